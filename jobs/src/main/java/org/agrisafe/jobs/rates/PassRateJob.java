@@ -1,0 +1,177 @@
+package org.agrisafe.jobs.rates;
+
+import static org.apache.spark.sql.functions.call_udf;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.current_timestamp;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.quarter;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.agrisafe.jobs.rates.PassRateSpec.Dimension;
+import org.agrisafe.jobs.spark.LakehouseIo;
+import org.agrisafe.lakehouse.tables.Tables;
+import org.agrisafe.risk.rates.Rate;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * The pass-rate job: pass rate (合格率), detection rate (检出率) and exceedance rate (超标率), with 95 % Wilson
+ * score intervals, for any period and grouping (CONVENTIONS, Rates).
+ *
+ * <ul>
+ *   <li>pass rate = PASS samples / judged samples;
+ *   <li>detection rate = samples with at least one detected analyte / tested samples;
+ *   <li>exceedance rate = samples with at least one result above its MRL / tested samples;
+ *   <li>non-compliance rate (EFSA, value − U &gt; MRL) = non-compliant samples / tested samples, an extra
+ *       figure.
+ * </ul>
+ *
+ * <p>Every rate is published with its numerator and denominator; an empty denominator gives a null rate,
+ * never 100 %. Rates are proportions in [0, 1]. The job is a pure {@link #transform} plus a thin {@link #run}
+ * that reads and writes the lakehouse.
+ */
+public final class PassRateJob {
+  private PassRateJob() {}
+
+  static final String WILSON_LOW = "agrisafe_wilson_low";
+  static final String WILSON_HIGH = "agrisafe_wilson_high";
+
+  /** Registers the Wilson-interval UDFs (bodies call {@link Rate}) on the session; idempotent. */
+  public static void registerUdfs(SparkSession spark) {
+    spark.udf().register(WILSON_LOW, (UDF2<Long, Long, Double>) PassRateJob::wilsonLow, DataTypes.DoubleType);
+    spark.udf().register(WILSON_HIGH, (UDF2<Long, Long, Double>) PassRateJob::wilsonHigh, DataTypes.DoubleType);
+  }
+
+  static Double wilsonLow(Long x, Long n) {
+    Rate r = Rate.of(x, n);
+    return r.wilson95() == null ? null : r.wilson95().lower();
+  }
+
+  static Double wilsonHigh(Long x, Long n) {
+    Rate r = Rate.of(x, n);
+    return r.wilson95() == null ? null : r.wilson95().upper();
+  }
+
+  /** The period column for a sample_date column. */
+  static Column period(PassRateSpec.PeriodType type) {
+    Column d = col("sample_date");
+    return switch (type) {
+      case MONTH -> date_format(d, "yyyy-MM");
+      case QUARTER -> concat(year(d).cast("string"), lit("-Q"), quarter(d).cast("string"));
+      case YEAR -> year(d).cast("string");
+    };
+  }
+
+  /**
+   * Computes the rates.
+   *
+   * @param samples rows of {@code monitoring.samples} (at least the columns used here)
+   * @param spec what to compute
+   * @param inputSnapshotId snapshot of the samples table read, recorded with the output (nullable)
+   * @return rows in the column order of {@code analytics.pass_rates}; one row per non-empty group
+   */
+  public static Dataset<Row> transform(Dataset<Row> samples, PassRateSpec spec, Long inputSnapshotId) {
+    registerUdfs(samples.sparkSession());
+    Dataset<Row> in =
+        samples
+            .filter(col("programme").isin(spec.programmes().stream().map(Enum::name).toArray()))
+            .withColumn("period", period(spec.periodType()));
+    if (spec.fromPeriod() != null) {
+      in = in.filter(col("period").geq(lit(spec.fromPeriod())));
+    }
+    if (spec.toPeriod() != null) {
+      in = in.filter(col("period").leq(lit(spec.toPeriod())));
+    }
+    List<Column> keys = new ArrayList<>();
+    keys.add(col("period"));
+    for (Dimension d : spec.dimensions()) {
+      keys.add(col(d.column()));
+    }
+    Column judged = col("sample_verdict").isin("PASS", "FAIL");
+    Dataset<Row> agg =
+        in.groupBy(keys.toArray(new Column[0]))
+            .agg(
+                count(lit(1)).as("tested"),
+                sum(when(judged, 1L).otherwise(0L)).as("judged"),
+                sum(when(col("sample_verdict").equalTo("PASS"), 1L).otherwise(0L)).as("passed"),
+                sum(when(col("has_detection"), 1L).otherwise(0L)).as("detected"),
+                sum(when(col("has_exceedance"), 1L).otherwise(0L)).as("exceeding"),
+                sum(when(col("has_non_compliant"), 1L).otherwise(0L)).as("non_compliant"),
+                sum(when(col("detected_without_standard"), 1L).otherwise(0L)).as("detected_without_standard"),
+                sum(col("n_no_standard").cast("long")).as("no_standard_results"));
+    List<Column> out = new ArrayList<>();
+    out.add(lit(spec.periodType().name()).as("period_type"));
+    out.add(col("period"));
+    out.add(lit(spec.dimensionSet()).as("dimension_set"));
+    out.add(lit(spec.programmeScope()).as("programme_scope"));
+    for (String c :
+        List.of("source_system", "commodity_code", "category", "analyte_code", "region_code", "origin_iso2",
+            "sampling_point", "lab_level", "sampling_stage")) {
+      boolean grouped = spec.dimensions().stream().anyMatch(d -> d.column().equals(c));
+      out.add(grouped ? col(c) : lit(null).cast("string").as(c));
+    }
+    for (String c :
+        List.of("tested", "judged", "passed", "detected", "exceeding", "non_compliant",
+            "detected_without_standard", "no_standard_results")) {
+      out.add(col(c));
+    }
+    out.addAll(rate("pass_rate", "passed", "judged"));
+    out.addAll(rate("detection_rate", "detected", "tested"));
+    out.addAll(rate("exceedance_rate", "exceeding", "tested"));
+    out.addAll(rate("non_compliant_rate", "non_compliant", "tested"));
+    out.add(lit(inputSnapshotId).cast("long").as("input_snapshot_id"));
+    out.add(current_timestamp().as("computed_at"));
+    return agg.select(out.toArray(new Column[0]));
+  }
+
+  private static List<Column> rate(String name, String num, String den) {
+    Column n = col(num);
+    Column d = col(den);
+    return List.of(
+        when(d.gt(0), n.cast("double").divide(d)).otherwise(lit(null).cast("double")).as(name),
+        call_udf(WILSON_LOW, n, d).as(name + "_low"),
+        call_udf(WILSON_HIGH, n, d).as(name + "_high"));
+  }
+
+  /**
+   * Reads {@code monitoring.samples}, computes, and replaces the matching rows of {@code analytics.pass_rates}
+   * (same period type, dimension set, programme scope and periods): a re-run leaves the same rows.
+   *
+   * @return the rows written
+   */
+  public static Dataset<Row> run(SparkSession spark, String catalog, PassRateSpec spec) {
+    String samplesTable = Tables.SAMPLES.qualifiedName(catalog);
+    Long snapshot = LakehouseIo.currentSnapshotId(spark, samplesTable);
+    Dataset<Row> result = transform(spark.table(samplesTable), spec, snapshot).cache();
+    List<String> periods =
+        result.select("period").distinct().collectAsList().stream().map(r -> r.getString(0)).toList();
+    String target = Tables.PASS_RATES.qualifiedName(catalog);
+    Column replace =
+        col("period_type").equalTo(spec.periodType().name())
+            .and(col("dimension_set").equalTo(spec.dimensionSet()))
+            .and(col("programme_scope").equalTo(spec.programmeScope()));
+    if (spec.fromPeriod() != null) {
+      replace = replace.and(col("period").geq(lit(spec.fromPeriod())));
+    }
+    if (spec.toPeriod() != null) {
+      replace = replace.and(col("period").leq(lit(spec.toPeriod())));
+    }
+    try {
+      result.writeTo(target).overwrite(replace);
+    } catch (org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
+      throw new IllegalStateException("Table " + target + " is missing: run `agrisafe create` first", e);
+    }
+    return result;
+  }
+}
