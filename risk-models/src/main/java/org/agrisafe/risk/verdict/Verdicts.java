@@ -64,6 +64,9 @@ public final class Verdicts {
     boolean nonCompliant = false;
     if (limit == null) {
       verdict = Verdict.NO_STANDARD;
+      if (detection == Detection.QUANTIFIED) {
+        reason.append(" detected");
+      }
       reason.append("; no limit for ").append(input.analyteCode()).append(" on ")
           .append(limits.hierarchy().displayName(input.commodityCode())).append(" on ")
           .append(input.sampleDate()).append(" (NO_STANDARD)");
@@ -74,7 +77,10 @@ public final class Verdicts {
     } else if (limit.limitType() == LimitType.NOT_DETECTABLE) {
       exceeds = detection.isDetected();
       verdict = exceeds ? Verdict.FAIL : Verdict.PASS;
-      reason.append(exceeds ? " > " : "; ").append(limit.describe());
+      if (detection == Detection.QUANTIFIED) {
+        reason.append(" detected");
+      }
+      reason.append(exceeds ? "; fails " : "; ").append(limit.describe());
       if (detection == Detection.QUANTIFIED) {
         double u = input.expandedUncertaintyFraction() * input.valueMgPerKg();
         double lowerValue = input.valueMgPerKg() - u;

@@ -70,7 +70,7 @@ class VerdictsQuantitativeTest {
     assertTrue(atLod.exceeds());
     assertFalse(atLod.nonCompliant());
     assertEquals(LimitType.NOT_DETECTABLE, atLod.appliedLimit().limitType());
-    assertTrue(atLod.reason().contains("不得检出"), atLod.reason());
+    assertTrue(atLod.reason().startsWith("0.001 mg/kg below LOQ 0.003 mg/kg: detected, not quantified; fails limit 不得检出 (must not be detected) (GB 31650-2019, egg)"), atLod.reason());
 
     ResultJudgement belowLod = judge(result("e2", "enrofloxacin", "egg").value(0.0009).lod(0.001).build());
     assertEquals(Detection.NOT_DETECTED, belowLod.detection());
@@ -82,6 +82,7 @@ class VerdictsQuantitativeTest {
     ResultJudgement quantified = judge(result("e5", "enrofloxacin", "egg").value(0.01).lod(0.001).loq(0.003).build());
     assertEquals(Verdict.FAIL, quantified.verdict());
     assertTrue(quantified.nonCompliant()); // 0.01 - 0.005 >= LOD 0.001
+    assertTrue(quantified.reason().startsWith("0.01 mg/kg detected; fails limit 不得检出"), quantified.reason());
   }
 
   @Test
