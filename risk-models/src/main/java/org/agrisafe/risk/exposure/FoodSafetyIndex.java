@@ -3,8 +3,10 @@ package org.agrisafe.risk.exposure;
 /**
  * Food safety index (IFS, 食品安全指数).
  *
- * <p>Source: 李聪, 张艺兵, 李朝伟 等 (2002) 暴露评估在食品安全状态评价中的应用. 检验检疫科学 12(1):11–12 (the IFS method
- * as used in Chinese residue risk papers): IFS = EDI′ × f / (SI × bw), where EDI′ is the intake in mg/person/day
+ * <p>Source: the food safety index (IFS) method of Chinese residue risk assessment, as applied e.g. in the 2021
+ * study of pesticide residues in Shanxi tomatoes (农业环境科学学报, http://www.aes.org.cn/html/2021/7/20210706.htm,
+ * section 1, methods, which uses IFS beside the FSA/VRC ranking): IFS = EDI′ × f / (SI × bw), where EDI′ is the intake in
+ * mg/person/day
  * (Σ residue × consumption), f the correction factor (default 1), SI the safety intake (the ADI, mg/kg bw/day) and bw
  * the body weight (kg). IFS ≤ 1: acceptable; IFS &gt; 1: not acceptable. The body weight is divided ONCE: IFS is
  * numerically equal to the hazard quotient EDI/ADI with EDI = EDI′/bw.
