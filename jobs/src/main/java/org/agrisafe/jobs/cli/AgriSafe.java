@@ -14,10 +14,8 @@ import picocli.CommandLine.Command;
     description = "Agricultural product quality-safety lakehouse: ingest, rates, reports.",
     subcommands = {
       CreateCommand.class,
-      IngestCommand.class,
       RunCommand.class,
-      ExportCommand.class,
-      DemoCommand.class
+      ExportCommand.class
     })
 public final class AgriSafe implements Runnable {
   @Override
