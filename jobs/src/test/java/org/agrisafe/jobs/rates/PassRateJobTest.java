@@ -1,0 +1,106 @@
+package org.agrisafe.jobs.rates;
+
+import static org.agrisafe.jobs.spark.Fixtures.row;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.agrisafe.jobs.spark.Fixtures;
+import org.agrisafe.jobs.spark.SharedSpark;
+import org.agrisafe.lakehouse.tables.Tables;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+class PassRateJobTest {
+  /** Apples 2019: 4 random samples (1 fail with exceedance, 2 with detections); 1 risk-targeted fail ignored. */
+  static Dataset<Row> samples() {
+    return Fixtures.rows(
+        Tables.SAMPLES,
+        List.of(
+            s("A1", "apples", "2019-03-01", "PASS", false, false, "RANDOM_MONITORING"),
+            s("A2", "apples", "2019-05-01", "PASS", true, false, "RANDOM_MONITORING"),
+            s("A3", "apples", "2019-12-31", "FAIL", true, true, "RANDOM_MONITORING"),
+            s("A4", "apples", "2019-07-01", "PASS", false, false, "RANDOM_MONITORING"),
+            s("A5", "apples", "2019-07-01", "FAIL", true, true, "RISK_TARGETED"),
+            s("P1", "pears", "2020-01-01", "PASS", false, false, "RANDOM_MONITORING")));
+  }
+
+  static Map<String, Object> s(
+      String id, String commodity, String date, String verdict, boolean detected, boolean exceeds,
+      String programme) {
+    LocalDate d = LocalDate.parse(date);
+    return row(
+        "sample_id", "T:" + id, "source_system", "TEST", "source_sample_id", id, "programme", programme,
+        "sample_date", d, "sample_month", date.substring(0, 7), "commodity_code", commodity,
+        "sample_verdict", verdict, "has_detection", detected, "has_exceedance", exceeds,
+        "has_non_compliant", exceeds, "n_results", 1, "n_detected", detected ? 1 : 0);
+  }
+
+  @Test
+  void yearByCommodityCountsRatesAndWilsonIntervals() {
+    PassRateSpec spec = PassRateSpec.of(PassRateSpec.PeriodType.YEAR, List.of(PassRateSpec.Dimension.COMMODITY));
+    Map<String, Row> byKey =
+        PassRateJob.transform(samples(), spec, 7L).collectAsList().stream()
+            .collect(Collectors.toMap(r -> r.getAs("period") + "/" + r.getAs("commodity_code"), r -> r));
+    assertEquals(2, byKey.size());
+    Row apples = byKey.get("2019/apples");
+    assertEquals(4L, (long) apples.getAs("tested"));
+    assertEquals(3L, (long) apples.getAs("passed"));
+    assertEquals(2L, (long) apples.getAs("detected"));
+    assertEquals(1L, (long) apples.getAs("exceeding"));
+    assertEquals(0.75, (double) apples.getAs("pass_rate"), 1e-12);
+    // R: prop.test(3, 4, correct = FALSE)$conf.int -> 0.3006418 0.9544127
+    assertEquals(0.3006418, (double) apples.getAs("pass_rate_low"), 1e-7);
+    assertEquals(0.9544127, (double) apples.getAs("pass_rate_high"), 1e-7);
+    assertEquals(0.25, (double) apples.getAs("exceedance_rate"), 1e-12);
+    assertEquals("commodity_code", apples.getAs("dimension_set"));
+    assertEquals("RANDOM_MONITORING", apples.getAs("programme_scope"));
+    assertEquals(7L, (long) apples.getAs("input_snapshot_id"));
+    assertEquals("2020/pears", byKey.get("2020/pears").getAs("period") + "/pears");
+  }
+
+  @Test
+  void monthPeriodsUseTheStoredLocalDateAndQuarterFormat() {
+    PassRateSpec q = PassRateSpec.of(PassRateSpec.PeriodType.QUARTER, List.of());
+    List<String> periods =
+        PassRateJob.transform(samples(), q, null).select("period").collectAsList().stream()
+            .map(r -> r.getString(0)).sorted().toList();
+    assertEquals(List.of("2019-Q1", "2019-Q2", "2019-Q3", "2019-Q4", "2020-Q1"), periods);
+  }
+
+  @Test
+  void aGroupWithNoJudgedSampleHasNoPassRate() {
+    Dataset<Row> pending =
+        Fixtures.rows(Tables.SAMPLES, List.of(s("R1", "leeks", "2021-02-02", "PENDING", false, false,
+            "RANDOM_MONITORING")));
+    Row r = PassRateJob.transform(pending, PassRateSpec.of(PassRateSpec.PeriodType.MONTH, List.of()), null)
+        .collectAsList().get(0);
+    assertEquals(1L, (long) r.getAs("tested"));
+    assertEquals(0L, (long) r.getAs("judged"));
+    assertNull(r.getAs("pass_rate"));
+    assertNull(r.getAs("pass_rate_low"));
+  }
+
+  @Test
+  void rerunReplacesItsOwnRowsOnly() throws Exception {
+    var spark = SharedSpark.spark();
+    String catalog = SharedSpark.config().catalogName();
+    samples().writeTo(Tables.SAMPLES.qualifiedName(catalog)).append();
+    try {
+      PassRateSpec spec =
+          PassRateSpec.of(PassRateSpec.PeriodType.YEAR, List.of(PassRateSpec.Dimension.COMMODITY));
+      PassRateJob.run(spark, catalog, spec);
+      PassRateJob.run(spark, catalog, spec);
+      long n = spark.table(Tables.PASS_RATES.qualifiedName(catalog))
+          .filter("dimension_set = 'commodity_code' AND period_type = 'YEAR'").count();
+      assertEquals(2, n);
+    } finally {
+      spark.sql("DELETE FROM " + Tables.SAMPLES.qualifiedName(catalog) + " WHERE source_system = 'TEST'");
+      spark.sql("DELETE FROM " + Tables.PASS_RATES.qualifiedName(catalog) + " WHERE period_type = 'YEAR'");
+    }
+  }
+}
