@@ -44,9 +44,12 @@ public final class GlobalMoran {
     }
 
     /**
-     * Moran's I test with the default alternative ({@link #ALTERNATIVE_DEFAULT}).
+     * Moran's I test with the default alternative ({@link #ALTERNATIVE_DEFAULT}); see
+     * {@link #test(SpatialWeights, double[], Alternative)}.
      *
-     * @see #test(SpatialWeights, double[], Alternative)
+     * @param weights spatial weights without self links, usually row-standardised
+     * @param x       one finite value per region
+     * @return I, E[I], Var[I], z and p
      */
     public static Result test(SpatialWeights weights, double[] x) {
         return test(weights, x, ALTERNATIVE_DEFAULT);

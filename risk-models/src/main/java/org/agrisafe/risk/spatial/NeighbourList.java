@@ -2,9 +2,9 @@ package org.agrisafe.risk.spatial;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.SortedSet;
 import java.util.function.IntUnaryOperator;
 
 /**
@@ -65,7 +65,7 @@ public final class NeighbourList {
      * @throws IllegalArgumentException under {@link IslandPolicy#FAIL} when there are islands, or when no
      *                                  region is left / no nearest neighbour exists
      */
-    static NeighbourList resolve(List<String> ids, List<String> names, List<java.util.SortedSet<Integer>> adjacency,
+    static NeighbourList resolve(List<String> ids, List<String> names, List<SortedSet<Integer>> adjacency,
                                  IslandPolicy policy, IntUnaryOperator nearest, String rule) {
         Objects.requireNonNull(policy, "island policy");
         int n = ids.size();
@@ -297,9 +297,5 @@ public final class NeighbourList {
     public String toString() {
         return "NeighbourList[n=" + size() + ", links=" + neighbours.length + ", selfIncluded=" + selfIncluded
                 + ", islands=" + islands + "]";
-    }
-
-    List<String> names() {
-        return Collections.unmodifiableList(names);
     }
 }

@@ -193,4 +193,36 @@ class SpatialStatisticsTest {
         assertArrayEquals(new HotSpotClass[] {HotSpotClass.COLD_99, HotSpotClass.NOT_SIGNIFICANT,
             HotSpotClass.HOT_95}, fromP);
     }
+
+    @Test
+    void smallAreasAreMarkedInsufficientNotHotInTheHotSpotPipeline() {
+        // 5 x 5 grid of districts; the top-right 2 x 2 block has many exceedances; district 24 (a corner of that
+        // block) tested only 4 samples, all exceeding
+        int side = 5;
+        List<String> ids = Grids.ids(side * side, "d");
+        NeighbourList queen = SpatialNeighbours.contiguity(Grids.squares(side, side), ids, ids,
+                ContiguityParams.defaults());
+        double[] tested = new double[side * side];
+        double[] exceed = new double[side * side];
+        for (int r = 0; r < side; r++) {
+            for (int c = 0; c < side; c++) {
+                int i = r * side + c;
+                tested[i] = 40 + 3 * ((r * 7 + c * 3) % 5);
+                exceed[i] = (r >= 3 && c >= 3) ? 12 : 1 + (r + c) % 2;
+            }
+        }
+        tested[24] = 4;
+        exceed[24] = 4;
+        EmpiricalBayes.Result eb = EmpiricalBayes.poissonGlobal(exceed, tested, 10);
+        assertTrue(eb.smoothed()[24] < eb.raw()[24], "EB shrinks the 4/4 district towards the mean");
+        double[] percent = new double[eb.smoothed().length];
+        for (int i = 0; i < percent.length; i++) {
+            percent[i] = 100 * eb.smoothed()[i];
+        }
+        GetisOrdG.Result gi = GetisOrdG.compute(queen.includeSelf().weights(WeightStyle.B), percent);
+        HotSpotClass[] classes = HotSpotClassifier.fromZ(gi.z(), eb.insufficient());
+        assertEquals(HotSpotClass.INSUFFICIENT_DATA, classes[24]);
+        assertTrue(gi.z()[24] > 1.96, "its z alone would call it hot: " + gi.z()[24]);
+        assertTrue(classes[18].isSignificant() && classes[18].giBin() > 0, "district 18 is hot: " + classes[18]);
+    }
 }
