@@ -1,0 +1,62 @@
+package org.agrisafe.lakehouse.tables;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.SupportsNamespaces;
+
+/**
+ * Creates the lakehouse's namespaces and tables from {@link Tables}, idempotently. An existing table is kept;
+ * fields added to its definition since it was created are added by name (Iceberg schema evolution), never
+ * dropped or retyped.
+ */
+public final class LakehouseBootstrap {
+  private LakehouseBootstrap() {}
+
+  /**
+   * Creates what is missing.
+   *
+   * @param catalog an Iceberg catalog that also implements {@link SupportsNamespaces} (JDBC, REST, ...)
+   * @return one line per namespace or table: "created ...", "evolved ..." or "exists ..."
+   * @throws IllegalArgumentException if the catalog does not support namespaces
+   */
+  public static List<String> createAll(Catalog catalog) {
+    if (!(catalog instanceof SupportsNamespaces namespaces)) {
+      throw new IllegalArgumentException(
+          "Cannot create the lakehouse in catalog " + catalog.name() + ": it does not support namespaces");
+    }
+    List<String> log = new ArrayList<>();
+    for (String ns : Tables.NAMESPACES) {
+      Namespace namespace = Namespace.of(ns);
+      if (!namespaces.namespaceExists(namespace)) {
+        namespaces.createNamespace(namespace);
+        log.add("created namespace " + ns);
+      }
+    }
+    for (TableDef def : Tables.all()) {
+      log.add(ensure(catalog, def));
+    }
+    return log;
+  }
+
+  /** Creates one table if missing, or adds fields that its definition gained. */
+  public static String ensure(Catalog catalog, TableDef def) {
+    if (!catalog.tableExists(def.identifier())) {
+      catalog
+          .buildTable(def.identifier(), def.schema())
+          .withPartitionSpec(def.spec())
+          .withSortOrder(def.sortOrder())
+          .withProperties(def.properties())
+          .create();
+      return "created table " + def.identifier();
+    }
+    Table table = catalog.loadTable(def.identifier());
+    if (table.schema().sameSchema(def.schema())) {
+      return "exists  table " + def.identifier();
+    }
+    table.updateSchema().unionByNameWith(def.schema()).commit();
+    return "evolved table " + def.identifier();
+  }
+}
