@@ -84,7 +84,8 @@ public final class Tables {
           optional(28, "trace_code", Types.StringType.get()),
           optional(29, "brand", Types.StringType.get()),
           optional(30, "packer", Types.StringType.get()),
-          required(31, "sample_verdict", Types.StringType.get(), "PASS or FAIL (CONVENTIONS, verdict of a sample)"),
+          required(31, "sample_verdict", Types.StringType.get(),
+              "PASS or FAIL (CONVENTIONS, verdict of a sample); NOT_JUDGED for rapid-test-only samples"),
           required(32, "verdict_published_by_source", Types.BooleanType.get(),
               "True when the verdict is the source's own sample-level verdict (e.g. 合格/不合格)"),
           required(33, "n_results", Types.IntegerType.get()),
@@ -99,11 +100,13 @@ public final class Tables {
           optional(41, "rapid_outcome", Types.StringType.get(), "POSITIVE/NEGATIVE when rapid-tested"),
           optional(42, "rapid_confirmation", Types.StringType.get(),
               "CONFIRMED_FAIL, NOT_CONFIRMED or AWAITING_CONFIRMATION for rapid positives"),
-          optional(43, "attributes", Types.MapType.ofOptional(47, 48, Types.StringType.get(), Types.StringType.get()),
+          optional(43, "attributes", Types.MapType.ofOptional(48, 49, Types.StringType.get(), Types.StringType.get()),
               "Source-specific extras"),
           required(44, "is_synthetic", Types.BooleanType.get()),
           optional(45, "ingest_run_id", Types.StringType.get()),
-          optional(46, "ingested_at", Types.TimestampType.withZone()));
+          optional(46, "ingested_at", Types.TimestampType.withZone()),
+          required(47, "test_kind", Types.StringType.get(),
+              "QUANTITATIVE, RAPID (rapid tests only: reported apart), MIXED or PUBLISHED_VERDICT"));
 
   public static final TableDef SAMPLES =
       new TableDef(
