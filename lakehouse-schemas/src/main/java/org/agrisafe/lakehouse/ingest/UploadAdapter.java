@@ -1,0 +1,308 @@
+package org.agrisafe.lakehouse.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.agrisafe.lakehouse.ingest.model.IngestBatch;
+import org.agrisafe.lakehouse.ingest.model.ParsedResult;
+import org.agrisafe.lakehouse.ingest.model.ParsedSample;
+import org.agrisafe.lakehouse.ingest.model.RejectedRecord;
+import org.agrisafe.lakehouse.ingest.model.RowKind;
+import org.agrisafe.lakehouse.ingest.model.SourceSystem;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads one file of the platform's upload format ({@code docs/formats/upload-format.md}): JSON Lines
+ * ({@code .jsonl}, {@code .ndjson}) or CSV ({@code .csv}), optionally gzipped ({@code .gz} suffix ignored for the
+ * format; gzip detected from the content). Each record is validated by {@link UploadRecords#parse}; this class
+ * adds what needs more than one record:
+ * <ul>
+ *   <li>the same (result_id, revision) again with the same content: {@link RowKind#DUPLICATE}, kept once;
+ *       with different content: rejected (a correction must raise the revision);</li>
+ *   <li>a higher revision of a result_id is a correction: both are kept, the lower ones marked
+ *       {@link ParsedResult#superseded()};</li>
+ *   <li>records of one sample_id must agree on the sample fields; the first valid record makes the sample
+ *       ({@link RowKind#SAMPLE_HEADER}), the others are {@link RowKind#CONTINUATION}, a disagreeing one is
+ *       rejected.</li>
+ * </ul>
+ * A bad record rejects only itself (the upload unit is the result record; the lab resends it). Samples: received =
+ * distinct sample IDs met (a rejected record without a sample ID counts as one sample of its own); accepted =
+ * those with at least one valid record; rejected = the others.
+ */
+public final class UploadAdapter {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private UploadAdapter() {
+  }
+
+  /** Upload file formats. */
+  public enum Format {
+    JSON_LINES, CSV;
+
+    /**
+     * The format from the file name: {@code .jsonl}/{@code .ndjson} or {@code .csv}, after an optional
+     * {@code .gz}.
+     *
+     * @throws IllegalArgumentException for any other name
+     */
+    public static Format of(Path file) {
+      String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+      if (n.endsWith(".gz")) {
+        n = n.substring(0, n.length() - 3);
+      }
+      if (n.endsWith(".jsonl") || n.endsWith(".ndjson")) {
+        return JSON_LINES;
+      }
+      if (n.endsWith(".csv")) {
+        return CSV;
+      }
+      throw new IllegalArgumentException("Cannot tell the upload format of '" + file.getFileName()
+          + "': expected a name ending in .jsonl, .ndjson or .csv (optionally .gz)");
+    }
+  }
+
+  /**
+   * Reads an upload file.
+   *
+   * @param file the file
+   * @param charset the text encoding, or null to detect it: strict UTF-8 if the bytes are valid UTF-8, else GBK
+   * @return the reconciled batch
+   * @throws UncheckedIOException if the file cannot be read or decoded in the given charset (or GBK)
+   * @throws IllegalArgumentException if the format cannot be told from the name
+   */
+  public static IngestBatch read(Path file, Charset charset) {
+    Format format = Format.of(file);
+    String name = file.getFileName().toString();
+    String text;
+    try {
+      text = SourceFiles.decode(SourceFiles.readAllBytes(file), charset);
+    } catch (CharacterCodingException e) {
+      throw new UncheckedIOException("Cannot decode upload " + file + " as "
+          + (charset == null ? "UTF-8 or GBK" : charset.name()), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read upload " + file, e);
+    }
+    State state = new State(name);
+    if (format == Format.JSON_LINES) {
+      readJsonLines(text, state);
+    } else {
+      readCsv(text, state);
+    }
+    return state.finish();
+  }
+
+  private static void readJsonLines(String text, State state) {
+    String[] lines = text.split("\r?\n", -1);
+    int n = lines.length;
+    if (n > 0 && lines[n - 1].isEmpty()) {
+      n--; // the newline ending the last line does not start another line
+    }
+    for (int i = 0; i < n; i++) {
+      long line = i + 1L;
+      if (lines[i].isBlank()) {
+        state.out.row(RowKind.BLANK);
+        continue;
+      }
+      Map<String, String> fields;
+      try {
+        fields = jsonFields(lines[i]);
+      } catch (IllegalArgumentException | JsonProcessingException e) {
+        state.rejectUnidentified(new RejectedRecord(SourceSystem.PLATFORM_UPLOAD, state.file, line, null, "line",
+            "Cannot parse JSON line " + line + " of " + state.file + ": " + firstLine(e.getMessage())
+                + " (expected one JSON object with string, number or null values)", lines[i]));
+        continue;
+      }
+      state.accept(fields, line);
+    }
+  }
+
+  private static Map<String, String> jsonFields(String line) throws JsonProcessingException {
+    JsonNode node = JSON.readTree(line);
+    if (node == null || !node.isObject()) {
+      throw new IllegalArgumentException("not a JSON object");
+    }
+    Map<String, String> fields = new LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      JsonNode v = e.getValue();
+      if (v.isContainerNode()) {
+        throw new IllegalArgumentException("field '" + e.getKey() + "' is an array or object");
+      }
+      fields.put(e.getKey(), v.isNull() ? null : v.asText());
+    }
+    return fields;
+  }
+
+  private static void readCsv(String text, State state) {
+    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+        .setIgnoreEmptyLines(false).setAllowMissingColumnNames(false).get();
+    try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+      List<String> header = parser.getHeaderNames();
+      for (CSVRecord r : parser) {
+        long line = r.getRecordNumber() + 1;
+        if (r.size() == 1 && r.get(0).isBlank()) {
+          state.out.row(RowKind.BLANK);
+          continue;
+        }
+        if (r.size() != header.size()) {
+          state.rejectUnidentified(new RejectedRecord(SourceSystem.PLATFORM_UPLOAD, state.file, line, null, "line",
+              "Record " + line + " of " + state.file + " has " + r.size() + " cells: expected " + header.size()
+                  + " as in the header", String.join(",", r.toList())));
+          continue;
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+          fields.put(header.get(i), r.get(i));
+        }
+        state.accept(fields, line);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot parse CSV upload " + state.file, e);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Cannot parse the CSV header of upload " + state.file + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "invalid JSON";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  /** Cross-record state of one file. */
+  private static final class State {
+    final String file;
+    final BatchCollector out = new BatchCollector(SourceSystem.PLATFORM_UPLOAD);
+    final Map<String, ParsedSample> samples = new LinkedHashMap<>();
+    final Set<String> sampleIdsSeen = new HashSet<>();
+    final Map<String, Map<String, String>> contentByResultRevision = new HashMap<>();
+    final Map<String, Long> lineByResultRevision = new HashMap<>();
+    final List<ParsedResult> results = new ArrayList<>();
+    long unidentifiedRejected;
+
+    State(String file) {
+      this.file = file;
+      out.file(file);
+    }
+
+    void rejectUnidentified(RejectedRecord r) {
+      out.row(RowKind.REJECTED);
+      out.reject(r);
+      unidentifiedRejected++;
+    }
+
+    void accept(Map<String, String> fields, long line) {
+      String sampleRaw = Texts.clean(fields.get(UploadRecords.SAMPLE_ID));
+      String resultRaw = Texts.clean(fields.get(UploadRecords.RESULT_ID));
+      String revRaw = Texts.clean(fields.get(UploadRecords.REVISION));
+      Map<String, String> content = normalised(fields);
+      String rrKey = resultRaw == null ? null : resultRaw + "\u001f" + (revRaw == null ? "1" : revRaw);
+      if (rrKey != null && contentByResultRevision.containsKey(rrKey)) {
+        if (contentByResultRevision.get(rrKey).equals(content)) {
+          out.row(RowKind.DUPLICATE);
+          return;
+        }
+        reject(sampleRaw, new RejectedRecord(SourceSystem.PLATFORM_UPLOAD, file, line,
+            SourceSystem.PLATFORM_UPLOAD + ":" + resultRaw, UploadRecords.REVISION, "Result " + resultRaw
+                + " revision " + (revRaw == null ? "1" : revRaw) + " was already received in record "
+                + lineByResultRevision.get(rrKey) + " with different content: expected a higher revision for a "
+                + "correction", revRaw));
+        return;
+      }
+      UploadRecords.Outcome o = UploadRecords.parse(fields, file, line);
+      if (o instanceof UploadRecords.Invalid inv) {
+        reject(sampleRaw, inv.rejected());
+        return;
+      }
+      UploadRecords.Valid v = (UploadRecords.Valid) o;
+      ParsedSample known = samples.get(v.sample().sampleId());
+      if (known != null && !sameSample(known, v.sample())) {
+        reject(sampleRaw, new RejectedRecord(SourceSystem.PLATFORM_UPLOAD, file, line, v.result().resultId(),
+            UploadRecords.SAMPLE_ID, "Sample fields of " + v.sample().sampleId() + " in record " + line
+                + " differ from record " + known.sourceLine() + ": expected every record of a sample to repeat "
+                + "the same sample fields", sampleRaw));
+        return;
+      }
+      contentByResultRevision.put(rrKey, content);
+      lineByResultRevision.put(rrKey, line);
+      sampleIdsSeen.add(sampleRaw);
+      if (known == null) {
+        samples.put(v.sample().sampleId(), v.sample());
+        out.row(RowKind.SAMPLE_HEADER);
+      } else {
+        out.row(RowKind.CONTINUATION);
+      }
+      results.add(v.result());
+    }
+
+    private void reject(String sampleRaw, RejectedRecord r) {
+      out.row(RowKind.REJECTED);
+      out.reject(r);
+      if (sampleRaw == null) {
+        unidentifiedRejected++;
+      } else {
+        sampleIdsSeen.add(sampleRaw);
+      }
+    }
+
+    IngestBatch finish() {
+      Map<String, Integer> maxRevision = new HashMap<>();
+      for (ParsedResult r : results) {
+        maxRevision.merge(r.resultId(), r.revision(), Math::max);
+      }
+      samples.values().forEach(out::accept);
+      for (ParsedResult r : results) {
+        out.accept(r.revision() < maxRevision.get(r.resultId()) ? r.asSuperseded() : r);
+      }
+      long received = sampleIdsSeen.size() + unidentifiedRejected;
+      for (long i = 0; i < received; i++) {
+        out.sampleReceived();
+      }
+      for (long i = 0; i < received - samples.size(); i++) {
+        out.sampleRejected();
+      }
+      return out.build();
+    }
+
+    private static boolean sameSample(ParsedSample a, ParsedSample b) {
+      return a.equals(new ParsedSample(b.sampleId(), b.sourceSystem(), b.sourceSampleId(), a.sourceFile(),
+          a.sourceLine(), b.programme(), b.sampledAt(), b.sampleDate(), b.zone(), b.commodityRaw(),
+          b.commodityCode(), b.organic(), b.description(), b.countryOfOriginRaw(), b.labId(), b.labLevel(),
+          b.samplingStage(), b.samplingPoint(), b.address(), b.divisionCode(), b.lon(), b.lat(), b.producerId(),
+          b.traceCode(), b.brand(), b.packer(), b.publishedSampleVerdict(), a.attributes()));
+    }
+
+    private static Map<String, String> normalised(Map<String, String> fields) {
+      Map<String, String> m = new HashMap<>();
+      fields.forEach((k, v) -> {
+        String c = Texts.clean(v);
+        if (c != null) {
+          m.put(k, c);
+        }
+      });
+      return m;
+    }
+  }
+}
