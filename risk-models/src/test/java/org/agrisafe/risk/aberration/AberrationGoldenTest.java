@@ -1,0 +1,77 @@
+package org.agrisafe.risk.aberration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Agreement with R surveillance 1.20.3 on every case of golden/aberration: upperbound to relative 1e-6, alarms
+ * exactly, R's NA matched by an empty upperbound.
+ */
+class AberrationGoldenTest {
+
+    static final double RELATIVE_TOLERANCE = 1e-6;
+
+    @Test
+    void earsC1SalmNewport() {
+        runEars("earsC1_salmNewport", EarsCParameters.Variant.C1);
+    }
+
+    @Test
+    void earsC3SalmNewport() {
+        runEars("earsC3_salmNewport", EarsCParameters.Variant.C3);
+    }
+
+    @Test
+    void cusumSalmonellaAgona() {
+        GoldenCase c = GoldenCase.load("cusum_salmonella_agona");
+        assertEquals("cusum", c.str("method"));
+        assertEquals("standard", c.str("trans"));
+        assertTrue(c.params.containsKey("m") && c.params.get("m") == null, "golden uses m = NULL");
+        CusumParameters p = new CusumParameters(c.num("k").doubleValue(), c.num("h").doubleValue(),
+                OptionalDouble.empty(), CusumParameters.Transformation.STANDARD, CusumParameters.ALPHA_DEFAULT, false);
+        compare(c, new CusumDetector(p).detect(series(c), c.rangeFirst(), c.rangeLast()));
+    }
+
+    private static void runEars(String name, EarsCParameters.Variant variant) {
+        GoldenCase c = GoldenCase.load(name);
+        assertEquals("earsC", c.str("method"));
+        assertEquals(variant.name(), c.str("variant"));
+        EarsCParameters p = new EarsCParameters(variant, c.num("baseline").intValue(), c.num("minSigma").doubleValue(),
+                c.num("alpha").doubleValue());
+        compare(c, new EarsCDetector(p).detect(series(c), c.rangeFirst(), c.rangeLast()));
+    }
+
+    static CountSeries series(GoldenCase c) {
+        return CountSeries.of(c.name, c.observed, c.num("freq").intValue());
+    }
+
+    static void compare(GoldenCase c, AberrationResult result) {
+        assertEquals(c.expected.size(), result.points().size(), c.name + ": number of evaluated indices");
+        int checked = 0;
+        for (GoldenCase.Expected e : c.expected) {
+            AberrationPoint pt = result.at(e.index());
+            String where = c.name + " index " + e.index();
+            if (Double.isNaN(e.upperbound())) {
+                assertTrue(pt.upperbound().isEmpty(), where + ": R gives NA, got " + pt.upperbound());
+                assertTrue(pt.status() != ThresholdStatus.COMPUTED, where + ": status " + pt.status());
+            } else {
+                if (pt.upperbound().isEmpty()) {
+                    fail(where + ": expected upperbound " + e.upperbound() + ", got none (" + pt.status() + ")");
+                }
+                double got = pt.upperbound().getAsDouble();
+                double tol = RELATIVE_TOLERANCE * Math.max(Math.abs(e.upperbound()), 1e-300);
+                assertEquals(e.upperbound(), got, e.upperbound() == 0 ? 0 : tol, where + ": upperbound");
+            }
+            assertEquals(e.alarm(), pt.alarm(), where + ": alarm (observed " + pt.observed() + ", upperbound "
+                    + pt.upperbound() + ")");
+            checked++;
+        }
+        assertEquals(c.expected.size(), checked);
+        assertFalse(c.expected.isEmpty(), c.name + ": golden has no rows");
+    }
+}
