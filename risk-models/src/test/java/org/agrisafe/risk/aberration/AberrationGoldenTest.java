@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.util.List;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,17 @@ class AberrationGoldenTest {
         CusumParameters p = new CusumParameters(c.num("k").doubleValue(), c.num("h").doubleValue(),
                 OptionalDouble.empty(), CusumParameters.Transformation.STANDARD, CusumParameters.ALPHA_DEFAULT, false);
         compare(c, new CusumDetector(p).detect(series(c), c.rangeFirst(), c.rangeLast()));
+    }
+
+    @Test
+    void farringtonSalmonellaAgona() {
+        GoldenCase c = GoldenCase.load("farrington_salmonella_agona");
+        assertEquals("farrington", c.str("method"));
+        List<Number> limit54 = c.numList("limit54");
+        FarringtonParameters p = new FarringtonParameters(c.num("b").intValue(), c.num("w").intValue(),
+                c.bool("reweight"), c.num("alpha").doubleValue(), c.bool("trend"), limit54.get(0).intValue(),
+                limit54.get(1).intValue(), PowerTransform.fromR(c.str("powertrans")), false);
+        compare(c, new FarringtonDetector(p).detect(series(c), c.rangeFirst(), c.rangeLast()));
     }
 
     private static void runEars(String name, EarsCParameters.Variant variant) {
