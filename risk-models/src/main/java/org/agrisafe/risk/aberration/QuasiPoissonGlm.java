@@ -66,13 +66,22 @@ final class QuasiPoissonGlm {
 
         /** R {@code summary.glm(model)$dispersion}: Pearson chi-square / df.residual; NaN when df = 0. */
         double dispersion() {
+            return dispersionWith(workingWeights);
+        }
+
+        /**
+         * {@code sum(weights * r^2) / df.residual} over positive weights with other weights than the working ones:
+         * what R's {@code summary.glm} computes once {@code model$weights} has been overwritten (farringtonFlexible
+         * replaces it by the prior reweighting weights).
+         */
+        double dispersionWith(double[] weights) {
             if (dfResidual <= 0) {
                 return Double.NaN;
             }
             double sum = 0;
             for (int i = 0; i < y.length; i++) {
-                if (workingWeights[i] > 0) {
-                    sum += workingWeights[i] * workingResiduals[i] * workingResiduals[i];
+                if (weights[i] > 0) {
+                    sum += weights[i] * workingResiduals[i] * workingResiduals[i];
                 }
             }
             return sum / dfResidual;
@@ -108,7 +117,12 @@ final class QuasiPoissonGlm {
 
         /** Two-sided p-value of coefficient j, R {@code summary.glm(...)$coefficients[j, 4]} (t test, df.residual). */
         double pValue(int j) {
-            double se = Math.sqrt(dispersion() * covUnscaled()[j][j]);
+            return pValue(j, dispersion());
+        }
+
+        /** As {@link #pValue(int)} with the given dispersion in the standard error. */
+        double pValue(int j, double dispersion) {
+            double se = Math.sqrt(dispersion * covUnscaled()[j][j]);
             double t = coefficients[j] / se;
             if (Double.isNaN(t) || dfResidual <= 0) {
                 return Double.NaN;

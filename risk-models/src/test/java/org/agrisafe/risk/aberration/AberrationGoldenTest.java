@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,47 @@ class AberrationGoldenTest {
                 c.bool("reweight"), c.num("alpha").doubleValue(), c.bool("trend"), limit54.get(0).intValue(),
                 limit54.get(1).intValue(), PowerTransform.fromR(c.str("powertrans")), false);
         compare(c, new FarringtonDetector(p).detect(series(c), c.rangeFirst(), c.rangeLast()));
+    }
+
+    /**
+     * salmNewport in R is an {@code sts} with {@code epochAsDate = TRUE}: weekly Mondays from 2004-01-05 (its
+     * {@code start} slot, "2000-1" in params.json, is not used when epochs are dates). The golden input is the sum over
+     * its 16 columns; R finds farringtonFlexible's reference weeks by date, which differs from index arithmetic
+     * after leap years, so the test gives the series the same dates (checked against R 1.20.3).
+     */
+    @Test
+    void farringtonFlexibleNoufailySalmNewport() {
+        GoldenCase c = GoldenCase.load("farringtonFlexible_noufaily_salmNewport");
+        assertEquals("farringtonFlexible", c.str("method"));
+        List<Number> limit54 = c.numList("limit54");
+        FarringtonFlexibleParameters p = FarringtonFlexibleParameters.builder()
+                .b(c.num("b").intValue()).w(c.num("w").intValue()).reweight(c.bool("reweight"))
+                .weightsThreshold(c.num("weightsThreshold").doubleValue()).alpha(c.num("alpha").doubleValue())
+                .trend(c.bool("trend")).pThresholdTrend(c.num("pThresholdTrend").doubleValue())
+                .limit54(limit54.get(0).intValue(), limit54.get(1).intValue())
+                .powerTransform(PowerTransform.fromR(c.str("powertrans")))
+                .populationOffset(c.bool("populationOffset")).noPeriods(c.num("noPeriods").intValue())
+                .pastWeeksNotIncluded(c.num("pastWeeksNotIncluded").intValue())
+                .thresholdMethod(thresholdMethod(c.str("thresholdMethod"))).build();
+        CountSeries s = series(c).withEpochs(weeklyEpochs(LocalDate.of(2004, 1, 5), c.observed.length));
+        compare(c, new FarringtonFlexibleDetector(p).detect(s, c.rangeFirst(), c.rangeLast()));
+    }
+
+    static LocalDate[] weeklyEpochs(LocalDate first, int n) {
+        LocalDate[] epochs = new LocalDate[n];
+        for (int i = 0; i < n; i++) {
+            epochs[i] = first.plusWeeks(i);
+        }
+        return epochs;
+    }
+
+    static FarringtonFlexibleParameters.ThresholdMethod thresholdMethod(String r) {
+        return switch (r) {
+            case "delta" -> FarringtonFlexibleParameters.ThresholdMethod.DELTA;
+            case "nbPlugin" -> FarringtonFlexibleParameters.ThresholdMethod.NB_PLUGIN;
+            case "muan" -> FarringtonFlexibleParameters.ThresholdMethod.MUAN;
+            default -> throw new AssertionError("unknown thresholdMethod " + r);
+        };
     }
 
     private static void runEars(String name, EarsCParameters.Variant variant) {
