@@ -12,12 +12,13 @@ import java.util.OptionalDouble;
  * @param alarm        R's {@code alarm}; {@code false} where R gives {@code NA}
  * @param status       why the upperbound is present or not
  * @param expected     expected count: Farrington {@code mu0} (for the {@code nbPlugin}/{@code muan} methods
- *                     {@code exp(eta0)}), EARS the baseline mean, CUSUM the reference mean {@code m}; {@code NaN} only
- *                     when the model did not converge
+ *                     {@code exp(eta0)}), EARS the baseline mean, CUSUM the reference mean {@code m}; when the GLM
+ *                     did not converge ({@link ThresholdStatus#MODEL_NOT_CONVERGED}) the mean of the baseline counts
  * @param trendUsed    Farrington: whether the time trend was kept (significant, no extrapolation, b &ge; 3); other
  *                     methods {@code false}
  * @param dispersion   Farrington: over-dispersion {@code phi} (&ge; 1) used in the threshold; EARS: the sigma used,
- *                     {@code max(sd, minSigma)}; CUSUM: the variance used to standardise (m for "standard")
+ *                     {@code max(sd, minSigma)}; CUSUM: the variance used to standardise (m for "standard");
+ *                     {@code NaN} when the GLM did not converge
  * @param statistic    Farrington: exceedance score {@code X} (alarm when &gt; 1; 0 in algo.farrington when suppressed);
  *                     EARS: the C statistic {@code (y - mean) / sigma} (C3: the sum of the three truncated
  *                     C2 terms); CUSUM: the cumulative sum after this period (before any reset)

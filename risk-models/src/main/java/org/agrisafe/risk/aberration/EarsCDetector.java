@@ -21,6 +21,9 @@ import java.util.OptionalDouble;
  *       max(0, y[t] + sigma_t * (z - max(0, C2(t-2) - 1) - max(0, C2(t-1) - 1))).</li>
  *   <li>alarm = y[t] &gt; upperbound.</li>
  * </ol>
+ * Note on C3, as in R: its upperbound contains y[t] itself, so the C3 alarm at t depends only on C2(t-1) and
+ * C2(t-2) (alarm when their truncated sum exceeds z); a single spike at t is flagged at t + 1 and t + 2, not at t.
+ * Use C1 or C2 when a same-period alarm is needed.
  * Output: one {@link AberrationPoint} per index; {@code expected} = baseline mean, {@code dispersion} = sigma,
  * {@code statistic} = (y - mean) / sigma (C1, C2) or the C3 sum, {@code baselineSize} = baseline.
  * Where R gives {@code NaN} (C3 with sigma = 0 and y equal to the mean, e.g. an all-zero baseline with

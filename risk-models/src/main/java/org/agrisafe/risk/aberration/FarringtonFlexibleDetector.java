@@ -99,8 +99,11 @@ public final class FarringtonFlexibleDetector implements AberrationDetector {
                 }
             }
             if (model == null) {
+                // R: NA everywhere. Expected falls back to the mean of the baseline counts (documented).
+                double baselineMean = Arrays.stream(data.response()).average().orElse(Double.NaN);
                 points.add(new AberrationPoint(k, y, OptionalDouble.empty(), false,
-                        ThresholdStatus.MODEL_NOT_CONVERGED, Double.NaN, false, Double.NaN, Double.NaN, n, Double.NaN));
+                        ThresholdStatus.MODEL_NOT_CONVERGED, baselineMean, false, Double.NaN, Double.NaN, n,
+                        Double.NaN));
                 continue;
             }
             double[] x0 = predictionRow(data, model.hasTrend());
