@@ -41,3 +41,6 @@ for (tr in c("rossi", "anscombe", "anscombe2nd", "pearsonNegBin", "none")) {
   out(paste0("cusum_", tr, "_agona"), agona, 1, full(312, 100:312, as.numeric(upperbound(r))),
       full(312, 100:312, as.logical(alarms(r))))
 }
+sd <- sts(observed = newport, epoch = epoch(salmNewport), epochAsDate = TRUE, frequency = 52)
+r <- farrington(sd, control = list(range = 400:528, b = 5, w = 3))
+out("farrington_dates_newport", newport, 1, full(528, 400:528, as.numeric(upperbound(r))), full(528, 400:528, as.logical(alarms(r))))

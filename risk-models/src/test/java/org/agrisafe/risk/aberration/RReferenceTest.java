@@ -65,6 +65,11 @@ class RReferenceTest {
     }
 
     @Test
+    void farringtonWithDates() {
+        check("farrington_dates_newport", true, s -> FarringtonParameters.defaults(), Flex.CLASSIC);
+    }
+
+    @Test
     void earsC2WithMinSigma() {
         check("earsC2_newport", false, s -> new EarsCParameters(EarsCParameters.Variant.C2, 10, 0.5, 0.01), Flex.EARS);
     }
