@@ -11,7 +11,7 @@ package org.agrisafe.lakehouse.ingest;
 interface UnitConverter {
 
   /** The converter all adapters use. */
-  UnitConverter DEFAULT = UnitParsing::toMgPerKg;
+  UnitConverter DEFAULT = UnitParsing::toMgPerKg; // delegates to risk-models Units
 
   /**
    * Converts {@code value} expressed in {@code unit} to mg/kg.

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  *   <li>denominator {@code kg} or {@code g};
  *   <li>written as {@code num/den} ({@code mg/kg}, {@code mg/Kg}, {@code μg/g}, {@code ng/g}) or
  *       {@code num den-1} ({@code mg kg-1}, {@code µg·kg⁻¹});
- *   <li>{@code ppm} (= mg/kg) and {@code ppb} (= µg/kg), the mass-fraction meaning used in residue reports.
+ *   <li>not {@code ppm} or {@code ppb}: they do not say whether mass or volume, so they are rejected.
  * </ul>
  *
  * <p>Case is folded ({@code MG/KG} is mg/kg) except that a unit starting with {@code Mg} (megagram) is rejected as
@@ -86,11 +86,9 @@ public final class Units {
       throw new UnknownUnitException(unit, "'Mg' would be megagram; write mg/kg for milligram per kilogram");
     }
     String folded = s.toLowerCase(Locale.ROOT);
-    if (folded.equals("ppm")) {
-      return 0;
-    }
-    if (folded.equals("ppb")) {
-      return -3;
+    if (folded.equals("ppm") || folded.equals("ppb")) {
+      throw new UnknownUnitException(
+          unit, "ppm/ppb do not say mass or volume fraction; write mg/kg or µg/kg (CONVENTIONS, Units)");
     }
     Matcher m = RATIO.matcher(folded);
     if (!m.matches()) {
@@ -98,7 +96,7 @@ public final class Units {
     }
     if (!m.matches()) {
       throw new UnknownUnitException(
-          unit, "expected a mass fraction such as mg/kg, mg kg-1, μg/kg, ug/kg, μg/g, ng/g, g/kg, ppm or ppb");
+          unit, "expected a mass fraction such as mg/kg, mg kg-1, μg/kg, ug/kg, μg/g, ng/g or g/kg");
     }
     return massExponentMg(m.group(1)) - massExponentKg(m.group(2));
   }
