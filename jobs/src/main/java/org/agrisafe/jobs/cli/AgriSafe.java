@@ -14,8 +14,10 @@ import picocli.CommandLine.Command;
     description = "Agricultural product quality-safety lakehouse: ingest, rates, reports.",
     subcommands = {
       CreateCommand.class,
+      IngestCommand.class,
       RunCommand.class,
-      ExportCommand.class
+      ExportCommand.class,
+      DemoCommand.class
     })
 public final class AgriSafe implements Runnable {
   @Override

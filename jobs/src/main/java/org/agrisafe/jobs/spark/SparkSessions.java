@@ -19,6 +19,13 @@ public final class SparkSessions {
   private SparkSessions() {}
 
   public static SparkSession create(LakehouseConfig config, String appName) {
+    if (config.isEmbedded()) {
+      try {
+        java.nio.file.Files.createDirectories(config.lakehouseDir());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("Cannot create the lakehouse folder " + config.lakehouseDir(), e);
+      }
+    }
     SparkSession.Builder b = SparkSession.builder().appName(appName);
     boolean submitted = System.getProperty("spark.master") != null;
     if (!submitted) {
@@ -31,6 +38,7 @@ public final class SparkSessions {
     b.config("spark.sql.shuffle.partitions", config.get(LakehouseConfig.SPARK_SHUFFLE_PARTITIONS))
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.adaptive.enabled", "true")
+        .config("spark.sql.datetime.java8API.enabled", "true")
         .config("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
         .config("spark.sql.defaultCatalog", config.catalogName());
     String prefix = "spark.sql.catalog." + config.catalogName();

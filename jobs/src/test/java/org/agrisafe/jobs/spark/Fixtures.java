@@ -1,7 +1,5 @@
 package org.agrisafe.jobs.spark;
 
-import java.sql.Date;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,9 +26,6 @@ public final class Fixtures {
       for (int i = 0; i < v.length; i++) {
         var f = type.fields()[i];
         Object x = m.get(f.name());
-        if (x instanceof LocalDate d) {
-          x = Date.valueOf(d);
-        }
         if (x == null && !f.nullable()) {
           x = switch (f.dataType().typeName()) {
             case "boolean" -> false;

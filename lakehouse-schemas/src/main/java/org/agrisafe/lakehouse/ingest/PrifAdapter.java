@@ -55,6 +55,12 @@ public final class PrifAdapter {
   /** Time zone of PRiF sampling dates. */
   public static final ZoneId ZONE = ZoneId.of("Europe/London");
 
+  /**
+   * Sample attribute set to {@code "true"} when the source reported "None were detected above the set RL": the
+   * sample was tested and is a PASS with no result rows (CONVENTIONS, Verdict of a sample).
+   */
+  public static final String ATTR_NONE_DETECTED = "none_detected";
+
   static final String COL_SOURCE_FILE = "source_file";
   static final String COL_SHEET = "sheet";
   static final String COL_SHEET_ROW = "row_seq_in_sheet";
@@ -357,6 +363,9 @@ public final class PrifAdapter {
               + " of sample " + sampleId + ": expected it only on the sample's own row", cell);
         }
         noneDetected = true;
+        if (builder != null) {
+          builder.attribute(ATTR_NONE_DETECTED, "true");
+        }
         return;
       }
       if (noneDetected) {

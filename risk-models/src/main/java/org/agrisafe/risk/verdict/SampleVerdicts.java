@@ -66,4 +66,14 @@ public final class SampleVerdicts {
         verdict, publishedSourceVerdict != null, computed, results.size(), hasDetection, hasExceedance,
         hasNonCompliant, hasBanned, nNoStandard, nNoStandardDetected, detectedWithoutStandard, failing);
   }
+
+  /**
+   * The judgement of a sample that was tested and whose source reports that no analyte was detected above the
+   * reporting limit, without listing the analytes (e.g. UK PRiF "None were detected above the set RL"):
+   * PASS, with no detection (CONVENTIONS, Verdict of a sample).
+   */
+  public static SampleJudgement noneDetected() {
+    return new SampleJudgement(
+        SampleVerdict.PASS, false, SampleVerdict.PASS, 0, false, false, false, false, 0, 0, false, List.of());
+  }
 }

@@ -1,0 +1,156 @@
+package org.agrisafe.jobs.cli;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.agrisafe.jobs.export.Exporter;
+import org.agrisafe.jobs.ingest.IngestJob;
+import org.agrisafe.jobs.rates.PassRateJob;
+import org.agrisafe.jobs.rates.PassRateSpec;
+import org.agrisafe.jobs.rates.PassRateSpec.Dimension;
+import org.agrisafe.jobs.rates.PassRateSpec.PeriodType;
+import org.agrisafe.jobs.spark.SparkSessions;
+import org.agrisafe.lakehouse.config.LakehouseConfig;
+import org.agrisafe.lakehouse.reference.ReferenceData;
+import org.agrisafe.lakehouse.tables.LakehouseBootstrap;
+import org.agrisafe.lakehouse.tables.Tables;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "demo",
+    description = "Build the lakehouse from the bundled real data and run the jobs; prints a summary.")
+final class DemoCommand implements Callable<Integer> {
+  @Mixin ConfigOptions config;
+
+  @Option(names = "--data-dir", description = "Bundled data folder (default: <repo>/data)")
+  Path dataDir;
+
+  @Override
+  public Integer call() {
+    long t0 = System.nanoTime();
+    LakehouseConfig cfg = config.load();
+    Path data = dataDir != null ? dataDir : Path.of(System.getProperty("agrisafe.repo.dir", ".")).resolve("data");
+    Path prif = data.resolve("uk-prif-residues/prif_brand_name_annex_rows.csv.gz");
+    Path samr = data.resolve("cn-samr-sampling-foodmate");
+    for (Path p : List.of(prif, samr)) {
+      if (!Files.exists(p)) {
+        throw new IllegalArgumentException("Bundled data " + p + " is missing: run from the repository root");
+      }
+    }
+    Progress p = new Progress(6);
+    p.step("Creating the lakehouse (" + cfg.catalogUri() + ")");
+    SparkSession spark = SparkSessions.create(cfg, "agrisafe-demo");
+    LakehouseBootstrap.createAll(SparkSessions.icebergCatalog(spark, cfg)).stream()
+        .filter(l -> !l.startsWith("exists")).forEach(l -> System.err.println("      " + l));
+    p.step("Loading reference data (commodities, limits, bans)");
+    ReferenceData ref = ReferenceData.loadBundled();
+    System.err.println("      " + ref);
+    ref.issues().forEach(i -> System.err.println("      reference issue: " + i.file() + " line " + i.line()
+        + " (" + i.key() + "): " + i.reason()));
+    String catalog = cfg.catalogName();
+    p.step("Ingesting UK PRiF brand-name annex 2016-2022 (" + prif.getFileName() + ")");
+    IngestJob.Summary uk = IngestJob.run(spark, catalog, IngestJob.Format.UK_PRIF, prif, null, ref);
+    System.err.println(indent(uk.toString()));
+    p.step("Ingesting Chinese market-supervision sampling notices 2021-2022");
+    IngestJob.Summary cn = IngestJob.run(spark, catalog, IngestJob.Format.CN_SAMR, samr, null, ref);
+    System.err.println(indent(cn.toString()));
+    p.step("Computing pass, detection and exceedance rates (random monitoring)");
+    PassRateSpec byYear = PassRateSpec.of(PeriodType.YEAR, List.of(Dimension.SOURCE_SYSTEM));
+    PassRateSpec byYearCategory =
+        PassRateSpec.of(PeriodType.YEAR, List.of(Dimension.SOURCE_SYSTEM, Dimension.CATEGORY));
+    PassRateSpec byYearCommodity =
+        PassRateSpec.of(PeriodType.YEAR, List.of(Dimension.SOURCE_SYSTEM, Dimension.COMMODITY));
+    PassRateSpec byMonthCommodity =
+        PassRateSpec.of(PeriodType.MONTH, List.of(Dimension.SOURCE_SYSTEM, Dimension.COMMODITY));
+    PassRateSpec riskTargetedByYear =
+        new PassRateSpec(PeriodType.YEAR, List.of(Dimension.SOURCE_SYSTEM, Dimension.CATEGORY),
+            java.util.EnumSet.of(PassRateSpec.Programme.RISK_TARGETED), null, null);
+    Dataset<Row> year = PassRateJob.run(spark, catalog, byYear);
+    Dataset<Row> cat = PassRateJob.run(spark, catalog, byYearCategory);
+    Dataset<Row> com = PassRateJob.run(spark, catalog, byYearCommodity);
+    PassRateJob.run(spark, catalog, byMonthCommodity);
+    Dataset<Row> cnRates = PassRateJob.run(spark, catalog, riskTargetedByYear);
+    p.step("Exporting analytics.pass_rates (CSV, Parquet)");
+    Path exports = cfg.outputDir().resolve("exports");
+    Dataset<Row> all = spark.table(Tables.PASS_RATES.qualifiedName(catalog))
+        .orderBy("period_type", "dimension_set", "programme_scope", "period", "source_system", "category",
+            "commodity_code");
+    Path csv = Exporter.export(all, Exporter.Format.CSV, exports, "pass_rates");
+    Path parquet = Exporter.export(all, Exporter.Format.PARQUET, exports, "pass_rates");
+    p.done();
+
+    System.out.println();
+    System.out.println("AgriSafe demo: rates on the bundled real data (95 % Wilson intervals; rates in %)");
+    System.out.println("Pass rate (合格率) = PASS / judged samples; detection rate (检出率) and exceedance rate"
+        + " (超标率) = samples with >= 1 detection / >= 1 result above its MRL, over tested samples.");
+    System.out.println();
+    System.out.println("UK PRiF, routine monitoring, by year (MRLs as published with the data):");
+    print(year.filter(col("source_system").equalTo("UK_PRIF")), "period");
+    System.out.println();
+    System.out.println("UK PRiF by year and category:");
+    print(cat.filter(col("source_system").equalTo("UK_PRIF")), "period", "category");
+    System.out.println();
+    System.out.println("UK PRiF by year and commodity (every year-commodity group; full table in " + csv + "):");
+    print(com.filter(col("source_system").equalTo("UK_PRIF")), "period", "commodity_code");
+    System.out.println();
+    System.out.println("China SAMR notices (supervisory sampling, verdicts as published; not random monitoring,"
+        + " so not comparable with a headline pass rate):");
+    print(cnRates.filter(col("source_system").equalTo("CN_SAMR")), "period", "category");
+    System.out.println();
+    System.out.printf(Locale.ROOT, "Ingest reconciliation: UK PRiF received %,d = accepted %,d + rejected %,d;"
+            + " CN SAMR received %,d = accepted %,d + rejected %,d%n",
+        uk.report().samplesReceived(), uk.accepted(), uk.rejected(), cn.report().samplesReceived(), cn.accepted(),
+        cn.rejected());
+    System.out.println("Exports: " + csv + ", " + parquet);
+    System.out.printf(Locale.ROOT, "Lakehouse: %s (catalog %s). Demo finished in %.0f s.%n", cfg.warehouse(),
+        cfg.catalogUri(), (System.nanoTime() - t0) / 1e9);
+    return 0;
+  }
+
+  private static String indent(String s) {
+    return "      " + s.replace("\n", "\n      ");
+  }
+
+  private static void print(Dataset<Row> rates, String... keys) {
+    List<Row> rows = rates.orderBy(keys[0], java.util.Arrays.copyOfRange(keys, 1, keys.length)).collectAsList();
+    StringBuilder h = new StringBuilder();
+    for (String k : keys) {
+      h.append(String.format(Locale.ROOT, "%-" + width(k) + "s ", k));
+    }
+    h.append(String.format(Locale.ROOT, "%8s %-22s %-22s %-22s", "tested", "pass rate", "detection rate",
+        "exceedance rate"));
+    System.out.println(h);
+    for (Row r : rows) {
+      StringBuilder b = new StringBuilder();
+      for (String k : keys) {
+        Object v = r.getAs(k);
+        b.append(String.format(Locale.ROOT, "%-" + width(k) + "s ", v == null ? "-" : v));
+      }
+      b.append(String.format(Locale.ROOT, "%8d %-22s %-22s %-22s", (long) r.getAs("tested"),
+          rate(r, "pass_rate"), rate(r, "detection_rate"), rate(r, "exceedance_rate")));
+      System.out.println(b);
+    }
+  }
+
+  private static int width(String key) {
+    return key.equals("period") ? 7 : key.equals("category") ? 18 : 24;
+  }
+
+  private static String rate(Row r, String name) {
+    Double v = r.getAs(name);
+    if (v == null) {
+      return "n/a (no denominator)";
+    }
+    return String.format(Locale.ROOT, "%5.1f [%4.1f-%5.1f]", 100 * v, 100 * (double) r.getAs(name + "_low"),
+        100 * (double) r.getAs(name + "_high"));
+  }
+}

@@ -1,0 +1,393 @@
+package org.agrisafe.jobs.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.agrisafe.jobs.spark.Rows;
+import org.agrisafe.lakehouse.ingest.Judging;
+import org.agrisafe.lakehouse.ingest.Judging.JudgedResult;
+import org.agrisafe.lakehouse.ingest.Judging.JudgedSample;
+import org.agrisafe.lakehouse.ingest.PrifAdapter;
+import org.agrisafe.lakehouse.ingest.SamrAdapter;
+import org.agrisafe.lakehouse.ingest.UploadAdapter;
+import org.agrisafe.lakehouse.ingest.model.IngestBatch;
+import org.agrisafe.lakehouse.ingest.model.IngestReport;
+import org.agrisafe.lakehouse.ingest.model.ParsedResult;
+import org.agrisafe.lakehouse.ingest.model.ParsedSample;
+import org.agrisafe.lakehouse.ingest.model.RejectedRecord;
+import org.agrisafe.lakehouse.ingest.model.RowKind;
+import org.agrisafe.lakehouse.ingest.model.SourceSystem;
+import org.agrisafe.lakehouse.reference.ReferenceData;
+import org.agrisafe.lakehouse.tables.Tables;
+import org.agrisafe.risk.verdict.AppliedLimit;
+import org.agrisafe.risk.verdict.ResultJudgement;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Ingests one source into the lakehouse: parse (the engine-free adapters), judge ({@link Judging}), write samples,
+ * current results, every revision, rejected records and the run's reconciled counts.
+ *
+ * <p>Published datasets (UK PRiF, the SAMR notices) are <em>snapshot sources</em>: each ingest replaces that
+ * source's rows in every table (partition-aligned overwrite on {@code source_system}), so a re-run leaves the
+ * same rows. Lab uploads are <em>incremental</em>: results are merged by {@code (result_id, revision)}; a higher
+ * revision replaces the current row and the earlier one stays in {@code result_revisions}.
+ */
+public final class IngestJob {
+  private IngestJob() {}
+
+  /** Input formats. */
+  public enum Format {
+    UK_PRIF("uk-prif"),
+    CN_SAMR("cn-samr"),
+    UPLOAD("upload");
+
+    public final String cli;
+
+    Format(String cli) {
+      this.cli = cli;
+    }
+
+    public static Format parse(String s) {
+      for (Format f : values()) {
+        if (f.cli.equalsIgnoreCase(s) || f.name().equalsIgnoreCase(s)) {
+          return f;
+        }
+      }
+      throw new IllegalArgumentException("Unknown format '" + s + "': expected uk-prif, cn-samr or upload");
+    }
+  }
+
+  /** What an ingest did, with its reconciled counts. */
+  public record Summary(
+      String runId, SourceSystem source, IngestReport report, long samplesWritten, long resultsWritten,
+      long rejectedWritten, long judgingRejected) {
+
+    /** Received = accepted + rejected, after judging. */
+    public long accepted() {
+      return report.samplesAccepted() - judgingRejected;
+    }
+
+    public long rejected() {
+      return report.samplesRejected() + judgingRejected;
+    }
+
+    @Override
+    public String toString() {
+      StringBuilder b = new StringBuilder();
+      b.append(String.format(Locale.ROOT, "%s ingest run %s%n", source, runId));
+      b.append(String.format(Locale.ROOT, "  source rows read %,d:", report.rowsRead()));
+      for (RowKind k : RowKind.values()) {
+        b.append(String.format(Locale.ROOT, " %s %,d", k, report.rows(k)));
+      }
+      b.append(String.format(Locale.ROOT, "%n  samples received %,d = accepted %,d + rejected %,d%s%n",
+          report.samplesReceived(), accepted(), rejected(),
+          judgingRejected > 0 ? " (" + judgingRejected + " rejected when judged)" : ""));
+      b.append(String.format(Locale.ROOT, "  written: %,d samples, %,d results, %,d rejected records",
+          samplesWritten, resultsWritten, rejectedWritten));
+      return b.toString();
+    }
+  }
+
+  /** Parses a source with its adapter. */
+  public static IngestBatch parse(Format format, Path path, Charset charset) {
+    return switch (format) {
+      case UK_PRIF -> PrifAdapter.read(path);
+      case CN_SAMR -> Files.isDirectory(path) ? SamrAdapter.readFolder(path) : SamrAdapter.read(List.of(path));
+      case UPLOAD -> UploadAdapter.read(path, charset);
+    };
+  }
+
+  /**
+   * Parses, judges and writes one source.
+   *
+   * @param catalog the Spark catalog name of the lakehouse
+   * @throws IllegalStateException if the counts do not reconcile (nothing is written then)
+   */
+  public static Summary run(
+      SparkSession spark, String catalog, Format format, Path path, Charset charset, ReferenceData reference) {
+    IngestBatch batch = parse(format, path, charset);
+    IngestReport report = batch.report().reconcile();
+    Judging.Outcome judged = new Judging(reference).judgeAll(batch.samples(), batch.results());
+    String runId = runId(report.sourceSystem(), path);
+    Instant now = Instant.now();
+    List<Map<String, Object>> samples = new ArrayList<>();
+    List<Map<String, Object>> current = new ArrayList<>();
+    List<Map<String, Object>> revisions = new ArrayList<>();
+    Map<String, JudgedSample> bySample = new HashMap<>();
+    for (JudgedSample js : judged.samples()) {
+      bySample.put(js.sample().sampleId(), js);
+      samples.add(sampleRow(js, runId, now));
+      for (JudgedResult jr : js.results()) {
+        Map<String, Object> r = resultRow(js, jr, runId, now);
+        current.add(r);
+        Map<String, Object> h = new LinkedHashMap<>(r);
+        h.put("is_current", true);
+        revisions.add(h);
+      }
+    }
+    // Superseded revisions of the same batch go to history only.
+    for (ParsedResult r : batch.results()) {
+      JudgedSample js = bySample.get(r.sampleId());
+      if (r.superseded() && js != null) {
+        Map<String, Object> h = resultRow(js, new JudgedResult(r, null, null, null, false), runId, now);
+        h.put("verdict", "SUPERSEDED");
+        h.put("is_current", false);
+        revisions.add(h);
+      }
+    }
+    List<Map<String, Object>> rejected = new ArrayList<>();
+    for (RejectedRecord r : batch.rejected()) {
+      rejected.add(rejectedRow(r, runId, now));
+    }
+    for (RejectedRecord r : judged.rejected()) {
+      rejected.add(rejectedRow(r, runId, now));
+    }
+    long judgingRejected = judged.rejected().size();
+    Summary summary =
+        new Summary(runId, report.sourceSystem(), report, samples.size(), current.size(), rejected.size(),
+            judgingRejected);
+    if (summary.accepted() + summary.rejected() != report.samplesReceived()) {
+      throw new IllegalStateException("Counts do not reconcile: " + summary);
+    }
+    String src = report.sourceSystem().name();
+    Dataset<Row> s = Rows.frame(spark, Tables.SAMPLES, samples);
+    Dataset<Row> r = Rows.frame(spark, Tables.RESULTS, current);
+    Dataset<Row> h = Rows.frame(spark, Tables.RESULT_REVISIONS, revisions);
+    Dataset<Row> x = Rows.frame(spark, Tables.REJECTED_RECORDS, rejected);
+    if (format == Format.UPLOAD) {
+      UploadMerge.merge(spark, catalog, s, r, h, x);
+    } else {
+      replaceSource(s, Tables.SAMPLES.qualifiedName(catalog), src);
+      replaceSource(r, Tables.RESULTS.qualifiedName(catalog), src);
+      replaceSource(h, Tables.RESULT_REVISIONS.qualifiedName(catalog), src);
+      replaceSource(x, Tables.REJECTED_RECORDS.qualifiedName(catalog), src);
+    }
+    writeRun(spark, catalog, summary, path, now);
+    return summary;
+  }
+
+  private static void replaceSource(Dataset<Row> df, String table, String source) {
+    try {
+      Dataset<Row> sorted =
+          java.util.Arrays.asList(df.columns()).contains("sample_month") ? df.sortWithinPartitions("sample_month") : df;
+      sorted.writeTo(table).overwrite(col("source_system").equalTo(lit(source)));
+    } catch (org.apache.spark.sql.AnalysisException e) {
+      throw new IllegalStateException("Cannot write " + table + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw e;
+    }
+  }
+
+  private static void writeRun(SparkSession spark, String catalog, Summary s, Path path, Instant now) {
+    String table = Tables.INGEST_RUNS.qualifiedName(catalog);
+    spark.sql("DELETE FROM " + table + " WHERE ingest_run_id = '" + s.runId() + "'");
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (RowKind k : RowKind.values()) {
+      counts.put(k.name(), s.report().rows(k));
+    }
+    Map<String, Object> m = new HashMap<>();
+    m.put("ingest_run_id", s.runId());
+    m.put("source_system", s.source().name());
+    m.put("source_path", path.getFileName().toString());
+    m.put("content_sha256", s.runId().substring(s.runId().lastIndexOf('-') + 1));
+    m.put("started_at", now);
+    m.put("finished_at", Instant.now());
+    m.put("samples_received", s.report().samplesReceived());
+    m.put("samples_accepted", s.accepted());
+    m.put("samples_rejected", s.rejected());
+    m.put("results_accepted", s.resultsWritten());
+    m.put("row_counts", scala.jdk.javaapi.CollectionConverters.asScala(counts));
+    try {
+      Rows.frame(spark, Tables.INGEST_RUNS, List.of(m)).writeTo(table).append();
+    } catch (org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
+      throw new IllegalStateException("Table " + table + " is missing: run `agrisafe create` first", e);
+    }
+  }
+
+  /** Run ID: source and a digest of the input's bytes, so the same input always gets the same ID. */
+  static String runId(SourceSystem source, Path path) {
+    try {
+      MessageDigest d = MessageDigest.getInstance("SHA-256");
+      List<Path> files;
+      if (Files.isDirectory(path)) {
+        try (Stream<Path> st = Files.list(path)) {
+          files = st.filter(Files::isRegularFile).sorted().toList();
+        }
+      } else {
+        files = List.of(path);
+      }
+      byte[] buf = new byte[1 << 16];
+      for (Path f : files) {
+        d.update(f.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try (InputStream in = Files.newInputStream(f)) {
+          int n;
+          while ((n = in.read(buf)) > 0) {
+            d.update(buf, 0, n);
+          }
+        }
+      }
+      return source.name().toLowerCase(Locale.ROOT) + "-" + HexFormat.of().formatHex(d.digest()).substring(0, 16);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + path, e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
+
+  static Map<String, Object> sampleRow(JudgedSample js, String runId, Instant now) {
+    ParsedSample s = js.sample();
+    Map<String, Object> m = new HashMap<>();
+    m.put("sample_id", s.sampleId());
+    m.put("source_system", s.sourceSystem().name());
+    m.put("source_sample_id", s.sourceSampleId());
+    m.put("source_file", s.sourceFile());
+    m.put("source_line", s.sourceLine());
+    m.put("programme", s.programme().name());
+    m.put("sampled_at", s.sampledAt());
+    m.put("sample_date", s.sampleDate());
+    m.put("sample_month", s.sampleDate().format(MONTH));
+    m.put("zone", s.zone().getId());
+    m.put("commodity_code", s.commodityCode());
+    m.put("commodity_raw", s.commodityRaw());
+    m.put("category", js.category());
+    m.put("organic", s.organic());
+    m.put("description", s.description());
+    m.put("country_of_origin_raw", s.countryOfOriginRaw());
+    if (s.divisionCode() != null) {
+      m.put("region_scheme", "CN_ADCODE");
+      m.put("region_code", s.divisionCode());
+    }
+    m.put("lon", s.lon());
+    m.put("lat", s.lat());
+    m.put("lab_id", s.labId());
+    m.put("lab_level", s.labLevel().name());
+    m.put("sampling_stage", s.samplingStage().name());
+    m.put("sampling_point", s.samplingPoint());
+    m.put("address", s.address());
+    m.put("producer_id", s.producerId());
+    m.put("trace_code", s.traceCode());
+    m.put("brand", s.brand());
+    m.put("packer", s.packer());
+    m.put("sample_verdict", js.sampleVerdict());
+    var j = js.judgement();
+    m.put("verdict_published_by_source", j != null && j.verdictPublishedBySource());
+    m.put("n_results", js.results().size());
+    m.put("n_detected", js.nDetected());
+    m.put("has_detection", j != null && j.hasDetection());
+    m.put("has_exceedance", j != null && j.hasExceedance());
+    m.put("has_non_compliant", j != null && j.hasNonCompliant());
+    m.put("has_banned_detection", j != null && j.hasBannedDetection());
+    m.put("n_no_standard", j == null ? 0 : j.nNoStandardDetected());
+    m.put("detected_without_standard", j != null && j.detectedWithoutStandard());
+    m.put("rapid_outcome", js.rapidOutcome());
+    m.put("rapid_confirmation", js.rapidConfirmation());
+    m.put("attributes", scala.jdk.javaapi.CollectionConverters.asScala(s.attributes()));
+    m.put("is_synthetic", Boolean.parseBoolean(s.attributes().getOrDefault("synthetic", "false")));
+    m.put("ingest_run_id", runId);
+    m.put("ingested_at", now);
+    m.put("test_kind", js.testKind());
+    return m;
+  }
+
+  static Map<String, Object> resultRow(JudgedSample js, JudgedResult jr, String runId, Instant now) {
+    ParsedSample s = js.sample();
+    ParsedResult r = jr.result();
+    Map<String, Object> m = new HashMap<>();
+    m.put("result_id", r.resultId());
+    m.put("revision", r.revision());
+    m.put("sample_id", s.sampleId());
+    m.put("source_system", s.sourceSystem().name());
+    m.put("sample_month", s.sampleDate().format(MONTH));
+    m.put("sample_date", s.sampleDate());
+    m.put("commodity_code", s.commodityCode());
+    m.put("analyte_raw", r.analyteRaw());
+    m.put("analyte_code", r.analyteCode());
+    m.put("method_type", r.methodType().name());
+    m.put("method", r.method() == null ? null : r.method().name());
+    m.put("value_raw", r.valueRaw());
+    m.put("unit_raw", r.unitRaw());
+    m.put("value_mg_per_kg", r.valueMgPerKg());
+    m.put("lod_mg_per_kg", r.lodMgPerKg());
+    m.put("loq_mg_per_kg", r.loqMgPerKg());
+    m.put("reported_below_lod", r.reportedBelowLod());
+    m.put("reported_below_loq", r.reportedBelowLoq());
+    m.put("inhibition_rate_pct", r.inhibitionRatePct());
+    m.put("strip_positive", r.stripPositive());
+    m.put("published_mrl_flags", r.publishedMrlFlags());
+    m.put("published_exceeds_flag", r.publishedExceedsFlag());
+    m.put("source_file", s.sourceFile());
+    m.put("source_line", r.sourceLine());
+    m.put("is_synthetic", Boolean.parseBoolean(s.attributes().getOrDefault("synthetic", "false")));
+    m.put("ingest_run_id", runId);
+    m.put("ingested_at", now);
+    ResultJudgement q = jr.quantitative();
+    if (q != null) {
+      m.put("detection", q.detection().name());
+      m.put("verdict", q.verdict().name());
+      m.put("exceeds", q.exceeds());
+      m.put("non_compliant", q.nonCompliant());
+      AppliedLimit a = q.appliedLimit();
+      if (a != null) {
+        m.put("mrl_mg_per_kg", a.mrlMgPerKg());
+        m.put("limit_type", a.limitType().name());
+        m.put("limit_source", a.standard());
+        m.put("limit_rule_id", a.ruleId());
+      }
+      m.put("banned_detection", q.bannedDetection());
+      m.put("ban_rule_ids", q.verifiedBanRuleIds().isEmpty() ? null : String.join(";", q.verifiedBanRuleIds()));
+      m.put("unverified_ban_rule_ids",
+          q.unverifiedBanMatches().isEmpty() ? null : String.join(";", q.unverifiedBanMatches()));
+      m.put("reason", q.reason());
+    } else if (jr.rapid() != null) {
+      m.put("verdict", jr.rapid().outcome().name());
+      m.put("exceeds", false);
+      m.put("non_compliant", false);
+      m.put("banned_detection", false);
+      m.put("rapid_confirmation", jr.confirmation() == null ? null : jr.confirmation().name());
+      m.put("false_positive_prone", jr.falsePositiveProne());
+      m.put("reason", jr.rapid().reason());
+    } else {
+      m.put("verdict", "NOT_JUDGED");
+      m.put("exceeds", false);
+      m.put("non_compliant", false);
+      m.put("banned_detection", false);
+    }
+    return m;
+  }
+
+  static Map<String, Object> rejectedRow(RejectedRecord r, String runId, Instant now) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("ingest_run_id", runId);
+    m.put("source_system", r.sourceSystem().name());
+    m.put("source_file", r.sourceFile());
+    m.put("source_line", r.sourceLine());
+    m.put("record_key", r.recordKey());
+    m.put("field", r.field());
+    m.put("reason", r.reason());
+    m.put("raw_text", r.rawText());
+    m.put("rejected_at", now);
+    return m;
+  }
+}
