@@ -149,7 +149,8 @@ public final class IngestJob {
     for (ParsedResult r : batch.results()) {
       JudgedSample js = bySample.get(r.sampleId());
       if (r.superseded() && js != null) {
-        Map<String, Object> h = resultRow(js, new JudgedResult(r, null, null, null, false), runId, now);
+        Map<String, Object> h =
+            resultRow(js, new JudgedResult(r, r.analyteCode(), null, null, null, false), runId, now);
         h.put("verdict", "SUPERSEDED");
         h.put("is_current", false);
         revisions.add(h);
@@ -269,7 +270,7 @@ public final class IngestJob {
     m.put("sample_date", s.sampleDate());
     m.put("sample_month", s.sampleDate().format(MONTH));
     m.put("zone", s.zone().getId());
-    m.put("commodity_code", s.commodityCode());
+    m.put("commodity_code", js.commodityCode());
     m.put("commodity_raw", s.commodityRaw());
     m.put("category", js.category());
     m.put("organic", s.organic());
@@ -321,9 +322,9 @@ public final class IngestJob {
     m.put("source_system", s.sourceSystem().name());
     m.put("sample_month", s.sampleDate().format(MONTH));
     m.put("sample_date", s.sampleDate());
-    m.put("commodity_code", s.commodityCode());
+    m.put("commodity_code", js.commodityCode());
     m.put("analyte_raw", r.analyteRaw());
-    m.put("analyte_code", r.analyteCode());
+    m.put("analyte_code", jr.analyteCode());
     m.put("method_type", r.methodType().name());
     m.put("method", r.method() == null ? null : r.method().name());
     m.put("value_raw", r.valueRaw());

@@ -52,7 +52,7 @@ public final class Judging implements Serializable {
 
   /** One result with its judgement: quantitative or rapid (the other is null). */
   public record JudgedResult(
-      ParsedResult result, ResultJudgement quantitative, RapidJudgement rapid, Confirmation confirmation,
+      ParsedResult result, String analyteCode, ResultJudgement quantitative, RapidJudgement rapid, Confirmation confirmation,
       boolean falsePositiveProne) implements Serializable {}
 
   /**
@@ -64,7 +64,7 @@ public final class Judging implements Serializable {
    * @param rapidConfirmation for a rapid positive: CONFIRMED_FAIL, NOT_CONFIRMED or AWAITING_CONFIRMATION
    */
   public record JudgedSample(
-      ParsedSample sample, String category, SampleJudgement judgement, String sampleVerdict, String testKind,
+      ParsedSample sample, String commodityCode, String category, SampleJudgement judgement, String sampleVerdict, String testKind,
       String rapidOutcome, String rapidConfirmation, int nDetected, List<JudgedResult> results)
       implements Serializable {}
 
@@ -109,6 +109,7 @@ public final class Judging implements Serializable {
   /** Judges one sample and its current results. */
   public JudgedSample judge(ParsedSample s, List<ParsedResult> results) {
     boolean cn = chineseJurisdiction(s.sourceSystem());
+    String commodity = cn ? reference.resolveCommodity(s.commodityCode()) : s.commodityCode();
     LimitBook limits = cn ? reference.limits() : LimitBook.empty();
     BanBook bans = cn ? reference.bans() : BanBook.empty();
     List<JudgedResult> judged = new ArrayList<>();
@@ -117,18 +118,18 @@ public final class Judging implements Serializable {
     for (ParsedResult r : results) {
       if (r.methodType() == MethodType.RAPID) {
         boolean prone =
-            reference.commodities().contains(s.commodityCode())
-                && Verdicts.isFalsePositiveProne(s.commodityCode(), falsePositiveProne, reference.commodities());
+            reference.commodities().contains(commodity)
+                && Verdicts.isFalsePositiveProne(commodity, falsePositiveProne, reference.commodities());
         RapidInput in =
             r.inhibitionRatePct() != null
-                ? RapidInput.enzymeInhibition(r.resultId(), s.commodityCode(), prone, r.inhibitionRatePct())
-                : RapidInput.colloidalGold(r.resultId(), s.commodityCode(), prone, Boolean.TRUE.equals(r.stripPositive()));
+                ? RapidInput.enzymeInhibition(r.resultId(), commodity, prone, r.inhibitionRatePct())
+                : RapidInput.colloidalGold(r.resultId(), commodity, prone, Boolean.TRUE.equals(r.stripPositive()));
         RapidJudgement j = Verdicts.judgeRapid(in);
         rapids.add(j);
-        judged.add(new JudgedResult(r, null, j, null, j.falsePositiveProne()));
+        judged.add(new JudgedResult(r, analyte(cn, r), null, j, null, j.falsePositiveProne()));
       } else {
         QuantitativeInput.Builder b =
-            QuantitativeInput.builder(r.resultId(), r.analyteCode(), s.commodityCode(), s.sampleDate());
+            QuantitativeInput.builder(r.resultId(), analyte(cn, r), commodity, s.sampleDate());
         if (r.reportedBelowLod()) {
           b.belowLod(r.lodMgPerKg());
         } else if (r.reportedBelowLoq()) {
@@ -146,7 +147,7 @@ public final class Judging implements Serializable {
         }
         ResultJudgement j = Verdicts.judgeQuantitative(b.build(), limits, bans);
         quantitative.add(j);
-        judged.add(new JudgedResult(r, j, null, null, false));
+        judged.add(new JudgedResult(r, analyte(cn, r), j, null, null, false));
       }
     }
     // Rapid confirmations against the quantitative results of the same sample.
@@ -159,7 +160,7 @@ public final class Judging implements Serializable {
         JudgedResult jr = judged.get(i);
         if (jr.rapid() != null) {
           Confirmation c = Verdicts.confirm(jr.rapid(), quantitative);
-          judged.set(i, new JudgedResult(jr.result(), null, jr.rapid(), c, jr.falsePositiveProne()));
+          judged.set(i, new JudgedResult(jr.result(), jr.analyteCode(), null, jr.rapid(), c, jr.falsePositiveProne()));
           if (jr.rapid().outcome() == RapidOutcome.POSITIVE) {
             rapidConfirmation = worst(rapidConfirmation, c);
           }
@@ -185,8 +186,12 @@ public final class Judging implements Serializable {
     }
     int detected = (int) quantitative.stream().filter(j -> j.detection().isDetected()).count();
     return new JudgedSample(
-        s, reference.categoryOf(s.commodityCode()), sj, verdict, kind, rapidOutcome, rapidConfirmation, detected,
+        s, commodity, reference.categoryOf(commodity), sj, verdict, kind, rapidOutcome, rapidConfirmation, detected,
         judged);
+  }
+
+  private String analyte(boolean cn, ParsedResult r) {
+    return cn ? reference.resolveAnalyte(r.analyteCode()) : r.analyteCode();
   }
 
   private static String worst(String current, Confirmation c) {

@@ -33,6 +33,7 @@ import org.apache.commons.csv.CSVRecord;
 public final class ReferenceData implements Serializable {
   public static final String COMMODITIES = "commodities/commodities.csv";
   public static final String LIMITS = "limits/limits.csv";
+  public static final String LIMITS_SOURCE = "limits/gb2763_partial_mrl.csv";
   public static final String BANS = "bans/cn_banned_restricted_pesticides.csv";
   public static final String BAN_SCOPE_KEYWORDS = "bans/scope_keywords.csv";
 
@@ -45,6 +46,8 @@ public final class ReferenceData implements Serializable {
   private final BanBook bans;
   private final List<BanRule> banRules;
   private final List<Issue> issues;
+  private final Map<String, String> commodityByName;
+  private final Map<String, String> analyteByName;
 
   private ReferenceData(
       CommodityHierarchy commodities, Map<String, String> categoryOf, List<LimitRule> limitRules,
@@ -55,6 +58,49 @@ public final class ReferenceData implements Serializable {
     this.banRules = List.copyOf(banRules);
     this.bans = new BanBook(banRules, commodities);
     this.issues = List.copyOf(issues);
+    this.commodityByName = new LinkedHashMap<>();
+    for (CSVRecord r : ReferenceFiles.csv(COMMODITIES)) {
+      commodityByName.putIfAbsent(key(r.get("name_zh")), r.get("commodity_code"));
+      commodityByName.putIfAbsent(key(r.get("name_en")), r.get("commodity_code"));
+    }
+    this.analyteByName = new LinkedHashMap<>();
+    for (CSVRecord r : ReferenceFiles.csv(BANS)) {
+      if (r.isConsistent() && !r.get("name_en").isBlank()) {
+        analyteByName.putIfAbsent(key(r.get("name_cn")), r.get("name_en").trim().toLowerCase(Locale.ROOT));
+      }
+    }
+    for (CSVRecord r : ReferenceFiles.csv(LIMITS_SOURCE)) {
+      analyteByName.putIfAbsent(key(r.get("pesticide_cn")), r.get("pesticide_en").trim().toLowerCase(Locale.ROOT));
+    }
+  }
+
+  private static String key(String s) {
+    return java.text.Normalizer.normalize(s == null ? "" : s, java.text.Normalizer.Form.NFKC).strip()
+        .toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The commodity code for a code or a name as labs write it (Chinese or English name of the hierarchy,
+   * e.g. 韭菜 → chinese_chives), or the input unchanged when nothing matches (the verdict is then NO_STANDARD
+   * unless a limit names that code).
+   */
+  public String resolveCommodity(String codeOrName) {
+    if (codeOrName == null || commodities.contains(codeOrName)) {
+      return codeOrName;
+    }
+    return commodityByName.getOrDefault(key(codeOrName), codeOrName);
+  }
+
+  /**
+   * The analyte code (lower-case English residue name, the key of limits and bans) for a Chinese or English
+   * name as labs write it (毒死蜱 → chlorpyrifos), from the names in the bundled ban list and GB 2763 rows; the
+   * input unchanged when nothing matches.
+   */
+  public String resolveAnalyte(String codeOrName) {
+    if (codeOrName == null) {
+      return null;
+    }
+    return analyteByName.getOrDefault(key(codeOrName), codeOrName);
   }
 
   /** Loads the bundled files. */
