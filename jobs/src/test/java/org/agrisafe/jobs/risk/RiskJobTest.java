@@ -5,8 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import org.agrisafe.jobs.spark.SharedSpark;
+import org.agrisafe.lakehouse.tables.RiskTables;
+import org.agrisafe.lakehouse.tables.Tables;
+import org.agrisafe.risk.ranking.RiskRank;
+import org.apache.spark.sql.SparkSession;
 import org.agrisafe.jobs.risk.RiskFixtures.Result;
 import org.agrisafe.jobs.risk.RiskFixtures.Sample;
 import org.apache.spark.sql.Row;
@@ -106,5 +116,68 @@ class RiskJobTest {
     assertEquals(1L, o.scores().filter("period = '2024' and unit_type = 'REGION' and unit_key = 'ISO3166_1:ES'")
         .count());
     assertEquals(1L, o.scores().filter("unit_type = 'PRODUCER' and unit_key = 'P-001' and period = '2024'").count());
+  }
+
+  /**
+   * Writes the fixtures to the monitoring tables, runs the job, records two panel decisions, adds a sample that
+   * turns the flonicamid/apples residue evidence into an exceedance, re-runs: the decisions are still there and the
+   * report shows where the new score disagrees with them. Also: a re-run on unchanged data leaves the same rows.
+   */
+  @Test
+  void panelDecisionsSurviveReRunAndReportShowsDisagreement() throws Exception {
+    SparkSession spark = SharedSpark.spark();
+    String catalog = SharedSpark.config().catalogName();
+    RiskFixtures.createRiskTables();
+    RiskFixtures.samples(SAMPLES).writeTo(Tables.SAMPLES.qualifiedName(catalog)).append();
+    RiskFixtures.results(RESULTS).writeTo(Tables.RESULTS.qualifiedName(catalog)).append();
+    Sample extra = new Sample("A5", "2024-10-01", "apples", "fruit").origin("GB").point("Retailer C").fail();
+    try {
+      RiskParameters p = RiskParameters.defaults();
+      RiskJob.run(spark, catalog, p, ref);
+      long exposureRows = spark.table(RiskTables.RISK_EXPOSURE.qualifiedName(catalog)).count();
+      RiskJob.run(spark, catalog, p, ref);
+      assertEquals(exposureRows, spark.table(RiskTables.RISK_EXPOSURE.qualifiedName(catalog)).count(),
+          "idempotent re-run");
+
+      Row before = spark.table(RiskTables.RISK_RANKING.qualifiedName(catalog))
+          .filter("period = '2024' and analyte_code = 'flonicamid (sum)'").first();
+      PanelDecisions.record(spark, catalog, new PanelDecisions.Decision(RiskParameters.PeriodType.YEAR, "2024",
+          "UK_PRIF", "flonicamid (sum)", "apples", PanelDecisions.Kind.ACCEPT, null, null, "Dr Wang (panel chair)",
+          Instant.parse("2025-02-01T08:00:00Z")));
+      String computed = spark.table(RiskTables.RISK_RANKING.qualifiedName(catalog))
+          .filter("source_system = 'PLATFORM_UPLOAD' and analyte_code = 'boscalid'").first().getAs("risk_rank");
+      RiskRank other = computed.equals("LOW") ? RiskRank.MEDIUM : RiskRank.LOW;
+      PanelDecisions.record(spark, catalog, new PanelDecisions.Decision(RiskParameters.PeriodType.YEAR, "2024",
+          "PLATFORM_UPLOAD", "boscalid", "cucumbers", PanelDecisions.Kind.ADJUST, other,
+          "cucumbers are eaten by few children in Jinan", "Dr Li", Instant.parse("2025-02-01T09:00:00Z")));
+
+      RiskFixtures.samples(List.of(extra)).writeTo(Tables.SAMPLES.qualifiedName(catalog)).append();
+      RiskFixtures.results(List.of(new Result(extra, "flonicamid (sum)", 0.6, 0.3)))
+          .writeTo(Tables.RESULTS.qualifiedName(catalog)).append();
+      RiskJob.run(spark, catalog, p, ref);
+
+      assertEquals(2L, spark.table(RiskTables.PANEL_DECISIONS.qualifiedName(catalog)).count());
+      Row after = spark.table(RiskTables.RISK_RANKING.qualifiedName(catalog))
+          .filter("period = '2024' and analyte_code = 'flonicamid (sum)'").first();
+      assertEquals("EXCEEDS_MRL", after.getAs("f_level"));
+      assertTrue(after.<Integer>getAs("total_score") > before.<Integer>getAs("total_score"));
+
+      Path report = PanelReport.write(spark, catalog, SharedSpark.config().outputDir(),
+          RiskParameters.PeriodType.YEAR, "2024");
+      assertEquals("risk-panel-2024.html", report.getFileName().toString());
+      String html = Files.readString(report, StandardCharsets.UTF_8);
+      assertTrue(html.contains("Disagrees: accepted at " + before.getAs("risk_rank") + " (S="
+          + before.getAs("total_score") + ")"), "ACCEPT decision vs the new score");
+      assertTrue(html.contains("the panel set " + other.name()), "ADJUST decision vs the computed rank");
+      assertTrue(html.contains("dithiocarbamates"), "analyte with no ADI listed");
+      assertTrue(html.contains("Previous period compared: 2023"));
+      assertFalse(html.contains("<script"), "self-contained, no script");
+    } finally {
+      List<String> ids = new ArrayList<>(SAMPLES.stream().map(x -> "'" + x.source + ":" + x.id + "'").toList());
+      ids.add("'UK_PRIF:A5'");
+      String in = ids.stream().collect(Collectors.joining(","));
+      spark.sql("DELETE FROM " + Tables.RESULTS.qualifiedName(catalog) + " WHERE sample_id IN (" + in + ")");
+      spark.sql("DELETE FROM " + Tables.SAMPLES.qualifiedName(catalog) + " WHERE sample_id IN (" + in + ")");
+    }
   }
 }
