@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       RunCommand.class,
       ExportCommand.class,
-      DemoCommand.class
+      DemoCommand.class,
+      RiskCommands.PanelDecision.class
     })
 public final class AgriSafe implements Runnable {
   @Override

@@ -46,7 +46,7 @@ final class DemoCommand implements Callable<Integer> {
         throw new IllegalArgumentException("Bundled data " + p + " is missing: run from the repository root");
       }
     }
-    Progress p = new Progress(6);
+    Progress p = new Progress(8);
     p.step("Creating the lakehouse (" + cfg.catalogUri() + ")");
     SparkSession spark = SparkSessions.create(cfg, "agrisafe-demo");
     LakehouseBootstrap.createAll(SparkSessions.icebergCatalog(spark, cfg)).stream()
@@ -79,6 +79,18 @@ final class DemoCommand implements Callable<Integer> {
     Dataset<Row> com = PassRateJob.run(spark, catalog, byYearCommodity);
     PassRateJob.run(spark, catalog, byMonthCommodity);
     Dataset<Row> cnRates = PassRateJob.run(spark, catalog, riskTargetedByYear);
+    p.step("Risk assessment by year (exposure, ranking matrix, scores) and the panel report");
+    org.agrisafe.jobs.risk.RiskParameters rp = org.agrisafe.jobs.risk.RiskParameters.defaults()
+        .withPeriods(org.agrisafe.jobs.risk.RiskParameters.PeriodType.YEAR, null, null);
+    org.agrisafe.jobs.risk.RiskJob.Outputs risk = org.agrisafe.jobs.risk.RiskJob.run(spark, catalog, rp,
+        org.agrisafe.jobs.risk.RiskReference.loadBundled());
+    String latestRiskPeriod = risk.periods().stream().max(String::compareTo).orElse(null);
+    Path panelReport = latestRiskPeriod == null ? null
+        : org.agrisafe.jobs.risk.PanelReport.write(spark, catalog, cfg.outputDir(), rp.periodType(),
+            latestRiskPeriod);
+    p.step("Risk-based sampling plan for the next month (Smile models, seed fixed)");
+    org.agrisafe.jobs.risk.SamplingPlanJob.Outputs plan = org.agrisafe.jobs.risk.SamplingPlanJob.run(spark, catalog,
+        org.agrisafe.jobs.risk.SamplingPlanParameters.defaults());
     p.step("Exporting analytics.pass_rates (CSV, Parquet)");
     Path exports = cfg.outputDir().resolve("exports");
     Dataset<Row> all = spark.table(Tables.PASS_RATES.qualifiedName(catalog))
@@ -110,6 +122,17 @@ final class DemoCommand implements Callable<Integer> {
             + " CN SAMR received %,d = accepted %,d + rejected %,d%n",
         uk.report().samplesReceived(), uk.accepted(), uk.rejected(), cn.report().samplesReceived(), cn.accepted(),
         cn.rejected());
+    System.out.println();
+    System.out.println("Risk ranking (top 10 of " + latestRiskPeriod + "; every factor in the panel report "
+        + panelReport + "):");
+    risk.ranking().filter(col("period").equalTo(latestRiskPeriod)).orderBy("rank_position")
+        .select("source_system", "analyte_code", "commodity_code", "toxicity_score", "exposure_score",
+            "total_score", "risk_rank").limit(10)
+        .collectAsList().forEach(r -> System.out.println("  " + r.mkString("  ")));
+    System.out.println("Sampling-plan models, hold-out year " + plan.testPeriod() + " (AUC, Brier):");
+    plan.evaluation().select("model", "auc", "brier", "n_test", "selected").collectAsList().forEach(r -> System.out.println("  " + r.mkString("  ")));
+    System.out.println("Planned " + plan.plan().count() + " samples for " + plan.planMonth() + " with model "
+        + plan.selectedModel());
     System.out.println("Exports: " + csv + ", " + parquet);
     System.out.printf(Locale.ROOT, "Lakehouse: %s (catalog %s). Demo finished in %.0f s.%n", cfg.warehouse(),
         cfg.catalogUri(), (System.nanoTime() - t0) / 1e9);

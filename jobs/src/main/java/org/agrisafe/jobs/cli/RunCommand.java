@@ -19,7 +19,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "run",
     description = "Run a batch job for a period.",
-    subcommands = {RunCommand.PassRates.class})
+    subcommands = {
+      RunCommand.PassRates.class,
+      RiskCommands.Risk.class,
+      RiskCommands.SamplingPlan.class
+    })
 final class RunCommand implements Runnable {
   @Override
   public void run() {

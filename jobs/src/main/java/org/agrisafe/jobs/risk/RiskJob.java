@@ -469,7 +469,8 @@ public final class RiskJob {
           exceed.put(k, new long[1]);
         });
         for (Row r : rows) {
-          LocalDate d = ((java.sql.Date) r.getAs("sample_date")).toLocalDate();
+          Object sd = r.getAs("sample_date");
+          LocalDate d = sd instanceof LocalDate ld ? ld : ((java.sql.Date) sd).toLocalDate();
           if (d.isBefore(from) || d.isAfter(asOf)) {
             continue;
           }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.agrisafe.lakehouse.tables.LakehouseBootstrap;
 import org.agrisafe.lakehouse.tables.TableDef;
-import org.agrisafe.lakehouse.tables.Tables;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,7 @@ class LakehouseBootstrapTest {
   @Test
   void createsEveryTableWithItsSpecAndIsIdempotent() {
     Catalog catalog = SparkSessions.icebergCatalog(SharedSpark.spark(), SharedSpark.config());
-    for (TableDef def : Tables.all()) {
+    for (TableDef def : LakehouseBootstrap.allTables()) {
       Table t = catalog.loadTable(def.identifier());
       assertTrue(t.schema().sameSchema(def.schema()), def.identifier() + " schema");
       assertEquals(def.spec().fields().size(), t.spec().fields().size(), def.identifier() + " spec");

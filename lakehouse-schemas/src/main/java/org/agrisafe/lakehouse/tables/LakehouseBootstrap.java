@@ -35,10 +35,17 @@ public final class LakehouseBootstrap {
         log.add("created namespace " + ns);
       }
     }
-    for (TableDef def : Tables.all()) {
+    for (TableDef def : allTables()) {
       log.add(ensure(catalog, def));
     }
     return log;
+  }
+
+  /** Every table of the lakehouse: core, risk, maps and warnings. */
+  public static List<TableDef> allTables() {
+    List<TableDef> all = new ArrayList<>(Tables.all());
+    all.addAll(RiskTables.all());
+    return all;
   }
 
   /** Creates one table if missing, or adds fields that its definition gained. */
