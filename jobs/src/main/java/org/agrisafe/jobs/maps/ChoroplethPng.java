@@ -112,7 +112,7 @@ public final class ChoroplethPng {
     double scale = mapWidth / (env.getWidth() * kx);
     int mapHeight = (int) Math.round(env.getHeight() * scale);
     int legendTop = world ? mapTop + mapHeight + 20 : mapTop;
-    int height = world ? legendTop + 190 : Math.max(mapTop + mapHeight + 70, 800);
+    int height = world ? legendTop + 215 : Math.max(mapTop + mapHeight + 95, 800);
     int mapLeft = 20;
     PointTransformation tx = (Coordinate c, Point2D p) ->
         p.setLocation(mapLeft + (c.x - env.getMinX()) * kx * scale, mapTop + (env.getMaxY() - c.y) * scale);
@@ -192,6 +192,14 @@ public final class ChoroplethPng {
     String source = "Source: " + layer.source + ". Boundaries: "
         + (world ? "Natural Earth 1:110m (public domain)." : "DataV/AMap (GCJ-02 → WGS-84).")
         + " Exceedance = samples with ≥ 1 result > MRL / samples tested.";
+    StringBuilder notDrawn = new StringBuilder();
+    for (RegionStat s : stats) {
+      if (s.period().equals(period) && !s.onMap()) {
+        notDrawn.append(notDrawn.length() == 0 ? "" : ", ").append(s.code()).append(" (n=")
+            .append(s.counts().samples()).append(')');
+      }
+    }
+    g.drawString("Not drawn, no polygon 无边界未绘制: " + (notDrawn.length() == 0 ? "none" : notDrawn), 20, height - 62);
     g.drawString(scaleNote, 20, height - 38);
     g.drawString(source, 20, height - 14);
     if (!world) {
@@ -207,7 +215,7 @@ public final class ChoroplethPng {
   }
 
   private static String periodLabel(String period) {
-    return period.length() == 4 ? "Year " + period + " 年" : "Month " + period;
+    return "Period 时期: " + period;
   }
 
   private static TexturePaint hatch() {
