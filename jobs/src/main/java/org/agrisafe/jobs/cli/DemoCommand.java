@@ -46,7 +46,7 @@ final class DemoCommand implements Callable<Integer> {
         throw new IllegalArgumentException("Bundled data " + p + " is missing: run from the repository root");
       }
     }
-    Progress p = new Progress(8);
+    Progress p = new Progress(9);
     p.step("Creating the lakehouse (" + cfg.catalogUri() + ")");
     SparkSession spark = SparkSessions.create(cfg, "agrisafe-demo");
     LakehouseBootstrap.createAll(SparkSessions.icebergCatalog(spark, cfg)).stream()
@@ -91,6 +91,16 @@ final class DemoCommand implements Callable<Integer> {
     p.step("Risk-based sampling plan for the next month (Smile models, seed fixed)");
     org.agrisafe.jobs.risk.SamplingPlanJob.Outputs plan = org.agrisafe.jobs.risk.SamplingPlanJob.run(spark, catalog,
         org.agrisafe.jobs.risk.SamplingPlanParameters.defaults());
+    p.step("Regional heat maps: rates by country of origin, Gi* hot spots, GeoJSON + PNG");
+    org.agrisafe.jobs.maps.HeatMapSpec mapSpec = new org.agrisafe.jobs.maps.HeatMapSpec(
+        org.agrisafe.jobs.maps.HeatMapSpec.PERIOD_TYPE_DEFAULT, org.agrisafe.jobs.maps.HeatMapSpec.LAYERS_DEFAULT,
+        org.agrisafe.jobs.maps.HeatMapSpec.PROGRAMMES_DEFAULT, org.agrisafe.jobs.maps.HeatMapSpec.MIN_SAMPLES_DEFAULT,
+        org.agrisafe.jobs.maps.HeatMapSpec.K_DEFAULT, org.agrisafe.jobs.maps.HeatMapSpec.PERMUTATIONS_DEFAULT,
+        org.agrisafe.jobs.maps.HeatMapSpec.SEED_DEFAULT);
+    org.agrisafe.jobs.maps.HeatMapJob.Result maps = org.agrisafe.jobs.maps.HeatMapJob.run(spark, cfg, mapSpec);
+    double[][] points = org.agrisafe.jobs.maps.HeatMapJob.samplePoints(
+        spark.table(Tables.SAMPLES.qualifiedName(catalog)), mapSpec);
+    List<Path> mapFiles = org.agrisafe.jobs.maps.MapOutputs.write(cfg.outputDir(), maps, mapSpec, points);
     p.step("Exporting analytics.pass_rates (CSV, Parquet)");
     Path exports = cfg.outputDir().resolve("exports");
     Dataset<Row> all = spark.table(Tables.PASS_RATES.qualifiedName(catalog))
@@ -133,6 +143,8 @@ final class DemoCommand implements Callable<Integer> {
     plan.evaluation().select("model", "auc", "brier", "n_test", "selected").collectAsList().forEach(r -> System.out.println("  " + r.mkString("  ")));
     System.out.println("Planned " + plan.plan().count() + " samples for " + plan.planMonth() + " with model "
         + plan.selectedModel());
+    System.out.println("Maps (GeoJSON, PNG; open with `node map-page/serve.mjs --maps out/maps`):");
+    mapFiles.forEach(f -> System.out.println("  " + f));
     System.out.println("Exports: " + csv + ", " + parquet);
     System.out.printf(Locale.ROOT, "Lakehouse: %s (catalog %s). Demo finished in %.0f s.%n", cfg.warehouse(),
         cfg.catalogUri(), (System.nanoTime() - t0) / 1e9);

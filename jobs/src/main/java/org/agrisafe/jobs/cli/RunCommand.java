@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
     subcommands = {
       RunCommand.PassRates.class,
       RiskCommands.Risk.class,
-      RiskCommands.SamplingPlan.class
+      RiskCommands.SamplingPlan.class,
+      MapCommands.class
     })
 final class RunCommand implements Runnable {
   @Override

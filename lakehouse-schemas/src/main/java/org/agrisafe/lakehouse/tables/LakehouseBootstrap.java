@@ -45,6 +45,7 @@ public final class LakehouseBootstrap {
   public static List<TableDef> allTables() {
     List<TableDef> all = new ArrayList<>(Tables.all());
     all.addAll(RiskTables.all());
+    all.addAll(MapTables.all());
     return all;
   }
 
