@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       ExportCommand.class,
       DemoCommand.class,
-      RiskCommands.PanelDecision.class
+      RiskCommands.PanelDecision.class,
+      WarningCommands.Transition.class
     })
 public final class AgriSafe implements Runnable {
   @Override

@@ -46,7 +46,7 @@ final class DemoCommand implements Callable<Integer> {
         throw new IllegalArgumentException("Bundled data " + p + " is missing: run from the repository root");
       }
     }
-    Progress p = new Progress(9);
+    Progress p = new Progress(10);
     p.step("Creating the lakehouse (" + cfg.catalogUri() + ")");
     SparkSession spark = SparkSessions.create(cfg, "agrisafe-demo");
     LakehouseBootstrap.createAll(SparkSessions.icebergCatalog(spark, cfg)).stream()
@@ -91,6 +91,9 @@ final class DemoCommand implements Callable<Integer> {
     p.step("Risk-based sampling plan for the next month (Smile models, seed fixed)");
     org.agrisafe.jobs.risk.SamplingPlanJob.Outputs plan = org.agrisafe.jobs.risk.SamplingPlanJob.run(spark, catalog,
         org.agrisafe.jobs.risk.SamplingPlanParameters.defaults());
+    p.step("Warnings: aberration detection (Farrington / EARS) on monthly exceedance series");
+    org.agrisafe.jobs.warnings.WarningJob.WarningRun warnings = org.agrisafe.jobs.warnings.WarningJob.run(spark, cfg,
+        org.agrisafe.jobs.warnings.WarningSpec.defaults());
     p.step("Regional heat maps: rates by country of origin, Gi* hot spots, GeoJSON + PNG");
     org.agrisafe.jobs.maps.HeatMapSpec mapSpec = new org.agrisafe.jobs.maps.HeatMapSpec(
         org.agrisafe.jobs.maps.HeatMapSpec.PERIOD_TYPE_DEFAULT, org.agrisafe.jobs.maps.HeatMapSpec.LAYERS_DEFAULT,
@@ -143,6 +146,8 @@ final class DemoCommand implements Callable<Integer> {
     plan.evaluation().select("model", "auc", "brier", "n_test", "selected").collectAsList().forEach(r -> System.out.println("  " + r.mkString("  ")));
     System.out.println("Planned " + plan.plan().count() + " samples for " + plan.planMonth() + " with model "
         + plan.selectedModel());
+    System.out.println("Warnings (analytics.warnings; report " + warnings.report() + "):");
+    System.out.println("  " + warnings.summary().describe().replace("\n", "\n  "));
     System.out.println("Maps (GeoJSON, PNG; open with `node map-page/serve.mjs --maps out/maps`):");
     mapFiles.forEach(f -> System.out.println("  " + f));
     System.out.println("Exports: " + csv + ", " + parquet);

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
       RunCommand.PassRates.class,
       RiskCommands.Risk.class,
       RiskCommands.SamplingPlan.class,
-      MapCommands.class
+      MapCommands.class,
+      WarningCommands.Run.class
     })
 final class RunCommand implements Runnable {
   @Override

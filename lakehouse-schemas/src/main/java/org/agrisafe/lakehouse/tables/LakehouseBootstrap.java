@@ -46,6 +46,7 @@ public final class LakehouseBootstrap {
     List<TableDef> all = new ArrayList<>(Tables.all());
     all.addAll(RiskTables.all());
     all.addAll(MapTables.all());
+    all.addAll(WarningTables.all());
     return all;
   }
 
