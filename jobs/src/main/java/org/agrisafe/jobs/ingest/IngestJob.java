@@ -276,6 +276,11 @@ public final class IngestJob {
     m.put("organic", s.organic());
     m.put("description", s.description());
     m.put("country_of_origin_raw", s.countryOfOriginRaw());
+    org.agrisafe.lakehouse.reference.CountryNames.Match origin =
+        org.agrisafe.lakehouse.reference.CountryNames.bundled().lookup(s.countryOfOriginRaw());
+    if (origin.status().mappable()) {
+      m.put("origin_iso2", origin.iso2()); // "NA" is Namibia, never null
+    }
     if (s.divisionCode() != null) {
       m.put("region_scheme", "CN_ADCODE");
       m.put("region_code", s.divisionCode());

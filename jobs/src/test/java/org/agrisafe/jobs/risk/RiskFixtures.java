@@ -117,7 +117,7 @@ final class RiskFixtures {
           .set("sample_verdict", fail ? "FAIL" : "PASS").set("verdict_published_by_source", false)
           .set("n_results", 1).set("n_detected", detected ? 1 : 0).set("has_detection", detected)
           .set("has_exceedance", exceed).set("has_non_compliant", exceed).set("has_banned_detection", banned)
-          .set("n_no_standard", 0).set("detected_without_standard", false).set("is_synthetic", true).build();
+          .set("n_no_standard", 0).set("detected_without_standard", false).set("is_synthetic", true).set("test_kind", "QUANTITATIVE").build();
     }
   }
 

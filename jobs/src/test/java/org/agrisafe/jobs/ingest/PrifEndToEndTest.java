@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * 2019 with at least one residue above its MRL), and a re-run that changes nothing.
  */
 @Tag("integration")
-class PrifEndToEndIT {
+class PrifEndToEndTest {
   @Test
   void wholeAnnexIngestsReconcilesAndIsIdempotent() {
     SparkSession spark = SharedSpark.spark();
