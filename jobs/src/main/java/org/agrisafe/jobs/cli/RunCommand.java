@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
       RiskCommands.Risk.class,
       RiskCommands.SamplingPlan.class,
       MapCommands.class,
-      WarningCommands.Run.class
+      WarningCommands.Run.class,
+      BulletinCommands.Run.class, BulletinCommands.Rates.class, BulletinCommands.Disclosure.class, BulletinCommands.DisclosureMonth.class
     })
 final class RunCommand implements Runnable {
   @Override

@@ -1,0 +1,222 @@
+package org.agrisafe.jobs.bulletin;
+
+import static org.agrisafe.jobs.spark.Fixtures.row;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.agrisafe.jobs.rates.PassRateJob;
+import org.agrisafe.jobs.rates.PassRateSpec;
+import org.agrisafe.jobs.rates.PassRateSpec.PeriodType;
+import org.agrisafe.jobs.spark.Fixtures;
+import org.agrisafe.jobs.spark.SharedSpark;
+import org.agrisafe.lakehouse.config.LakehouseConfig;
+import org.agrisafe.lakehouse.tables.Tables;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bulletin on a small named fixture of source BTEST: December 2021 has 10 random samples (1 FAIL with an
+ * exceedance of 0.5 mg/kg chlorpyrifos on apples, MRL 0.01), January 2022 has 20 (2 FAIL, one of them a banned
+ * detection), and 1 risk-targeted FAIL in January that headline figures exclude.
+ */
+class BulletinJobTest {
+  static final String SRC = "BTEST";
+
+  @BeforeAll
+  static void load() throws Exception {
+    SparkSession spark = SharedSpark.spark();
+    String catalog = SharedSpark.config().catalogName();
+    List<Map<String, Object>> samples = new ArrayList<>();
+    List<Map<String, Object>> results = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      boolean fail = i == 0;
+      samples.add(sample("D" + i, i < 6 ? "apples" : "pears", "2021-12-0" + (i % 9 + 1), fail, false,
+          "RANDOM_MONITORING"));
+      if (fail) {
+        results.add(result("D" + i, "apples", "2021-12-01", "chlorpyrifos", 0.5, 0.01, true, false));
+      }
+    }
+    for (int i = 0; i < 20; i++) {
+      boolean fail = i < 2;
+      samples.add(sample("J" + i, i < 12 ? "apples" : "pears", "2022-01-1" + (i % 9), fail, i == 1,
+          "RANDOM_MONITORING"));
+      if (fail) {
+        results.add(result("J" + i, i < 12 ? "apples" : "pears", "2022-01-1" + (i % 9), i == 1 ? "carbofuran"
+            : "chlorpyrifos", 0.2, 0.01, true, i == 1));
+      }
+    }
+    samples.add(sample("R1", "apples", "2022-01-20", true, false, "RISK_TARGETED"));
+    Fixtures.rows(Tables.SAMPLES, samples).writeTo(Tables.SAMPLES.qualifiedName(catalog)).append();
+    Fixtures.rows(Tables.RESULTS, results).writeTo(Tables.RESULTS.qualifiedName(catalog)).append();
+    for (PassRateSpec s : BulletinJob.upstreamPassRates(PeriodType.MONTH)) {
+      PassRateJob.run(spark, catalog, s);
+    }
+  }
+
+  @AfterAll
+  static void clean() {
+    SparkSession spark = SharedSpark.spark();
+    String catalog = SharedSpark.config().catalogName();
+    for (String t : List.of(Tables.SAMPLES.qualifiedName(catalog), Tables.RESULTS.qualifiedName(catalog),
+        Tables.PASS_RATES.qualifiedName(catalog))) {
+      spark.sql("DELETE FROM " + t + " WHERE source_system = '" + SRC + "'");
+    }
+  }
+
+  static Map<String, Object> sample(String id, String commodity, String date, boolean fail, boolean banned,
+      String programme) {
+    return row("sample_id", SRC + ":" + id, "source_system", SRC, "source_sample_id", id, "programme", programme,
+        "sample_date", LocalDate.parse(date), "sample_month", date.substring(0, 7), "commodity_code", commodity,
+        "category", "fruit", "sample_verdict", fail ? "FAIL" : "PASS", "has_detection", fail, "has_exceedance",
+        fail, "has_banned_detection", banned, "n_results", 1, "n_detected", fail ? 1 : 0, "test_kind",
+        "QUANTITATIVE", "lab_id", "LAB-1", "packer", "Packer Ltd",
+        "ingested_at", java.sql.Timestamp.valueOf("2022-02-20 00:00:00"));
+  }
+
+  static Map<String, Object> result(String id, String commodity, String date, String analyte, double value,
+      double mrl, boolean exceeds, boolean banned) {
+    return row("result_id", SRC + ":" + id + ":" + analyte, "revision", 1, "sample_id", SRC + ":" + id,
+        "source_system", SRC, "sample_month", date.substring(0, 7), "sample_date", LocalDate.parse(date),
+        "commodity_code", commodity, "analyte_code", analyte, "method_type", "QUANTITATIVE", "value_mg_per_kg",
+        value, "mrl_mg_per_kg", mrl, "verdict", "FAIL", "exceeds", exceeds, "banned_detection", banned,
+        "detection", "DETECTED", "limit_source", "TEST MRL");
+  }
+
+  static LakehouseConfig cfg(Path out) {
+    LakehouseConfig base = SharedSpark.config();
+    return LakehouseConfig.load(null, Map.of(LakehouseConfig.LAKEHOUSE_DIR, base.lakehouseDir().toString(),
+        LakehouseConfig.OUTPUT_DIR, out.toString(), LakehouseConfig.ZONE, "Asia/Shanghai"), Map.of());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void januaryBulletinCopiesTheRatesComparesWithDecemberAndListsFindings() throws Exception {
+    SparkSession spark = SharedSpark.spark();
+    Path out = Files.createTempDirectory("bulletin");
+    BulletinJob.Output o = BulletinJob.run(spark, cfg(out), BulletinSpec.of(PeriodType.MONTH, "2022-01", SRC)
+        .withLanguage(BulletinSpec.Language.EN));
+    Map<String, Object> f = o.figures();
+    Map<String, Object> hl = (Map<String, Object>) f.get("headline");
+    Map<String, Object> cur = (Map<String, Object>) hl.get("current");
+    assertEquals(20L, cur.get("tested"));
+    assertEquals(18L, cur.get("passed"));
+    Row stored = spark.table(Tables.PASS_RATES.qualifiedName(SharedSpark.config().catalogName()))
+        .filter("source_system = 'BTEST' AND dimension_set = 'source_system' AND period = '2022-01'").first();
+    assertEquals((double) stored.getAs("pass_rate_low"), (double) cur.get("pass_rate_low"), 0.0);
+    assertEquals(0.9, (double) cur.get("pass_rate"), 1e-12);
+    assertEquals("NOT_MET", hl.get("target_status"));
+    Map<String, Object> prev = (Map<String, Object>) hl.get("previous_period");
+    assertEquals("2021-12", prev.get("period"));
+    assertEquals(0.9, (double) prev.get("pass_rate"), 1e-12);
+    assertEquals(0.0, (double) prev.get("change_percentage_points"), 1e-9);
+    assertEquals(false, ((Map<String, Object>) hl.get("same_period_last_year")).get("has_data"));
+    Map<String, Object> ex = (Map<String, Object>) f.get("exceedances");
+    assertEquals(2L, ex.get("count"));
+    assertEquals(1L, ((Map<String, Object>) f.get("banned_detections")).get("count"));
+    Map<String, Object> com = (Map<String, Object>) ((Map<String, Object>) f.get("breakdowns")).get("commodity_code");
+    assertEquals(List.of("apples", "pears"), ((List<Map<String, Object>>) com.get("groups")).stream()
+        .map(g -> g.get("key")).toList());
+    List<Map<String, Object>> trend = (List<Map<String, Object>>) f.get("trend");
+    assertEquals(12, trend.size());
+    assertEquals("2022-01", trend.get(11).get("period"));
+    assertEquals(21L, ((Map<String, Object>) f.get("data_quality")).get("samples_in_period"),
+        "data quality counts every upload of the period, the risk-targeted sample too");
+    assertEquals(21L, ((Map<String, Object>) f.get("data_quality")).get("late_samples"),
+        "every January sample was ingested 2022-02-20, after 31 Jan + 10 days");
+    for (Path p : o.files()) {
+      assertTrue(Files.size(p) > 0, p + " is empty");
+    }
+    try (PDDocument pdf = Loader.loadPDF(o.pdf().toFile())) {
+      String text = new PDFTextStripper().getText(pdf);
+      assertTrue(text.contains("Pass rate"), text);
+      assertTrue(text.contains("90.0 %"), text);
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aChineseBulletinRendersChineseTextInThePdf() throws Exception {
+    Path out = Files.createTempDirectory("bulletin-zh");
+    BulletinJob.Output o = BulletinJob.run(SharedSpark.spark(), cfg(out),
+        BulletinSpec.of(PeriodType.MONTH, "2022-01", SRC).withLanguage(BulletinSpec.Language.ZH));
+    try (PDDocument pdf = Loader.loadPDF(o.pdf().toFile())) {
+      String text = new PDFTextStripper().getText(pdf);
+      assertTrue(text.contains("合格率"), "PDF text has no Chinese: " + text.substring(0, Math.min(300, text.length())));
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void regeneratingFromRecordedSnapshotsGivesTheSameFiguresAfterNewData() throws Exception {
+    SparkSession spark = SharedSpark.spark();
+    String catalog = SharedSpark.config().catalogName();
+    Path out = Files.createTempDirectory("bulletin-regen");
+    BulletinSpec spec = BulletinSpec.of(PeriodType.MONTH, "2022-01", SRC);
+    BulletinJob.Output first = BulletinJob.run(spark, cfg(out), spec);
+    Fixtures.rows(Tables.SAMPLES, List.of(sample("LATE1", "apples", "2022-01-31", true, false, "RANDOM_MONITORING")))
+        .writeTo(Tables.SAMPLES.qualifiedName(catalog)).append();
+    PassRateJob.run(spark, catalog, PassRateSpec.of(PeriodType.MONTH, List.of(PassRateSpec.Dimension.SOURCE_SYSTEM)));
+    try {
+      BulletinJob.Output now = BulletinJob.run(spark, cfg(Files.createTempDirectory("bulletin-now")), spec);
+      assertNotEquals(BulletinJob.canonical(first.figures()), BulletinJob.canonical(now.figures()),
+          "the late sample changes the current figures");
+      BulletinJob.Output again = BulletinJob.regenerate(spark, cfg(out), first.json(),
+          Files.createTempDirectory("bulletin-again"));
+      Map<String, Object> a = (Map<String, Object>) BulletinJob.canonical(first.figures());
+      Map<String, Object> b = (Map<String, Object>) BulletinJob.canonical(again.figures());
+      assertEquals(a, b);
+    } finally {
+      spark.sql("DELETE FROM " + Tables.SAMPLES.qualifiedName(catalog) + " WHERE sample_id = 'BTEST:LATE1'");
+      PassRateJob.run(spark, catalog, PassRateSpec.of(PeriodType.MONTH,
+          List.of(PassRateSpec.Dimension.SOURCE_SYSTEM)));
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aPeriodWithNoDataSaysSo() throws Exception {
+    BulletinJob.Output o = BulletinJob.run(SharedSpark.spark(), cfg(Files.createTempDirectory("bulletin-empty")),
+        BulletinSpec.of(PeriodType.MONTH, "2022-03", SRC).withLanguage(BulletinSpec.Language.EN));
+    assertFalse((boolean) ((Map<String, Object>) o.figures().get("headline")).get("has_data"));
+    assertTrue(Files.readString(o.html()).contains("No sample of this source was tested in this period"));
+  }
+
+  @Test
+  void aMissingUpstreamRowSetNamesTheJobToRunFirst() {
+    IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> BulletinJob.run(SharedSpark.spark(), cfg(Files.createTempDirectory("bulletin-q")),
+            BulletinSpec.of(PeriodType.QUARTER, "2022-Q1", SRC)));
+    assertTrue(e.getMessage().contains("run `agrisafe run pass-rates --period-type QUARTER --dims source_system`"),
+        e.getMessage());
+  }
+
+  @Test
+  void disclosureExportHasNoProducerUnlessAllowedAndFailureConfirmed() {
+    var samples = SharedSpark.spark().table(Tables.SAMPLES.qualifiedName(SharedSpark.config().catalogName()));
+    var results = SharedSpark.spark().table(Tables.RESULTS.qualifiedName(SharedSpark.config().catalogName()));
+    LocalDate monday = LocalDate.of(2021, 11, 29);
+    List<Row> off = DisclosureExport.transform(samples, results, SRC, monday, DisclosureSpec.defaults())
+        .collectAsList();
+    assertEquals(6, off.size(), "week 2021-11-29..12-05: D0 and D9 (1 Dec), D1-D4 (2-5 Dec), one row each");
+    assertTrue(off.stream().allMatch(r -> r.getAs("producer") == null));
+    List<Row> on = DisclosureExport.transform(samples, results, SRC, monday, new DisclosureSpec(true, "ALL"))
+        .collectAsList();
+    assertEquals(List.of("BTEST:D0"), on.stream().filter(r -> r.getAs("producer") != null)
+        .map(r -> (String) r.getAs("sample_id")).toList());
+    assertEquals(List.copyOf(DisclosureExport.COLUMNS.keySet()), List.of(on.get(0).schema().fieldNames()));
+  }
+}
