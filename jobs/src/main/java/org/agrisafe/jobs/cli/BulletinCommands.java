@@ -100,6 +100,25 @@ public final class BulletinCommands {
     }
   }
 
+  @Command(name = "report", description = "Ad-hoc statistical report from a JSON definition (measures, dimensions,"
+      + " filters, period) -> CSV, XLSX and HTML under <output-dir>/reports/adhoc/.")
+  public static final class Report implements Callable<Integer> {
+    @Mixin ConfigOptions config;
+
+    @Option(names = "--definition", required = true, description = "JSON definition, e.g. docs/reports/*.json")
+    Path definition;
+
+    @Override
+    public Integer call() {
+      LakehouseConfig cfg = config.load();
+      SparkSession spark = SparkSessions.create(cfg, "agrisafe-report");
+      var d = org.agrisafe.jobs.bulletin.AdHocReport.Definition.read(definition);
+      org.agrisafe.jobs.bulletin.AdHocReport.write(spark, cfg.catalogName(), d, cfg.outputDir())
+          .forEach(f -> System.out.println("wrote " + f));
+      return 0;
+    }
+  }
+
   @Command(name = "disclosure", description = "Weekly open-data export (CSV + JSON) of every result of a source.")
   public static final class Disclosure implements Callable<Integer> {
     @Mixin ConfigOptions config;

@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
       RiskCommands.SamplingPlan.class,
       MapCommands.class,
       WarningCommands.Run.class,
-      BulletinCommands.Run.class, BulletinCommands.Rates.class, BulletinCommands.Disclosure.class, BulletinCommands.DisclosureMonth.class
+      BulletinCommands.Run.class, BulletinCommands.Rates.class, BulletinCommands.Disclosure.class, BulletinCommands.DisclosureMonth.class, BulletinCommands.Report.class
     })
 final class RunCommand implements Runnable {
   @Override

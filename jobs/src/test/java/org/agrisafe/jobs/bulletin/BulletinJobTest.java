@@ -219,4 +219,67 @@ class BulletinJobTest {
         .map(r -> (String) r.getAs("sample_id")).toList());
     assertEquals(List.copyOf(DisclosureExport.COLUMNS.keySet()), List.of(on.get(0).schema().fieldNames()));
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void publishingTagsTheSnapshotsAndARevisionListsWhatChanged() throws Exception {
+    SparkSession spark = SharedSpark.spark();
+    String catalog = SharedSpark.config().catalogName();
+    Path out = Files.createTempDirectory("bulletin-pub");
+    BulletinJob.Output o = BulletinJob.run(spark, cfg(out), BulletinSpec.of(PeriodType.MONTH, "2022-01", SRC));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> BulletinPublication.publish(spark, cfg(out), o.dir(), "editor"), "a draft cannot be published");
+    BulletinPublication.approve(o.dir(), "head of unit");
+    Map<String, Object> p = BulletinPublication.publish(spark, cfg(out), o.dir(), "bureau");
+    assertEquals("PUBLISHED", p.get("state"));
+    assertEquals(List.of("APPROVED", "PUBLISHED"),
+        ((List<Map<String, Object>>) p.get("history")).stream().map(e -> e.get("state")).toList());
+    String tag = BulletinPublication.tagName(SRC, "2022-01", 0);
+    var samples = org.agrisafe.jobs.spark.LakehouseIo.icebergTable(spark, Tables.SAMPLES.qualifiedName(catalog));
+    Map<String, Object> meta = (Map<String, Object>) o.figures().get("meta");
+    assertEquals(((Map<String, Object>) meta.get("snapshots")).get("monitoring.samples"),
+        samples.refs().get(tag).snapshotId());
+    Fixtures.rows(Tables.SAMPLES, List.of(sample("LATE2", "pears", "2022-01-30", true, false, "RANDOM_MONITORING")))
+        .writeTo(Tables.SAMPLES.qualifiedName(catalog)).append();
+    PassRateJob.run(spark, catalog, PassRateSpec.of(PeriodType.MONTH, List.of(PassRateSpec.Dimension.SOURCE_SYSTEM)));
+    try {
+      Path rev = BulletinPublication.revise(spark, cfg(out), o.dir(), "bureau");
+      Map<String, Object> changes = BulletinJob.readJson(rev.resolve("changes.json"));
+      List<Object> figures = ((List<Map<String, Object>>) changes.get("changes")).stream()
+          .map(c -> c.get("figure")).map(Object.class::cast).toList();
+      assertTrue(figures.contains("headline.current.tested"), figures.toString());
+      assertTrue(Files.isRegularFile(rev.resolve("bulletin.pdf")));
+    } finally {
+      spark.sql("DELETE FROM " + Tables.SAMPLES.qualifiedName(catalog) + " WHERE sample_id = 'BTEST:LATE2'");
+      PassRateJob.run(spark, catalog, PassRateSpec.of(PeriodType.MONTH,
+          List.of(PassRateSpec.Dimension.SOURCE_SYSTEM)));
+      for (var def : SnapshotSet.tables()) {
+        var t = org.agrisafe.jobs.spark.LakehouseIo.icebergTable(spark, def.qualifiedName(catalog));
+        if (t.refs().containsKey(tag)) {
+          t.manageSnapshots().removeTag(tag).commit();
+        }
+      }
+    }
+  }
+
+  @Test
+  void adHocReportSelectsStoredRatesAndWritesCsvXlsxHtml() throws Exception {
+    SparkSession spark = SharedSpark.spark();
+    AdHocReport.Definition d = new AdHocReport.Definition("btest-commodities", PeriodType.MONTH, "2022-01",
+        "2022-01", List.of(PassRateSpec.Dimension.COMMODITY), List.of("tested", "passed", "pass_rate"),
+        Map.of("source_system", SRC), "RANDOM_MONITORING");
+    List<Row> rows = AdHocReport.table(spark, SharedSpark.config().catalogName(), d).collectAsList();
+    assertEquals(List.of("apples", "pears"), rows.stream().map(r -> (String) r.getAs("commodity_code")).toList());
+    assertEquals(12L, (long) rows.get(0).getAs("tested"));
+    assertEquals(10.0 / 12, (double) rows.get(0).getAs("pass_rate"), 1e-12);
+    List<Path> files = AdHocReport.write(spark, SharedSpark.config().catalogName(), d,
+        Files.createTempDirectory("adhoc"));
+    assertEquals(3, files.size());
+    assertEquals("period,source_system,commodity_code,tested,passed,pass_rate",
+        Files.readAllLines(files.get(0)).get(0));
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new AdHocReport.Definition("x", PeriodType.MONTH, null, null, List.of(), List.of("pass_ratio"),
+            Map.of(), "RANDOM_MONITORING"));
+    assertTrue(e.getMessage().startsWith("Unknown measure 'pass_ratio' in report x"), e.getMessage());
+  }
 }
