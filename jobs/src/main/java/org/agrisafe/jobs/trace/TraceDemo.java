@@ -45,7 +45,7 @@ public final class TraceDemo {
   public record Result(JinanTraceGenerator.Manifest manifest, IngestJob.Summary results,
       TraceIngestJob.Summary inputs, long traceBackRows, LedgerCheckJob.Summary ledgerChecks,
       LeadsJob.Summary leads, long salesStatsRows, Path lookupJson, String lookupText, List<Check> checks,
-      List<PersonalDataScan.Hit> personalData) {
+      List<PersonalDataScan.Hit> personalData, List<String> timings) {
 
     /** Whether every planted case was found and no decoy flagged. */
     public boolean allPassed() {
@@ -55,7 +55,7 @@ public final class TraceDemo {
     @Override
     public String toString() {
       StringBuilder b = new StringBuilder();
-      b.append("Traceability on SYNTHETIC Jinan data (seed ").append(JinanTraceGenerator.SEED_DEFAULT)
+      b.append("Traceability on SYNTHETIC Jinan data (seeded generator")
           .append(", landing ").append(manifest.dir()).append("): ").append(manifest.counts()).append('\n');
       b.append("  test results ingested: ").append(results.accepted()).append(" samples accepted, ")
           .append(results.rejected()).append(" rejected\n");
@@ -69,6 +69,7 @@ public final class TraceDemo {
       b.append("  personal-data scan of every table and of ").append(lookupJson.getParent().getParent())
           .append(": ").append(personalData.isEmpty() ? "nothing in clear" : personalData.size() + " HITS "
               + personalData).append('\n');
+      b.append("  step times: ").append(String.join(", ", timings)).append('\n');
       long ok = checks.stream().filter(Check::passed).count();
       b.append(String.format(Locale.ROOT, "  planted cases and decoys: %d of %d as expected%n", ok, checks.size()));
       for (Check c : checks) {
@@ -85,20 +86,34 @@ public final class TraceDemo {
    * @return the summary; call {@link Result#allPassed()} to know whether every expectation held
    */
   public static Result run(SparkSession spark, LakehouseConfig cfg, ReferenceData ref) {
+    return run(spark, cfg, ref, JinanTraceGenerator.Params.defaults());
+  }
+
+  /** As {@link #run(SparkSession, LakehouseConfig, ReferenceData)} with other generator parameters. */
+  public static Result run(SparkSession spark, LakehouseConfig cfg, ReferenceData ref,
+      JinanTraceGenerator.Params params) {
     String catalog = cfg.catalogName();
+    Timer timer = new Timer();
     LakehouseBootstrap.createAll(SparkSessions.icebergCatalog(spark, cfg));
     BuyerHasher hasher = BuyerHasher.fromConfig(cfg);
     TraceReference tref = TraceReference.loadBundled(ref);
     Path landing = cfg.lakehouseDir().resolve("landing").resolve("jinan-synthetic-trace");
     JinanTraceGenerator.Manifest manifest =
-        JinanTraceGenerator.generate(landing, JinanTraceGenerator.Params.defaults());
+        JinanTraceGenerator.generate(landing, params);
+    timer.lap("generate");
     IngestJob.Summary results = IngestJob.run(spark, catalog, IngestJob.Format.UPLOAD, manifest.uploadFile(),
         StandardCharsets.UTF_8, ref);
+    timer.lap("ingest results (upload)");
     TraceIngestJob.Summary inputs = TraceIngestJob.run(spark, catalog, landing, hasher, tref);
+    timer.lap("ingest inputs and trace files");
     long tb = TraceBackJob.run(spark, catalog, TraceBackJob.WINDOW_DAYS_DEFAULT).count();
+    timer.lap("trace-back");
     LedgerCheckJob.Summary checks = LedgerCheckJob.run(spark, catalog, tref);
+    timer.lap("ledger checks");
     LeadsJob.Summary leads = LeadsJob.run(spark, catalog, LeadGrouping.WINDOW_DAYS_DEFAULT);
+    timer.lap("leads");
     long stats = SalesStatsJob.run(spark, catalog).count();
+    timer.lap("sales statistics");
     Expectation first = manifest.expectations().stream().filter(e -> e.kind().equals("TRACE_BACK")).findFirst()
         .orElseThrow();
     String code = spark.table(org.agrisafe.lakehouse.tables.Tables.SAMPLES.qualifiedName(catalog))
@@ -107,11 +122,24 @@ public final class TraceDemo {
         .select("trace_code").first().getString(0);
     ObjectNode doc = TraceLookup.lookup(spark, catalog, code, TraceLookup.LOOKBACK_DAYS_DEFAULT);
     Path json = TraceLookup.write(cfg.outputDir(), doc);
+    timer.lap("trace lookup");
     List<String> known = new ArrayList<>(manifest.clearIdNumbers());
     known.addAll(manifest.clearPhones());
     List<PersonalDataScan.Hit> scan = PersonalDataScan.scan(spark, catalog, cfg.outputDir(), known);
+    timer.lap("personal-data scan");
     return new Result(manifest, results, inputs, tb, checks, leads, stats, json, TraceLookup.text(doc),
-        verify(spark, catalog, manifest), scan);
+        verify(spark, catalog, manifest), scan, timer.laps);
+  }
+
+  private static final class Timer {
+    final List<String> laps = new ArrayList<>();
+    long t = System.nanoTime();
+
+    void lap(String name) {
+      long now = System.nanoTime();
+      laps.add(String.format(Locale.ROOT, "%s %.1f s", name, (now - t) / 1e9));
+      t = now;
+    }
   }
 
   static String resultId(Expectation e) {
