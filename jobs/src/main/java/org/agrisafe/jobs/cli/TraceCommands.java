@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
     description = "Traceability: demo on synthetic Jinan data, trace lookup, trace-back, ledger checks, leads.",
     subcommands = {
       TraceCommands.Demo.class,
+      TraceCommands.Ingest.class,
       TraceCommands.Lookup.class,
       TraceCommands.Back.class,
       TraceCommands.Checks.class,
@@ -49,6 +50,26 @@ final class TraceCommands implements Runnable {
       TraceDemo.Result r = TraceDemo.run(spark(cfg, "agrisafe-trace-demo"), cfg, ReferenceData.loadBundled());
       System.out.println(r);
       return r.allPassed() && r.personalData().isEmpty() ? 0 : 1;
+    }
+  }
+
+  @Command(name = "ingest", description = "Load a delivery folder of input/trace files (docs/formats/trace-inputs.md)."
+      + " Re-running it on the retained files after a key rotation re-keys the buyer hashes.")
+  static final class Ingest implements Callable<Integer> {
+    @Mixin ConfigOptions config;
+
+    @Option(names = "--dir", required = true, description = "Folder with producers.csv, shops.csv, ...")
+    java.nio.file.Path dir;
+
+    @Override
+    public Integer call() {
+      LakehouseConfig cfg = config.load();
+      SparkSession spark = spark(cfg, "agrisafe-trace-ingest");
+      org.agrisafe.lakehouse.tables.LakehouseBootstrap.createAll(SparkSessions.icebergCatalog(spark, cfg));
+      System.out.println(org.agrisafe.jobs.trace.TraceIngestJob.run(spark, cfg.catalogName(), dir,
+          org.agrisafe.lakehouse.trace.BuyerHasher.fromConfig(cfg),
+          TraceReference.loadBundled(ReferenceData.loadBundled())));
+      return 0;
     }
   }
 

@@ -23,7 +23,8 @@ import org.apache.spark.sql.SparkSession;
  * Scans every lakehouse table ({@link LakehouseBootstrap#allTables()}) and every text file under an output folder
  * for personal data in clear: resident ID numbers (18 characters, a plausible birth date in characters 7-14 and a
  * valid GB 11643 check character) and mainland mobile numbers (11 digits, 1[3-9]…), plus, when given, exact
- * known values (the generator's synthetic IDs and phones). Hex runs (HMAC hashes) and longer digit runs are not
+ * known values (the generator's synthetic IDs and phones) in the rows that have an ID-number or phone shape
+ * (tables are pre-filtered in Spark on those shapes, every column cast to text). Hex runs (HMAC hashes) and longer digit runs are not
  * matched. Binary files (Parquet, PNG) are skipped.
  */
 public final class PersonalDataScan {
@@ -42,8 +43,14 @@ public final class PersonalDataScan {
       if (!spark.catalog().tableExists(name)) {
         continue;
       }
-      for (Row r : spark.table(name).collectAsList()) {
-        text(name, r.toString(), known, hits);
+      // pre-filter in Spark (every column as text, ID-number or mobile shape), check the candidates here
+      org.apache.spark.sql.Dataset<Row> df = spark.table(name);
+      org.apache.spark.sql.Column[] cols = java.util.Arrays.stream(df.columns())
+          .map(c -> org.apache.spark.sql.functions.col(c).cast("string")).toArray(org.apache.spark.sql.Column[]::new);
+      String shape = IdNumbers.ID_LIKE.pattern() + "|" + IdNumbers.MOBILE_LIKE.pattern();
+      for (Row r : df.select(org.apache.spark.sql.functions.concat_ws(" | ", cols).as("t"))
+          .filter(org.apache.spark.sql.functions.col("t").rlike(shape)).collectAsList()) {
+        text(name, r.getString(0), known, hits);
       }
     }
     if (outputDir != null && Files.isDirectory(outputDir)) {
