@@ -49,6 +49,9 @@ public final class PassRateJob {
 
   /** Registers the Wilson-interval UDFs (bodies call {@link Rate}) on the session; idempotent. */
   public static void registerUdfs(SparkSession spark) {
+    if (spark.catalog().functionExists(WILSON_LOW) && spark.catalog().functionExists(WILSON_HIGH)) {
+      return;
+    }
     spark.udf().register(WILSON_LOW, (UDF2<Long, Long, Double>) PassRateJob::wilsonLow, DataTypes.DoubleType);
     spark.udf().register(WILSON_HIGH, (UDF2<Long, Long, Double>) PassRateJob::wilsonHigh, DataTypes.DoubleType);
   }
