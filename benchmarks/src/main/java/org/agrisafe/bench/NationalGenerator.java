@@ -64,13 +64,25 @@ public final class NationalGenerator {
 
   /** The table definition of the benchmark samples: monitoring.samples' schema in namespace bench. */
   public static TableDef samplesTable() {
+    return synthetic(NAMESPACE);
+  }
+
+  /**
+   * {@code monitoring.samples} itself, marked synthetic: for a dedicated benchmark lakehouse in which the monthly
+   * jobs run unchanged. {@link #generate} refuses to replace a table that holds non-synthetic data.
+   */
+  public static TableDef monitoringSamplesTable() {
+    return synthetic(Tables.NS_MONITORING);
+  }
+
+  private static TableDef synthetic(String namespace) {
     Map<String, String> props = new HashMap<>(Tables.SAMPLES.properties());
     props.put("agrisafe.synthetic", "true");
     props.put("comment", "SYNTHETIC benchmark samples (NationalGenerator); not monitoring data");
     props.put("write.update.mode", "merge-on-read");
     props.put("write.delete.mode", "merge-on-read");
     props.put("write.merge.mode", "merge-on-read");
-    return new TableDef(NAMESPACE, "samples", "synthetic benchmark samples", Tables.SAMPLES.schema(),
+    return new TableDef(namespace, "samples", "synthetic benchmark samples", Tables.SAMPLES.schema(),
         Tables.SAMPLES.spec(), Tables.SAMPLES.sortOrder(), props);
   }
 
@@ -109,15 +121,26 @@ public final class NationalGenerator {
    */
   public static long generate(SparkSession spark, Catalog catalog, String catalogName, double scaleFactor,
       long seed) {
+    return generate(spark, catalog, catalogName, scaleFactor, seed, samplesTable());
+  }
+
+  /** The same, into a given table definition (see {@link #monitoringSamplesTable()}). */
+  public static long generate(SparkSession spark, Catalog catalog, String catalogName, double scaleFactor,
+      long seed, TableDef def) {
     long n = Math.round(scaleFactor * TESTS_PER_SCALE_FACTOR);
     if (n < 1) {
       throw new IllegalArgumentException("Scale factor " + scaleFactor + " gives no sample: expected > 0");
     }
-    if (catalog instanceof SupportsNamespaces ns && !ns.namespaceExists(Namespace.of(NAMESPACE))) {
-      ns.createNamespace(Namespace.of(NAMESPACE));
+    if (catalog instanceof SupportsNamespaces ns && !ns.namespaceExists(Namespace.of(def.namespace()))) {
+      ns.createNamespace(Namespace.of(def.namespace()));
     }
-    TableDef def = samplesTable();
     if (catalog.tableExists(def.identifier())) {
+      var existing = catalog.loadTable(def.identifier());
+      boolean synthetic = "true".equals(existing.properties().get("agrisafe.synthetic"));
+      if (!synthetic && existing.currentSnapshot() != null) {
+        throw new IllegalStateException("Refusing to replace " + def.identifier() + ": it holds data not marked"
+            + " synthetic. Run benchmarks against their own lakehouse (scripts/bench.sh sets lakehouse-dir)");
+      }
       catalog.dropTable(def.identifier(), true);
     }
     catalog.buildTable(def.identifier(), def.schema()).withPartitionSpec(def.spec())

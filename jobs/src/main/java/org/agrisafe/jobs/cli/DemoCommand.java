@@ -98,11 +98,7 @@ final class DemoCommand implements Callable<Integer> {
         cfg, org.agrisafe.jobs.warnings.WarningSpec.defaults()
             .withMeasure(org.agrisafe.jobs.warnings.Measure.BANNED_DETECTION_SAMPLES));
     p.step("Regional heat maps: rates by country of origin, Gi* hot spots, GeoJSON + PNG");
-    org.agrisafe.jobs.maps.HeatMapSpec mapSpec = new org.agrisafe.jobs.maps.HeatMapSpec(
-        org.agrisafe.jobs.maps.HeatMapSpec.PERIOD_TYPE_DEFAULT, org.agrisafe.jobs.maps.HeatMapSpec.LAYERS_DEFAULT,
-        org.agrisafe.jobs.maps.HeatMapSpec.PROGRAMMES_DEFAULT, org.agrisafe.jobs.maps.HeatMapSpec.MIN_SAMPLES_DEFAULT,
-        org.agrisafe.jobs.maps.HeatMapSpec.K_DEFAULT, org.agrisafe.jobs.maps.HeatMapSpec.PERMUTATIONS_DEFAULT,
-        org.agrisafe.jobs.maps.HeatMapSpec.SEED_DEFAULT);
+    org.agrisafe.jobs.maps.HeatMapSpec mapSpec = org.agrisafe.jobs.maps.HeatMapSpec.defaults();
     org.agrisafe.jobs.maps.HeatMapJob.Result maps = org.agrisafe.jobs.maps.HeatMapJob.run(spark, cfg, mapSpec);
     double[][] points = org.agrisafe.jobs.maps.HeatMapJob.samplePoints(
         spark.table(Tables.SAMPLES.qualifiedName(catalog)), mapSpec);
