@@ -44,7 +44,8 @@ public final class TraceDemo {
   /** What the demo did; {@link #toString()} is the printable summary. */
   public record Result(JinanTraceGenerator.Manifest manifest, IngestJob.Summary results,
       TraceIngestJob.Summary inputs, long traceBackRows, LedgerCheckJob.Summary ledgerChecks,
-      LeadsJob.Summary leads, long salesStatsRows, Path lookupJson, String lookupText, List<Check> checks,
+      LeadsJob.Summary leads, long salesStatsRows, Path salesCsv, Path lookupJson, String lookupText,
+      List<Check> checks,
       List<PersonalDataScan.Hit> personalData, List<String> timings) {
 
     /** Whether every planted case was found and no decoy flagged. */
@@ -63,7 +64,8 @@ public final class TraceDemo {
       b.append("  trace-back rows (90-day window): ").append(traceBackRows).append('\n');
       b.append("  ").append(ledgerChecks).append('\n');
       b.append("  ").append(leads).append('\n');
-      b.append("  sales statistics rows (month x county x active ingredient): ").append(salesStatsRows).append('\n');
+      b.append("  sales statistics rows (month x county x active ingredient): ").append(salesStatsRows)
+          .append(", exported to ").append(salesCsv).append('\n');
       b.append("  trace lookup JSON: ").append(lookupJson).append('\n');
       b.append("  ").append(lookupText.replace("\n", "\n  ")).append('\n');
       b.append("  personal-data scan of every table and of ").append(lookupJson.getParent().getParent())
@@ -112,7 +114,11 @@ public final class TraceDemo {
     timer.lap("ledger checks");
     LeadsJob.Summary leads = LeadsJob.run(spark, catalog, LeadGrouping.WINDOW_DAYS_DEFAULT);
     timer.lap("leads");
-    long stats = SalesStatsJob.run(spark, catalog).count();
+    org.apache.spark.sql.Dataset<Row> statsRows = SalesStatsJob.run(spark, catalog)
+        .orderBy("month", "county_code", "active_ingredient");
+    long stats = statsRows.count();
+    Path statsCsv = org.agrisafe.jobs.export.Exporter.export(statsRows, org.agrisafe.jobs.export.Exporter.Format.CSV,
+        cfg.outputDir().resolve("exports"), "pesticide_sales");
     timer.lap("sales statistics");
     Expectation first = manifest.expectations().stream().filter(e -> e.kind().equals("TRACE_BACK")).findFirst()
         .orElseThrow();
@@ -127,7 +133,7 @@ public final class TraceDemo {
     known.addAll(manifest.clearPhones());
     List<PersonalDataScan.Hit> scan = PersonalDataScan.scan(spark, catalog, cfg.outputDir(), known);
     timer.lap("personal-data scan");
-    return new Result(manifest, results, inputs, tb, checks, leads, stats, json, TraceLookup.text(doc),
+    return new Result(manifest, results, inputs, tb, checks, leads, stats, statsCsv, json, TraceLookup.text(doc),
         verify(spark, catalog, manifest), scan, timer.laps);
   }
 
