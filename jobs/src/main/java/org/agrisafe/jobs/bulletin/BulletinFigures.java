@@ -248,7 +248,7 @@ public final class BulletinFigures {
     m.put("count", rows.count());
     m.put("by_state", byState);
     List<Map<String, Object>> list = new ArrayList<>();
-    for (Row r : rows.orderBy(col("period"), col("severity"), col("warning_id")).collectAsList()) {
+    for (Row r : rows.orderBy(col("period"), col("warning_id")).collectAsList()) {
       Map<String, Object> x = new LinkedHashMap<>();
       for (String c : List.of("warning_id", "producer", "warning_type", "severity", "state", "measure",
           "series_level", "commodity_code", "category", "period", "observed", "denominator", "expected", "threshold",
@@ -262,7 +262,8 @@ public final class BulletinFigures {
   }
 
   private static Map<String, Object> risks(Dataset<Row> ranking, BulletinSpec spec) {
-    Dataset<Row> mine = ranking.filter(col("source_system").equalTo(spec.sourceSystem()));
+    Dataset<Row> mine = ranking.filter(col("source_system").equalTo(spec.sourceSystem())
+        .and(col("programme_scope").equalTo(PROGRAMME_SCOPE)));
     String year = spec.period().substring(0, 4);
     Map<String, Object> m = new LinkedHashMap<>();
     List<Row> periods = mine.filter(col("period_type").equalTo("YEAR").and(col("period").leq(lit(year))))
@@ -279,7 +280,8 @@ public final class BulletinFigures {
         : "latest ranking available at or before " + year);
     List<Map<String, Object>> list = new ArrayList<>();
     for (Row r : mine.filter(col("period_type").equalTo("YEAR").and(col("period").equalTo(p)))
-        .orderBy("rank_position").limit(spec.topRisks()).collectAsList()) {
+        .orderBy("rank_position", "programme_scope", "analyte_code", "commodity_code").limit(spec.topRisks())
+        .collectAsList()) {
       Map<String, Object> x = new LinkedHashMap<>();
       for (String c : List.of("rank_position", "analyte_code", "commodity_code", "a_score", "b_score", "c_score",
           "d_score", "e_score", "f_score", "toxicity_score", "exposure_score", "total_score", "risk_rank",

@@ -55,11 +55,13 @@ public final class UploadRecords {
   public static final String SAMPLED_AT = "sampled_at";
   public static final String PROGRAMME = "programme";
   public static final String COUNTRY_OF_ORIGIN = "country_of_origin";
+  /** {@code true} marks generated (synthetic) data: stored as sample attribute {@code synthetic}, is_synthetic. */
+  public static final String SYNTHETIC = "synthetic";
 
   /** All field names, in documentation order. Any other field name is rejected. */
   public static final List<String> FIELDS = List.of(RESULT_ID, REVISION, SAMPLE_ID, LAB_ID, LAB_LEVEL,
       SAMPLING_STAGE, DIVISION_CODE, LON, LAT, PRODUCER_ID, TRACE_CODE, COMMODITY, ANALYTE, METHOD, VALUE, UNIT,
-      LOD, LOQ, INHIBITION_RATE_PCT, STRIP_RESULT, SAMPLED_AT, PROGRAMME, COUNTRY_OF_ORIGIN);
+      LOD, LOQ, INHIBITION_RATE_PCT, STRIP_RESULT, SAMPLED_AT, PROGRAMME, COUNTRY_OF_ORIGIN, SYNTHETIC);
 
   /** Fields that must be non-blank in every record. */
   public static final List<String> REQUIRED = List.of(RESULT_ID, SAMPLE_ID, LAB_ID, LAB_LEVEL, SAMPLING_STAGE,
@@ -160,6 +162,11 @@ public final class UploadRecords {
       throw new FieldException(LAT, "Latitude " + lat + " out of range: expected [-90, 90] degrees WGS-84",
           f.get(LAT));
     }
+    String synthetic = Texts.clean(f.get(SYNTHETIC));
+    if (synthetic != null && !synthetic.equalsIgnoreCase("true") && !synthetic.equalsIgnoreCase("false")) {
+      throw new FieldException(SYNTHETIC, "Cannot parse synthetic '" + synthetic + "': expected true or false",
+          synthetic);
+    }
     String commodity = Texts.clean(f.get(COMMODITY));
     ParsedSample sample = ParsedSample.builder(SourceSystem.PLATFORM_UPLOAD, sourceSampleId)
         .source(file, line)
@@ -174,6 +181,7 @@ public final class UploadRecords {
         .traceCode(Texts.clean(f.get(TRACE_CODE)))
         .countryOfOriginRaw(Texts.clean(f.get(COUNTRY_OF_ORIGIN)))
         .attribute("upload_sampled_at_offset", sampledAt.getOffset().getId())
+        .attribute("synthetic", "true".equalsIgnoreCase(synthetic) ? "true" : null)
         .build();
 
     String analyte = Texts.clean(f.get(ANALYTE));
