@@ -39,7 +39,7 @@ def catalog() -> SqlCatalog:
     return SqlCatalog(CATALOG_NAME, uri=uri, warehouse=warehouse, init_catalog_tables="false")
 
 
-def table(name: str, row_filter: str | None = None, columns: tuple[str, ...] | None = None):
+def table(name: str, row_filter=None, columns: tuple[str, ...] | None = None):
     """A lakehouse table as a pandas DataFrame, e.g. table('analytics.pass_rates', "period_type = 'YEAR'")."""
     t = catalog().load_table(name)
     kwargs = {}
