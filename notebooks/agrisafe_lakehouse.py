@@ -40,7 +40,11 @@ def catalog() -> SqlCatalog:
 
 
 def table(name: str, row_filter=None, columns: tuple[str, ...] | None = None):
-    """A lakehouse table as a pandas DataFrame, e.g. table('analytics.pass_rates', "period_type = 'YEAR'")."""
+    """A lakehouse table as a pandas DataFrame.
+
+    row_filter: a PyIceberg filter string ("period_type = 'YEAR'") or expression (EqualTo('result_id', x));
+    columns: the columns to read (default all). Example: table('analytics.pass_rates', "period_type = 'YEAR'").
+    """
     t = catalog().load_table(name)
     kwargs = {}
     if row_filter:
