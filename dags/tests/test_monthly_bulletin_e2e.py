@@ -1,7 +1,7 @@
 """monthly_bulletin end to end with dag.test() against an embedded lakehouse built from the bundled data.
 
-Needs AGRISAFE_TEST_LAKEHOUSE: a lakehouse folder that `./agrisafe demo` built (`.ci/run` builds it first and
-copies it, so the demo's own files are untouched). The DAG runs for logical date 2022-07-05 Asia/Shanghai, i.e. the
+Needs AGRISAFE_TEST_LAKEHOUSE: a lakehouse folder that `./agrisafe demo` built (`.ci/run` passes the demo's; the
+jobs replace their own rows, so re-running them changes no figure; the DAG's outputs go to a temporary folder). The DAG runs for logical date 2022-07-05 Asia/Shanghai, i.e. the
 bulletin of 2022-06, the latest month of the bundled UK data.
 """
 import json

@@ -240,13 +240,16 @@ public final class LakehouseConfig {
   /**
    * The Iceberg catalog properties, as every engine needs them: {@code type}, {@code uri}, {@code warehouse},
    * the JDBC catalog schema version V1 (shared by Spark, Flink, Trino and PyIceberg), credentials, commit
-   * retries, and any {@code iceberg.*} pass-through key.
+   * retries ({@code table-default.commit.retry.num-retries}: applied to tables when they are created), and any
+   * {@code iceberg.*} pass-through key.
    */
   public Map<String, String> icebergCatalogProperties() {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("type", get(CATALOG_TYPE));
     p.put("uri", catalogUri());
     p.put("warehouse", warehouse());
+    // Concurrent writers (Spark jobs, the streaming job) retry a conflicting commit: a default for new tables.
+    p.put("table-default.commit.retry.num-retries", get(COMMIT_RETRIES));
     if (get(CATALOG_TYPE).equals("jdbc")) {
       p.put("jdbc.schema-version", "V1");
       if (!get(CATALOG_USER).isEmpty()) {
