@@ -93,11 +93,29 @@ public final class IcebergRows {
         + cols.stream().map(Types.NestedField::name).toList());
   }
 
-  /** A copy of {@code row} with only its first {@code arity} fields and the given kind (prefix projection). */
-  public static GenericRowData prefix(GenericRowData row, int arity, RowKind kind) {
+  /**
+   * Field getters of the rows of {@code schema} (any {@link RowData} implementation: a row restored from state
+   * is a binary row, not a {@link GenericRowData}).
+   */
+  public static RowData.FieldGetter[] getters(Schema schema) {
+    org.apache.flink.table.types.logical.RowType type = FlinkSchemaUtil.convert(schema);
+    RowData.FieldGetter[] g = new RowData.FieldGetter[type.getFieldCount()];
+    for (int i = 0; i < g.length; i++) {
+      g[i] = RowData.createFieldGetter(type.getTypeAt(i), i);
+    }
+    return g;
+  }
+
+  /**
+   * A copy of the first {@code arity} fields of {@code row} (a prefix projection: the results schema is the
+   * first columns of the revisions schema) with the given kind.
+   *
+   * @param getters the field getters of {@code row}'s schema ({@link #getters})
+   */
+  public static GenericRowData prefix(RowData row, RowData.FieldGetter[] getters, int arity, RowKind kind) {
     GenericRowData out = new GenericRowData(kind, arity);
     for (int i = 0; i < arity; i++) {
-      out.setField(i, row.getField(i));
+      out.setField(i, getters[i].getFieldOrNull(row));
     }
     return out;
   }

@@ -72,6 +72,9 @@ public class ResultProcessor extends KeyedProcessFunction<String, UploadEnvelope
   private static final int REVISION = IcebergRows.index(REVISIONS_SCHEMA, "revision");
   private static final int SAMPLE_MONTH = IcebergRows.index(REVISIONS_SCHEMA, "sample_month");
 
+  private static final RowData.FieldGetter[] REVISION_GETTERS = IcebergRows.getters(REVISIONS_SCHEMA);
+  private static final int RESULTS_ARITY = RESULTS_SCHEMA.columns().size();
+
   private final Judging judging;
   private final StreamConfig config;
   private final List<StreamRules.Rule> rules;
@@ -129,7 +132,15 @@ public class ResultProcessor extends KeyedProcessFunction<String, UploadEnvelope
           e.getMessage() + " (record " + in.line + " of " + in.source + ")", in.payload), now);
       return;
     }
-    UploadRecords.Outcome o = UploadRecords.parse(fields, in.source, in.line, config.zone());
+    UploadRecords.Outcome o;
+    try {
+      o = UploadRecords.parse(fields, in.source, in.line, config.zone());
+    } catch (RuntimeException e) {
+      // the parser reports bad data as Invalid; anything it throws is still a rejection, never a crash loop
+      reject(ctx, new RejectedRecord(SourceSystem.PLATFORM_UPLOAD, in.source, in.line, null, "line",
+          "Cannot validate record " + in.line + " of " + in.source + ": " + e.getMessage(), in.payload), now);
+      return;
+    }
     if (o instanceof UploadRecords.Invalid inv) {
       reject(ctx, inv.rejected(), now);
       return;
@@ -159,9 +170,17 @@ public class ResultProcessor extends KeyedProcessFunction<String, UploadEnvelope
       return;
     }
     seenRevisions.put(revision, fingerprint);
-    accepted.inc();
 
-    JudgedSample js = judging.judge(v.sample(), List.of(v.result()));
+    JudgedSample js;
+    try {
+      js = judging.judge(v.sample(), List.of(v.result()));
+    } catch (RuntimeException e) {
+      seenRevisions.remove(revision);
+      reject(ctx, new RejectedRecord(SourceSystem.PLATFORM_UPLOAD, in.source, in.line, key, "verdict",
+          "Cannot judge result " + key + ": " + e.getMessage(), in.payload), now);
+      return;
+    }
+    accepted.inc();
     JudgedResult jr = js.results().get(0);
     Map<String, Object> values = ResultRowValues.resultRow(js, jr, config.runId(), now);
     RowData cur = current.value();
@@ -171,17 +190,17 @@ public class ResultProcessor extends KeyedProcessFunction<String, UploadEnvelope
       GenericRowData history = IcebergRows.toRow(REVISIONS_SCHEMA, values, RowKind.INSERT);
       if (cur != null) {
         superseded.inc();
-        GenericRowData old = copy((GenericRowData) cur, RowKind.INSERT);
+        GenericRowData old = IcebergRows.prefix(cur, REVISION_GETTERS, REVISION_GETTERS.length, RowKind.INSERT);
         old.setField(IS_CURRENT, false);
         old.setField(SUPERSEDED_BY, revision);
         ctx.output(REVISIONS, old);
         String oldMonth = IcebergRows.string(cur, SAMPLE_MONTH);
         if (!oldMonth.equals(values.get("sample_month"))) {
-          out.collect(IcebergRows.prefix((GenericRowData) cur, RESULTS_SCHEMA.columns().size(), RowKind.DELETE));
+          out.collect(IcebergRows.prefix(cur, REVISION_GETTERS, RESULTS_ARITY, RowKind.DELETE));
         }
       }
       ctx.output(REVISIONS, history);
-      out.collect(IcebergRows.prefix(history, RESULTS_SCHEMA.columns().size(), RowKind.INSERT));
+      out.collect(IcebergRows.prefix(history, REVISION_GETTERS, RESULTS_ARITY, RowKind.INSERT));
       current.update(history);
       for (StreamRules.Rule rule : rules) {
         Map<String, Object> w = StreamRules.warning(rule, js, jr, now);
@@ -222,9 +241,5 @@ public class ResultProcessor extends KeyedProcessFunction<String, UploadEnvelope
       current.clear();
       cleanupAt.clear();
     }
-  }
-
-  private static GenericRowData copy(GenericRowData row, RowKind kind) {
-    return IcebergRows.prefix(row, row.getArity(), kind);
   }
 }
