@@ -55,6 +55,11 @@ public final class UploadRecords {
   public static final String SAMPLED_AT = "sampled_at";
   public static final String PROGRAMME = "programme";
   public static final String COUNTRY_OF_ORIGIN = "country_of_origin";
+  /**
+   * Optional {@code true}/{@code false}: the record is synthetic (demonstration data); sets the sample attribute
+   * {@code synthetic=true}, hence {@code is_synthetic}. Accepted in addition to {@link #FIELDS}.
+   */
+  public static final String SYNTHETIC = "synthetic";
 
   /** All field names, in documentation order. Any other field name is rejected. */
   public static final List<String> FIELDS = List.of(RESULT_ID, REVISION, SAMPLE_ID, LAB_ID, LAB_LEVEL,
@@ -72,7 +77,13 @@ public final class UploadRecords {
 
   private static final Pattern DIVISION = Pattern.compile("^[0-9]{6,12}$");
   private static final Pattern NUMBER = Pattern.compile("^[+-]?[0-9]+(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$");
-  private static final Set<String> FIELD_SET = Set.copyOf(FIELDS);
+  private static final Set<String> FIELD_SET = union(FIELDS, SYNTHETIC);
+
+  private static Set<String> union(List<String> fields, String extra) {
+    Set<String> s = new java.util.HashSet<>(fields);
+    s.add(extra);
+    return Set.copyOf(s);
+  }
 
   private UploadRecords() {
   }
@@ -118,7 +129,8 @@ public final class UploadRecords {
     unknown.removeAll(FIELD_SET);
     if (!unknown.isEmpty()) {
       String first = unknown.iterator().next();
-      throw new FieldException(first, "Unknown field(s) " + unknown + ": expected only " + FIELDS, f.get(first));
+      throw new FieldException(first, "Unknown field(s) " + unknown + ": expected only " + FIELDS + " and "
+          + SYNTHETIC, f.get(first));
     }
     for (String r : REQUIRED) {
       if (Texts.isBlank(f.get(r))) {
@@ -160,8 +172,13 @@ public final class UploadRecords {
       throw new FieldException(LAT, "Latitude " + lat + " out of range: expected [-90, 90] degrees WGS-84",
           f.get(LAT));
     }
+    String synthetic = Texts.clean(f.get(SYNTHETIC));
+    if (synthetic != null && !synthetic.equalsIgnoreCase("true") && !synthetic.equalsIgnoreCase("false")) {
+      throw new FieldException(SYNTHETIC, "Cannot parse synthetic '" + synthetic + "': expected true or false",
+          synthetic);
+    }
     String commodity = Texts.clean(f.get(COMMODITY));
-    ParsedSample sample = ParsedSample.builder(SourceSystem.PLATFORM_UPLOAD, sourceSampleId)
+    ParsedSample.Builder sampleBuilder = ParsedSample.builder(SourceSystem.PLATFORM_UPLOAD, sourceSampleId)
         .source(file, line)
         .programme(programme)
         .sampledAt(sampledAt.toInstant(), zone)
@@ -173,8 +190,11 @@ public final class UploadRecords {
         .producerId(Texts.clean(f.get(PRODUCER_ID)))
         .traceCode(Texts.clean(f.get(TRACE_CODE)))
         .countryOfOriginRaw(Texts.clean(f.get(COUNTRY_OF_ORIGIN)))
-        .attribute("upload_sampled_at_offset", sampledAt.getOffset().getId())
-        .build();
+        .attribute("upload_sampled_at_offset", sampledAt.getOffset().getId());
+    if ("true".equalsIgnoreCase(synthetic)) {
+      sampleBuilder.attribute("synthetic", "true");
+    }
+    ParsedSample sample = sampleBuilder.build();
 
     String analyte = Texts.clean(f.get(ANALYTE));
     ParsedResult.Builder r = ParsedResult.builder(SourceSystem.PLATFORM_UPLOAD + ":" + resultId, sample.sampleId())
