@@ -73,7 +73,7 @@ public final class StreamingMain {
         Long.parseLong(own.getOrDefault("checkpoint-interval-ms",
             Long.toString(StreamConfig.CHECKPOINT_INTERVAL_MS_DEFAULT)))));
 
-    StreamExecutionEnvironment env = environment(sc);
+    StreamExecutionEnvironment env = environment(sc, cfg.lakehouseDir().resolve("checkpoints"));
     String kafka = own.get("kafka-bootstrap");
     DataStream<UploadEnvelope> uploads;
     Sink<String> notices;
@@ -115,11 +115,13 @@ public final class StreamingMain {
     job.getJobExecutionResult().get();
   }
 
-  /** A local environment with exactly-once checkpoints and a bounded restart strategy. */
+  /** A local environment with exactly-once checkpoints into {@code checkpoints} and a bounded restart strategy. */
   @SuppressWarnings("deprecation")
-  static StreamExecutionEnvironment environment(StreamConfig sc) {
+  static StreamExecutionEnvironment environment(StreamConfig sc, Path checkpoints) {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.enableCheckpointing(sc.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+    // file checkpoint storage: the job manager's in-memory storage caps state at 5 MB
+    env.getCheckpointConfig().setCheckpointStorage(checkpoints.toUri().toString());
     env.setRestartStrategy(RestartStrategies.fixedDelayRestart(10, 1000));
     return env;
   }
