@@ -94,12 +94,11 @@ final class DemoCommand implements Callable<Integer> {
     p.step("Warnings: aberration detection (Farrington / EARS) on monthly exceedance series");
     org.agrisafe.jobs.warnings.WarningJob.WarningRun warnings = org.agrisafe.jobs.warnings.WarningJob.run(spark, cfg,
         org.agrisafe.jobs.warnings.WarningSpec.defaults());
+    org.agrisafe.jobs.warnings.WarningJob.WarningRun bannedWarnings = org.agrisafe.jobs.warnings.WarningJob.run(spark,
+        cfg, org.agrisafe.jobs.warnings.WarningSpec.defaults()
+            .withMeasure(org.agrisafe.jobs.warnings.Measure.BANNED_DETECTION_SAMPLES));
     p.step("Regional heat maps: rates by country of origin, Gi* hot spots, GeoJSON + PNG");
-    org.agrisafe.jobs.maps.HeatMapSpec mapSpec = new org.agrisafe.jobs.maps.HeatMapSpec(
-        org.agrisafe.jobs.maps.HeatMapSpec.PERIOD_TYPE_DEFAULT, org.agrisafe.jobs.maps.HeatMapSpec.LAYERS_DEFAULT,
-        org.agrisafe.jobs.maps.HeatMapSpec.PROGRAMMES_DEFAULT, org.agrisafe.jobs.maps.HeatMapSpec.MIN_SAMPLES_DEFAULT,
-        org.agrisafe.jobs.maps.HeatMapSpec.K_DEFAULT, org.agrisafe.jobs.maps.HeatMapSpec.PERMUTATIONS_DEFAULT,
-        org.agrisafe.jobs.maps.HeatMapSpec.SEED_DEFAULT);
+    org.agrisafe.jobs.maps.HeatMapSpec mapSpec = org.agrisafe.jobs.maps.HeatMapSpec.defaults();
     org.agrisafe.jobs.maps.HeatMapJob.Result maps = org.agrisafe.jobs.maps.HeatMapJob.run(spark, cfg, mapSpec);
     double[][] points = org.agrisafe.jobs.maps.HeatMapJob.samplePoints(
         spark.table(Tables.SAMPLES.qualifiedName(catalog)), mapSpec);
@@ -148,6 +147,8 @@ final class DemoCommand implements Callable<Integer> {
         + plan.selectedModel());
     System.out.println("Warnings (analytics.warnings; report " + warnings.report() + "):");
     System.out.println("  " + warnings.summary().describe().replace("\n", "\n  "));
+    System.out.println("Banned-substance detection series (China's verified bans apply to Chinese sources only):");
+    System.out.println("  " + bannedWarnings.summary().describe().replace("\n", "\n  "));
     System.out.println("Maps (GeoJSON, PNG; open with `node map-page/serve.mjs --maps out/maps`):");
     mapFiles.forEach(f -> System.out.println("  " + f));
     System.out.println("Exports: " + csv + ", " + parquet);

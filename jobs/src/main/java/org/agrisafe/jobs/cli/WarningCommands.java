@@ -27,6 +27,10 @@ public final class WarningCommands {
     @Option(names = "--programmes", split = ",", description = "Default RANDOM_MONITORING")
     Set<Programme> programmes = EnumSet.copyOf(WarningSpec.PROGRAMMES_DEFAULT);
 
+    @Option(names = "--measure", description = "EXCEEDANCE_SAMPLES (default), BANNED_DETECTION_SAMPLES or"
+        + " RAPID_POSITIVE_SAMPLES")
+    org.agrisafe.jobs.warnings.Measure measure = WarningSpec.MEASURE_DEFAULT;
+
     @Option(names = "--from", description = "First month whose alarms are written (yyyy-MM); default all")
     String from;
 
@@ -37,7 +41,8 @@ public final class WarningCommands {
       LakehouseConfig cfg = config.load();
       SparkSession spark = SparkSessions.create(cfg, "agrisafe-warnings");
       p.step("Detecting aberrations and merging warnings");
-      WarningSpec spec = WarningSpec.defaults().withProgrammes(programmes).withFromPeriod(from);
+      WarningSpec spec = WarningSpec.defaults().withProgrammes(programmes).withFromPeriod(from)
+          .withMeasure(measure);
       WarningJob.WarningRun run = WarningJob.run(spark, cfg, spec);
       p.done();
       System.out.println(run.summary().describe());

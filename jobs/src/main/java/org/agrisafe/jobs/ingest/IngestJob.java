@@ -127,7 +127,16 @@ public final class IngestJob {
       SparkSession spark, String catalog, Format format, Path path, Charset charset, ReferenceData reference) {
     IngestBatch batch = parse(format, path, charset);
     IngestReport report = batch.report().reconcile();
-    Judging.Outcome judged = new Judging(reference).judgeAll(batch.samples(), batch.results());
+    List<ParsedResult> toJudge = batch.results();
+    if (format == Format.UPLOAD) {
+      // re-judge each uploaded sample on all its current results, earlier uploads included
+      List<ParsedResult> all = new ArrayList<>(batch.results());
+      all.addAll(UploadMerge.earlierResults(spark, catalog,
+          batch.samples().stream().map(ParsedSample::sampleId).toList(),
+          batch.results().stream().map(ParsedResult::resultId).toList()));
+      toJudge = all;
+    }
+    Judging.Outcome judged = new Judging(reference).judgeAll(batch.samples(), toJudge);
     String runId = runId(report.sourceSystem(), path);
     Instant now = Instant.now();
     List<Map<String, Object>> samples = new ArrayList<>();

@@ -10,13 +10,47 @@ import org.apache.spark.sql.SparkSession;
  * current row (the earlier one stays in {@code result_revisions}, marked not current), the same revision sent
  * again leaving everything as it was.
  *
- * <p>Limitation: the sample row is upserted from the upload that carries it, so its sample-level flags reflect
- * the results of that upload. A lab correcting one result of a multi-result sample must re-send the sample's
- * other results in the same file for the sample verdict to be recomputed (the streaming job keeps per-sample
- * state instead).
+ * <p>A sample's verdict is recomputed from all its current results: {@link #earlierResults} reads the results
+ * of the upload's samples that earlier uploads wrote, so that a correction of one result re-judges the whole
+ * sample.
  */
 final class UploadMerge {
   private UploadMerge() {}
+
+  /**
+   * Current results already in the lakehouse for the given samples, except the result IDs the upload carries, as
+   * parsed records (the fields the verdict needs), so the upload's samples are judged on all their results.
+   */
+  static java.util.List<org.agrisafe.lakehouse.ingest.model.ParsedResult> earlierResults(
+      SparkSession spark, String catalog, java.util.Collection<String> sampleIds,
+      java.util.Collection<String> uploadResultIds) {
+    if (sampleIds.isEmpty()) {
+      return java.util.List.of();
+    }
+    Dataset<Row> rows = spark.table(Tables.RESULTS.qualifiedName(catalog))
+        .filter(org.apache.spark.sql.functions.col("sample_id").isin(sampleIds.toArray())
+            .and(org.apache.spark.sql.functions.not(
+                org.apache.spark.sql.functions.col("result_id").isin(uploadResultIds.toArray()))));
+    java.util.List<org.agrisafe.lakehouse.ingest.model.ParsedResult> out = new java.util.ArrayList<>();
+    for (Row r : rows.collectAsList()) {
+      var b = org.agrisafe.lakehouse.ingest.model.ParsedResult.builder(r.getAs("result_id"), r.getAs("sample_id"))
+          .revision(r.<Integer>getAs("revision"))
+          .analyte(r.getAs("analyte_raw"), r.getAs("analyte_code"))
+          .method(org.agrisafe.lakehouse.ingest.model.Method.valueOf(r.getAs("method")))
+          .value(r.getAs("value_raw"), r.getAs("unit_raw"), r.getAs("value_mg_per_kg"))
+          .limits(r.getAs("lod_mg_per_kg"), r.getAs("loq_mg_per_kg"))
+          .reportedBelowLod(Boolean.TRUE.equals(r.getAs("reported_below_lod")))
+          .reportedBelowLoq(Boolean.TRUE.equals(r.getAs("reported_below_loq")))
+          .inhibitionRatePct(r.getAs("inhibition_rate_pct"))
+          .stripPositive(r.getAs("strip_positive"));
+      Long line = r.getAs("source_line");
+      if (line != null) {
+        b.sourceLine(line);
+      }
+      out.add(b.build());
+    }
+    return out;
+  }
 
   static void merge(
       SparkSession spark, String catalog, Dataset<Row> samples, Dataset<Row> current, Dataset<Row> revisions,

@@ -70,6 +70,11 @@ public record HeatMapSpec(
     return new HeatMapSpec(p, layers, programmes, minSamples, k, permutations, seed);
   }
 
+  /** A copy with other layers. */
+  public HeatMapSpec withLayers(java.util.List<MapLayer> l) {
+    return new HeatMapSpec(periodType, l, programmes, minSamples, k, permutations, seed);
+  }
+
   /** Key of the programme filter, stored as {@code programme_scope}, e.g. "RANDOM_MONITORING". */
   public String programmeScope() {
     return programmes.stream().map(Enum::name).sorted().collect(Collectors.joining("+"));

@@ -49,6 +49,9 @@ public final class PassRateJob {
 
   /** Registers the Wilson-interval UDFs (bodies call {@link Rate}) on the session; idempotent. */
   public static void registerUdfs(SparkSession spark) {
+    if (spark.catalog().functionExists(WILSON_LOW) && spark.catalog().functionExists(WILSON_HIGH)) {
+      return;
+    }
     spark.udf().register(WILSON_LOW, (UDF2<Long, Long, Double>) PassRateJob::wilsonLow, DataTypes.DoubleType);
     spark.udf().register(WILSON_HIGH, (UDF2<Long, Long, Double>) PassRateJob::wilsonHigh, DataTypes.DoubleType);
   }
@@ -73,6 +76,43 @@ public final class PassRateJob {
     };
   }
 
+  /** Sources whose results list every analyte tested (so a per-analyte denominator exists). */
+  public static final List<String> ANALYTE_RATE_SOURCES = List.of("PLATFORM_UPLOAD");
+
+  /**
+   * Per-(sample, analyte) rows shaped like samples, for the ANALYTE dimension: the "sample" is the sample tested
+   * for that analyte, FAIL when a current quantitative result for it fails.
+   *
+   * @param samples rows of {@code monitoring.samples}
+   * @param results rows of {@code monitoring.results} (current revisions)
+   */
+  public static Dataset<Row> samplesByAnalyte(Dataset<Row> samples, Dataset<Row> results) {
+    Dataset<Row> r =
+        results
+            .filter(col("method_type").equalTo("QUANTITATIVE")
+                .and(col("source_system").isin(ANALYTE_RATE_SOURCES.toArray())))
+            .groupBy(col("sample_id"), col("analyte_code"))
+            .agg(
+                org.apache.spark.sql.functions.max(when(col("verdict").equalTo("FAIL"), 1).otherwise(0)).as("f"),
+                org.apache.spark.sql.functions.max(
+                    when(col("detection").isin("QUANTIFIED", "DETECTED_NOT_QUANTIFIED"), 1).otherwise(0)).as("d"),
+                org.apache.spark.sql.functions.max(when(col("exceeds"), 1).otherwise(0)).as("e"),
+                org.apache.spark.sql.functions.max(when(col("non_compliant"), 1).otherwise(0)).as("nc"),
+                sum(when(col("verdict").equalTo("NO_STANDARD")
+                    .and(col("detection").isin("QUANTIFIED", "DETECTED_NOT_QUANTIFIED")), 1).otherwise(0))
+                    .as("ns"));
+    return samples
+        .drop("sample_verdict", "has_detection", "has_exceedance", "has_non_compliant", "detected_without_standard",
+            "n_no_standard")
+        .join(r, "sample_id")
+        .withColumn("sample_verdict", when(col("f").equalTo(1), "FAIL").otherwise("PASS"))
+        .withColumn("has_detection", col("d").equalTo(1))
+        .withColumn("has_exceedance", col("e").equalTo(1))
+        .withColumn("has_non_compliant", col("nc").equalTo(1))
+        .withColumn("n_no_standard", col("ns"))
+        .withColumn("detected_without_standard", col("f").equalTo(0).and(col("ns").gt(0)));
+  }
+
   /**
    * Computes the rates.
    *
@@ -86,6 +126,8 @@ public final class PassRateJob {
     Dataset<Row> in =
         samples
             .filter(col("programme").isin(spec.programmes().stream().map(Enum::name).toArray()))
+            // rapid-test-only samples are reported apart (CONVENTIONS, Rapid test)
+            .filter(col("test_kind").isNull().or(col("test_kind").notEqual("RAPID")))
             .withColumn("period", period(spec.periodType()));
     if (spec.fromPeriod() != null) {
       in = in.filter(col("period").geq(lit(spec.fromPeriod())));
@@ -153,7 +195,11 @@ public final class PassRateJob {
   public static Dataset<Row> run(SparkSession spark, String catalog, PassRateSpec spec) {
     String samplesTable = Tables.SAMPLES.qualifiedName(catalog);
     Long snapshot = LakehouseIo.currentSnapshotId(spark, samplesTable);
-    Dataset<Row> result = transform(spark.table(samplesTable), spec, snapshot).cache();
+    Dataset<Row> input = spark.table(samplesTable);
+    if (spec.dimensions().contains(Dimension.ANALYTE)) {
+      input = samplesByAnalyte(input, spark.table(Tables.RESULTS.qualifiedName(catalog)));
+    }
+    Dataset<Row> result = transform(input, spec, snapshot).cache();
     List<String> periods =
         result.select("period").distinct().collectAsList().stream().map(r -> r.getString(0)).toList();
     String target = Tables.PASS_RATES.qualifiedName(catalog);

@@ -96,6 +96,12 @@ public record PassRateSpec(
     SOURCE_SYSTEM("source_system"),
     COMMODITY("commodity_code"),
     CATEGORY("category"),
+    /**
+     * Analyte: one row per (sample, analyte) tested. Only sources that list every analyte tested, detected or
+     * not (the platform's upload format), have a denominator per analyte; detections-only sources (UK PRiF annex)
+     * and published sample verdicts (SAMR notices) are left out of analyte rates.
+     */
+    ANALYTE("analyte_code"),
     REGION("region_code"),
     ORIGIN("origin_iso2"),
     SAMPLING_POINT("sampling_point"),

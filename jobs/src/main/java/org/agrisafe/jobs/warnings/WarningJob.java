@@ -69,7 +69,8 @@ public final class WarningJob {
   private WarningJob() {}
 
   /** The measure counted: samples with at least one result above its MRL. */
-  public static final String MEASURE = "EXCEEDANCE_SAMPLES";
+  /** The default measure's name (kept for callers that filter warnings by measure). */
+  public static final String MEASURE = Measure.EXCEEDANCE_SAMPLES.name();
   /** The {@code who} of events written by the job. */
   public static final String JOB_USER = "warning-job";
   public static final double HIGH_SCORE = 3.0;
@@ -89,18 +90,19 @@ public final class WarningJob {
    *     rows whose key is null are left out (counted by {@link #transform})
    */
   public static Dataset<Row> monthlyCounts(Dataset<Row> samples, WarningSpec spec) {
-    Dataset<Row> in = samples.filter(col("programme").isin(spec.programmes().stream().map(Enum::name).toArray()));
+    Dataset<Row> in = samples.filter(col("programme").isin(spec.programmes().stream().map(Enum::name).toArray()))
+        .filter(spec.measure().denominator());
     Dataset<Row> commodity =
         in.filter(col("commodity_code").isNotNull())
             .groupBy(col("source_system"), col("commodity_code").as("key"), col("sample_month"))
             .agg(first(col("category"), true).as("category"), count(lit(1)).as("tested"),
-                sum(when(col("has_exceedance"), 1L).otherwise(0L)).as("exceeding"))
+                sum(when(spec.measure().numerator(), 1L).otherwise(0L)).as("exceeding"))
             .withColumn("level", lit(SeriesKey.COMMODITY));
     Dataset<Row> category =
         in.filter(col("category").isNotNull())
             .groupBy(col("source_system"), col("category").as("key"), col("sample_month"))
             .agg(first(col("category"), true).as("category"), count(lit(1)).as("tested"),
-                sum(when(col("has_exceedance"), 1L).otherwise(0L)).as("exceeding"))
+                sum(when(spec.measure().numerator(), 1L).otherwise(0L)).as("exceeding"))
             .withColumn("level", lit(SeriesKey.CATEGORY));
     String[] cols = {"level", "source_system", "key", "category", "sample_month", "tested", "exceeding"};
     return commodity.selectExpr(cols).unionByName(category.selectExpr(cols));
@@ -118,7 +120,8 @@ public final class WarningJob {
    */
   public static WarningBatch transform(Dataset<Row> samples, Dataset<Row> existingWarnings, WarningSpec spec,
       Long inputSnapshotId, Instant now) {
-    Dataset<Row> in = samples.filter(col("programme").isin(spec.programmes().stream().map(Enum::name).toArray()));
+    Dataset<Row> in = samples.filter(col("programme").isin(spec.programmes().stream().map(Enum::name).toArray()))
+        .filter(spec.measure().denominator());
     Row misses = in.agg(
             sum(when(col("commodity_code").isNull(), 1L).otherwise(0L)),
             sum(when(col("category").isNull(), 1L).otherwise(0L)))
@@ -170,7 +173,7 @@ public final class WarningJob {
           suppressed++;
         }
         if (p.alarm()) {
-          alarms.add(new Alarm(e, p));
+          alarms.add(new Alarm(e, p, spec.measure()));
         }
       }
     }
@@ -179,7 +182,7 @@ public final class WarningJob {
     Map<String, Map<String, String>> periodsByKey = new HashMap<>();
     Map<String, String> existingState = new HashMap<>();
     for (Row r : existingWarnings
-        .filter(col("producer").equalTo(Producer.BATCH_ABERRATION.name()).and(col("measure").equalTo(MEASURE)))
+        .filter(col("producer").equalTo(Producer.BATCH_ABERRATION.name()).and(col("measure").equalTo(spec.measure().name())))
         .select("warning_id", "series_level", "source_system", "commodity_code", "category", "period", "state")
         .collectAsList()) {
       String level = r.getString(1);
@@ -210,7 +213,7 @@ public final class WarningJob {
       m.put("warning_type", severity.defaultType().name());
       m.put("severity", severity.name());
       m.put("state", existingState.getOrDefault(a.warningId(), State.NEW.name()));
-      m.put("measure", MEASURE);
+      m.put("measure", spec.measure().name());
       m.put("series_level", k.level());
       m.put("source_system", k.sourceSystem());
       m.put("commodity_code", commodity ? k.key() : null);
@@ -232,8 +235,8 @@ public final class WarningJob {
           k.category() != null ? k.category() : k.key(), a.period())));
       m.put("rank_score", severity.weight() / (1.0 + recurrence));
       m.put("details", String.format(Locale.ROOT,
-          "%d of %d samples tested exceeded an MRL in %s (%s %s, %s); expected %.2f, threshold %s (%s)",
-          a.point().observed(), a.tested(), a.period(), k.level().toLowerCase(Locale.ROOT), k.key(),
+          "%d of %d samples tested %s in %s (%s %s, %s); expected %.2f, threshold %s (%s)",
+          a.point().observed(), a.tested(), spec.measure().phrase(), a.period(), k.level().toLowerCase(Locale.ROOT), k.key(),
           k.sourceSystem(), a.point().expected(),
           a.point().upperbound().isPresent()
               ? String.format(Locale.ROOT, "%.2f", a.point().upperbound().getAsDouble()) : "n/a",
@@ -267,7 +270,7 @@ public final class WarningJob {
   record Evaluation(MonthlySeries series, DetectorChoice choice, AberrationResult result) {}
 
   /** One alarm. */
-  record Alarm(Evaluation eval, AberrationPoint point) {
+  record Alarm(Evaluation eval, AberrationPoint point, Measure measure) {
     String period() {
       return eval.series().months().get(point.index() - 1).toString();
     }
@@ -284,7 +287,7 @@ public final class WarningJob {
     String warningId() {
       SeriesKey k = eval.series().key();
       return WarningTables.warningId(Producer.BATCH_ABERRATION,
-          List.of(MEASURE, k.level(), k.sourceSystem(), k.key(), "", "", "MONTH", period()));
+          List.of(measure.name(), k.level(), k.sourceSystem(), k.key(), "", "", "MONTH", period()));
     }
 
     Double score() {
@@ -366,12 +369,12 @@ public final class WarningJob {
       for (String id : batch.newWarningIds()) {
         if (seen.add(id)) {
           events.add(WarningLifecycle.event(id, null, State.NEW, JOB_USER,
-              "raised by batch aberration detection (" + MEASURE + ")", now));
+              "raised by batch aberration detection (" + spec.measure() + ")", now));
         }
       }
       WarningLifecycle.appendEvents(spark, catalog, events);
     }
-    Path report = WarningReport.write(config.outputDir(), batch.summary(), batch.warnings());
+    Path report = WarningReport.write(config.outputDir(), batch.summary(), batch.warnings(), spec.measure());
     return new WarningRun(batch.summary(), batch.warnings(), report);
   }
 }

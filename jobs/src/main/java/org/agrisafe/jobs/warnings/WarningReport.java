@@ -28,8 +28,14 @@ public final class WarningReport {
    * @throws UncheckedIOException when the file cannot be written
    */
   public static Path write(Path outputDir, WarningSummary summary, List<Row> warnings) {
+    return write(outputDir, summary, warnings, Measure.EXCEEDANCE_SAMPLES);
+  }
+
+  /** The same, for a measure; the default measure's file is {@code warnings-<period>.html}. */
+  public static Path write(Path outputDir, WarningSummary summary, List<Row> warnings, Measure measure) {
     String period = summary.lastPeriod() == null ? "none" : summary.lastPeriod();
-    Path file = outputDir.resolve("reports").resolve("warnings-" + period + ".html");
+    String tag = measure == Measure.EXCEEDANCE_SAMPLES ? "" : "-" + measure.name().toLowerCase(java.util.Locale.ROOT);
+    Path file = outputDir.resolve("reports").resolve("warnings-" + period + tag + ".html");
     StringBuilder h = new StringBuilder();
     h.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Warnings ").append(esc(period))
         .append("</title><style>body{font-family:sans-serif}td,th{border:1px solid #ccc;padding:2px 6px}"

@@ -22,6 +22,8 @@ import org.agrisafe.risk.aberration.FarringtonParameters;
  * @param farrington Farrington parameters other than b ({@code b} is set per series); default R's
  *     ({@code w = 3}, alpha = 0.05, reweighting, trend, limit54 5 cases in 4 periods) with the population
  *     offset on (samples tested)
+ * @param measure what each series counts (default exceedances; also banned-substance detections and rapid
+ *     positives), with its denominator
  * @param ears EARS parameters for series too short for Farrington with b = 1; default C1, baseline 7,
  *     alpha = 0.001 (R {@code earsC})
  */
@@ -30,7 +32,8 @@ public record WarningSpec(
     String fromPeriod,
     int maxBaselineYears,
     FarringtonParameters farrington,
-    EarsCParameters ears) {
+    EarsCParameters ears,
+    Measure measure) {
 
   public static final Set<Programme> PROGRAMMES_DEFAULT = EnumSet.of(Programme.RANDOM_MONITORING);
   public static final int MAX_BASELINE_YEARS_DEFAULT = 3;
@@ -38,7 +41,13 @@ public record WarningSpec(
       FarringtonParameters.defaults().withPopulationOffset(true);
   public static final EarsCParameters EARS_DEFAULT = EarsCParameters.defaults();
 
+  public static final Measure MEASURE_DEFAULT = Measure.EXCEEDANCE_SAMPLES;
+
   public WarningSpec {
+    if (measure == null) {
+      throw new IllegalArgumentException("Warning measure is null: expected one of " + java.util.Arrays.toString(
+          Measure.values()));
+    }
     if (programmes == null || programmes.isEmpty()) {
       throw new IllegalArgumentException("Warning programmes " + programmes + " are empty: expected at least one");
     }
@@ -64,17 +73,23 @@ public record WarningSpec(
 
   /** All defaults: random monitoring, every evaluable month, b ≤ 3, R's Farrington with offset, EARS C1. */
   public static WarningSpec defaults() {
-    return new WarningSpec(PROGRAMMES_DEFAULT, null, MAX_BASELINE_YEARS_DEFAULT, FARRINGTON_DEFAULT, EARS_DEFAULT);
+    return new WarningSpec(PROGRAMMES_DEFAULT, null, MAX_BASELINE_YEARS_DEFAULT, FARRINGTON_DEFAULT, EARS_DEFAULT,
+        MEASURE_DEFAULT);
   }
 
   /** The same spec with another first written month. */
   public WarningSpec withFromPeriod(String period) {
-    return new WarningSpec(programmes, period, maxBaselineYears, farrington, ears);
+    return new WarningSpec(programmes, period, maxBaselineYears, farrington, ears, measure);
   }
 
   /** The same spec with other programmes. */
   public WarningSpec withProgrammes(Set<Programme> p) {
-    return new WarningSpec(p, fromPeriod, maxBaselineYears, farrington, ears);
+    return new WarningSpec(p, fromPeriod, maxBaselineYears, farrington, ears, measure);
+  }
+
+  /** The same spec counting another measure. */
+  public WarningSpec withMeasure(Measure m) {
+    return new WarningSpec(programmes, fromPeriod, maxBaselineYears, farrington, ears, m);
   }
 
   /** The programme scope written with each warning, e.g. {@code RANDOM_MONITORING}. */

@@ -89,6 +89,30 @@ class IngestJobTest {
     assertEquals(before, count(spark, c), "a re-run leaves the same rows");
   }
 
+  @Test
+  void aCorrectionInALaterUploadReJudgesTheWholeSample(@TempDir Path dir) throws Exception {
+    SparkSession spark = SharedSpark.spark();
+    String c = SharedSpark.config().catalogName();
+    ReferenceData ref = ReferenceData.loadBundled();
+    Path first = dir.resolve("first.jsonl");
+    Files.write(first, List.of(
+        // chlorpyrifos on celery 0.1 > GB 2763-2021 MRL 0.05: FAIL
+        rec("T-R5A", 1, "T-S5", "芹菜", "毒死蜱", "GC-MS", "0.1", "mg/kg", ""),
+        rec("T-R5B", 1, "T-S5", "芹菜", "腐霉利", "GC-MS", "0.02", "mg/kg", "")), StandardCharsets.UTF_8);
+    IngestJob.run(spark, c, IngestJob.Format.UPLOAD, first, null, ref);
+    String sql = "SELECT * FROM " + Tables.SAMPLES.qualifiedName(c) + " WHERE sample_id LIKE '%T-S5'";
+    assertEquals("FAIL", one(spark, sql).getAs("sample_verdict"));
+    Path second = dir.resolve("second.jsonl");
+    Files.write(second, List.of(rec("T-R5A", 2, "T-S5", "芹菜", "毒死蜱", "GC-MS", "0.01", "mg/kg", "")),
+        StandardCharsets.UTF_8);
+    IngestJob.run(spark, c, IngestJob.Format.UPLOAD, second, null, ref);
+    Row s5 = one(spark, sql);
+    assertEquals("PASS", s5.getAs("sample_verdict"), "re-judged on both current results");
+    assertEquals(2, (int) s5.getAs("n_results"));
+    assertEquals(1, (int) s5.getAs("n_no_standard"), "procymidone on celery has no loaded MRL");
+    assertFalse((boolean) s5.getAs("detected_without_standard"), "chlorpyrifos was detected with a standard");
+  }
+
   static long count(SparkSession spark, String c) {
     return spark.table(Tables.RESULTS.qualifiedName(c)).count() * 1_000_000L
         + spark.table(Tables.RESULT_REVISIONS.qualifiedName(c)).count() * 1_000L

@@ -103,4 +103,49 @@ class PassRateJobTest {
       spark.sql("DELETE FROM " + Tables.PASS_RATES.qualifiedName(catalog) + " WHERE period_type = 'YEAR'");
     }
   }
+
+  @Test
+  void analyteRatesUseOnlySourcesThatListEveryAnalyteTested() {
+    Dataset<Row> samples =
+        Fixtures.rows(
+            Tables.SAMPLES,
+            List.of(
+                row("sample_id", "U:1", "source_system", "PLATFORM_UPLOAD", "source_sample_id", "1",
+                    "programme", "RANDOM_MONITORING", "sample_date", LocalDate.parse("2023-06-01"),
+                    "sample_month", "2023-06", "sample_verdict", "FAIL", "test_kind", "QUANTITATIVE"),
+                row("sample_id", "U:2", "source_system", "PLATFORM_UPLOAD", "source_sample_id", "2",
+                    "programme", "RANDOM_MONITORING", "sample_date", LocalDate.parse("2023-06-02"),
+                    "sample_month", "2023-06", "sample_verdict", "PASS", "test_kind", "QUANTITATIVE"),
+                row("sample_id", "UK:3", "source_system", "UK_PRIF", "source_sample_id", "3",
+                    "programme", "RANDOM_MONITORING", "sample_date", LocalDate.parse("2023-06-02"),
+                    "sample_month", "2023-06", "sample_verdict", "FAIL", "test_kind", "QUANTITATIVE")));
+    Dataset<Row> results =
+        Fixtures.rows(
+            Tables.RESULTS,
+            List.of(
+                res("r1", "U:1", "PLATFORM_UPLOAD", "chlorpyrifos", "QUANTIFIED", "FAIL", true),
+                res("r2", "U:1", "PLATFORM_UPLOAD", "procymidone", "NOT_DETECTED", "PASS", false),
+                res("r3", "U:2", "PLATFORM_UPLOAD", "chlorpyrifos", "NOT_DETECTED", "PASS", false),
+                res("r4", "UK:3", "UK_PRIF", "chlorpyrifos", "QUANTIFIED", "FAIL", true)));
+    Map<String, Row> byAnalyte =
+        PassRateJob.transform(
+                PassRateJob.samplesByAnalyte(samples, results),
+                PassRateSpec.of(PassRateSpec.PeriodType.MONTH, List.of(PassRateSpec.Dimension.ANALYTE)), null)
+            .collectAsList().stream()
+            .collect(Collectors.toMap(r -> (String) r.getAs("analyte_code"), r -> r));
+    Row c = byAnalyte.get("chlorpyrifos");
+    assertEquals(2L, (long) c.getAs("tested"), "UK detections-only sample left out");
+    assertEquals(1L, (long) c.getAs("exceeding"));
+    assertEquals(0.5, (double) c.getAs("pass_rate"), 1e-12);
+    Row p = byAnalyte.get("procymidone");
+    assertEquals(1L, (long) p.getAs("tested"));
+    assertEquals(0L, (long) p.getAs("detected"));
+  }
+
+  static Map<String, Object> res(String id, String sample, String source, String analyte, String detection,
+      String verdict, boolean exceeds) {
+    return row("result_id", id, "revision", 1, "sample_id", sample, "source_system", source, "sample_month",
+        "2023-06", "sample_date", LocalDate.parse("2023-06-01"), "analyte_code", analyte, "method_type",
+        "QUANTITATIVE", "detection", detection, "verdict", verdict, "exceeds", exceeds);
+  }
 }

@@ -114,4 +114,27 @@ class WarningJobTest {
         () -> WarningLifecycle.check("W-x", State.NEW, State.ESCALATED));
     WarningLifecycle.check("W-x", State.VALIDATED, State.ESCALATED);
   }
+
+  @Test
+  void bannedDetectionSeriesCountBannedFindingsNotExceedances() throws Exception {
+    var spark = SharedSpark.spark();
+    var cfg = SharedSpark.config();
+    String source = "TEST_WARN_BANNED";
+    // exceedances cycle as in samples(); banned detections only in the last month (6 of 20)
+    Dataset<Row> s = samples(source, "2019-01", 30, 20, 1)
+        .withColumn("has_banned_detection", org.apache.spark.sql.functions.expr(
+            "sample_month = '2021-06' AND cast(split(source_sample_id, ':')[1] AS int) < 6"));
+    s.writeTo(Tables.SAMPLES.qualifiedName(cfg.catalogName())).append();
+    WarningJob.run(spark, cfg, WarningSpec.defaults().withMeasure(Measure.BANNED_DETECTION_SAMPLES));
+    List<Row> mine = spark.table(WarningTables.WARNINGS.qualifiedName(cfg.catalogName()))
+        .filter(col("source_system").equalTo(source)).collectAsList();
+    assertTrue(!mine.isEmpty(), "the banned spike alarms");
+    for (Row r : mine) {
+      assertEquals("BANNED_DETECTION_SAMPLES", r.getAs("measure"));
+      assertEquals("2021-06", r.getAs("period"));
+      assertEquals(6L, (long) r.<Long>getAs("observed"));
+      String details = r.getAs("details");
+      assertTrue(details.contains("banned-substance detection"), details);
+    }
+  }
 }
