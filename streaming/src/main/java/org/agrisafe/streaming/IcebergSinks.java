@@ -29,15 +29,15 @@ public final class IcebergSinks implements StreamSinks {
   public static final List<String> REVISIONS_KEY = List.of("result_id", "revision", "source_system", "sample_month");
 
   private final CatalogLoader catalogLoader;
-  private final Sink<String> notices;
+  private final List<Sink<String>> notices;
 
   /**
-   * @param config the lakehouse configuration (catalog name and Iceberg catalog properties)
-   * @param notices where warning notices go (e.g. a Kafka sink), or null for none
+   * @param config the lakehouse configuration
+   * @param notices every sink warning notices go to (Kafka topic, stdout, webhooks); may be empty
    */
-  public IcebergSinks(LakehouseConfig config, Sink<String> notices) {
+  public IcebergSinks(LakehouseConfig config, List<Sink<String>> notices) {
     this.catalogLoader = catalogLoader(config);
-    this.notices = notices;
+    this.notices = List.copyOf(notices);
   }
 
   /** The catalog loader for {@code config} (JDBC on SQLite embedded; JDBC or REST otherwise). */
@@ -92,8 +92,8 @@ public final class IcebergSinks implements StreamSinks {
 
   @Override
   public void warningNotices(DataStream<String> json) {
-    if (notices != null) {
-      json.sinkTo(notices).name("warning-notices").uid("warning-notices");
+    for (int i = 0; i < notices.size(); i++) {
+      json.sinkTo(notices.get(i)).name("warning-notices-" + i).uid("warning-notices-" + i);
     }
   }
 }

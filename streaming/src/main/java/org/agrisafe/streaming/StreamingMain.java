@@ -37,7 +37,10 @@ import org.apache.flink.api.common.serialization.SimpleStringSchema;
  *   <li>{@code --kafka-bootstrap HOST:PORT}: production mode: the endpoint writes to and the job reads from topic
  *       {@code --uploads-topic} (default {@value #UPLOADS_TOPIC_DEFAULT}), warnings also go to
  *       {@code --warnings-topic} (default {@value #WARNINGS_TOPIC_DEFAULT});</li>
- *   <li>{@code --checkpoint-interval-ms N}: default {@value StreamConfig#CHECKPOINT_INTERVAL_MS_DEFAULT}.</li>
+ *   <li>{@code --checkpoint-interval-ms N}: default {@value StreamConfig#CHECKPOINT_INTERVAL_MS_DEFAULT};</li>
+ *   <li>{@code --webhook-banned URL}, {@code --webhook-exceedance URL}: the duty officer's webhook per rule
+ *       ({@link WebhookSink}: retries with back-off; undeliverable notices in
+ *       {@code <lakehouse-dir>/webhook-dead-letter.jsonl}).</li>
  * </ul>
  * Embedded, warnings are also printed on standard output at once ({@code WARNING> {...}}), before the Iceberg
  * commit of the checkpoint makes the row visible in {@code analytics.warnings}. Runs until stopped (Ctrl-C).
@@ -47,7 +50,7 @@ public final class StreamingMain {
   public static final String UPLOADS_TOPIC_DEFAULT = "agrisafe.uploads";
   public static final String WARNINGS_TOPIC_DEFAULT = "agrisafe.warnings";
   private static final List<String> OWN_KEYS = List.of("api-keys", "port", "uploads-dir", "kafka-bootstrap",
-      "uploads-topic", "warnings-topic", "checkpoint-interval-ms");
+      "uploads-topic", "warnings-topic", "checkpoint-interval-ms", "webhook-banned", "webhook-exceedance");
 
   private StreamingMain() {}
 
@@ -97,7 +100,19 @@ public final class StreamingMain {
               .setValueSerializationSchema(new SimpleStringSchema()).build())
           .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE).build();
     }
-    StreamingJob.build(uploads, new IcebergSinks(cfg, notices), sc, new Judging(ReferenceData.loadBundled()),
+    List<Sink<String>> noticeSinks = new java.util.ArrayList<>(List.of(notices));
+    Map<String, String> hooks = new LinkedHashMap<>();
+    if (own.containsKey("webhook-banned")) {
+      hooks.put(StreamRules.Rule.BANNED_DETECTION.name(), own.get("webhook-banned"));
+    }
+    if (own.containsKey("webhook-exceedance")) {
+      hooks.put(StreamRules.Rule.EXCEEDANCE.name(), own.get("webhook-exceedance"));
+    }
+    if (!hooks.isEmpty()) {
+      noticeSinks.add(new WebhookSink(WebhookSink.Params.of(hooks,
+          cfg.lakehouseDir().resolve("webhook-dead-letter.jsonl"))));
+    }
+    StreamingJob.build(uploads, new IcebergSinks(cfg, noticeSinks), sc, new Judging(ReferenceData.loadBundled()),
         List.of(StreamRules.Rule.values()));
     JobClient job = env.executeAsync("agrisafe-stream");
     UploadServer server = new UploadServer(port, keys, transport, UploadServer.MAX_BODY_BYTES_DEFAULT);

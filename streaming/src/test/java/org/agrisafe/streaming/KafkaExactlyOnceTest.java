@@ -175,7 +175,7 @@ class KafkaExactlyOnceTest {
     DataStream<UploadEnvelope> uploads = env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka-uploads")
         .uid("kafka-uploads")
         .map(new FailureInjector()).uid("failure-injector");
-    StreamingJob.build(uploads, new IcebergSinks(lake, null), StreamConfig.defaults(),
+    StreamingJob.build(uploads, new IcebergSinks(lake, List.of()), StreamConfig.defaults(),
         new Judging(ReferenceData.loadBundled()), List.of(StreamRules.Rule.BANNED_DETECTION));
     env.execute("kafka-exactly-once-test");
 

@@ -48,7 +48,7 @@ class StreamingJobMiniClusterTest {
     LakehouseConfig lake = FlinkTestCluster.lakehouse(tmp.resolve("lakehouse"));
 
     StreamExecutionEnvironment env = FlinkTestCluster.env(2, 200, 0);
-    StreamingJob.build(StreamingJob.directorySource(env, in, null), new IcebergSinks(lake, null),
+    StreamingJob.build(StreamingJob.directorySource(env, in, null), new IcebergSinks(lake, List.of()),
         StreamConfig.defaults(), new Judging(ReferenceData.loadBundled()), List.of(StreamRules.Rule.values()));
     env.execute("streaming-minicluster-test");
 

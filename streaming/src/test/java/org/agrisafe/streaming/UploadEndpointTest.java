@@ -53,7 +53,8 @@ class UploadEndpointTest {
     Path in = Files.createDirectories(tmp.resolve("uploads"));
     LakehouseConfig lake = FlinkTestCluster.lakehouse(tmp.resolve("lakehouse"));
     StreamExecutionEnvironment env = FlinkTestCluster.env(1, 300, 0);
-    StreamingJob.build(StreamingJob.directorySource(env, in, Duration.ofMillis(100)), new IcebergSinks(lake, null),
+    StreamingJob.build(StreamingJob.directorySource(env, in, Duration.ofMillis(100)),
+        new IcebergSinks(lake, List.of()),
         StreamConfig.defaults(), new Judging(ReferenceData.loadBundled()), List.of(StreamRules.Rule.values()));
     JobClient job = env.executeAsync("upload-endpoint-test");
     ApiKeys keys = new ApiKeys(Map.of(Uploads.LAB, KEY_QC01, "L2", KEY_L2));
