@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       DemoCommand.class,
       RiskCommands.PanelDecision.class,
-      WarningCommands.Transition.class
+      WarningCommands.Transition.class,
+      TraceCommands.class
     })
 public final class AgriSafe implements Runnable {
   @Override

@@ -76,6 +76,23 @@ public final class LakehouseConfig {
   public static final String COMMIT_RETRIES = "commit-retries";
   public static final String COMMIT_RETRIES_DEFAULT = "10";
 
+  /**
+   * Secret of the HMAC-SHA256 keyed hash of natural-person buyers' ID numbers and phones (CONVENTIONS, Personal
+   * data). The default is a DEVELOPMENT-ONLY key, published in this source file: a warning is printed whenever it
+   * is used ({@code org.agrisafe.lakehouse.trace.BuyerHasher}). Set a secret per deployment, e.g. with the
+   * environment variable {@code AGRISAFE_BUYER_HASH_KEY}.
+   */
+  public static final String BUYER_HASH_KEY = "buyer-hash-key";
+  public static final String BUYER_HASH_KEY_DEFAULT = "DEVELOPMENT-ONLY-agrisafe-buyer-hash-key-not-secret";
+
+  /** Identifier of {@link #BUYER_HASH_KEY}, stored beside every hash so that keys can be rotated. */
+  public static final String BUYER_HASH_KEY_ID = "buyer-hash-key-id";
+  public static final String BUYER_HASH_KEY_ID_DEFAULT = "dev-0";
+
+  /** Earlier keys kept for reading after a rotation: {@code id1:secret1,id2:secret2}; empty by default. */
+  public static final String BUYER_HASH_PREVIOUS_KEYS = "buyer-hash-previous-keys";
+  public static final String BUYER_HASH_PREVIOUS_KEYS_DEFAULT = "";
+
   private static final Map<String, String> DEFAULTS;
 
   static {
@@ -92,6 +109,9 @@ public final class LakehouseConfig {
     d.put(SPARK_SHUFFLE_PARTITIONS, SPARK_SHUFFLE_PARTITIONS_DEFAULT);
     d.put(OUTPUT_DIR, OUTPUT_DIR_DEFAULT);
     d.put(COMMIT_RETRIES, COMMIT_RETRIES_DEFAULT);
+    d.put(BUYER_HASH_KEY, BUYER_HASH_KEY_DEFAULT);
+    d.put(BUYER_HASH_KEY_ID, BUYER_HASH_KEY_ID_DEFAULT);
+    d.put(BUYER_HASH_PREVIOUS_KEYS, BUYER_HASH_PREVIOUS_KEYS_DEFAULT);
     DEFAULTS = Collections.unmodifiableMap(d);
   }
 
@@ -220,13 +240,16 @@ public final class LakehouseConfig {
   /**
    * The Iceberg catalog properties, as every engine needs them: {@code type}, {@code uri}, {@code warehouse},
    * the JDBC catalog schema version V1 (shared by Spark, Flink, Trino and PyIceberg), credentials, commit
-   * retries, and any {@code iceberg.*} pass-through key.
+   * retries ({@code table-default.commit.retry.num-retries}: applied to tables when they are created), and any
+   * {@code iceberg.*} pass-through key.
    */
   public Map<String, String> icebergCatalogProperties() {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("type", get(CATALOG_TYPE));
     p.put("uri", catalogUri());
     p.put("warehouse", warehouse());
+    // Concurrent writers (Spark jobs, the streaming job) retry a conflicting commit: a default for new tables.
+    p.put("table-default.commit.retry.num-retries", get(COMMIT_RETRIES));
     if (get(CATALOG_TYPE).equals("jdbc")) {
       p.put("jdbc.schema-version", "V1");
       if (!get(CATALOG_USER).isEmpty()) {
@@ -260,6 +283,10 @@ public final class LakehouseConfig {
     Map<String, String> m = new TreeMap<>(values);
     if (!Objects.equals(m.get(CATALOG_PASSWORD), "")) {
       m.put(CATALOG_PASSWORD, "****");
+    }
+    m.put(BUYER_HASH_KEY, "****");
+    if (!m.get(BUYER_HASH_PREVIOUS_KEYS).isEmpty()) {
+      m.put(BUYER_HASH_PREVIOUS_KEYS, "****");
     }
     return m;
   }

@@ -55,16 +55,13 @@ public final class UploadRecords {
   public static final String SAMPLED_AT = "sampled_at";
   public static final String PROGRAMME = "programme";
   public static final String COUNTRY_OF_ORIGIN = "country_of_origin";
-  /**
-   * Optional {@code true}/{@code false}: the record is synthetic (demonstration data); sets the sample attribute
-   * {@code synthetic=true}, hence {@code is_synthetic}. Accepted in addition to {@link #FIELDS}.
-   */
+  /** {@code true} marks generated (synthetic) data: stored as sample attribute {@code synthetic}, is_synthetic. */
   public static final String SYNTHETIC = "synthetic";
 
   /** All field names, in documentation order. Any other field name is rejected. */
   public static final List<String> FIELDS = List.of(RESULT_ID, REVISION, SAMPLE_ID, LAB_ID, LAB_LEVEL,
       SAMPLING_STAGE, DIVISION_CODE, LON, LAT, PRODUCER_ID, TRACE_CODE, COMMODITY, ANALYTE, METHOD, VALUE, UNIT,
-      LOD, LOQ, INHIBITION_RATE_PCT, STRIP_RESULT, SAMPLED_AT, PROGRAMME, COUNTRY_OF_ORIGIN);
+      LOD, LOQ, INHIBITION_RATE_PCT, STRIP_RESULT, SAMPLED_AT, PROGRAMME, COUNTRY_OF_ORIGIN, SYNTHETIC);
 
   /** Fields that must be non-blank in every record. */
   public static final List<String> REQUIRED = List.of(RESULT_ID, SAMPLE_ID, LAB_ID, LAB_LEVEL, SAMPLING_STAGE,
@@ -77,13 +74,7 @@ public final class UploadRecords {
 
   private static final Pattern DIVISION = Pattern.compile("^[0-9]{6,12}$");
   private static final Pattern NUMBER = Pattern.compile("^[+-]?[0-9]+(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$");
-  private static final Set<String> FIELD_SET = union(FIELDS, SYNTHETIC);
-
-  private static Set<String> union(List<String> fields, String extra) {
-    Set<String> s = new java.util.HashSet<>(fields);
-    s.add(extra);
-    return Set.copyOf(s);
-  }
+  private static final Set<String> FIELD_SET = Set.copyOf(FIELDS);
 
   private UploadRecords() {
   }
@@ -129,8 +120,7 @@ public final class UploadRecords {
     unknown.removeAll(FIELD_SET);
     if (!unknown.isEmpty()) {
       String first = unknown.iterator().next();
-      throw new FieldException(first, "Unknown field(s) " + unknown + ": expected only " + FIELDS + " and "
-          + SYNTHETIC, f.get(first));
+      throw new FieldException(first, "Unknown field(s) " + unknown + ": expected only " + FIELDS, f.get(first));
     }
     for (String r : REQUIRED) {
       if (Texts.isBlank(f.get(r))) {
@@ -178,7 +168,7 @@ public final class UploadRecords {
           synthetic);
     }
     String commodity = Texts.clean(f.get(COMMODITY));
-    ParsedSample.Builder sampleBuilder = ParsedSample.builder(SourceSystem.PLATFORM_UPLOAD, sourceSampleId)
+    ParsedSample sample = ParsedSample.builder(SourceSystem.PLATFORM_UPLOAD, sourceSampleId)
         .source(file, line)
         .programme(programme)
         .sampledAt(sampledAt.toInstant(), zone)
@@ -190,11 +180,9 @@ public final class UploadRecords {
         .producerId(Texts.clean(f.get(PRODUCER_ID)))
         .traceCode(Texts.clean(f.get(TRACE_CODE)))
         .countryOfOriginRaw(Texts.clean(f.get(COUNTRY_OF_ORIGIN)))
-        .attribute("upload_sampled_at_offset", sampledAt.getOffset().getId());
-    if ("true".equalsIgnoreCase(synthetic)) {
-      sampleBuilder.attribute("synthetic", "true");
-    }
-    ParsedSample sample = sampleBuilder.build();
+        .attribute("upload_sampled_at_offset", sampledAt.getOffset().getId())
+        .attribute("synthetic", "true".equalsIgnoreCase(synthetic) ? "true" : null)
+        .build();
 
     String analyte = Texts.clean(f.get(ANALYTE));
     ParsedResult.Builder r = ParsedResult.builder(SourceSystem.PLATFORM_UPLOAD + ":" + resultId, sample.sampleId())

@@ -28,7 +28,7 @@ public final class LakehouseBootstrap {
           "Cannot create the lakehouse in catalog " + catalog.name() + ": it does not support namespaces");
     }
     List<String> log = new ArrayList<>();
-    for (String ns : Tables.NAMESPACES) {
+    for (String ns : java.util.stream.Stream.concat(Tables.NAMESPACES.stream(), TraceTables.NAMESPACES.stream()).toList()) {
       Namespace namespace = Namespace.of(ns);
       if (!namespaces.namespaceExists(namespace)) {
         namespaces.createNamespace(namespace);
@@ -47,6 +47,7 @@ public final class LakehouseBootstrap {
     all.addAll(RiskTables.all());
     all.addAll(MapTables.all());
     all.addAll(WarningTables.all());
+    all.addAll(TraceTables.all());
     return all;
   }
 

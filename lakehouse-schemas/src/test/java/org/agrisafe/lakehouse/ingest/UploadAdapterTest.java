@@ -252,7 +252,8 @@ class UploadAdapterTest {
         fieldByLine);
   }
 
-  private static final String CSV_HEADER = String.join(",", UploadRecords.FIELDS) + "\n";
+  private static final String CSV_HEADER = String.join(",",
+      UploadRecords.FIELDS.stream().filter(f -> !f.equals(UploadRecords.SYNTHETIC)).toList()) + "\n";
   private static final String CSV_ROWS =
       "G1,1,GS1,370100-QC-01,city,supermarket,370103,,,P1,,韭菜,腐霉利,GC-MS,0.35,mg/kg,0.01,0.02,,,"
           + "2024-03-05T10:00:00+08:00,follow_up,中国\n"

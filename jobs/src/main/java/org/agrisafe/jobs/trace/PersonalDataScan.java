@@ -1,0 +1,103 @@
+package org.agrisafe.jobs.trace;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.stream.Stream;
+import org.agrisafe.lakehouse.tables.LakehouseBootstrap;
+import org.agrisafe.lakehouse.tables.TableDef;
+import org.agrisafe.lakehouse.trace.IdNumbers;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Scans every lakehouse table ({@link LakehouseBootstrap#allTables()}) and every text file under an output folder
+ * for personal data in clear: resident ID numbers (18 characters, a plausible birth date in characters 7-14 and a
+ * valid GB 11643 check character) and mainland mobile numbers (11 digits, 1[3-9]…), plus, when given, exact
+ * known values (the generator's synthetic IDs and phones) in the rows that have an ID-number or phone shape
+ * (tables are pre-filtered in Spark on those shapes, every column cast to text). Hex runs (HMAC hashes) and longer digit runs are not
+ * matched. Binary files (Parquet, PNG) are skipped.
+ */
+public final class PersonalDataScan {
+  private PersonalDataScan() {}
+
+  /** One hit; the matched value is masked (first 3 and last 2 characters kept). */
+  public record Hit(String where, String kind, String masked) {}
+
+  private static final DateTimeFormatter BASIC = DateTimeFormatter.BASIC_ISO_DATE;
+
+  /** Scans; {@code known} may be empty. */
+  public static List<Hit> scan(SparkSession spark, String catalog, Path outputDir, Collection<String> known) {
+    List<Hit> hits = new ArrayList<>();
+    for (TableDef t : LakehouseBootstrap.allTables()) {
+      String name = t.qualifiedName(catalog);
+      if (!spark.catalog().tableExists(name)) {
+        continue;
+      }
+      // pre-filter in Spark (every column as text, ID-number or mobile shape), check the candidates here
+      org.apache.spark.sql.Dataset<Row> df = spark.table(name);
+      org.apache.spark.sql.Column[] cols = java.util.Arrays.stream(df.columns())
+          .map(c -> org.apache.spark.sql.functions.col(c).cast("string")).toArray(org.apache.spark.sql.Column[]::new);
+      String shape = IdNumbers.ID_LIKE.pattern() + "|" + IdNumbers.MOBILE_LIKE.pattern();
+      for (Row r : df.select(org.apache.spark.sql.functions.concat_ws(" | ", cols).as("t"))
+          .filter(org.apache.spark.sql.functions.col("t").rlike(shape)).collectAsList()) {
+        text(name, r.getString(0), known, hits);
+      }
+    }
+    if (outputDir != null && Files.isDirectory(outputDir)) {
+      try (Stream<Path> files = Files.walk(outputDir)) {
+        for (Path f : files.filter(Files::isRegularFile).toList()) {
+          String n = f.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+          if (n.endsWith(".json") || n.endsWith(".geojson") || n.endsWith(".csv") || n.endsWith(".html")
+              || n.endsWith(".txt")) {
+            text(f.toString(), Files.readString(f, StandardCharsets.UTF_8), known, hits);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot scan " + outputDir, e);
+      }
+    }
+    return hits;
+  }
+
+  static void text(String where, String s, Collection<String> known, List<Hit> hits) {
+    Matcher m = IdNumbers.ID_LIKE.matcher(s);
+    while (m.find()) {
+      String v = m.group();
+      if (IdNumbers.valid(v) && plausibleBirth(v.substring(6, 14))) {
+        hits.add(new Hit(where, "ID_NUMBER", mask(v)));
+      }
+    }
+    Matcher p = IdNumbers.MOBILE_LIKE.matcher(s);
+    while (p.find()) {
+      hits.add(new Hit(where, "MOBILE", mask(p.group())));
+    }
+    for (String k : known) {
+      if (s.contains(k)) {
+        hits.add(new Hit(where, "KNOWN_VALUE", mask(k)));
+      }
+    }
+  }
+
+  private static boolean plausibleBirth(String yyyymmdd) {
+    try {
+      LocalDate d = LocalDate.parse(yyyymmdd, BASIC);
+      return d.getYear() >= 1900 && d.getYear() <= 2030;
+    } catch (DateTimeParseException e) {
+      return false;
+    }
+  }
+
+  private static String mask(String v) {
+    return v.substring(0, 3) + "*".repeat(Math.max(0, v.length() - 5)) + v.substring(v.length() - 2);
+  }
+}
