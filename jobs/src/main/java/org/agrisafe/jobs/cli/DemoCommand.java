@@ -94,13 +94,15 @@ final class DemoCommand implements Callable<Integer> {
         .withPeriods(org.agrisafe.jobs.risk.RiskParameters.PeriodType.YEAR, null, null);
     org.agrisafe.jobs.risk.RiskJob.Outputs risk = org.agrisafe.jobs.risk.RiskJob.run(spark, catalog, rp,
         org.agrisafe.jobs.risk.RiskReference.loadBundled());
-    String latestRiskPeriod = risk.periods().stream().max(String::compareTo).orElse(null);
+    // The panel report and the printed ranking are for the latest year of the real UK data.
+    String latestRiskPeriod = risk.ranking().filter(col("source_system").equalTo("UK_PRIF"))
+        .agg(org.apache.spark.sql.functions.max("period")).first().getString(0);
     Path panelReport = latestRiskPeriod == null ? null
         : org.agrisafe.jobs.risk.PanelReport.write(spark, catalog, cfg.outputDir(), rp.periodType(),
             latestRiskPeriod);
     p.step("Risk-based sampling plan for the next month (Smile models, seed fixed)");
     org.agrisafe.jobs.risk.SamplingPlanJob.Outputs plan = org.agrisafe.jobs.risk.SamplingPlanJob.run(spark, catalog,
-        org.agrisafe.jobs.risk.SamplingPlanParameters.defaults());
+        org.agrisafe.jobs.risk.SamplingPlanParameters.defaults(), "UK_PRIF");
     p.step("Warnings: aberration detection (Farrington / EARS) on monthly exceedance series");
     org.agrisafe.jobs.warnings.WarningJob.WarningRun warnings = org.agrisafe.jobs.warnings.WarningJob.run(spark, cfg,
         org.agrisafe.jobs.warnings.WarningSpec.defaults());
@@ -151,11 +153,13 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println();
     System.out.println("Risk ranking (top 10 of " + latestRiskPeriod + "; every factor in the panel report "
         + panelReport + "):");
-    risk.ranking().filter(col("period").equalTo(latestRiskPeriod)).orderBy("rank_position")
+    risk.ranking().filter(col("period").equalTo(latestRiskPeriod).and(col("source_system").equalTo("UK_PRIF")))
+        .orderBy("rank_position")
         .select("source_system", "analyte_code", "commodity_code", "toxicity_score", "exposure_score",
             "total_score", "risk_rank").limit(10)
         .collectAsList().forEach(r -> System.out.println("  " + r.mkString("  ")));
-    System.out.println("Sampling-plan models, hold-out year " + plan.testPeriod() + " (AUC, Brier):");
+    System.out.println("Sampling-plan models on the UK data, hold-out year " + plan.testPeriod()
+        + " (model, AUC, Brier, n test, selected):");
     plan.evaluation().select("model", "auc", "brier", "n_test", "selected").collectAsList().forEach(r -> System.out.println("  " + r.mkString("  ")));
     System.out.println("Planned " + plan.plan().count() + " samples for " + plan.planMonth() + " with model "
         + plan.selectedModel());
