@@ -46,7 +46,7 @@ final class DemoCommand implements Callable<Integer> {
         throw new IllegalArgumentException("Bundled data " + p + " is missing: run from the repository root");
       }
     }
-    Progress p = new Progress(11);
+    Progress p = new Progress(12);
     p.step("Creating the lakehouse (" + cfg.catalogUri() + ")");
     SparkSession spark = SparkSessions.create(cfg, "agrisafe-demo");
     LakehouseBootstrap.createAll(SparkSessions.icebergCatalog(spark, cfg)).stream()
@@ -60,6 +60,12 @@ final class DemoCommand implements Callable<Integer> {
     p.step("Ingesting UK PRiF brand-name annex 2016-2022 (" + prif.getFileName() + ")");
     IngestJob.Summary uk = IngestJob.run(spark, catalog, IngestJob.Format.UK_PRIF, prif, null, ref);
     System.err.println(indent(uk.toString()));
+    p.step("Ingesting SYNTHETIC Jinan lab uploads (seeded generator: 12 districts, ~80 rapid per lab test)");
+    Path syn = org.agrisafe.lakehouse.synthetic.JinanUploadGenerator.writeJinanDemo(
+        cfg.outputDir().resolve("synthetic/jinan-uploads.jsonl"), prif, 20240701L, 5000,
+        java.time.LocalDate.of(2024, 1, 1), java.time.LocalDate.of(2024, 12, 31));
+    IngestJob.Summary jinan = IngestJob.run(spark, catalog, IngestJob.Format.UPLOAD, syn, null, ref);
+    System.err.println(indent(jinan.toString()));
     p.step("Ingesting Chinese market-supervision sampling notices 2021-2022");
     IngestJob.Summary cn = IngestJob.run(spark, catalog, IngestJob.Format.CN_SAMR, samr, null, ref);
     System.err.println(indent(cn.toString()));
@@ -88,13 +94,15 @@ final class DemoCommand implements Callable<Integer> {
         .withPeriods(org.agrisafe.jobs.risk.RiskParameters.PeriodType.YEAR, null, null);
     org.agrisafe.jobs.risk.RiskJob.Outputs risk = org.agrisafe.jobs.risk.RiskJob.run(spark, catalog, rp,
         org.agrisafe.jobs.risk.RiskReference.loadBundled());
-    String latestRiskPeriod = risk.periods().stream().max(String::compareTo).orElse(null);
+    // The panel report and the printed ranking are for the latest year of the real UK data.
+    String latestRiskPeriod = risk.ranking().filter(col("source_system").equalTo("UK_PRIF"))
+        .agg(org.apache.spark.sql.functions.max("period")).first().getString(0);
     Path panelReport = latestRiskPeriod == null ? null
         : org.agrisafe.jobs.risk.PanelReport.write(spark, catalog, cfg.outputDir(), rp.periodType(),
             latestRiskPeriod);
     p.step("Risk-based sampling plan for the next month (Smile models, seed fixed)");
     org.agrisafe.jobs.risk.SamplingPlanJob.Outputs plan = org.agrisafe.jobs.risk.SamplingPlanJob.run(spark, catalog,
-        org.agrisafe.jobs.risk.SamplingPlanParameters.defaults());
+        org.agrisafe.jobs.risk.SamplingPlanParameters.defaults(), "UK_PRIF");
     p.step("Warnings: aberration detection (Farrington / EARS) on monthly exceedance series");
     org.agrisafe.jobs.warnings.WarningJob.WarningRun warnings = org.agrisafe.jobs.warnings.WarningJob.run(spark, cfg,
         org.agrisafe.jobs.warnings.WarningSpec.defaults());
@@ -134,6 +142,10 @@ final class DemoCommand implements Callable<Integer> {
         + " so not comparable with a headline pass rate):");
     print(cnRates.filter(col("source_system").equalTo("CN_SAMR")), "period", "category");
     System.out.println();
+    System.out.println();
+    System.out.println("SYNTHETIC Jinan lab uploads (labelled synthetic; rapid tests reported apart), by month:");
+    print(spark.table(Tables.PASS_RATES.qualifiedName(catalog)).filter(col("source_system").equalTo("PLATFORM_UPLOAD")
+        .and(col("dimension_set").equalTo("source_system")).and(col("period_type").equalTo("YEAR"))), "period");
     System.out.printf(Locale.ROOT, "Ingest reconciliation: UK PRiF received %,d = accepted %,d + rejected %,d;"
             + " CN SAMR received %,d = accepted %,d + rejected %,d%n",
         uk.report().samplesReceived(), uk.accepted(), uk.rejected(), cn.report().samplesReceived(), cn.accepted(),
@@ -141,11 +153,13 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println();
     System.out.println("Risk ranking (top 10 of " + latestRiskPeriod + "; every factor in the panel report "
         + panelReport + "):");
-    risk.ranking().filter(col("period").equalTo(latestRiskPeriod)).orderBy("rank_position")
+    risk.ranking().filter(col("period").equalTo(latestRiskPeriod).and(col("source_system").equalTo("UK_PRIF")))
+        .orderBy("rank_position")
         .select("source_system", "analyte_code", "commodity_code", "toxicity_score", "exposure_score",
             "total_score", "risk_rank").limit(10)
         .collectAsList().forEach(r -> System.out.println("  " + r.mkString("  ")));
-    System.out.println("Sampling-plan models, hold-out year " + plan.testPeriod() + " (AUC, Brier):");
+    System.out.println("Sampling-plan models on the UK data, hold-out year " + plan.testPeriod()
+        + " (model, AUC, Brier, n test, selected):");
     plan.evaluation().select("model", "auc", "brier", "n_test", "selected").collectAsList().forEach(r -> System.out.println("  " + r.mkString("  ")));
     System.out.println("Planned " + plan.plan().count() + " samples for " + plan.planMonth() + " with model "
         + plan.selectedModel());

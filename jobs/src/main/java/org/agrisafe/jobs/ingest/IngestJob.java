@@ -327,82 +327,11 @@ public final class IngestJob {
   }
 
   static Map<String, Object> resultRow(JudgedSample js, JudgedResult jr, String runId, Instant now) {
-    ParsedSample s = js.sample();
-    ParsedResult r = jr.result();
-    Map<String, Object> m = new HashMap<>();
-    m.put("result_id", r.resultId());
-    m.put("revision", r.revision());
-    m.put("sample_id", s.sampleId());
-    m.put("source_system", s.sourceSystem().name());
-    m.put("sample_month", s.sampleDate().format(MONTH));
-    m.put("sample_date", s.sampleDate());
-    m.put("commodity_code", js.commodityCode());
-    m.put("analyte_raw", r.analyteRaw());
-    m.put("analyte_code", jr.analyteCode());
-    m.put("method_type", r.methodType().name());
-    m.put("method", r.method() == null ? null : r.method().name());
-    m.put("value_raw", r.valueRaw());
-    m.put("unit_raw", r.unitRaw());
-    m.put("value_mg_per_kg", r.valueMgPerKg());
-    m.put("lod_mg_per_kg", r.lodMgPerKg());
-    m.put("loq_mg_per_kg", r.loqMgPerKg());
-    m.put("reported_below_lod", r.reportedBelowLod());
-    m.put("reported_below_loq", r.reportedBelowLoq());
-    m.put("inhibition_rate_pct", r.inhibitionRatePct());
-    m.put("strip_positive", r.stripPositive());
-    m.put("published_mrl_flags", r.publishedMrlFlags());
-    m.put("published_exceeds_flag", r.publishedExceedsFlag());
-    m.put("source_file", s.sourceFile());
-    m.put("source_line", r.sourceLine());
-    m.put("is_synthetic", Boolean.parseBoolean(s.attributes().getOrDefault("synthetic", "false")));
-    m.put("ingest_run_id", runId);
-    m.put("ingested_at", now);
-    ResultJudgement q = jr.quantitative();
-    if (q != null) {
-      m.put("detection", q.detection().name());
-      m.put("verdict", q.verdict().name());
-      m.put("exceeds", q.exceeds());
-      m.put("non_compliant", q.nonCompliant());
-      AppliedLimit a = q.appliedLimit();
-      if (a != null) {
-        m.put("mrl_mg_per_kg", a.mrlMgPerKg());
-        m.put("limit_type", a.limitType().name());
-        m.put("limit_source", a.standard());
-        m.put("limit_rule_id", a.ruleId());
-      }
-      m.put("banned_detection", q.bannedDetection());
-      m.put("ban_rule_ids", q.verifiedBanRuleIds().isEmpty() ? null : String.join(";", q.verifiedBanRuleIds()));
-      m.put("unverified_ban_rule_ids",
-          q.unverifiedBanMatches().isEmpty() ? null : String.join(";", q.unverifiedBanMatches()));
-      m.put("reason", q.reason());
-    } else if (jr.rapid() != null) {
-      m.put("verdict", jr.rapid().outcome().name());
-      m.put("exceeds", false);
-      m.put("non_compliant", false);
-      m.put("banned_detection", false);
-      m.put("rapid_confirmation", jr.confirmation() == null ? null : jr.confirmation().name());
-      m.put("false_positive_prone", jr.falsePositiveProne());
-      m.put("reason", jr.rapid().reason());
-    } else {
-      m.put("verdict", "NOT_JUDGED");
-      m.put("exceeds", false);
-      m.put("non_compliant", false);
-      m.put("banned_detection", false);
-    }
-    return m;
+    return new HashMap<>(org.agrisafe.lakehouse.ingest.ResultRowValues.resultRow(js, jr, runId, now));
   }
 
   static Map<String, Object> rejectedRow(RejectedRecord r, String runId, Instant now) {
-    Map<String, Object> m = new HashMap<>();
-    m.put("ingest_run_id", runId);
-    m.put("source_system", r.sourceSystem().name());
-    m.put("source_file", r.sourceFile());
-    m.put("source_line", r.sourceLine());
-    m.put("record_key", r.recordKey());
-    m.put("field", r.field());
-    m.put("reason", r.reason());
-    m.put("raw_text", r.rawText());
-    m.put("rejected_at", now);
-    return m;
+    return new HashMap<>(org.agrisafe.lakehouse.ingest.ResultRowValues.rejectedRow(r, runId, now));
   }
+
 }

@@ -268,7 +268,20 @@ public final class SamplingPlanJob {
    * plan of the same month.
    */
   public static Outputs run(SparkSession spark, String catalog, SamplingPlanParameters p) {
-    Outputs o = transform(spark.table(Tables.SAMPLES.qualifiedName(catalog)), p);
+    return run(spark, catalog, p, null);
+  }
+
+  /**
+   * The same, on the samples of one source system only (a plan is for one programme's data: the UK annex and
+   * the Jinan uploads are not one population), or on all samples when {@code sourceSystem} is null.
+   */
+  public static Outputs run(SparkSession spark, String catalog, SamplingPlanParameters p, String sourceSystem) {
+    org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> samples =
+        spark.table(Tables.SAMPLES.qualifiedName(catalog));
+    if (sourceSystem != null) {
+      samples = samples.filter(col("source_system").equalTo(sourceSystem));
+    }
+    Outputs o = transform(samples, p);
     RiskJob.write(o.evaluation(), RiskTables.MODEL_EVALUATION, catalog, col("test_period").equalTo(o.testPeriod()));
     RiskJob.write(o.plan(), RiskTables.SAMPLING_PLAN, catalog, col("plan_month").equalTo(o.planMonth()));
     return o;

@@ -1,0 +1,78 @@
+package org.agrisafe.streaming;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.agrisafe.lakehouse.config.LakehouseConfig;
+import org.agrisafe.lakehouse.tables.TableDef;
+import org.agrisafe.lakehouse.tables.Tables;
+import org.agrisafe.lakehouse.tables.WarningTables;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.actions.RewriteDataFilesActionResult;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.flink.actions.Actions;
+
+/**
+ * Maintenance job: compacts the small files the stream commits at every checkpoint (Iceberg's rewrite action,
+ * Flink {@link Actions#rewriteDataFiles()}), for the tables the stream writes. The rewrite reads each file group
+ * with its delete files applied and writes new data files, so that after it readers that ignore equality deletes
+ * (PyIceberg, DuckDB) see each current result once; partitions whose files still carry deletes are then rewritten
+ * by {@link DeleteFreeRewrite}. Run on a schedule (cron, Airflow) with
+ * {@code --every-minutes N} to loop, or once.
+ */
+public final class CompactionJob {
+  /** Target data file size, bytes (Iceberg's default write.target-file-size-bytes is 512 MiB). */
+  public static final long TARGET_FILE_SIZE_BYTES_DEFAULT = 128L * 1024 * 1024;
+  /** The tables the stream writes. */
+  public static final List<TableDef> TABLES =
+      List.of(Tables.RESULTS, Tables.RESULT_REVISIONS, Tables.REJECTED_RECORDS, WarningTables.WARNINGS);
+
+  private CompactionJob() {}
+
+  /**
+   * Compacts {@code tables} once.
+   *
+   * @return per table, "rewrote N files into M" lines
+   */
+  public static List<String> compact(StreamExecutionEnvironment env, Catalog catalog, List<TableDef> tables,
+      long targetFileSizeBytes) {
+    List<String> log = new ArrayList<>();
+    for (TableDef def : tables) {
+      Table t = catalog.loadTable(def.identifier());
+      if (t.currentSnapshot() == null) {
+        log.add(def.identifier() + ": empty");
+        continue;
+      }
+      RewriteDataFilesActionResult r = Actions.forTable(env, t).rewriteDataFiles()
+          .targetSizeInBytes(targetFileSizeBytes).execute();
+      t.refresh();
+      int withDeletes = DeleteFreeRewrite.rewrite(t);
+      log.add(def.identifier() + ": rewrote " + r.deletedDataFiles().size() + " data files into "
+          + r.addedDataFiles().size() + "; " + withDeletes + " partitions rewritten without delete files");
+    }
+    return log;
+  }
+
+  /** {@code [--every-minutes N] [lakehouse keys as --key value]}. */
+  public static void main(String[] args) throws Exception {
+    Map<String, String> lake = new LinkedHashMap<>();
+    long everyMinutes = 0;
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      if (args[i].equals("--every-minutes")) {
+        everyMinutes = Long.parseLong(args[i + 1]);
+      } else {
+        lake.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+      }
+    }
+    LakehouseConfig cfg = LakehouseConfig.load(null, lake, System.getenv());
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    do {
+      compact(env, IcebergSinks.catalog(cfg), TABLES, TARGET_FILE_SIZE_BYTES_DEFAULT).forEach(System.out::println);
+      if (everyMinutes > 0) {
+        Thread.sleep(everyMinutes * 60_000);
+      }
+    } while (everyMinutes > 0);
+  }
+}

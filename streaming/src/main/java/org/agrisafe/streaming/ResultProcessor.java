@@ -1,0 +1,245 @@
+package org.agrisafe.streaming;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.agrisafe.lakehouse.ingest.Judging;
+import org.agrisafe.lakehouse.ingest.Judging.JudgedResult;
+import org.agrisafe.lakehouse.ingest.Judging.JudgedSample;
+import org.agrisafe.lakehouse.ingest.ResultRowValues;
+import org.agrisafe.lakehouse.ingest.UploadRecords;
+import org.agrisafe.lakehouse.ingest.model.RejectedRecord;
+import org.agrisafe.lakehouse.ingest.model.SourceSystem;
+import org.agrisafe.lakehouse.tables.Tables;
+import org.agrisafe.lakehouse.tables.WarningTables;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.table.data.GenericRowData;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.types.RowKind;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.apache.iceberg.Schema;
+
+/**
+ * The heart of the stream, keyed by the lab's {@code result_id}: validates each uploaded record with the batch
+ * adapters' code ({@link UploadRecords#parse}), judges it ({@link Judging}), suppresses duplicates, applies
+ * corrections, and raises the per-result warnings ({@link StreamRules}).
+ *
+ * <p>Per record:
+ * <ol>
+ *   <li>not JSON, invalid, or posted for another lab than the authenticated one: a {@code rejected_records} row
+ *       ({@link #REJECTED}); counted {@code rejected};</li>
+ *   <li>(result_id, revision) already seen with the same content: suppressed, counted {@code duplicates}; with
+ *       different content: rejected (a correction must raise the revision, as in the batch adapter);</li>
+ *   <li>a revision higher than the current one: the new current row; the previous revision's history row is
+ *       rewritten with {@code is_current=false}; if the correction moved the result to another
+ *       {@code sample_month} (partition), a DELETE of the old key is emitted first so that exactly one current row
+ *       remains; counted {@code superseded};</li>
+ *   <li>a revision lower than the current one arriving late: history row only, {@code is_current=false}; counted
+ *       {@code superseded}.</li>
+ * </ol>
+ * Hence received = accepted + rejected, and accepted = current rows + duplicates + superseded.
+ *
+ * <p>Main output: upsert rows of {@code monitoring.results} (INSERT, or DELETE of a moved key). Side outputs:
+ * {@link #REVISIONS} (upsert rows of {@code monitoring.result_revisions}), {@link #REJECTED}, {@link #WARNINGS}.
+ * A record whose event time ({@code sampled_at}) is behind the watermark is still processed and written, and
+ * counted on the {@code late} metric. State is cleared by a processing-time timer {@code dedupe-ttl} after the
+ * last record of a result (explicit timers rather than state TTL, so that harness tests see state and timers
+ * return to zero).
+ */
+public class ResultProcessor extends KeyedProcessFunction<String, UploadEnvelope, RowData> {
+  public static final Schema RESULTS_SCHEMA = Tables.RESULTS.schema();
+  public static final Schema REVISIONS_SCHEMA = Tables.RESULT_REVISIONS.schema();
+  public static final Schema REJECTED_SCHEMA = Tables.REJECTED_RECORDS.schema();
+  public static final Schema WARNINGS_SCHEMA = WarningTables.WARNINGS.schema();
+
+  public static final OutputTag<RowData> REVISIONS =
+      new OutputTag<>("result-revisions", IcebergRows.typeInfo(REVISIONS_SCHEMA));
+  public static final OutputTag<RowData> REJECTED =
+      new OutputTag<>("rejected-records", IcebergRows.typeInfo(REJECTED_SCHEMA));
+  public static final OutputTag<RowData> WARNINGS =
+      new OutputTag<>("warnings", IcebergRows.typeInfo(WARNINGS_SCHEMA));
+
+  private static final int IS_CURRENT = IcebergRows.index(REVISIONS_SCHEMA, "is_current");
+  private static final int SUPERSEDED_BY = IcebergRows.index(REVISIONS_SCHEMA, "superseded_by_revision");
+  private static final int REVISION = IcebergRows.index(REVISIONS_SCHEMA, "revision");
+  private static final int SAMPLE_MONTH = IcebergRows.index(REVISIONS_SCHEMA, "sample_month");
+
+  private static final RowData.FieldGetter[] REVISION_GETTERS = IcebergRows.getters(REVISIONS_SCHEMA);
+  private static final int RESULTS_ARITY = RESULTS_SCHEMA.columns().size();
+
+  private final Judging judging;
+  private final StreamConfig config;
+  private final List<StreamRules.Rule> rules;
+
+  private transient MapState<Integer, String> seenRevisions;
+  private transient ValueState<RowData> current;
+  private transient ValueState<Long> cleanupAt;
+  private transient Counter received;
+  private transient Counter accepted;
+  private transient Counter rejected;
+  private transient Counter duplicates;
+  private transient Counter superseded;
+  private transient Counter late;
+
+  /**
+   * @param judging the verdict rules with their reference data (limits, verified bans)
+   * @param config stream parameters (dedupe TTL, zone, run ID)
+   * @param rules the per-result warning rules that are switched on
+   */
+  public ResultProcessor(Judging judging, StreamConfig config, List<StreamRules.Rule> rules) {
+    this.judging = judging;
+    this.config = config;
+    this.rules = List.copyOf(rules);
+  }
+
+  @Override
+  public void open(Configuration parameters) {
+    seenRevisions = getRuntimeContext().getMapState(
+        new MapStateDescriptor<>("seen-revisions", Types.INT, Types.STRING));
+    current = getRuntimeContext().getState(
+        new ValueStateDescriptor<>("current-row", IcebergRows.typeInfo(REVISIONS_SCHEMA)));
+    cleanupAt = getRuntimeContext().getState(new ValueStateDescriptor<>("cleanup-at", Types.LONG));
+    var g = getRuntimeContext().getMetricGroup().addGroup("agrisafe");
+    received = g.counter("received");
+    accepted = g.counter("accepted");
+    rejected = g.counter("rejected");
+    duplicates = g.counter("duplicates");
+    superseded = g.counter("superseded");
+    late = g.counter("late");
+  }
+
+  @Override
+  public void processElement(UploadEnvelope in, Context ctx, Collector<RowData> out) throws Exception {
+    received.inc();
+    Instant now = Instant.ofEpochMilli(ctx.timerService().currentProcessingTime());
+    Long ts = ctx.timestamp();
+    if (ts != null && ts < ctx.timerService().currentWatermark()) {
+      late.inc();
+    }
+    Map<String, String> fields;
+    try {
+      fields = UploadJson.fields(in.payload);
+    } catch (IllegalArgumentException e) {
+      reject(ctx, new RejectedRecord(SourceSystem.PLATFORM_UPLOAD, in.source, in.line, null, "line",
+          e.getMessage() + " (record " + in.line + " of " + in.source + ")", in.payload), now);
+      return;
+    }
+    UploadRecords.Outcome o;
+    try {
+      o = UploadRecords.parse(fields, in.source, in.line, config.zone());
+    } catch (RuntimeException e) {
+      // the parser reports bad data as Invalid; anything it throws is still a rejection, never a crash loop
+      reject(ctx, new RejectedRecord(SourceSystem.PLATFORM_UPLOAD, in.source, in.line, null, "line",
+          "Cannot validate record " + in.line + " of " + in.source + ": " + e.getMessage(), in.payload), now);
+      return;
+    }
+    if (o instanceof UploadRecords.Invalid inv) {
+      reject(ctx, inv.rejected(), now);
+      return;
+    }
+    UploadRecords.Valid v = (UploadRecords.Valid) o;
+    String key = SourceSystem.PLATFORM_UPLOAD + ":" + ctx.getCurrentKey();
+    if (in.lab != null && !in.lab.equals(v.sample().labId())) {
+      reject(ctx, new RejectedRecord(SourceSystem.PLATFORM_UPLOAD, in.source, in.line, key,
+          UploadRecords.LAB_ID, "Record posted by lab '" + in.lab + "' names lab_id '" + v.sample().labId()
+              + "': expected a lab to post only its own results", v.sample().labId()), now);
+      return;
+    }
+    int revision = v.result().revision();
+    String fingerprint = UploadJson.fingerprint(fields);
+    String seen = seenRevisions.get(revision);
+    if (seen != null) {
+      if (seen.equals(fingerprint)) {
+        accepted.inc();
+        duplicates.inc();
+        scheduleCleanup(ctx);
+        return;
+      }
+      reject(ctx, new RejectedRecord(SourceSystem.PLATFORM_UPLOAD, in.source, in.line, key,
+          UploadRecords.REVISION, "Result " + ctx.getCurrentKey() + " revision " + revision
+              + " was already received with different content: expected a higher revision for a correction",
+          Integer.toString(revision)), now);
+      return;
+    }
+    seenRevisions.put(revision, fingerprint);
+
+    JudgedSample js;
+    try {
+      js = judging.judge(v.sample(), List.of(v.result()));
+    } catch (RuntimeException e) {
+      seenRevisions.remove(revision);
+      reject(ctx, new RejectedRecord(SourceSystem.PLATFORM_UPLOAD, in.source, in.line, key, "verdict",
+          "Cannot judge result " + key + ": " + e.getMessage(), in.payload), now);
+      return;
+    }
+    accepted.inc();
+    JudgedResult jr = js.results().get(0);
+    Map<String, Object> values = ResultRowValues.resultRow(js, jr, config.runId(), now);
+    RowData cur = current.value();
+    int curRev = cur == null ? 0 : cur.getInt(REVISION);
+    if (revision > curRev) {
+      values.put("is_current", true);
+      GenericRowData history = IcebergRows.toRow(REVISIONS_SCHEMA, values, RowKind.INSERT);
+      if (cur != null) {
+        superseded.inc();
+        GenericRowData old = IcebergRows.prefix(cur, REVISION_GETTERS, REVISION_GETTERS.length, RowKind.INSERT);
+        old.setField(IS_CURRENT, false);
+        old.setField(SUPERSEDED_BY, revision);
+        ctx.output(REVISIONS, old);
+        String oldMonth = IcebergRows.string(cur, SAMPLE_MONTH);
+        if (!oldMonth.equals(values.get("sample_month"))) {
+          out.collect(IcebergRows.prefix(cur, REVISION_GETTERS, RESULTS_ARITY, RowKind.DELETE));
+        }
+      }
+      ctx.output(REVISIONS, history);
+      out.collect(IcebergRows.prefix(history, REVISION_GETTERS, RESULTS_ARITY, RowKind.INSERT));
+      current.update(history);
+      for (StreamRules.Rule rule : rules) {
+        Map<String, Object> w = StreamRules.warning(rule, js, jr, now);
+        if (w != null) {
+          ctx.output(WARNINGS, IcebergRows.toRow(WARNINGS_SCHEMA, w, RowKind.INSERT));
+        }
+      }
+    } else {
+      superseded.inc();
+      values.put("is_current", false);
+      values.put("superseded_by_revision", curRev);
+      ctx.output(REVISIONS, IcebergRows.toRow(REVISIONS_SCHEMA, values, RowKind.INSERT));
+    }
+    scheduleCleanup(ctx);
+  }
+
+  private void reject(Context ctx, RejectedRecord r, Instant now) {
+    rejected.inc();
+    ctx.output(REJECTED, IcebergRows.toRow(REJECTED_SCHEMA, ResultRowValues.rejectedRow(r, config.runId(), now),
+        RowKind.INSERT));
+  }
+
+  private void scheduleCleanup(Context ctx) throws Exception {
+    Long previous = cleanupAt.value();
+    if (previous != null) {
+      ctx.timerService().deleteProcessingTimeTimer(previous);
+    }
+    long at = ctx.timerService().currentProcessingTime() + config.dedupeTtl().toMillis();
+    ctx.timerService().registerProcessingTimeTimer(at);
+    cleanupAt.update(at);
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<RowData> out) throws Exception {
+    Long at = cleanupAt.value();
+    if (at != null && at == timestamp) {
+      seenRevisions.clear();
+      current.clear();
+      cleanupAt.clear();
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package org.agrisafe.streaming;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.agrisafe.lakehouse.config.LakehouseConfig;
+import org.agrisafe.lakehouse.ingest.Judging;
+import org.agrisafe.lakehouse.reference.ReferenceData;
+import org.agrisafe.lakehouse.tables.LakehouseBootstrap;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.restartstrategy.RestartStrategies;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.PrintSink;
+import org.apache.flink.api.common.serialization.SimpleStringSchema;
+
+/**
+ * Starts the streaming job and the upload endpoint.
+ *
+ * <p>Options ({@code --key value}; lakehouse keys as in {@link LakehouseConfig}, e.g. {@code --lakehouse-dir}):
+ * <ul>
+ *   <li>{@code --api-keys FILE} (required): per-lab keys, {@code lab_id=key} ({@link ApiKeys});</li>
+ *   <li>{@code --port N}: endpoint port, default {@value #PORT_DEFAULT};</li>
+ *   <li>{@code --uploads-dir DIR}: the watched directory (embedded default {@code <lakehouse-dir>/uploads});</li>
+ *   <li>{@code --kafka-bootstrap HOST:PORT}: production mode: the endpoint writes to and the job reads from topic
+ *       {@code --uploads-topic} (default {@value #UPLOADS_TOPIC_DEFAULT}), warnings also go to
+ *       {@code --warnings-topic} (default {@value #WARNINGS_TOPIC_DEFAULT});</li>
+ *   <li>{@code --checkpoint-interval-ms N}: default {@value StreamConfig#CHECKPOINT_INTERVAL_MS_DEFAULT};</li>
+ *   <li>{@code --webhook-banned URL}, {@code --webhook-exceedance URL}: the duty officer's webhook per rule
+ *       ({@link WebhookSink}: retries with back-off; undeliverable notices in
+ *       {@code <lakehouse-dir>/webhook-dead-letter.jsonl}).</li>
+ * </ul>
+ * Embedded, warnings are also printed on standard output at once ({@code WARNING> {...}}), before the Iceberg
+ * commit of the checkpoint makes the row visible in {@code analytics.warnings}. Runs until stopped (Ctrl-C).
+ */
+public final class StreamingMain {
+  public static final int PORT_DEFAULT = 8088;
+  public static final String UPLOADS_TOPIC_DEFAULT = "agrisafe.uploads";
+  public static final String WARNINGS_TOPIC_DEFAULT = "agrisafe.warnings";
+  private static final List<String> OWN_KEYS = List.of("api-keys", "port", "uploads-dir", "kafka-bootstrap",
+      "uploads-topic", "warnings-topic", "checkpoint-interval-ms", "webhook-banned", "webhook-exceedance");
+
+  private StreamingMain() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> own = new LinkedHashMap<>();
+    Map<String, String> lake = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      if (!args[i].startsWith("--") || i + 1 >= args.length) {
+        throw new IllegalArgumentException("Cannot parse argument '" + args[i] + "': expected --key value");
+      }
+      String k = args[i].substring(2);
+      (OWN_KEYS.contains(k) ? own : lake).put(k, args[++i]);
+    }
+    if (!own.containsKey("api-keys")) {
+      throw new IllegalArgumentException("Missing --api-keys FILE: expected a properties file lab_id=key");
+    }
+    LakehouseConfig cfg = LakehouseConfig.load(null, lake, System.getenv());
+    Files.createDirectories(cfg.lakehouseDir());
+    LakehouseBootstrap.createAll(IcebergSinks.catalog(cfg)).forEach(l -> System.out.println("lakehouse: " + l));
+    ApiKeys keys = ApiKeys.load(Path.of(own.get("api-keys")));
+    int port = Integer.parseInt(own.getOrDefault("port", Integer.toString(PORT_DEFAULT)));
+    StreamConfig sc = StreamConfig.defaults().withCheckpointInterval(Duration.ofMillis(
+        Long.parseLong(own.getOrDefault("checkpoint-interval-ms",
+            Long.toString(StreamConfig.CHECKPOINT_INTERVAL_MS_DEFAULT)))));
+
+    StreamExecutionEnvironment env = environment(sc, cfg.lakehouseDir().resolve("checkpoints"));
+    String kafka = own.get("kafka-bootstrap");
+    DataStream<UploadEnvelope> uploads;
+    Sink<String> notices;
+    UploadTransport transport;
+    if (kafka == null) {
+      Path dir = Path.of(own.getOrDefault("uploads-dir", cfg.lakehouseDir().resolve("uploads").toString()));
+      transport = new DirectoryTransport(dir);
+      uploads = StreamingJob.directorySource(env, dir, Duration.ofMillis(200));
+      notices = new PrintSink<>("WARNING");
+      System.out.println("watching " + dir.toAbsolutePath());
+    } else {
+      String topic = own.getOrDefault("uploads-topic", UPLOADS_TOPIC_DEFAULT);
+      transport = new KafkaTransport(kafka, topic);
+      uploads = env.fromSource(KafkaSource.<UploadEnvelope>builder().setBootstrapServers(kafka).setTopics(topic)
+              .setGroupId("agrisafe-stream").setStartingOffsets(OffsetsInitializer.earliest())
+              .setDeserializer(KafkaRecordDeserializationSchema.valueOnly(new EnvelopeCodec())).build(),
+          WatermarkStrategy.noWatermarks(), "kafka-uploads").uid("kafka-uploads");
+      notices = KafkaSink.<String>builder().setBootstrapServers(kafka)
+          .setRecordSerializer(KafkaRecordSerializationSchema.builder()
+              .setTopic(own.getOrDefault("warnings-topic", WARNINGS_TOPIC_DEFAULT))
+              .setValueSerializationSchema(new SimpleStringSchema()).build())
+          .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE).build();
+    }
+    List<Sink<String>> noticeSinks = new java.util.ArrayList<>(List.of(notices));
+    Map<String, String> hooks = new LinkedHashMap<>();
+    if (own.containsKey("webhook-banned")) {
+      hooks.put(StreamRules.Rule.BANNED_DETECTION.name(), own.get("webhook-banned"));
+    }
+    if (own.containsKey("webhook-exceedance")) {
+      hooks.put(StreamRules.Rule.EXCEEDANCE.name(), own.get("webhook-exceedance"));
+    }
+    if (!hooks.isEmpty()) {
+      noticeSinks.add(new WebhookSink(WebhookSink.Params.of(hooks,
+          cfg.lakehouseDir().resolve("webhook-dead-letter.jsonl"))));
+    }
+    StreamingJob.build(uploads, new IcebergSinks(cfg, noticeSinks), sc, new Judging(ReferenceData.loadBundled()),
+        List.of(StreamRules.Rule.values()));
+    JobClient job = env.executeAsync("agrisafe-stream");
+    UploadServer server = new UploadServer(port, keys, transport, UploadServer.MAX_BODY_BYTES_DEFAULT);
+    System.out.println("upload endpoint: POST http://localhost:" + server.port() + UploadServer.PATH
+        + " (header " + UploadServer.API_KEY_HEADER + "); job " + job.getJobID());
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      try {
+        transport.close();
+        job.cancel().get();
+      } catch (Exception e) {
+        System.err.println("stopping: " + e);
+      }
+    }));
+    job.getJobExecutionResult().get();
+  }
+
+  /** A local environment with exactly-once checkpoints into {@code checkpoints} and a bounded restart strategy. */
+  @SuppressWarnings("deprecation")
+  static StreamExecutionEnvironment environment(StreamConfig sc, Path checkpoints) {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.enableCheckpointing(sc.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+    // file checkpoint storage: the job manager's in-memory storage caps state at 5 MB
+    env.getCheckpointConfig().setCheckpointStorage(checkpoints.toUri().toString());
+    env.setRestartStrategy(RestartStrategies.fixedDelayRestart(10, 1000));
+    return env;
+  }
+}
