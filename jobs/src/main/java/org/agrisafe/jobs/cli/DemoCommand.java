@@ -46,7 +46,7 @@ final class DemoCommand implements Callable<Integer> {
         throw new IllegalArgumentException("Bundled data " + p + " is missing: run from the repository root");
       }
     }
-    Progress p = new Progress(12);
+    Progress p = new Progress(13);
     p.step("Creating the lakehouse (" + cfg.catalogUri() + ")");
     SparkSession spark = SparkSessions.create(cfg, "agrisafe-demo");
     LakehouseBootstrap.createAll(SparkSessions.icebergCatalog(spark, cfg)).stream()
@@ -115,6 +115,8 @@ final class DemoCommand implements Callable<Integer> {
     double[][] points = org.agrisafe.jobs.maps.HeatMapJob.samplePoints(
         spark.table(Tables.SAMPLES.qualifiedName(catalog)), mapSpec);
     List<Path> mapFiles = org.agrisafe.jobs.maps.MapOutputs.write(cfg.outputDir(), maps, mapSpec, points);
+    p.step("Monthly bulletin and open-data export for the latest month of the UK data (HTML, PDF, DOCX, JSON)");
+    List<Path> bulletinFiles = org.agrisafe.jobs.bulletin.BulletinJob.writeLatest(spark, cfg, "UK_PRIF");
     p.step("Exporting analytics.pass_rates (CSV, Parquet)");
     Path exports = cfg.outputDir().resolve("exports");
     Dataset<Row> all = spark.table(Tables.PASS_RATES.qualifiedName(catalog))
@@ -171,6 +173,8 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println("  " + trace.toString().replace("\n", "\n  "));
     System.out.println("Maps (GeoJSON, PNG; open with `node map-page/serve.mjs --maps out/maps`):");
     mapFiles.forEach(f -> System.out.println("  " + f));
+    System.out.println("Bulletin and disclosure export:");
+    bulletinFiles.forEach(f -> System.out.println("  " + f));
     System.out.println("Exports: " + csv + ", " + parquet);
     System.out.printf(Locale.ROOT, "Lakehouse: %s (catalog %s). Demo finished in %.0f s.%n", cfg.warehouse(),
         cfg.catalogUri(), (System.nanoTime() - t0) / 1e9);
