@@ -145,6 +145,8 @@ public final class NationalGenerator {
     }
     catalog.buildTable(def.identifier(), def.schema()).withPartitionSpec(def.spec())
         .withSortOrder(def.sortOrder()).withProperties(def.properties()).create();
+    // Spark's catalog caches table metadata: drop the cached entry of the table just replaced.
+    spark.sql("REFRESH TABLE " + def.qualifiedName(catalogName));
     List<String> regions = regions();
     Column regionArr = org.apache.spark.sql.functions.array(regions.stream().map(r -> lit(r))
         .toArray(Column[]::new));
