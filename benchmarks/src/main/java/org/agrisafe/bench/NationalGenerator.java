@@ -141,6 +141,7 @@ public final class NationalGenerator {
         throw new IllegalStateException("Refusing to replace " + def.identifier() + ": it holds data not marked"
             + " synthetic. Run benchmarks against their own lakehouse (scripts/bench.sh sets lakehouse-dir)");
       }
+      spark.catalog().clearCache(); // cached plans over the old table would re-read its purged files
       catalog.dropTable(def.identifier(), true);
     }
     catalog.buildTable(def.identifier(), def.schema()).withPartitionSpec(def.spec())
