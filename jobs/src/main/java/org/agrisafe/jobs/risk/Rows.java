@@ -6,17 +6,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.agrisafe.lakehouse.tables.TableDef;
-import org.apache.iceberg.spark.SparkSchemaUtil;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Builds driver-side rows by column name in the column order of a table's Spark schema, so that no job fills a
- * 40-column row by position. A required (non-nullable) column left unset is an error naming the column.
+ * A fluent row builder for the risk jobs: {@code new Rows(schema).set("col", v).build()}. It only collects values;
+ * the column check and the required-column check are the shared {@link org.agrisafe.jobs.spark.Rows#of}, so
+ * there is one definition of "a row by column name" in the jobs.
  */
 final class Rows {
   private final StructType schema;
@@ -28,9 +26,14 @@ final class Rows {
 
   /** The Spark schema of an Iceberg table definition. */
   static StructType schema(TableDef def) {
-    return SparkSchemaUtil.convert(def.schema());
+    return org.agrisafe.jobs.spark.Rows.type(def);
   }
 
+  /**
+   * Sets a column.
+   *
+   * @throws IllegalArgumentException naming the column when it is not in the schema
+   */
   Rows set(String column, Object value) {
     if (schema.getFieldIndex(column).isEmpty()) {
       throw new IllegalArgumentException("Unknown column '" + column + "': expected one of "
@@ -40,18 +43,15 @@ final class Rows {
     return this;
   }
 
+  /**
+   * The row in the schema's column order; the builder is then empty again.
+   *
+   * @throws IllegalArgumentException naming a required column left unset
+   */
   Row build() {
-    Object[] out = new Object[schema.size()];
-    StructField[] fields = schema.fields();
-    for (int i = 0; i < fields.length; i++) {
-      Object v = values.get(fields[i].name());
-      if (v == null && !fields[i].nullable()) {
-        throw new IllegalStateException("Required column '" + fields[i].name() + "' was not set");
-      }
-      out[i] = v;
-    }
+    Row row = org.agrisafe.jobs.spark.Rows.of(schema, values);
     values.clear();
-    return RowFactory.create(out);
+    return row;
   }
 
   static Dataset<Row> frame(SparkSession spark, List<Row> rows, TableDef def) {
