@@ -126,9 +126,9 @@ public final class NationalGenerator {
         Tables.SAMPLES.spec(), Tables.SAMPLES.sortOrder(), props);
   }
 
-  /** A uniform in [0, 1) from (seed, id, stream). */
+  /** A uniform in [0, 1) from (seed, id, stream), in double arithmetic (a decimal literal here cost a BigDecimal division per value). */
   static Column u(long seed, String stream) {
-    return expr("pmod(xxhash64(" + seed + "L, id, '" + stream + "'), 1000000007) / 1000000007.0");
+    return expr("pmod(xxhash64(" + seed + "L, id, '" + stream + "'), 1000000007) / 1000000007D");
   }
 
   /** Index of the bucket that a uniform falls in, for cumulative weights. */
