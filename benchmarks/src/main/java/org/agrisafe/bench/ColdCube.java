@@ -12,7 +12,6 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.agrisafe.jobs.rates.PassRateJob;
 import org.agrisafe.jobs.spark.SparkSessions;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
@@ -21,7 +20,7 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The cold-process half of {@link PassRateCubeBenchmark}: a new JVM that computes the pass-rate cube once and
  * prints {@code RESULT <epoch ms> <groups>} when it has the result, then halts (tear-down is not part of the
- * figure). {@code spark}: session start (embedded default, 2 shuffle partitions) + Iceberg catalog + the cube on
+ * figure). {@code spark}: session start (the benchmark's session settings) + Iceberg catalog + the cube on
  * {@code bench.samples}; {@code duckdb FILE}: DuckDB driver load + the SQL in FILE (the same cube over the
  * snapshot's files, from {@link PassRateCubeBenchmark#duckSql}).
  */
@@ -31,8 +30,7 @@ public final class ColdCube {
   public static void main(String[] args) throws Exception {
     long groups;
     if (args[0].equals("spark")) {
-      LakehouseConfig cfg = LakehouseConfig.load(null, Map.of(LakehouseConfig.SPARK_SHUFFLE_PARTITIONS, "2"),
-          System.getenv());
+      LakehouseConfig cfg = LakehouseConfig.load(null, PassRateCubeBenchmark.SESSION, System.getenv());
       SparkSession spark = SparkSessions.create(cfg, "agrisafe-bench-cold");
       groups = PassRateJob.transform(
           spark.table(NationalGenerator.samplesTable().qualifiedName(cfg.catalogName())),
