@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,10 +42,13 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The stream ({@code StreamingMain}) and the compaction ({@code CompactionJob}) run as child JVMs of the
  * packaged streaming module ({@link StreamProcess}) on the lakehouse of {@link SharedSpark} (embedded SQLite JDBC
  * catalog, temporary warehouse), which Spark then reads. Uploads (lab 370100-QC-01, procymidone 腐霉利 on chives
- * 韭菜, GB 2763-2021 MRL 0.2 mg/kg): result A 0.10 mg/kg (PASS) corrected to 0.35 mg/kg (FAIL) in the same month;
- * result B sampled 2025-03-31 23:30 +08:00 corrected to 2025-04-01 00:30 +08:00 (still 31 March in UTC: the month
- * is cut in Asia/Shanghai, so the correction moves B from partition 2025-03 to 2025-04) and 0.05 to 0.06 mg/kg; plus
- * seeded synthetic records that are not corrected.
+ * 韭菜, GB 2763-2021 MRL 0.2 mg/kg, in force for these 2022 samples; GB 2763.1-2022 raised it to 5 mg/kg from
+ * May 2023): result A 0.10 mg/kg (PASS) corrected to 0.35 mg/kg (FAIL) in the same month;
+ * result B sampled 2022-03-31 23:30 +08:00 corrected to 2022-04-01 00:30 +08:00 (still 31 March in UTC: the month
+ * is cut in Asia/Shanghai, so the correction moves B from partition 2022-03 to 2022-04) and 0.05 to 0.06 mg/kg;
+ * result C, alone in 2022-05, moved to 2022-06 (its old partition is one data file with a delete file: the group
+ * Iceberg's Flink rewrite action skips and {@code DeleteFreeRewrite} must rewrite); plus seeded synthetic records
+ * that are not corrected.
  */
 @Tag("integration")
 class CorrectionAfterCompactionTest {
@@ -52,12 +56,24 @@ class CorrectionAfterCompactionTest {
   static final long SEED = 6006;
   static final String A = "XENGINE6-A";
   static final String B = "XENGINE6-B";
+  static final String C = "XENGINE6-C";
 
   @TempDir
   Path tmp;
 
   @Test
   void correctedResultAppearsOnceAndNoDeleteFileIsLeftAfterCompaction() throws Exception {
+    Instant since = Instant.now();
+    try {
+      run();
+    } finally {
+      // other tests of the JVM count every results row of the shared lakehouse
+      StreamOutputs.delete(SharedSpark.spark(), SharedSpark.config().catalogName(),
+          List.of("PLATFORM_UPLOAD:XENGINE6-", "PLATFORM_UPLOAD:SYN-" + SEED + "-"), since);
+    }
+  }
+
+  private void run() throws Exception {
     long t0 = System.nanoTime();
     SparkSession spark = SharedSpark.spark();
     LakehouseConfig cfg = SharedSpark.config();
@@ -66,12 +82,14 @@ class CorrectionAfterCompactionTest {
         + SEED + "-%'";
 
     List<ObjectNode> first = new ArrayList<>(List.of(
-        procymidone(A, 1, "2025-03-10T09:00+08:00", "0.10"),
-        procymidone(B, 1, "2025-03-31T23:30+08:00", "0.05")));
+        procymidone(A, 1, "2022-03-10T09:00+08:00", "0.10"),
+        procymidone(B, 1, "2022-03-31T23:30+08:00", "0.05"),
+        procymidone(C, 1, "2022-05-20T10:00+08:00", "0.08")));
     first.addAll(UploadFiles.synthetic(SEED, 12, LocalDate.of(2025, 3, 1), LocalDate.of(2025, 4, 30)));
     List<ObjectNode> corrections = List.of(
-        procymidone(A, 2, "2025-03-10T09:00+08:00", "0.35"),
-        procymidone(B, 2, "2025-04-01T00:30+08:00", "0.06"));
+        procymidone(A, 2, "2022-03-10T09:00+08:00", "0.35"),
+        procymidone(B, 2, "2022-04-01T00:30+08:00", "0.06"),
+        procymidone(C, 2, "2022-06-02T10:00+08:00", "0.09"));
     int distinct = UploadFiles.currentRevisions(first).size();
 
     Path uploads = Files.createDirectories(tmp.resolve("uploads"));
@@ -89,8 +107,8 @@ class CorrectionAfterCompactionTest {
           + " results");
       // the correction arrives after the first revisions are committed: equality deletes against committed files
       UploadFiles.drop(uploads, "corrections.jsonl", corrections);
-      awaitRows(spark, results, where, stream, rows -> rows.stream().filter(r -> r.getInt(1) == 2).count() == 2,
-          "both corrections");
+      awaitRows(spark, results, where, stream, rows -> rows.stream().filter(r -> r.getInt(1) == 2).count() == 3,
+          "the 3 corrections");
       streamSeconds = (System.nanoTime() - tPost) / 1e9;
       assertEquals(0, stream.count(StreamProcess.RESTARTING), "the stream restarted\n" + stream.tail(80));
     }
@@ -120,17 +138,23 @@ class CorrectionAfterCompactionTest {
     Row a = only(spark, results, A);
     assertEquals(2, a.<Integer>getAs("revision"));
     assertEquals(0.35, a.<Double>getAs("value_mg_per_kg"), 1e-12);
+    assertEquals(0.2, a.<Double>getAs("mrl_mg_per_kg"), 1e-12);
     assertEquals("FAIL", a.getAs("verdict"), "0.35 mg/kg > MRL 0.2 mg/kg");
-    assertEquals("2025-03", a.getAs("sample_month"));
+    assertEquals("2022-03", a.getAs("sample_month"));
     Row b = only(spark, results, B);
     assertEquals(2, b.<Integer>getAs("revision"));
     assertEquals(0.06, b.<Double>getAs("value_mg_per_kg"), 1e-12);
-    assertEquals("2025-04", b.getAs("sample_month"), "the correction moved B to April (Asia/Shanghai)");
-    assertEquals(LocalDate.of(2025, 4, 1), b.getAs("sample_date"));
+    assertEquals("2022-04", b.getAs("sample_month"), "the correction moved B to April (Asia/Shanghai)");
+    assertEquals(LocalDate.of(2022, 4, 1), b.getAs("sample_date"));
+    Row c = only(spark, results, C);
+    assertEquals(0.09, c.<Double>getAs("value_mg_per_kg"), 1e-12);
+    assertEquals("2022-06", c.getAs("sample_month"));
+    assertEquals(0, spark.sql("SELECT * FROM " + results + " WHERE sample_month = '2022-05' AND result_id LIKE"
+        + " 'PLATFORM_UPLOAD:XENGINE6-%'").count(), "C's old partition holds no current row");
 
     // the history keeps both revisions of each corrected result, one of them current
     String revisions = Tables.RESULT_REVISIONS.qualifiedName(cfg.catalogName());
-    for (String id : List.of(A, B)) {
+    for (String id : List.of(A, B, C)) {
       List<Row> h = spark.sql("SELECT revision, is_current, superseded_by_revision, sample_month FROM " + revisions
           + " WHERE result_id = 'PLATFORM_UPLOAD:" + id + "' ORDER BY revision").collectAsList();
       assertEquals(2, h.size(), id + " history " + h);
@@ -138,7 +162,7 @@ class CorrectionAfterCompactionTest {
       assertEquals(2, h.get(0).getInt(2));
       assertTrue(h.get(1).getBoolean(1), id + " revision 2 current");
     }
-    assertEquals("2025-03", spark.sql("SELECT sample_month FROM " + revisions + " WHERE result_id = 'PLATFORM_UPLOAD:"
+    assertEquals("2022-03", spark.sql("SELECT sample_month FROM " + revisions + " WHERE result_id = 'PLATFORM_UPLOAD:"
         + B + "' AND revision = 1").first().getString(0));
     System.out.printf("CorrectionAfterCompactionTest: %d results, stream to committed corrections %.1f s,"
             + " CompactionJob %.1f s (%s), total %.1f s%n", distinct, streamSeconds, compactSeconds,
