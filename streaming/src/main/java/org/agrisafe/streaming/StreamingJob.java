@@ -21,7 +21,9 @@ import org.apache.flink.table.data.RowData;
  * uploads → event time (sampled_at, bounded out-of-orderness) → keyBy(result_id) → ResultProcessor
  *   ├─ main: results (upsert)          ├─ side: result_revisions (upsert)
  *   ├─ side: rejected_records          └─ side: warnings → keyBy(warning_id) → WarningDeduplicator
- *                                                     ├─ analytics.warnings   └─ notices (JSON; Kafka/webhook)
+ *   │                                                 ├─ analytics.warnings   └─ notices (JSON; Kafka/webhook)
+ *   └─ side: current records → keyBy(sample_id) → SampleProcessor → samples (upsert)
+ *                                          (+ sample-level warnings, e.g. CONFIRMED_AFTER_RAPID, to the dedupe)
  * </pre>
  */
 public final class StreamingJob {
@@ -50,7 +52,7 @@ public final class StreamingJob {
    * @param sinks where the outputs go
    * @param config stream parameters
    * @param judging verdict rules with reference data
-   * @param rules the per-result warning rules switched on
+   * @param rules the warning rules switched on (per-result in ResultProcessor, sample-level in SampleProcessor)
    * @return the keyed operator (its metrics: received, accepted, rejected, duplicates, superseded, late)
    */
   public static SingleOutputStreamOperator<RowData> build(DataStream<UploadEnvelope> uploads, StreamSinks sinks,
@@ -65,9 +67,16 @@ public final class StreamingJob {
         .process(new ResultProcessor(judging, config, rules), IcebergRows.typeInfo(ResultProcessor.RESULTS_SCHEMA))
         .name("validate-judge-dedupe").uid("results");
     sinks.results(results);
+    SingleOutputStreamOperator<RowData> samples = results.getSideOutput(ResultProcessor.CURRENT)
+        .keyBy(new SampleProcessor.SampleKey())
+        .process(new SampleProcessor(judging, config, rules), IcebergRows.typeInfo(SampleProcessor.SAMPLES_SCHEMA))
+        .name("sample-verdict").uid("samples");
+    sinks.samples(samples);
     sinks.revisions(results.getSideOutput(ResultProcessor.REVISIONS));
-    sinks.rejected(results.getSideOutput(ResultProcessor.REJECTED));
+    sinks.rejected(results.getSideOutput(ResultProcessor.REJECTED)
+        .union(samples.getSideOutput(SampleProcessor.REJECTED)));
     SingleOutputStreamOperator<RowData> warnings = results.getSideOutput(ResultProcessor.WARNINGS)
+        .union(samples.getSideOutput(SampleProcessor.WARNINGS))
         .keyBy(new WarningKey())
         .process(new WarningDeduplicator(config.dedupeTtl()), IcebergRows.typeInfo(ResultProcessor.WARNINGS_SCHEMA))
         .name("warning-dedupe").uid("warning-dedupe");

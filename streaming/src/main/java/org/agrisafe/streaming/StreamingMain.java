@@ -38,7 +38,8 @@ import org.apache.flink.api.common.serialization.SimpleStringSchema;
  *       {@code --uploads-topic} (default {@value #UPLOADS_TOPIC_DEFAULT}), warnings also go to
  *       {@code --warnings-topic} (default {@value #WARNINGS_TOPIC_DEFAULT});</li>
  *   <li>{@code --checkpoint-interval-ms N}: default {@value StreamConfig#CHECKPOINT_INTERVAL_MS_DEFAULT};</li>
- *   <li>{@code --webhook-banned URL}, {@code --webhook-exceedance URL}: the duty officer's webhook per rule
+ *   <li>{@code --webhook-banned URL}, {@code --webhook-exceedance URL}, {@code --webhook-confirmed-after-rapid URL}:
+ *       the duty officer's webhook per rule
  *       ({@link WebhookSink}: retries with back-off; undeliverable notices in
  *       {@code <lakehouse-dir>/webhook-dead-letter.jsonl}).</li>
  * </ul>
@@ -50,7 +51,8 @@ public final class StreamingMain {
   public static final String UPLOADS_TOPIC_DEFAULT = "agrisafe.uploads";
   public static final String WARNINGS_TOPIC_DEFAULT = "agrisafe.warnings";
   private static final List<String> OWN_KEYS = List.of("api-keys", "port", "uploads-dir", "kafka-bootstrap",
-      "uploads-topic", "warnings-topic", "checkpoint-interval-ms", "webhook-banned", "webhook-exceedance");
+      "uploads-topic", "warnings-topic", "checkpoint-interval-ms", "webhook-banned", "webhook-exceedance",
+      "webhook-confirmed-after-rapid");
 
   private StreamingMain() {}
 
@@ -107,6 +109,9 @@ public final class StreamingMain {
     }
     if (own.containsKey("webhook-exceedance")) {
       hooks.put(StreamRules.Rule.EXCEEDANCE.name(), own.get("webhook-exceedance"));
+    }
+    if (own.containsKey("webhook-confirmed-after-rapid")) {
+      hooks.put(StreamRules.Rule.CONFIRMED_AFTER_RAPID.name(), own.get("webhook-confirmed-after-rapid"));
     }
     if (!hooks.isEmpty()) {
       noticeSinks.add(new WebhookSink(WebhookSink.Params.of(hooks,
