@@ -123,7 +123,7 @@ public final class StreamRules {
           + (rapid.result().inhibitionRatePct() == null ? "" : " (inhibition " + rapid.result().inhibitionRatePct()
               + " %)")
           + (rapid.falsePositiveProne() ? " [false-positive-prone commodity]" : "")
-          + ", result " + rapid.result().resultId() + "; confirmed by " + q.result().method() + " "
+          + ", result " + rapid.result().resultId() + "; confirmed by " + (q.result().method() == null ? "quantitative" : q.result().method().code()) + " "
           + q.result().analyteRaw() + " " + labValue(q) + ", result " + q.result().resultId() + " rev "
           + q.result().revision());
       out.add(m);
