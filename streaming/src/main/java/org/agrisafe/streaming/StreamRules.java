@@ -21,6 +21,9 @@ import org.agrisafe.lakehouse.tables.WarningTables.Severity;
  *       date by a verified ban rule (CONVENTIONS, Bans), even under the MRL; severity HIGH (RASFF alert).</li>
  *   <li>{@link Rule#EXCEEDANCE}: a quantitative result above its MRL (value &gt; MRL, strictly); severity MEDIUM
  *       (information for follow-up).</li>
+ *   <li>{@link Rule#PRODUCER_REPEAT} and {@link Rule#RAPID_POSITIVE_RATE} are window rules over many results,
+ *       raised by {@link ProducerRepeatRule} and {@link RapidPositiveRateRule} ({@link WindowRules}); this class
+ *       returns no per-result warning for them.</li>
  * </ul>
  * The warning ID is {@link WarningTables#warningId} over (rule, sample_id, analyte_code, sample date): a
  * correction or a replay of the same finding maps onto the same warning, which the stream suppresses
@@ -32,7 +35,11 @@ public final class StreamRules {
   /** The per-result rules. */
   public enum Rule {
     BANNED_DETECTION(Severity.HIGH),
-    EXCEEDANCE(Severity.MEDIUM);
+    EXCEEDANCE(Severity.MEDIUM),
+    /** Window rule ({@link ProducerRepeatRule}): a producer with N failing samples in D days. */
+    PRODUCER_REPEAT(Severity.HIGH),
+    /** Window rule ({@link RapidPositiveRateRule}): a district/commodity rapid-positive rate far above baseline. */
+    RAPID_POSITIVE_RATE(Severity.MEDIUM);
 
     private final Severity severity;
 
@@ -57,6 +64,8 @@ public final class StreamRules {
     boolean fires = switch (rule) {
       case BANNED_DETECTION -> jr.quantitative().bannedDetection();
       case EXCEEDANCE -> jr.quantitative().exceeds();
+      // window rules: raised by their own keyed operators over many results (WindowRules), never per result
+      case PRODUCER_REPEAT, RAPID_POSITIVE_RATE -> false;
     };
     if (!fires) {
       return null;
