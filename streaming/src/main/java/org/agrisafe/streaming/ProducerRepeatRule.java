@@ -12,6 +12,8 @@ import org.agrisafe.lakehouse.tables.WarningTables;
 import org.agrisafe.lakehouse.tables.WarningTables.Producer;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
@@ -40,6 +42,8 @@ import org.apache.flink.util.Collector;
  *       {@link WarningDeduplicator};</li>
  *   <li>after each timer the failures of days &le; E − D + 1 (in no later window) are removed; after the last
  *       pruning timer of a producer, its state and timers are empty.</li>
+ *   <li>{@code recurrence} counts the producer's earlier warnings while its failures are kept (so a run of
+ *       windows re-alarming on the same failures ranks lower, rank_score = weight / (1 + recurrence)).</li>
  * </ol>
  * The evaluation waits for the watermark (sampled_at minus the out-of-orderness, one day by default), so that a
  * correction uploaded within that bound is taken into account. Output: rows of {@code analytics.warnings}
@@ -52,6 +56,7 @@ public class ProducerRepeatRule extends KeyedProcessFunction<String, RuleFact, R
   private final ZoneId zone;
   private final WindowRuleParams params;
   private transient MapState<String, RuleFact> failures;
+  private transient ValueState<Integer> raised;
   private transient Counter lateDropped;
 
   /** @param zone the zone days are cut in; @param params the rule's N and D */
@@ -67,6 +72,7 @@ public class ProducerRepeatRule extends KeyedProcessFunction<String, RuleFact, R
   public void open(Configuration parameters) {
     failures = getRuntimeContext().getMapState(new MapStateDescriptor<>("producer-failures", Types.STRING,
         TypeInformation.of(RuleFact.class)));
+    raised = getRuntimeContext().getState(new ValueStateDescriptor<>("producer-warnings-raised", Types.INT));
     lateDropped = getRuntimeContext().getMetricGroup().addGroup("agrisafe").counter("producer_repeat_late_dropped");
   }
 
@@ -98,10 +104,13 @@ public class ProducerRepeatRule extends KeyedProcessFunction<String, RuleFact, R
     List<RuleFact> kept = new ArrayList<>();
     failures.values().forEach(kept::add);
     if (kept.stream().anyMatch(f -> f.sampleDay == endDay)) {
-      Map<String, Object> w = warning(ctx.getCurrentKey(), kept, endDay, params, zone,
+      Integer before = raised.value();
+      int recurrence = before == null ? 0 : before;
+      Map<String, Object> w = warning(ctx.getCurrentKey(), kept, endDay, params, zone, recurrence,
           Instant.ofEpochMilli(ctx.timerService().currentProcessingTime()));
       if (w != null) {
         out.collect(IcebergRows.toRow(ResultProcessor.WARNINGS_SCHEMA, w, RowKind.INSERT));
+        raised.update(recurrence + 1);
       }
     }
     long pruneThrough = endDay - params.producerWindowDays() + 1;
@@ -109,6 +118,9 @@ public class ProducerRepeatRule extends KeyedProcessFunction<String, RuleFact, R
       if (f.sampleDay <= pruneThrough) {
         failures.remove(f.resultId);
       }
+    }
+    if (failures.isEmpty()) {
+      raised.clear();
     }
   }
 
@@ -135,10 +147,12 @@ public class ProducerRepeatRule extends KeyedProcessFunction<String, RuleFact, R
    * commodity_code and source_system when all failing samples share them; details list the samples.
    *
    * @param failures the kept failing facts of the producer (any days)
+   * @param recurrence earlier warnings of this producer while its failures are kept (column recurrence; rank_score
+   *     = severity weight / (1 + recurrence))
    * @param now created_at, UTC
    */
   static Map<String, Object> warning(String producerId, Iterable<RuleFact> failures, long endDay,
-      WindowRuleParams p, ZoneId zone, Instant now) {
+      WindowRuleParams p, ZoneId zone, int recurrence, Instant now) {
     List<RuleFact> samples = failingSamples(failures, endDay, p.producerWindowDays());
     if (samples.size() < p.producerFailures()) {
       return null;
@@ -177,9 +191,9 @@ public class ProducerRepeatRule extends KeyedProcessFunction<String, RuleFact, R
     m.put("threshold", (double) p.producerFailures());
     m.put("method", "stream_rule:" + rule.name().toLowerCase());
     m.put("method_parameters", p.producerJson(zone.getId()));
-    m.put("recurrence", 0);
+    m.put("recurrence", recurrence);
     m.put("group_id", WarningTables.groupId(List.of(rule.name(), producerId)));
-    m.put("rank_score", (double) rule.severity().weight());
+    m.put("rank_score", rule.severity().weight() / (1.0 + recurrence));
     m.put("details", d.toString());
     m.put("created_at", now);
     m.put("updated_at", now);

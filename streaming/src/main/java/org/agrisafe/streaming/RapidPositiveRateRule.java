@@ -47,7 +47,10 @@ import org.apache.flink.util.Collector;
  *   <li>at the end of day E: window = days E − W + 1 .. E (n, x), baseline = days E − W − B + 1 .. E − W (n0, x0);
  *       fire when n &ge; min tests and P(X &ge; x | n, p0) &lt; alpha ({@link #evaluate}); one warning per
  *       (district, commodity, E) with a deterministic ID;</li>
- *   <li>then days &le; E − W − B + 1 are removed; after the last timer of a key its state and timers are empty.</li>
+ *   <li>then days &le; E − W − B + 1 are removed; after the last timer of a key its state and timers are
+ *       empty.</li>
+ *   <li>a burst alarms on every window end day that still contains it; {@code recurrence} counts the key's earlier
+ *       warnings while its days are kept, and rank_score = weight / (1 + recurrence) ranks the repeats lower.</li>
  * </ol>
  * Output: rows of {@code analytics.warnings}: observed = x, denominator = n, observed_rate = x / n, expected =
  * n·p0, threshold = the critical count (fewest positives that would alarm), exceedance_score = (x − expected) /
@@ -58,6 +61,7 @@ public class RapidPositiveRateRule extends KeyedProcessFunction<String, RuleFact
   private final WindowRuleParams params;
   private transient MapState<Long, Tuple2<Long, Long>> days;
   private transient ValueState<Boolean> falsePositiveProne;
+  private transient ValueState<Integer> raised;
   private transient Counter lateDropped;
 
   /** @param zone the zone days are cut in; @param params window, baseline, min tests, alpha, prior */
@@ -101,6 +105,7 @@ public class RapidPositiveRateRule extends KeyedProcessFunction<String, RuleFact
     days = getRuntimeContext().getMapState(new MapStateDescriptor<>("rapid-days", Types.LONG,
         Types.TUPLE(Types.LONG, Types.LONG)));
     falsePositiveProne = getRuntimeContext().getState(new ValueStateDescriptor<>("rapid-fp-prone", Types.BOOLEAN));
+    raised = getRuntimeContext().getState(new ValueStateDescriptor<>("rapid-warnings-raised", Types.INT));
     lateDropped = getRuntimeContext().getMetricGroup().addGroup("agrisafe").counter("rapid_rate_late_dropped");
   }
 
@@ -164,10 +169,13 @@ public class RapidPositiveRateRule extends KeyedProcessFunction<String, RuleFact
       if (dec.alarm()) {
         String key = ctx.getCurrentKey();
         int bar = key.indexOf('|');
+        Integer before = raised.value();
+        int recurrence = before == null ? 0 : before;
         Map<String, Object> row = warning(key.substring(0, bar), key.substring(bar + 1), endDay, dec, params, zone,
-            Boolean.TRUE.equals(falsePositiveProne.value()),
+            Boolean.TRUE.equals(falsePositiveProne.value()), recurrence,
             Instant.ofEpochMilli(ctx.timerService().currentProcessingTime()));
         out.collect(IcebergRows.toRow(ResultProcessor.WARNINGS_SCHEMA, row, RowKind.INSERT));
+        raised.update(recurrence + 1);
       }
     }
     for (Long d : prune) {
@@ -175,6 +183,7 @@ public class RapidPositiveRateRule extends KeyedProcessFunction<String, RuleFact
     }
     if (days.isEmpty()) {
       falsePositiveProne.clear();
+      raised.clear();
     }
   }
 
@@ -183,10 +192,12 @@ public class RapidPositiveRateRule extends KeyedProcessFunction<String, RuleFact
    *
    * @param falsePositiveProne whether positives of this commodity are known false positives of enzyme inhibition
    *     (alliums, wild-rice stem); said in the details
+   * @param recurrence earlier warnings of this key while its days are kept (a burst re-alarms on each window end
+   *     day that still contains it; rank_score = severity weight / (1 + recurrence))
    * @param now created_at, UTC
    */
   static Map<String, Object> warning(String division, String commodity, long endDay, Decision d, WindowRuleParams p,
-      ZoneId zone, boolean falsePositiveProne, Instant now) {
+      ZoneId zone, boolean falsePositiveProne, int recurrence, Instant now) {
     StreamRules.Rule rule = StreamRules.Rule.RAPID_POSITIVE_RATE;
     int w = p.rapidWindowDays();
     long start = endDay - w + 1;
@@ -228,9 +239,9 @@ public class RapidPositiveRateRule extends KeyedProcessFunction<String, RuleFact
     m.put("exceedance_score", span > 0 ? (d.windowPositives() - d.expected()) / span : null);
     m.put("method", "binomial_upper_tail(alpha=" + p.rapidAlpha() + ")");
     m.put("method_parameters", p.rapidJson(zone.getId()));
-    m.put("recurrence", 0);
+    m.put("recurrence", recurrence);
     m.put("group_id", WarningTables.groupId(List.of(rule.name(), division, commodity)));
-    m.put("rank_score", (double) rule.severity().weight());
+    m.put("rank_score", rule.severity().weight() / (1.0 + recurrence));
     m.put("details", details);
     m.put("created_at", now);
     m.put("updated_at", now);
