@@ -26,6 +26,9 @@ import org.agrisafe.risk.verdict.RapidOutcome;
  *       date by a verified ban rule (CONVENTIONS, Bans), even under the MRL; severity HIGH (RASFF alert).</li>
  *   <li>{@link Rule#EXCEEDANCE}: a quantitative result above its MRL (value &gt; MRL, strictly); severity MEDIUM
  *       (information for follow-up).</li>
+ *   <li>{@link Rule#PRODUCER_REPEAT} and {@link Rule#RAPID_POSITIVE_RATE} are window rules over many results,
+ *       raised by {@link ProducerRepeatRule} and {@link RapidPositiveRateRule} ({@link WindowRules}); this class
+ *       returns no per-result warning for them.</li>
  *   <li>{@link Rule#CONFIRMED_AFTER_RAPID} (sample-level, raised by {@link SampleProcessor}, which sees all current
  *       results of a sample): a rapid result that is POSITIVE (enzyme inhibition &ge; 50 %, GB/T 5009.199, or a
  *       positive colloidal-gold strip) and a quantitative result of the same sample that fails (value &gt; MRL,
@@ -40,10 +43,17 @@ import org.agrisafe.risk.verdict.RapidOutcome;
 public final class StreamRules {
   private StreamRules() {}
 
-  /** The rules; all but {@link #CONFIRMED_AFTER_RAPID} are per-result. */
+  /**
+   * The rules: BANNED_DETECTION and EXCEEDANCE per result ({@link #warning}), PRODUCER_REPEAT and
+   * RAPID_POSITIVE_RATE over windows ({@link WindowRules}), CONFIRMED_AFTER_RAPID per sample ({@link #sampleWarnings}).
+   */
   public enum Rule {
     BANNED_DETECTION(Severity.HIGH),
     EXCEEDANCE(Severity.MEDIUM),
+    /** Window rule ({@link ProducerRepeatRule}): a producer with N failing samples in D days. */
+    PRODUCER_REPEAT(Severity.HIGH),
+    /** Window rule ({@link RapidPositiveRateRule}): a district/commodity rapid-positive rate far above baseline. */
+    RAPID_POSITIVE_RATE(Severity.MEDIUM),
     /** Sample-level: a confirmed failure after a rapid positive on the same sample ({@link #sampleWarnings}). */
     CONFIRMED_AFTER_RAPID(Severity.HIGH);
 
@@ -59,8 +69,8 @@ public final class StreamRules {
   }
 
   /**
-   * The warning a judged result raises under per-result {@code rule}, or null (always null for the sample-level
-   * {@link Rule#CONFIRMED_AFTER_RAPID}).
+   * The warning a judged result raises under per-result {@code rule}, or null (always null for the window rules
+   * and the sample-level {@link Rule#CONFIRMED_AFTER_RAPID}).
    *
    * @param now the instant the warning is raised (created_at), UTC
    */
@@ -71,6 +81,8 @@ public final class StreamRules {
     boolean fires = switch (rule) {
       case BANNED_DETECTION -> jr.quantitative().bannedDetection();
       case EXCEEDANCE -> jr.quantitative().exceeds();
+      // window rules: raised by their own keyed operators over many results (WindowRules), never per result
+      case PRODUCER_REPEAT, RAPID_POSITIVE_RATE -> false;
       case CONFIRMED_AFTER_RAPID -> false; // sample-level: sampleWarnings
     };
     if (!fires) {

@@ -25,6 +25,8 @@ import org.apache.flink.table.data.RowData;
  *   └─ side: current records → keyBy(sample_id) → SampleProcessor → samples (upsert)
  *                                          (+ sample-level warnings, e.g. CONFIRMED_AFTER_RAPID, to the dedupe)
  * </pre>
+ * The window rules (PRODUCER_REPEAT, RAPID_POSITIVE_RATE) read the results and the uploads and union their warnings
+ * into the side output before the deduplicator ({@link WindowRules}).
  */
 public final class StreamingJob {
   private StreamingJob() {}
@@ -57,12 +59,24 @@ public final class StreamingJob {
    */
   public static SingleOutputStreamOperator<RowData> build(DataStream<UploadEnvelope> uploads, StreamSinks sinks,
       StreamConfig config, Judging judging, List<StreamRules.Rule> rules) {
+    return build(uploads, sinks, config, judging, rules, WindowRuleParams.defaults());
+  }
+
+  /**
+   * Builds the graph on {@code uploads}, with the parameters of the window rules (PRODUCER_REPEAT,
+   * RAPID_POSITIVE_RATE; {@link WindowRules}) when they are among {@code rules}.
+   *
+   * @see #build(DataStream, StreamSinks, StreamConfig, Judging, List)
+   */
+  public static SingleOutputStreamOperator<RowData> build(DataStream<UploadEnvelope> uploads, StreamSinks sinks,
+      StreamConfig config, Judging judging, List<StreamRules.Rule> rules, WindowRuleParams windowRules) {
     WatermarkStrategy<UploadEnvelope> wm = WatermarkStrategy
         .<UploadEnvelope>forBoundedOutOfOrderness(config.outOfOrderness())
         .withTimestampAssigner((e, previous) -> UploadJson.eventTimeMs(e.payload, e.receivedAtMs))
         .withIdleness(Duration.ofMinutes(1));
-    SingleOutputStreamOperator<RowData> results = uploads
-        .assignTimestampsAndWatermarks(wm).name("event-time").uid("event-time")
+    DataStream<UploadEnvelope> timed =
+        uploads.assignTimestampsAndWatermarks(wm).name("event-time").uid("event-time");
+    SingleOutputStreamOperator<RowData> results = timed
         .keyBy(new ResultKey())
         .process(new ResultProcessor(judging, config, rules), IcebergRows.typeInfo(ResultProcessor.RESULTS_SCHEMA))
         .name("validate-judge-dedupe").uid("results");
@@ -75,8 +89,9 @@ public final class StreamingJob {
     sinks.revisions(results.getSideOutput(ResultProcessor.REVISIONS));
     sinks.rejected(results.getSideOutput(ResultProcessor.REJECTED)
         .union(samples.getSideOutput(SampleProcessor.REJECTED)));
-    SingleOutputStreamOperator<RowData> warnings = results.getSideOutput(ResultProcessor.WARNINGS)
-        .union(samples.getSideOutput(SampleProcessor.WARNINGS))
+    SingleOutputStreamOperator<RowData> warnings = WindowRules.attach(timed, results,
+            results.getSideOutput(ResultProcessor.WARNINGS).union(samples.getSideOutput(SampleProcessor.WARNINGS)),
+            config, windowRules, rules)
         .keyBy(new WarningKey())
         .process(new WarningDeduplicator(config.dedupeTtl()), IcebergRows.typeInfo(ResultProcessor.WARNINGS_SCHEMA))
         .name("warning-dedupe").uid("warning-dedupe");
