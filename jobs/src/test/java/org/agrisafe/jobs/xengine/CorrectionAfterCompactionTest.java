@@ -122,12 +122,12 @@ class CorrectionAfterCompactionTest {
     double compactSeconds = (System.nanoTime() - tCompact) / 1e9;
     assertTrue(compaction.log().contains("monitoring.results: rewrote"), compaction.tail(20));
 
-    for (TableDef def : List.of(Tables.RESULTS, Tables.RESULT_REVISIONS, Tables.REJECTED_RECORDS,
+    for (TableDef def : List.of(Tables.RESULTS, Tables.SAMPLES, Tables.RESULT_REVISIONS, Tables.REJECTED_RECORDS,
         WarningTables.WARNINGS)) {
       spark.sql("REFRESH TABLE " + def.qualifiedName(cfg.catalogName()));
     }
     // no delete file left to apply: every reader, with or without equality-delete support, sees the same rows
-    for (TableDef def : List.of(Tables.RESULTS, Tables.RESULT_REVISIONS)) {
+    for (TableDef def : List.of(Tables.RESULTS, Tables.SAMPLES, Tables.RESULT_REVISIONS)) {
       assertEquals(0, deletesToApply(table(spark, cfg, def)), def.qualifiedName(cfg.catalogName())
           + " still has delete files to apply after CompactionJob\n" + compaction.tail(20));
     }
@@ -151,6 +151,17 @@ class CorrectionAfterCompactionTest {
     assertEquals("2022-06", c.getAs("sample_month"));
     assertEquals(0, spark.sql("SELECT * FROM " + results + " WHERE sample_month = '2022-05' AND result_id LIKE"
         + " 'PLATFORM_UPLOAD:XENGINE6-%'").count(), "C's old partition holds no current row");
+
+    // the samples the stream keeps beside the results: one row each, A's verdict follows its correction
+    String samples = Tables.SAMPLES.qualifiedName(cfg.catalogName());
+    List<Row> sa = spark.sql("SELECT sample_verdict, sample_month FROM " + samples
+        + " WHERE sample_id = 'PLATFORM_UPLOAD:" + A + "-S'").collectAsList();
+    assertEquals(1, sa.size(), "sample of A once: " + sa);
+    assertEquals("FAIL", sa.get(0).getString(0));
+    List<Row> sb = spark.sql("SELECT sample_month FROM " + samples + " WHERE sample_id = 'PLATFORM_UPLOAD:" + B
+        + "-S'").collectAsList();
+    assertEquals(1, sb.size(), "sample of B once: " + sb);
+    assertEquals("2022-04", sb.get(0).getString(0));
 
     // the history keeps both revisions of each corrected result, one of them current
     String revisions = Tables.RESULT_REVISIONS.qualifiedName(cfg.catalogName());
