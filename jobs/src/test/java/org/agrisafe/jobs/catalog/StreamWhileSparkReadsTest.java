@@ -192,6 +192,14 @@ class StreamWhileSparkReadsTest {
       // no lost commit: one parent chain holding every snapshot; every Spark rewrite and every stream checkpoint
       Table t = SparkSessions.icebergCatalog(spark, cfg).loadTable(
           TableIdentifier.of(Tables.RESULTS.namespace(), Tables.RESULTS.name()));
+      // the back-off both writers used (README "Concurrent writers"): table properties from the catalog defaults
+      assertEquals(cfg.get(LakehouseConfig.COMMIT_RETRIES), t.properties().get("commit.retry.num-retries"));
+      assertEquals(Long.toString(LakehouseConfig.COMMIT_RETRY_MIN_WAIT_MS_DEFAULT),
+          t.properties().get("commit.retry.min-wait-ms"));
+      assertEquals(Long.toString(LakehouseConfig.COMMIT_RETRY_MAX_WAIT_MS_DEFAULT),
+          t.properties().get("commit.retry.max-wait-ms"));
+      assertEquals(Long.toString(LakehouseConfig.COMMIT_RETRY_TOTAL_TIMEOUT_MS_DEFAULT),
+          t.properties().get("commit.retry.total-timeout-ms"));
       List<Snapshot> all = new ArrayList<>();
       for (Snapshot s = t.currentSnapshot(); s != null; s = s.parentId() == null ? null : t.snapshot(s.parentId())) {
         all.add(0, s);
