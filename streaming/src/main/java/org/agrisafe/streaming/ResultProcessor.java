@@ -16,6 +16,7 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
@@ -48,7 +49,8 @@ import org.apache.iceberg.Schema;
  * Hence received = accepted + rejected, and accepted = current rows + duplicates + superseded.
  *
  * <p>Main output: upsert rows of {@code monitoring.results} (INSERT, or DELETE of a moved key). Side outputs:
- * {@link #REVISIONS} (upsert rows of {@code monitoring.result_revisions}), {@link #REJECTED}, {@link #WARNINGS}.
+ * {@link #REVISIONS} (upsert rows of {@code monitoring.result_revisions}), {@link #REJECTED}, {@link #WARNINGS},
+ * {@link #CURRENT} (the record of each new current revision, for {@link SampleProcessor}).
  * A record whose event time ({@code sampled_at}) is behind the watermark is still processed and written, and
  * counted on the {@code late} metric. State is cleared by a processing-time timer {@code dedupe-ttl} after the
  * last record of a result (explicit timers rather than state TTL, so that harness tests see state and timers
@@ -66,6 +68,9 @@ public class ResultProcessor extends KeyedProcessFunction<String, UploadEnvelope
       new OutputTag<>("rejected-records", IcebergRows.typeInfo(REJECTED_SCHEMA));
   public static final OutputTag<RowData> WARNINGS =
       new OutputTag<>("warnings", IcebergRows.typeInfo(WARNINGS_SCHEMA));
+  /** Each record that became the current revision of its result: the input of {@link SampleProcessor}. */
+  public static final OutputTag<CurrentRecord> CURRENT =
+      new OutputTag<>("current-records", TypeInformation.of(CurrentRecord.class));
 
   private static final int IS_CURRENT = IcebergRows.index(REVISIONS_SCHEMA, "is_current");
   private static final int SUPERSEDED_BY = IcebergRows.index(REVISIONS_SCHEMA, "superseded_by_revision");
@@ -202,6 +207,7 @@ public class ResultProcessor extends KeyedProcessFunction<String, UploadEnvelope
       ctx.output(REVISIONS, history);
       out.collect(IcebergRows.prefix(history, REVISION_GETTERS, RESULTS_ARITY, RowKind.INSERT));
       current.update(history);
+      ctx.output(CURRENT, new CurrentRecord(v.sample().sampleId(), v.result().resultId(), revision, in));
       for (StreamRules.Rule rule : rules) {
         Map<String, Object> w = StreamRules.warning(rule, js, jr, now);
         if (w != null) {

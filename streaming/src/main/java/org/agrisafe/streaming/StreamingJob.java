@@ -21,8 +21,12 @@ import org.apache.flink.table.data.RowData;
  * uploads → event time (sampled_at, bounded out-of-orderness) → keyBy(result_id) → ResultProcessor
  *   ├─ main: results (upsert)          ├─ side: result_revisions (upsert)
  *   ├─ side: rejected_records          └─ side: warnings → keyBy(warning_id) → WarningDeduplicator
- *                                                     ├─ analytics.warnings   └─ notices (JSON; Kafka/webhook)
+ *   │                                                 ├─ analytics.warnings   └─ notices (JSON; Kafka/webhook)
+ *   └─ side: current records → keyBy(sample_id) → SampleProcessor → samples (upsert)
+ *                                          (+ sample-level warnings, e.g. CONFIRMED_AFTER_RAPID, to the dedupe)
  * </pre>
+ * The window rules (PRODUCER_REPEAT, RAPID_POSITIVE_RATE) read the results and the uploads and union their warnings
+ * into the side output before the deduplicator ({@link WindowRules}).
  */
 public final class StreamingJob {
   private StreamingJob() {}
@@ -50,24 +54,44 @@ public final class StreamingJob {
    * @param sinks where the outputs go
    * @param config stream parameters
    * @param judging verdict rules with reference data
-   * @param rules the per-result warning rules switched on
+   * @param rules the warning rules switched on (per-result in ResultProcessor, sample-level in SampleProcessor)
    * @return the keyed operator (its metrics: received, accepted, rejected, duplicates, superseded, late)
    */
   public static SingleOutputStreamOperator<RowData> build(DataStream<UploadEnvelope> uploads, StreamSinks sinks,
       StreamConfig config, Judging judging, List<StreamRules.Rule> rules) {
+    return build(uploads, sinks, config, judging, rules, WindowRuleParams.defaults());
+  }
+
+  /**
+   * Builds the graph on {@code uploads}, with the parameters of the window rules (PRODUCER_REPEAT,
+   * RAPID_POSITIVE_RATE; {@link WindowRules}) when they are among {@code rules}.
+   *
+   * @see #build(DataStream, StreamSinks, StreamConfig, Judging, List)
+   */
+  public static SingleOutputStreamOperator<RowData> build(DataStream<UploadEnvelope> uploads, StreamSinks sinks,
+      StreamConfig config, Judging judging, List<StreamRules.Rule> rules, WindowRuleParams windowRules) {
     WatermarkStrategy<UploadEnvelope> wm = WatermarkStrategy
         .<UploadEnvelope>forBoundedOutOfOrderness(config.outOfOrderness())
         .withTimestampAssigner((e, previous) -> UploadJson.eventTimeMs(e.payload, e.receivedAtMs))
         .withIdleness(Duration.ofMinutes(1));
-    SingleOutputStreamOperator<RowData> results = uploads
-        .assignTimestampsAndWatermarks(wm).name("event-time").uid("event-time")
+    DataStream<UploadEnvelope> timed =
+        uploads.assignTimestampsAndWatermarks(wm).name("event-time").uid("event-time");
+    SingleOutputStreamOperator<RowData> results = timed
         .keyBy(new ResultKey())
         .process(new ResultProcessor(judging, config, rules), IcebergRows.typeInfo(ResultProcessor.RESULTS_SCHEMA))
         .name("validate-judge-dedupe").uid("results");
     sinks.results(results);
+    SingleOutputStreamOperator<RowData> samples = results.getSideOutput(ResultProcessor.CURRENT)
+        .keyBy(new SampleProcessor.SampleKey())
+        .process(new SampleProcessor(judging, config, rules), IcebergRows.typeInfo(SampleProcessor.SAMPLES_SCHEMA))
+        .name("sample-verdict").uid("samples");
+    sinks.samples(samples);
     sinks.revisions(results.getSideOutput(ResultProcessor.REVISIONS));
-    sinks.rejected(results.getSideOutput(ResultProcessor.REJECTED));
-    SingleOutputStreamOperator<RowData> warnings = results.getSideOutput(ResultProcessor.WARNINGS)
+    sinks.rejected(results.getSideOutput(ResultProcessor.REJECTED)
+        .union(samples.getSideOutput(SampleProcessor.REJECTED)));
+    SingleOutputStreamOperator<RowData> warnings = WindowRules.attach(timed, results,
+            results.getSideOutput(ResultProcessor.WARNINGS).union(samples.getSideOutput(SampleProcessor.WARNINGS)),
+            config, windowRules, rules)
         .keyBy(new WarningKey())
         .process(new WarningDeduplicator(config.dedupeTtl()), IcebergRows.typeInfo(ResultProcessor.WARNINGS_SCHEMA))
         .name("warning-dedupe").uid("warning-dedupe");

@@ -38,9 +38,14 @@ import org.apache.flink.api.common.serialization.SimpleStringSchema;
  *       {@code --uploads-topic} (default {@value #UPLOADS_TOPIC_DEFAULT}), warnings also go to
  *       {@code --warnings-topic} (default {@value #WARNINGS_TOPIC_DEFAULT});</li>
  *   <li>{@code --checkpoint-interval-ms N}: default {@value StreamConfig#CHECKPOINT_INTERVAL_MS_DEFAULT};</li>
- *   <li>{@code --webhook-banned URL}, {@code --webhook-exceedance URL}: the duty officer's webhook per rule
+ *   <li>{@code --webhook-banned URL}, {@code --webhook-exceedance URL}, {@code --webhook-confirmed-after-rapid URL}:
+ *       the duty officer's webhook per rule
  *       ({@link WebhookSink}: retries with back-off; undeliverable notices in
- *       {@code <lakehouse-dir>/webhook-dead-letter.jsonl}).</li>
+ *       {@code <lakehouse-dir>/webhook-dead-letter.jsonl});</li>
+ *   <li>window rules ({@link WindowRuleParams}): {@code --producer-repeat-failures N} (default 3),
+ *       {@code --producer-repeat-window-days D} (30), {@code --rapid-rate-window-days} (7),
+ *       {@code --rapid-rate-baseline-days} (28), {@code --rapid-rate-min-tests} (20), {@code --rapid-rate-alpha}
+ *       (0.001), {@code --rapid-rate-prior-positives} and {@code --rapid-rate-prior-negatives} (½ each, Jeffreys).</li>
  * </ul>
  * Embedded, warnings are also printed on standard output at once ({@code WARNING> {...}}), before the Iceberg
  * commit of the checkpoint makes the row visible in {@code analytics.warnings}. Runs until stopped (Ctrl-C).
@@ -50,7 +55,8 @@ public final class StreamingMain {
   public static final String UPLOADS_TOPIC_DEFAULT = "agrisafe.uploads";
   public static final String WARNINGS_TOPIC_DEFAULT = "agrisafe.warnings";
   private static final List<String> OWN_KEYS = List.of("api-keys", "port", "uploads-dir", "kafka-bootstrap",
-      "uploads-topic", "warnings-topic", "checkpoint-interval-ms", "webhook-banned", "webhook-exceedance");
+      "uploads-topic", "warnings-topic", "checkpoint-interval-ms", "webhook-banned", "webhook-exceedance",
+      "webhook-confirmed-after-rapid");
 
   private StreamingMain() {}
 
@@ -62,7 +68,7 @@ public final class StreamingMain {
         throw new IllegalArgumentException("Cannot parse argument '" + args[i] + "': expected --key value");
       }
       String k = args[i].substring(2);
-      (OWN_KEYS.contains(k) ? own : lake).put(k, args[++i]);
+      (OWN_KEYS.contains(k) || WindowRuleParams.KEYS.contains(k) ? own : lake).put(k, args[++i]);
     }
     if (!own.containsKey("api-keys")) {
       throw new IllegalArgumentException("Missing --api-keys FILE: expected a properties file lab_id=key");
@@ -75,6 +81,7 @@ public final class StreamingMain {
     StreamConfig sc = StreamConfig.defaults().withCheckpointInterval(Duration.ofMillis(
         Long.parseLong(own.getOrDefault("checkpoint-interval-ms",
             Long.toString(StreamConfig.CHECKPOINT_INTERVAL_MS_DEFAULT)))));
+    WindowRuleParams windowRules = WindowRuleParams.fromOptions(own);
 
     StreamExecutionEnvironment env = environment(sc, cfg.lakehouseDir().resolve("checkpoints"));
     String kafka = own.get("kafka-bootstrap");
@@ -108,12 +115,15 @@ public final class StreamingMain {
     if (own.containsKey("webhook-exceedance")) {
       hooks.put(StreamRules.Rule.EXCEEDANCE.name(), own.get("webhook-exceedance"));
     }
+    if (own.containsKey("webhook-confirmed-after-rapid")) {
+      hooks.put(StreamRules.Rule.CONFIRMED_AFTER_RAPID.name(), own.get("webhook-confirmed-after-rapid"));
+    }
     if (!hooks.isEmpty()) {
       noticeSinks.add(new WebhookSink(WebhookSink.Params.of(hooks,
           cfg.lakehouseDir().resolve("webhook-dead-letter.jsonl"))));
     }
     StreamingJob.build(uploads, new IcebergSinks(cfg, noticeSinks), sc, new Judging(ReferenceData.loadBundled()),
-        List.of(StreamRules.Rule.values()));
+        List.of(StreamRules.Rule.values()), windowRules);
     JobClient job = env.executeAsync("agrisafe-stream");
     UploadServer server = new UploadServer(port, keys, transport, UploadServer.MAX_BODY_BYTES_DEFAULT);
     System.out.println("upload endpoint: POST http://localhost:" + server.port() + UploadServer.PATH
