@@ -44,8 +44,8 @@ import org.apache.spark.sql.SparkSession;
  *       August (assumption);
  *   <li>regions: the county-level division codes of Jinan and the Shandong city codes bundled in
  *       {@code reference-data/regions/cn_divisions_jinan.csv};
- *   <li>corrections: 2 % of quantitative samples are later corrected (an UPDATE with merge-on-read), so the table carries
- *       position deletes as real ones do.
+ *   <li>corrections: 2 % of quantitative samples are later corrected (an UPDATE with merge-on-read), so the
+ *       table carries position deletes as real ones do.
  * </ul>
  *
  * <p>Randomness is a hash of (seed, sample number, stream), so the data do not depend on partitioning. Months are
@@ -126,7 +126,10 @@ public final class NationalGenerator {
         Tables.SAMPLES.spec(), Tables.SAMPLES.sortOrder(), props);
   }
 
-  /** A uniform in [0, 1) from (seed, id, stream), in double arithmetic (a decimal literal here cost a BigDecimal division per value). */
+  /**
+   * A uniform in [0, 1) from (seed, id, stream), in double arithmetic ({@code 1000000007D}: the decimal literal
+   * {@code 1000000007.0} made Spark divide in BigDecimal, a quarter of the generator's CPU time).
+   */
   static Column u(long seed, String stream) {
     return expr("pmod(xxhash64(" + seed + "L, id, '" + stream + "'), 1000000007) / 1000000007D");
   }

@@ -17,9 +17,10 @@ import org.apache.spark.sql.Column;
  * {@link org.agrisafe.risk.rates.BinomialIntervals#wilson(long, long)} (R {@code stats::prop.test(x, n, correct =
  * FALSE)}), which stays the reference; {@code WilsonColumnsTest} checks both agree on {@code golden/binomial}.
  *
- * <p>Algorithm, with p = x / n, z = Φ⁻¹(0.975) and c = z² / (2n): lower = 0 if x = 0, else (p + c − z·√(p(1−p)/n +
- * c/(2n))) / (1 + 2c); upper = 1 if x = n, else (p + c + z·√(…)) / (1 + 2c); both clamped to [0, 1]. Output: a
- * double column, a proportion in [0, 1]; null when n = 0 or either input is null (an empty group has no rate).
+ * <p>Algorithm, with p = x / n, z = Φ⁻¹(0.975) and c = z² / (2n): lower = 0 if x = 0, else
+ * (p + c − z·√(p(1−p)/n + c/(2n))) / (1 + 2c); upper = 1 if x = n, else (p + c + z·√(…)) / (1 + 2c); both
+ * clamped to [0, 1]. Output: a double column, a proportion in [0, 1]; null when n = 0 or either input is null (an
+ * empty group has no rate).
  */
 public final class WilsonColumns {
   private WilsonColumns() {}
@@ -41,7 +42,8 @@ public final class WilsonColumns {
     Column nd = n.cast("double");
     Column p = x.cast("double").divide(nd);
     Column c = lit(Z_95 * Z_95 / 2.0).divide(nd);
-    Column half = lit(Z_95).multiply(sqrt(p.multiply(lit(1.0).minus(p)).divide(nd).plus(c.divide(nd.multiply(2.0)))));
+    Column half =
+        lit(Z_95).multiply(sqrt(p.multiply(lit(1.0).minus(p)).divide(nd).plus(c.divide(nd.multiply(2.0)))));
     Column raw = p.plus(c).plus(half.multiply(sign)).divide(lit(1.0).plus(c.multiply(2.0)));
     Column clamped = greatest(lit(0.0), least(lit(1.0), raw));
     Column edge = sign < 0 ? x.equalTo(0) : x.equalTo(n);
