@@ -18,6 +18,7 @@ import org.apache.flink.table.data.RowData;
  * directory and {@link IcebergSinks}, tests pass bounded sources.
  *
  * <pre>
+ * reference-poll (parallelism 1: reference tables' snapshot IDs) ─ broadcast ─┐
  * uploads → event time (sampled_at, bounded out-of-orderness) → keyBy(result_id) → ResultProcessor
  *   ├─ main: results (upsert)          ├─ side: result_revisions (upsert)
  *   ├─ side: rejected_records          └─ side: warnings → keyBy(warning_id) → WarningDeduplicator
@@ -44,17 +45,33 @@ public final class StreamingJob {
   }
 
   /**
-   * Builds the graph on {@code uploads}.
+   * Builds the graph on {@code uploads} with fixed reference data ({@code judging} judges every record): for
+   * bounded jobs and tests.
    *
-   * @param uploads the uploaded records (any source)
-   * @param sinks where the outputs go
-   * @param config stream parameters
-   * @param judging verdict rules with reference data
-   * @param rules the per-result warning rules switched on
-   * @return the keyed operator (its metrics: received, accepted, rejected, duplicates, superseded, late)
+   * @see #build(DataStream, DataStream, StreamSinks, StreamConfig, ReferenceVersion, List)
    */
   public static SingleOutputStreamOperator<RowData> build(DataStream<UploadEnvelope> uploads, StreamSinks sinks,
       StreamConfig config, Judging judging, List<StreamRules.Rule> rules) {
+    return build(uploads, ReferencePoller.fixed(uploads.getExecutionEnvironment(), List.of()), sinks, config,
+        new ReferenceVersion("fixed", System.currentTimeMillis(), judging), rules);
+  }
+
+  /**
+   * Builds the graph on {@code uploads}.
+   *
+   * @param uploads the uploaded records (any source)
+   * @param reference new versions of the reference data ({@link ReferencePoller#stream}), broadcast to the keyed
+   *     operator
+   * @param sinks where the outputs go
+   * @param config stream parameters
+   * @param initial the reference version loaded at job start; judges until a newer one is broadcast
+   * @param rules the per-result warning rules switched on
+   * @return the keyed operator (its metrics: received, accepted, rejected, duplicates, superseded, late,
+   *     reference-versions, reference-loaded-at-ms)
+   */
+  public static SingleOutputStreamOperator<RowData> build(DataStream<UploadEnvelope> uploads,
+      DataStream<ReferenceVersion> reference, StreamSinks sinks, StreamConfig config, ReferenceVersion initial,
+      List<StreamRules.Rule> rules) {
     WatermarkStrategy<UploadEnvelope> wm = WatermarkStrategy
         .<UploadEnvelope>forBoundedOutOfOrderness(config.outOfOrderness())
         .withTimestampAssigner((e, previous) -> UploadJson.eventTimeMs(e.payload, e.receivedAtMs))
@@ -62,7 +79,8 @@ public final class StreamingJob {
     SingleOutputStreamOperator<RowData> results = uploads
         .assignTimestampsAndWatermarks(wm).name("event-time").uid("event-time")
         .keyBy(new ResultKey())
-        .process(new ResultProcessor(judging, config, rules), IcebergRows.typeInfo(ResultProcessor.RESULTS_SCHEMA))
+        .connect(reference.broadcast(ResultProcessor.REFERENCE_STATE))
+        .process(new ResultProcessor(initial, config, rules), IcebergRows.typeInfo(ResultProcessor.RESULTS_SCHEMA))
         .name("validate-judge-dedupe").uid("results");
     sinks.results(results);
     sinks.revisions(results.getSideOutput(ResultProcessor.REVISIONS));

@@ -1,0 +1,84 @@
+package org.agrisafe.streaming;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.agrisafe.lakehouse.ingest.Judging;
+import org.apache.flink.util.InstantiationUtil;
+
+/**
+ * One version of the verdict reference data (limits/MRLs, bans, analytes, commodities) as it travels on the
+ * broadcast stream and lives in the {@link ResultProcessor}'s broadcast state.
+ *
+ * <p>A Flink POJO (public fields, no-argument constructor) so that Flink serializes it without Kryo: the
+ * {@link Judging} travels as Java-serialized bytes (its collections are immutable JDK collections, which Kryo
+ * cannot rebuild) and is deserialized once per operator instance and version ({@link #judging()}).
+ *
+ * <p>{@link #version} names the Iceberg snapshot of each reference table the data was read from, e.g.
+ * {@code reference.commodities@123 reference.limits@456 reference.bans@789 reference.analytes@none}
+ * ({@code none}: the table has no snapshot). {@link #loadedAtMs} (epoch ms, UTC) orders versions: the newer
+ * load wins (see {@link ResultProcessor}).
+ */
+public class ReferenceVersion {
+  /** The snapshot IDs of the reference tables, as text; see the class comment. */
+  public String version;
+  /** When the data was loaded, epoch milliseconds. */
+  public long loadedAtMs;
+  /** The Java-serialized {@link Judging}. */
+  public byte[] judgingBytes;
+
+  private transient Judging judging;
+
+  /** For Flink's POJO serializer. */
+  public ReferenceVersion() {}
+
+  /**
+   * @param version the snapshot IDs of the reference tables (non-blank)
+   * @param loadedAtMs when it was loaded, epoch ms
+   * @param judging the verdict rules with their reference data
+   * @throws IllegalArgumentException on a blank version or null rules
+   */
+  public ReferenceVersion(String version, long loadedAtMs, Judging judging) {
+    if (version == null || version.isBlank()) {
+      throw new IllegalArgumentException("Invalid reference version '" + version + "': expected snapshot IDs");
+    }
+    if (judging == null) {
+      throw new IllegalArgumentException("Invalid verdict rules null for reference version " + version);
+    }
+    this.version = version;
+    this.loadedAtMs = loadedAtMs;
+    this.judging = judging;
+    try {
+      this.judgingBytes = InstantiationUtil.serializeObject(judging);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot serialize reference version " + version, e);
+    }
+  }
+
+  /** The verdict rules of this version (deserialized on first use). */
+  public Judging judging() {
+    if (judging == null) {
+      try {
+        judging = InstantiationUtil.deserializeObject(judgingBytes, Thread.currentThread().getContextClassLoader());
+      } catch (IOException | ClassNotFoundException e) {
+        throw new IllegalStateException("Cannot deserialize reference version " + version, e);
+      }
+    }
+    return judging;
+  }
+
+  /** The newer of two versions by {@link #loadedAtMs}; {@code a} when {@code b} is null and vice versa. */
+  public static ReferenceVersion newer(ReferenceVersion a, ReferenceVersion b) {
+    if (a == null) {
+      return b;
+    }
+    if (b == null) {
+      return a;
+    }
+    return b.loadedAtMs > a.loadedAtMs ? b : a;
+  }
+
+  @Override
+  public String toString() {
+    return "ReferenceVersion[" + version + ", loaded at " + java.time.Instant.ofEpochMilli(loadedAtMs) + "]";
+  }
+}
