@@ -18,7 +18,9 @@ import org.apache.flink.util.InstantiationUtil;
  * ({@code none}: the table has no snapshot). {@link #loadedAtMs} (epoch ms, UTC) orders versions: the newer
  * load wins (see {@link ResultProcessor}).
  */
-public class ReferenceVersion {
+public class ReferenceVersion implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** The snapshot IDs of the reference tables, as text; see the class comment. */
   public String version;
   /** When the data was loaded, epoch milliseconds. */

@@ -61,7 +61,8 @@ import org.apache.iceberg.Schema;
  * <p>Main output: upsert rows of {@code monitoring.results} (INSERT, or DELETE of a moved key). Side outputs:
  * {@link #REVISIONS} (upsert rows of {@code monitoring.result_revisions}), {@link #REJECTED}, {@link #WARNINGS}.
  * A record whose event time ({@code sampled_at}) is behind the watermark is still processed and written, and
- * counted on the {@code late} metric. State is cleared by a processing-time timer {@code dedupe-ttl} after the
+ * counted on the {@code late} metric. The counts are metrics and job accumulators ({@code agrisafe.received} etc.,
+ * {@link ReconciledCounter}). State is cleared by a processing-time timer {@code dedupe-ttl} after the
  * last record of a result (explicit timers rather than state TTL, so that harness tests see state and timers
  * return to zero).
  */
@@ -131,12 +132,12 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
         new ValueStateDescriptor<>("current-row", IcebergRows.typeInfo(REVISIONS_SCHEMA)));
     cleanupAt = getRuntimeContext().getState(new ValueStateDescriptor<>("cleanup-at", Types.LONG));
     var g = getRuntimeContext().getMetricGroup().addGroup("agrisafe");
-    received = g.counter("received");
-    accepted = g.counter("accepted");
-    rejected = g.counter("rejected");
-    duplicates = g.counter("duplicates");
-    superseded = g.counter("superseded");
-    late = g.counter("late");
+    received = ReconciledCounter.register(getRuntimeContext(), g, "received");
+    accepted = ReconciledCounter.register(getRuntimeContext(), g, "accepted");
+    rejected = ReconciledCounter.register(getRuntimeContext(), g, "rejected");
+    duplicates = ReconciledCounter.register(getRuntimeContext(), g, "duplicates");
+    superseded = ReconciledCounter.register(getRuntimeContext(), g, "superseded");
+    late = ReconciledCounter.register(getRuntimeContext(), g, "late");
     referenceVersions = g.counter("reference-versions");
     g.gauge("reference-loaded-at-ms", (Gauge<Long>) () -> inForce == null ? initial.loadedAtMs : inForce.loadedAtMs);
   }

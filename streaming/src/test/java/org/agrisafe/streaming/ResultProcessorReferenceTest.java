@@ -47,6 +47,12 @@ class ResultProcessorReferenceTest {
   }
 
   @Test
+  void theReferenceVersionIsAFlinkPojoNotKryo() {
+    assertTrue(ReferencePoller.TYPE instanceof org.apache.flink.api.java.typeutils.PojoTypeInfo,
+        ReferencePoller.TYPE.toString());
+  }
+
+  @Test
   void aBroadcastBanJudgesTheNextRecord() throws Exception {
     var h = ResultProcessorHarnessTest.harness(Duration.ofDays(1), version("v1", 1_000, false));
     // procymidone 0.1 mg/kg on chives in 2024: under the GB 2763.1-2022 MRL 5 mg/kg, not banned
