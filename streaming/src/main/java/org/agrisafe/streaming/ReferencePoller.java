@@ -67,10 +67,16 @@ public class ReferencePoller extends RichSourceFunction<ReferenceVersion> {
   }
 
   /**
-   * A bounded reference stream holding {@code versions} (none: the initial version judges everything), for bounded
-   * jobs and tests.
+   * A bounded reference stream holding {@code versions}, for bounded jobs and tests (e.g. just the initial version:
+   * the data never changes).
+   *
+   * @throws IllegalArgumentException if {@code versions} is empty (Flink's collection source cannot be empty)
    */
   public static DataStream<ReferenceVersion> fixed(StreamExecutionEnvironment env, List<ReferenceVersion> versions) {
+    if (versions.isEmpty()) {
+      throw new IllegalArgumentException("Cannot build a fixed reference stream of no versions: expected at least "
+          + "the initial version");
+    }
     return env.fromData(versions, TYPE).setParallelism(1).uid("reference-fixed");
   }
 

@@ -52,8 +52,9 @@ public final class StreamingJob {
    */
   public static SingleOutputStreamOperator<RowData> build(DataStream<UploadEnvelope> uploads, StreamSinks sinks,
       StreamConfig config, Judging judging, List<StreamRules.Rule> rules) {
-    return build(uploads, ReferencePoller.fixed(uploads.getExecutionEnvironment(), List.of()), sinks, config,
-        new ReferenceVersion("fixed", System.currentTimeMillis(), judging), rules);
+    ReferenceVersion fixed = new ReferenceVersion("fixed", System.currentTimeMillis(), judging);
+    return build(uploads, ReferencePoller.fixed(uploads.getExecutionEnvironment(), List.of(fixed)), sinks, config,
+        fixed, rules);
   }
 
   /**
