@@ -1,12 +1,13 @@
 package org.agrisafe.streaming;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,39 +19,80 @@ import org.agrisafe.lakehouse.ingest.UploadRecords;
  */
 public final class UploadJson {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonFactory FACTORY = JSON.getFactory();
+  private static final String EXPECTED = " (expected one JSON object with string, number or null values)";
 
   private UploadJson() {}
 
   /**
-   * The fields of a payload as text (JSON numbers as their text, null as null).
+   * The fields of a payload as text (JSON numbers as their text, null as null; a repeated field keeps its last
+   * value). One pass of Jackson's streaming parser, no tree: the same values as {@code ObjectMapper.readTree}
+   * followed by {@code asText()} (integers as written, decimals as {@link Double#toString}).
    *
    * @throws IllegalArgumentException if the payload is not one JSON object of scalar values, naming the reason
    */
   public static Map<String, String> fields(String payload) {
-    JsonNode node;
-    try {
-      node = JSON.readTree(payload);
+    Map<String, String> fields = new LinkedHashMap<>();
+    scan(payload, fields::put);
+    return fields;
+  }
+
+  /** Calls {@code field} for every (name, text value) of the payload's object, in order. */
+  private static void scan(String payload, java.util.function.BiConsumer<String, String> field) {
+    try (JsonParser p = FACTORY.createParser(payload)) {
+      JsonToken t = p.nextToken();
+      if (t != JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException("Cannot parse JSON: not a JSON object" + EXPECTED);
+      }
+      while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken v = p.nextToken();
+        field.accept(name, text(p, v, name));
+      }
+      if (t != JsonToken.END_OBJECT) {
+        throw new IllegalArgumentException("Cannot parse JSON: unexpected end of input" + EXPECTED);
+      }
     } catch (JsonProcessingException e) {
       String m = e.getOriginalMessage();
       throw new IllegalArgumentException("Cannot parse JSON: " + (m == null ? "invalid JSON" : m.split("\n")[0])
-          + " (expected one JSON object with string, number or null values)");
+          + EXPECTED);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("Cannot parse JSON: " + e.getMessage() + EXPECTED);
     }
-    if (node == null || !node.isObject()) {
-      throw new IllegalArgumentException("Cannot parse JSON: not a JSON object (expected one JSON object with "
-          + "string, number or null values)");
+  }
+
+  private static String text(JsonParser p, JsonToken v, String name) throws java.io.IOException {
+    if (v == null) {
+      throw new IllegalArgumentException("Cannot parse JSON: unexpected end of input" + EXPECTED);
     }
-    Map<String, String> fields = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
-      JsonNode v = e.getValue();
-      if (v.isContainerNode()) {
-        throw new IllegalArgumentException("Field '" + e.getKey() + "' is an array or object: expected a string, "
-            + "number or null");
-      }
-      fields.put(e.getKey(), v.isNull() ? null : v.asText());
+    return switch (v) {
+      case VALUE_NULL -> null;
+      case VALUE_NUMBER_INT -> p.getNumberValue().toString();
+      case VALUE_NUMBER_FLOAT -> Double.toString(p.getDoubleValue());
+      case VALUE_STRING, VALUE_TRUE, VALUE_FALSE -> p.getText();
+      case START_ARRAY, START_OBJECT -> throw new IllegalArgumentException("Field '" + name
+          + "' is an array or object: expected a string, number or null");
+      default -> throw new IllegalArgumentException("Cannot parse JSON: unexpected " + v + EXPECTED);
+    };
+  }
+
+  /**
+   * The text of one field of a payload (its last occurrence), or null when absent, null, or the payload is not a
+   * JSON object of scalars. Streams through the payload without building a map: used per record by the key
+   * selector (twice per record, on both sides of the shuffle) and the timestamp assigner.
+   */
+  static String field(String payload, String name) {
+    String[] found = new String[1];
+    try {
+      scan(payload, (k, v) -> {
+        if (k.equals(name)) {
+          found[0] = v;
+        }
+      });
+    } catch (IllegalArgumentException e) {
+      return null;
     }
-    return fields;
+    return found[0];
   }
 
   /** One JSON object from a field map (CSV uploads), blank cells written as null. */
@@ -71,12 +113,8 @@ public final class UploadJson {
    * or is not JSON (such records are rejected downstream).
    */
   public static String resultKey(String payload) {
-    try {
-      String id = fields(payload).get(UploadRecords.RESULT_ID);
-      return id == null ? "" : id.strip();
-    } catch (IllegalArgumentException e) {
-      return "";
-    }
+    String id = field(payload, UploadRecords.RESULT_ID);
+    return id == null ? "" : id.strip();
   }
 
   /**
@@ -85,16 +123,19 @@ public final class UploadJson {
    */
   public static long eventTimeMs(String payload, long fallbackMs) {
     try {
-      String t = fields(payload).get(UploadRecords.SAMPLED_AT);
+      String t = field(payload, UploadRecords.SAMPLED_AT);
       return t == null ? fallbackMs : OffsetDateTime.parse(t.strip()).toInstant().toEpochMilli();
-    } catch (IllegalArgumentException | DateTimeParseException e) {
+    } catch (DateTimeParseException e) {
       return fallbackMs;
     }
   }
 
   /**
    * Fingerprint of a record's content, independent of field order and of blank vs. absent fields: the same
-   * (result_id, revision) with the same fingerprint is a duplicate; with another, a conflicting re-use.
+   * (result_id, revision) with the same fingerprint is a duplicate; with another, a conflicting re-use. It is the
+   * first 128 bits of SHA-256 (FIPS 180-4) over the sorted, trimmed {@code name=value} pairs, as 32 hex digits:
+   * the keyed state keeps this per revision, not the record (checkpoints of 100k-result state stay small); a
+   * collision between two revisions of one result is beyond practical reach (about 2^-128).
    */
   public static String fingerprint(Map<String, String> fields) {
     Map<String, String> sorted = new TreeMap<>();
@@ -103,6 +144,13 @@ public final class UploadJson {
         sorted.put(k, v.strip());
       }
     });
-    return sorted.toString();
+    java.security.MessageDigest sha;
+    try {
+      sha = java.security.MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+    }
+    byte[] d = sha.digest(sorted.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return java.util.HexFormat.of().formatHex(d, 0, 16);
   }
 }

@@ -2,9 +2,11 @@ package org.agrisafe.lakehouse.ingest;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Text clean-up shared by the adapters (package-private). */
 final class Texts {
+  private static final Pattern WHITESPACE_RUN = Pattern.compile("[\\s\\u00a0\\u3000]+");
 
   private Texts() {
   }
@@ -18,8 +20,35 @@ final class Texts {
     if (s == null) {
       return null;
     }
-    String t = s.replaceAll("[\\s\\u00a0\\u3000]+", " ").trim();
+    if (isPlain(s)) {
+      return s.isEmpty() ? null : s; // the common case on the streaming path: no regex, no copy
+    }
+    String t = WHITESPACE_RUN.matcher(s).replaceAll(" ").trim();
     return t.isEmpty() ? null : t;
+  }
+
+  /**
+   * True if {@code s} has no character {@link #clean} would change: no leading or trailing whitespace and no
+   * whitespace or control character other than single ASCII spaces between words (String.trim also strips
+   * control characters).
+   */
+  private static boolean isPlain(String s) {
+    int n = s.length();
+    boolean previousSpace = true; // a leading space is not plain
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == ' ') {
+        if (previousSpace) {
+          return false;
+        }
+        previousSpace = true;
+      } else if (c < ' ' || c == '\u00a0' || c == '\u3000' || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        return false;
+      } else {
+        previousSpace = false;
+      }
+    }
+    return n == 0 || !previousSpace;
   }
 
   /** NFKC (full-width to ASCII, compatibility forms folded) followed by {@link #clean}. */
