@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -113,10 +115,18 @@ public final class Checkpoints {
 
   /**
    * Runs the job built on {@code env}, restored from {@code restoreFrom} when present (all state must map to an
-   * operator of the graph: operator uids are stable).
+   * operator of the graph: operator uids are stable). The path is set both in the environment's configuration
+   * ({@code execution.state-recovery.path}, which the local and remote executors apply to the job graph, overriding
+   * the stream graph's) and on the stream graph (which the test MiniCluster's executor applies).
    */
   public static JobClient executeAsync(StreamExecutionEnvironment env, String name, Optional<Path> restoreFrom)
       throws Exception {
+    restoreFrom.ifPresent(p -> {
+      Configuration c = new Configuration();
+      c.set(StateRecoveryOptions.SAVEPOINT_PATH, p.toAbsolutePath().toString());
+      c.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, false);
+      env.configure(c);
+    });
     StreamGraph graph = env.getStreamGraph();
     graph.setJobName(name);
     restoreFrom.ifPresent(p -> graph.setSavepointRestoreSettings(
