@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.agrisafe.lakehouse.ingest.Judging;
 import org.agrisafe.lakehouse.reference.ReferenceData;
 import org.agrisafe.lakehouse.reference.ReferenceRecords;
 import org.agrisafe.lakehouse.tables.TableDef;
@@ -40,10 +41,15 @@ public final class IcebergReference {
    * separated, {@code none} for a table without a snapshot.
    */
   public static String version(Catalog catalog) {
+    return version(TABLES.stream().map(def -> catalog.loadTable(def.identifier()).currentSnapshot()).toList());
+  }
+
+  /** The version text of the current snapshots (null: none) of {@link #TABLES}, in that order. */
+  private static String version(List<Snapshot> snapshots) {
     StringBuilder b = new StringBuilder();
-    for (TableDef def : TABLES) {
-      Snapshot s = catalog.loadTable(def.identifier()).currentSnapshot();
-      b.append(b.length() == 0 ? "" : " ").append(def.identifier()).append('@')
+    for (int i = 0; i < TABLES.size(); i++) {
+      Snapshot s = snapshots.get(i);
+      b.append(i == 0 ? "" : " ").append(TABLES.get(i).identifier()).append('@')
           .append(s == null ? "none" : Long.toString(s.snapshotId()));
     }
     return b.toString();
@@ -58,12 +64,11 @@ public final class IcebergReference {
    */
   public static ReferenceVersion load(Catalog catalog, long nowMs) {
     List<List<Record>> rows = new ArrayList<>();
-    StringBuilder version = new StringBuilder();
+    List<Snapshot> snapshots = new ArrayList<>();
     for (TableDef def : TABLES) {
       Table t = catalog.loadTable(def.identifier());
       Snapshot s = t.currentSnapshot();
-      version.append(version.length() == 0 ? "" : " ").append(def.identifier()).append('@')
-          .append(s == null ? "none" : Long.toString(s.snapshotId()));
+      snapshots.add(s);
       List<Record> out = new ArrayList<>();
       if (s != null) {
         try (CloseableIterable<Record> it = IcebergGenerics.read(t).useSnapshot(s.snapshotId()).build()) {
@@ -75,7 +80,7 @@ public final class IcebergReference {
       rows.add(out);
     }
     ReferenceData ref = ReferenceRecords.fromRecords(rows.get(0), rows.get(1), rows.get(2), rows.get(3));
-    return new ReferenceVersion(version.toString(), nowMs, new org.agrisafe.lakehouse.ingest.Judging(ref));
+    return new ReferenceVersion(version(snapshots), nowMs, new Judging(ref));
   }
 
   /**
