@@ -27,7 +27,7 @@ public final class CompactionJob {
   public static final long TARGET_FILE_SIZE_BYTES_DEFAULT = 128L * 1024 * 1024;
   /** The tables the stream writes. */
   public static final List<TableDef> TABLES =
-      List.of(Tables.RESULTS, Tables.RESULT_REVISIONS, Tables.REJECTED_RECORDS, WarningTables.WARNINGS);
+      List.of(Tables.RESULTS, Tables.SAMPLES, Tables.RESULT_REVISIONS, Tables.REJECTED_RECORDS, WarningTables.WARNINGS);
 
   private CompactionJob() {}
 

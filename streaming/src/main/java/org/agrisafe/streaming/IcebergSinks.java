@@ -20,12 +20,14 @@ import org.apache.iceberg.flink.sink.FlinkSink;
  * optional sink for warning notices (Kafka topic).
  *
  * <p>Upsert keys include the partition source columns, as Iceberg requires for equality deletes:
- * {@code results} on (result_id, source_system, sample_month); {@code result_revisions} on (result_id, revision,
+ * {@code results} on (result_id, source_system, sample_month); {@code samples} on (sample_id, source_system,
+ * sample_month); {@code result_revisions} on (result_id, revision,
  * source_system, sample_month). Writers run with the parallelism of the upstream keyed operator and no
  * redistribution, so every row of one result reaches the same writer in order.
  */
 public final class IcebergSinks implements StreamSinks {
   public static final List<String> RESULTS_KEY = List.of("result_id", "source_system", "sample_month");
+  public static final List<String> SAMPLES_KEY = List.of("sample_id", "source_system", "sample_month");
   public static final List<String> REVISIONS_KEY = List.of("result_id", "revision", "source_system", "sample_month");
 
   private final CatalogLoader catalogLoader;
@@ -73,6 +75,11 @@ public final class IcebergSinks implements StreamSinks {
   @Override
   public void results(DataStream<RowData> rows) {
     write(rows, Tables.RESULTS, RESULTS_KEY);
+  }
+
+  @Override
+  public void samples(DataStream<RowData> rows) {
+    write(rows, Tables.SAMPLES, SAMPLES_KEY);
   }
 
   @Override

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 public class ReferencePoller extends RichSourceFunction<ReferenceVersion> {
   private static final Logger LOG = LoggerFactory.getLogger(ReferencePoller.class);
   /** The element type of the reference stream. */
-  public static final TypeInformation<ReferenceVersion> TYPE = TypeInformation.of(ReferenceVersion.class);
+  public static final TypeInformation<ReferenceVersion> TYPE = ReferenceVersion.TYPE;
 
   private final CatalogLoader catalogLoader;
   private final String initialVersion;

@@ -3,6 +3,11 @@ package org.agrisafe.streaming;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.agrisafe.lakehouse.ingest.Judging;
+import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.util.InstantiationUtil;
 
 /**
@@ -66,6 +71,32 @@ public class ReferenceVersion implements java.io.Serializable {
       }
     }
     return judging;
+  }
+
+  /** The Flink type of a version (a POJO type, not Kryo). */
+  public static final TypeInformation<ReferenceVersion> TYPE = TypeInformation.of(ReferenceVersion.class);
+
+  /**
+   * The broadcast state of the operators that judge ({@link ResultProcessor}, {@link SampleProcessor}): the version
+   * in force under key {@link #CURRENT}.
+   */
+  public static final MapStateDescriptor<String, ReferenceVersion> STATE =
+      new MapStateDescriptor<>("reference-data", Types.STRING, TYPE);
+  public static final String CURRENT = "current";
+
+  /** Stores a broadcast version in {@code state}, unless the state holds a newer one. */
+  public static void store(BroadcastState<String, ReferenceVersion> state, ReferenceVersion v) throws Exception {
+    state.put(CURRENT, newer(state.get(CURRENT), v));
+  }
+
+  /**
+   * The version in force for an operator built with {@code initial} (the version loaded at job start): the newer of
+   * it and the broadcast one. So no record is judged without reference data, and a version restored from a
+   * checkpoint does not replace a newer load at restart.
+   */
+  public static ReferenceVersion inForce(ReferenceVersion initial, ReadOnlyBroadcastState<String, ReferenceVersion> state)
+      throws Exception {
+    return newer(initial, state.get(CURRENT));
   }
 
   /** The newer of two versions by {@link #loadedAtMs}; {@code a} when {@code b} is null and vice versa. */

@@ -16,6 +16,7 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
@@ -59,7 +60,8 @@ import org.apache.iceberg.Schema;
  * Hence received = accepted + rejected, and accepted = current rows + duplicates + superseded.
  *
  * <p>Main output: upsert rows of {@code monitoring.results} (INSERT, or DELETE of a moved key). Side outputs:
- * {@link #REVISIONS} (upsert rows of {@code monitoring.result_revisions}), {@link #REJECTED}, {@link #WARNINGS}.
+ * {@link #REVISIONS} (upsert rows of {@code monitoring.result_revisions}), {@link #REJECTED}, {@link #WARNINGS},
+ * {@link #CURRENT} (the record of each new current revision, for {@link SampleProcessor}).
  * A record whose event time ({@code sampled_at}) is behind the watermark is still processed and written, and
  * counted on the {@code late} metric. The counts are metrics and job accumulators ({@code agrisafe.received} etc.,
  * {@link ReconciledCounter}). State is cleared by a processing-time timer {@code dedupe-ttl} after the
@@ -78,6 +80,9 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
       new OutputTag<>("rejected-records", IcebergRows.typeInfo(REJECTED_SCHEMA));
   public static final OutputTag<RowData> WARNINGS =
       new OutputTag<>("warnings", IcebergRows.typeInfo(WARNINGS_SCHEMA));
+  /** Each record that became the current revision of its result: the input of {@link SampleProcessor}. */
+  public static final OutputTag<CurrentRecord> CURRENT =
+      new OutputTag<>("current-records", TypeInformation.of(CurrentRecord.class));
 
   private static final int IS_CURRENT = IcebergRows.index(REVISIONS_SCHEMA, "is_current");
   private static final int SUPERSEDED_BY = IcebergRows.index(REVISIONS_SCHEMA, "superseded_by_revision");
@@ -85,9 +90,8 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
   private static final int SAMPLE_MONTH = IcebergRows.index(REVISIONS_SCHEMA, "sample_month");
 
   /** The broadcast state holding the reference version in force, under key {@link #CURRENT_REFERENCE}. */
-  public static final MapStateDescriptor<String, ReferenceVersion> REFERENCE_STATE =
-      new MapStateDescriptor<>("reference-data", Types.STRING, ReferencePoller.TYPE);
-  public static final String CURRENT_REFERENCE = "current";
+  public static final MapStateDescriptor<String, ReferenceVersion> REFERENCE_STATE = ReferenceVersion.STATE;
+  public static final String CURRENT_REFERENCE = ReferenceVersion.CURRENT;
 
   private static final RowData.FieldGetter[] REVISION_GETTERS = IcebergRows.getters(REVISIONS_SCHEMA);
   private static final int RESULTS_ARITY = RESULTS_SCHEMA.columns().size();
@@ -145,13 +149,12 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
   @Override
   public void processBroadcastElement(ReferenceVersion v, Context ctx, Collector<RowData> out) throws Exception {
     referenceVersions.inc();
-    var state = ctx.getBroadcastState(REFERENCE_STATE);
-    state.put(CURRENT_REFERENCE, ReferenceVersion.newer(state.get(CURRENT_REFERENCE), v));
+    ReferenceVersion.store(ctx.getBroadcastState(REFERENCE_STATE), v);
   }
 
   /** The version in force: the newer of the broadcast one and the initial one. */
   private ReferenceVersion reference(ReadOnlyContext ctx) throws Exception {
-    ReferenceVersion v = ReferenceVersion.newer(initial, ctx.getBroadcastState(REFERENCE_STATE).get(CURRENT_REFERENCE));
+    ReferenceVersion v = ReferenceVersion.inForce(initial, ctx.getBroadcastState(REFERENCE_STATE));
     if (inForce == null || !inForce.version.equals(v.version) || inForce.loadedAtMs != v.loadedAtMs) {
       if (inForce != null || v != initial) {
         System.out.println("reference: judging with " + v.version);
@@ -247,6 +250,7 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
       ctx.output(REVISIONS, history);
       out.collect(IcebergRows.prefix(history, REVISION_GETTERS, RESULTS_ARITY, RowKind.INSERT));
       current.update(history);
+      ctx.output(CURRENT, new CurrentRecord(v.sample().sampleId(), v.result().resultId(), revision, in));
       for (StreamRules.Rule rule : rules) {
         Map<String, Object> w = StreamRules.warning(rule, js, jr, now);
         if (w != null) {

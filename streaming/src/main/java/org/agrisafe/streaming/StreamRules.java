@@ -2,25 +2,39 @@ package org.agrisafe.streaming;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.agrisafe.lakehouse.ingest.Judging.JudgedResult;
 import org.agrisafe.lakehouse.ingest.Judging.JudgedSample;
 import org.agrisafe.lakehouse.ingest.model.ParsedSample;
 import org.agrisafe.lakehouse.tables.WarningTables;
 import org.agrisafe.lakehouse.tables.WarningTables.Producer;
 import org.agrisafe.lakehouse.tables.WarningTables.Severity;
+import org.agrisafe.risk.verdict.RapidOutcome;
 
 /**
- * The per-result real-time warning rules (producer {@link Producer#STREAM_RULE}), as pure functions from a judged
- * current result to the column values of one {@code analytics.warnings} row (or none).
+ * The real-time warning rules (producer {@link Producer#STREAM_RULE}), as pure functions from a judged current
+ * result ({@link #warning}) or a judged sample ({@link #sampleWarnings}) to the column values of
+ * {@code analytics.warnings} rows.
  *
  * <ul>
  *   <li>{@link Rule#BANNED_DETECTION}: any detection of a substance banned for that commodity on the sampling
  *       date by a verified ban rule (CONVENTIONS, Bans), even under the MRL; severity HIGH (RASFF alert).</li>
  *   <li>{@link Rule#EXCEEDANCE}: a quantitative result above its MRL (value &gt; MRL, strictly); severity MEDIUM
  *       (information for follow-up).</li>
+ *   <li>{@link Rule#PRODUCER_REPEAT} and {@link Rule#RAPID_POSITIVE_RATE} are window rules over many results,
+ *       raised by {@link ProducerRepeatRule} and {@link RapidPositiveRateRule} ({@link WindowRules}); this class
+ *       returns no per-result warning for them.</li>
+ *   <li>{@link Rule#CONFIRMED_AFTER_RAPID} (sample-level, raised by {@link SampleProcessor}, which sees all current
+ *       results of a sample): a rapid result that is POSITIVE (enzyme inhibition &ge; 50 %, GB/T 5009.199, or a
+ *       positive colloidal-gold strip) and a quantitative result of the same sample that fails (value &gt; MRL,
+ *       or a detection of a substance under a verified ban): the suspicion is confirmed (CONVENTIONS, Rapid test);
+ *       severity HIGH (RASFF alert). One warning per failing quantitative result's analyte, whatever the arrival
+ *       order of the two results.</li>
  * </ul>
  * The warning ID is {@link WarningTables#warningId} over (rule, sample_id, analyte_code, sample date): a
  * correction or a replay of the same finding maps onto the same warning, which the stream suppresses
@@ -29,10 +43,19 @@ import org.agrisafe.lakehouse.tables.WarningTables.Severity;
 public final class StreamRules {
   private StreamRules() {}
 
-  /** The per-result rules. */
+  /**
+   * The rules: BANNED_DETECTION and EXCEEDANCE per result ({@link #warning}), PRODUCER_REPEAT and
+   * RAPID_POSITIVE_RATE over windows ({@link WindowRules}), CONFIRMED_AFTER_RAPID per sample ({@link #sampleWarnings}).
+   */
   public enum Rule {
     BANNED_DETECTION(Severity.HIGH),
-    EXCEEDANCE(Severity.MEDIUM);
+    EXCEEDANCE(Severity.MEDIUM),
+    /** Window rule ({@link ProducerRepeatRule}): a producer with N failing samples in D days. */
+    PRODUCER_REPEAT(Severity.HIGH),
+    /** Window rule ({@link RapidPositiveRateRule}): a district/commodity rapid-positive rate far above baseline. */
+    RAPID_POSITIVE_RATE(Severity.MEDIUM),
+    /** Sample-level: a confirmed failure after a rapid positive on the same sample ({@link #sampleWarnings}). */
+    CONFIRMED_AFTER_RAPID(Severity.HIGH);
 
     private final Severity severity;
 
@@ -46,7 +69,8 @@ public final class StreamRules {
   }
 
   /**
-   * The warning a judged result raises under {@code rule}, or null.
+   * The warning a judged result raises under per-result {@code rule}, or null (always null for the window rules
+   * and the sample-level {@link Rule#CONFIRMED_AFTER_RAPID}).
    *
    * @param now the instant the warning is raised (created_at), UTC
    */
@@ -57,13 +81,85 @@ public final class StreamRules {
     boolean fires = switch (rule) {
       case BANNED_DETECTION -> jr.quantitative().bannedDetection();
       case EXCEEDANCE -> jr.quantitative().exceeds();
+      // window rules: raised by their own keyed operators over many results (WindowRules), never per result
+      case PRODUCER_REPEAT, RAPID_POSITIVE_RATE -> false;
+      case CONFIRMED_AFTER_RAPID -> false; // sample-level: sampleWarnings
     };
     if (!fires) {
       return null;
     }
+    Map<String, Object> m = base(rule, js, jr.analyteCode(), "RESULT", now);
+    ParsedSample s = js.sample();
+    String q = jr.quantitative().reason();
+    m.put("details", rule.name() + ": " + jr.result().analyteRaw() + " in " + s.commodityRaw() + ", sample "
+        + s.sampleId() + ", result " + jr.result().resultId() + " rev " + jr.result().revision()
+        + (jr.result().valueMgPerKg() == null ? "" : ", " + jr.result().valueMgPerKg() + " mg/kg")
+        + (q == null ? "" : " (" + q + ")"));
+    return m;
+  }
+
+  /**
+   * The warnings a judged sample (all its current results) raises under the sample-level {@code rule}; empty when
+   * it does not fire or {@code rule} is per-result.
+   *
+   * <p>{@link Rule#CONFIRMED_AFTER_RAPID}: fires when the sample has a rapid result with outcome POSITIVE and a
+   * quantitative result that exceeds its MRL (value &gt; MRL, strictly) or is a banned detection; one warning per
+   * distinct analyte of the failing quantitative results, naming the first positive rapid result (by result ID,
+   * so that the text does not depend on arrival order): rapid method, analyte and reading, then the lab value in
+   * mg/kg against the MRL.
+   *
+   * @param now the instant the warning is raised (created_at), UTC
+   * @return column maps of {@code analytics.warnings}, ordered by analyte code
+   */
+  public static List<Map<String, Object>> sampleWarnings(Rule rule, JudgedSample js, Instant now) {
+    if (rule != Rule.CONFIRMED_AFTER_RAPID) {
+      return List.of();
+    }
+    JudgedResult rapid = js.results().stream()
+        .filter(r -> r.rapid() != null && r.rapid().outcome() == RapidOutcome.POSITIVE)
+        .min(Comparator.comparing(r -> r.result().resultId()))
+        .orElse(null);
+    if (rapid == null) {
+      return List.of();
+    }
+    Map<String, JudgedResult> failing = new TreeMap<>();
+    js.results().stream()
+        .filter(r -> r.quantitative() != null && (r.quantitative().exceeds() || r.quantitative().bannedDetection()))
+        .sorted(Comparator.comparing(r -> r.result().resultId()))
+        .forEach(r -> failing.putIfAbsent(r.analyteCode() == null ? "" : r.analyteCode(), r));
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (JudgedResult q : failing.values()) {
+      Map<String, Object> m = base(rule, js, q.analyteCode(), "SAMPLE", now);
+      m.put("details", rule.name() + ": sample " + js.sample().sampleId() + " (" + js.sample().commodityRaw()
+          + "): rapid " + rapid.rapid().method() + " " + rapid.result().analyteRaw() + " POSITIVE"
+          + (rapid.result().inhibitionRatePct() == null ? "" : " (inhibition " + rapid.result().inhibitionRatePct()
+              + " %)")
+          + (rapid.falsePositiveProne() ? " [false-positive-prone commodity]" : "")
+          + ", result " + rapid.result().resultId() + "; confirmed by " + (q.result().method() == null ? "quantitative" : q.result().method().code()) + " "
+          + q.result().analyteRaw() + " " + labValue(q) + ", result " + q.result().resultId() + " rev "
+          + q.result().revision());
+      out.add(m);
+    }
+    return out;
+  }
+
+  /** "0.3 mg/kg &gt; MRL 0.2 mg/kg (GB 2763-2021)", or the banned-detection wording. */
+  private static String labValue(JudgedResult q) {
+    Double v = q.result().valueMgPerKg();
+    var limit = q.quantitative().appliedLimit();
+    String value = v == null ? q.quantitative().detection().name() : v + " mg/kg";
+    String mrl = limit == null ? "no applicable MRL"
+        : limit.mrlMgPerKg() == null ? "limit " + limit.limitType() + " (" + limit.standard() + ")"
+        : "MRL " + limit.mrlMgPerKg() + " mg/kg (" + limit.standard() + ")";
+    String cmp = q.quantitative().exceeds() ? " > " : " vs ";
+    return value + cmp + mrl + (q.quantitative().bannedDetection() ? ", banned substance detected" : "");
+  }
+
+  /** The columns common to every rule's warning; {@code details} is left to the caller. */
+  private static Map<String, Object> base(Rule rule, JudgedSample js, String analyte, String seriesLevel,
+      Instant now) {
     ParsedSample s = js.sample();
     LocalDate day = s.sampleDate();
-    String analyte = jr.analyteCode();
     Map<String, Object> m = new HashMap<>();
     m.put("warning_id", WarningTables.warningId(Producer.STREAM_RULE,
         List.of(rule.name(), s.sampleId(), analyte == null ? "" : analyte, "DAY", day.toString())));
@@ -72,7 +168,7 @@ public final class StreamRules {
     m.put("severity", rule.severity().name());
     m.put("state", WarningTables.State.NEW.name());
     m.put("measure", rule.name());
-    m.put("series_level", "RESULT");
+    m.put("series_level", seriesLevel);
     m.put("source_system", s.sourceSystem().name());
     m.put("commodity_code", js.commodityCode());
     m.put("category", js.category());
@@ -86,11 +182,6 @@ public final class StreamRules {
     m.put("recurrence", 0);
     m.put("group_id", WarningTables.groupId(List.of(rule.name(), analyte == null ? "" : analyte, day.toString())));
     m.put("rank_score", (double) rule.severity().weight());
-    String q = jr.quantitative().reason();
-    m.put("details", rule.name() + ": " + jr.result().analyteRaw() + " in " + s.commodityRaw() + ", sample "
-        + s.sampleId() + ", result " + jr.result().resultId() + " rev " + jr.result().revision()
-        + (jr.result().valueMgPerKg() == null ? "" : ", " + jr.result().valueMgPerKg() + " mg/kg")
-        + (q == null ? "" : " (" + q + ")"));
     m.put("created_at", now);
     m.put("updated_at", now);
     return m;

@@ -11,6 +11,12 @@ public interface StreamSinks {
   /** Upsert rows (INSERT, or DELETE of a key moved to another partition) of {@code monitoring.results}. */
   void results(DataStream<RowData> rows);
 
+  /**
+   * Upsert rows (INSERT, or DELETE of a sample moved to another {@code sample_month}) of {@code monitoring.samples},
+   * one current row per sample ({@link SampleProcessor}).
+   */
+  void samples(DataStream<RowData> rows);
+
   /** Upsert rows of {@code monitoring.result_revisions} (a superseded revision is re-sent with is_current=false). */
   void revisions(DataStream<RowData> rows);
 

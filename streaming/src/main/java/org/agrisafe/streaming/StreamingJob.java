@@ -7,6 +7,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.core.fs.Path;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -18,12 +19,17 @@ import org.apache.flink.table.data.RowData;
  * directory and {@link IcebergSinks}, tests pass bounded sources.
  *
  * <pre>
- * reference-poll (parallelism 1: reference tables' snapshot IDs) ─ broadcast ─┐
+ * reference-poll (parallelism 1: reference tables' snapshot IDs) ─ broadcast ─┬─ to ResultProcessor
+ *                                                                              └─ to SampleProcessor
  * uploads → event time (sampled_at, bounded out-of-orderness) → keyBy(result_id) → ResultProcessor
  *   ├─ main: results (upsert)          ├─ side: result_revisions (upsert)
  *   ├─ side: rejected_records          └─ side: warnings → keyBy(warning_id) → WarningDeduplicator
- *                                                     ├─ analytics.warnings   └─ notices (JSON; Kafka/webhook)
+ *   │                                                 ├─ analytics.warnings   └─ notices (JSON; Kafka/webhook)
+ *   └─ side: current records → keyBy(sample_id) → SampleProcessor → samples (upsert)
+ *                                          (+ sample-level warnings, e.g. CONFIRMED_AFTER_RAPID, to the dedupe)
  * </pre>
+ * The window rules (PRODUCER_REPEAT, RAPID_POSITIVE_RATE) read the results and the uploads and union their warnings
+ * into the side output before the deduplicator ({@link WindowRules}).
  */
 public final class StreamingJob {
   private StreamingJob() {}
@@ -48,13 +54,34 @@ public final class StreamingJob {
    * Builds the graph on {@code uploads} with fixed reference data ({@code judging} judges every record): for
    * bounded jobs and tests.
    *
-   * @see #build(DataStream, DataStream, StreamSinks, StreamConfig, ReferenceVersion, List)
+   * @see #build(DataStream, DataStream, StreamSinks, StreamConfig, ReferenceVersion, List, WindowRuleParams)
    */
   public static SingleOutputStreamOperator<RowData> build(DataStream<UploadEnvelope> uploads, StreamSinks sinks,
       StreamConfig config, Judging judging, List<StreamRules.Rule> rules) {
+    return build(uploads, sinks, config, judging, rules, WindowRuleParams.defaults());
+  }
+
+  /**
+   * Builds the graph on {@code uploads} with fixed reference data and the parameters of the window rules.
+   *
+   * @see #build(DataStream, DataStream, StreamSinks, StreamConfig, ReferenceVersion, List, WindowRuleParams)
+   */
+  public static SingleOutputStreamOperator<RowData> build(DataStream<UploadEnvelope> uploads, StreamSinks sinks,
+      StreamConfig config, Judging judging, List<StreamRules.Rule> rules, WindowRuleParams windowRules) {
     ReferenceVersion fixed = new ReferenceVersion("fixed", System.currentTimeMillis(), judging);
     return build(uploads, ReferencePoller.fixed(uploads.getExecutionEnvironment(), List.of(fixed)), sinks, config,
-        fixed, rules);
+        fixed, rules, windowRules);
+  }
+
+  /**
+   * Builds the graph on {@code uploads} with refreshed reference data and the default window-rule parameters.
+   *
+   * @see #build(DataStream, DataStream, StreamSinks, StreamConfig, ReferenceVersion, List, WindowRuleParams)
+   */
+  public static SingleOutputStreamOperator<RowData> build(DataStream<UploadEnvelope> uploads,
+      DataStream<ReferenceVersion> reference, StreamSinks sinks, StreamConfig config, ReferenceVersion initial,
+      List<StreamRules.Rule> rules) {
+    return build(uploads, reference, sinks, config, initial, rules, WindowRuleParams.defaults());
   }
 
   /**
@@ -62,31 +89,44 @@ public final class StreamingJob {
    *
    * @param uploads the uploaded records (any source)
    * @param reference new versions of the reference data ({@link ReferencePoller#stream}), broadcast to the keyed
-   *     operator
+   *     result and sample operators
    * @param sinks where the outputs go
    * @param config stream parameters
    * @param initial the reference version loaded at job start; judges until a newer one is broadcast
-   * @param rules the per-result warning rules switched on
+   * @param rules the warning rules switched on (per-result in ResultProcessor, sample-level in SampleProcessor)
+   * @param windowRules the parameters of the window rules (PRODUCER_REPEAT, RAPID_POSITIVE_RATE; {@link WindowRules})
+   *     when they are among {@code rules}
    * @return the keyed operator (its metrics: received, accepted, rejected, duplicates, superseded, late,
    *     reference-versions, reference-loaded-at-ms)
    */
   public static SingleOutputStreamOperator<RowData> build(DataStream<UploadEnvelope> uploads,
       DataStream<ReferenceVersion> reference, StreamSinks sinks, StreamConfig config, ReferenceVersion initial,
-      List<StreamRules.Rule> rules) {
+      List<StreamRules.Rule> rules, WindowRuleParams windowRules) {
     WatermarkStrategy<UploadEnvelope> wm = WatermarkStrategy
         .<UploadEnvelope>forBoundedOutOfOrderness(config.outOfOrderness())
         .withTimestampAssigner((e, previous) -> UploadJson.eventTimeMs(e.payload, e.receivedAtMs))
         .withIdleness(Duration.ofMinutes(1));
-    SingleOutputStreamOperator<RowData> results = uploads
-        .assignTimestampsAndWatermarks(wm).name("event-time").uid("event-time")
+    DataStream<UploadEnvelope> timed =
+        uploads.assignTimestampsAndWatermarks(wm).name("event-time").uid("event-time");
+    BroadcastStream<ReferenceVersion> referenceVersions = reference.broadcast(ReferenceVersion.STATE);
+    SingleOutputStreamOperator<RowData> results = timed
         .keyBy(new ResultKey())
-        .connect(reference.broadcast(ResultProcessor.REFERENCE_STATE))
+        .connect(referenceVersions)
         .process(new ResultProcessor(initial, config, rules), IcebergRows.typeInfo(ResultProcessor.RESULTS_SCHEMA))
         .name("validate-judge-dedupe").uid("results");
     sinks.results(results);
+    SingleOutputStreamOperator<RowData> samples = results.getSideOutput(ResultProcessor.CURRENT)
+        .keyBy(new SampleProcessor.SampleKey())
+        .connect(referenceVersions)
+        .process(new SampleProcessor(initial, config, rules), IcebergRows.typeInfo(SampleProcessor.SAMPLES_SCHEMA))
+        .name("sample-verdict").uid("samples");
+    sinks.samples(samples);
     sinks.revisions(results.getSideOutput(ResultProcessor.REVISIONS));
-    sinks.rejected(results.getSideOutput(ResultProcessor.REJECTED));
-    SingleOutputStreamOperator<RowData> warnings = results.getSideOutput(ResultProcessor.WARNINGS)
+    sinks.rejected(results.getSideOutput(ResultProcessor.REJECTED)
+        .union(samples.getSideOutput(SampleProcessor.REJECTED)));
+    SingleOutputStreamOperator<RowData> warnings = WindowRules.attach(timed, results,
+            results.getSideOutput(ResultProcessor.WARNINGS).union(samples.getSideOutput(SampleProcessor.WARNINGS)),
+            config, windowRules, rules)
         .keyBy(new WarningKey())
         .process(new WarningDeduplicator(config.dedupeTtl()), IcebergRows.typeInfo(ResultProcessor.WARNINGS_SCHEMA))
         .name("warning-dedupe").uid("warning-dedupe");

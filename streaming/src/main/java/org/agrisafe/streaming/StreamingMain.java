@@ -48,9 +48,14 @@ import org.apache.flink.api.common.serialization.SimpleStringSchema;
  *       commodities}) are checked for a new snapshot, default {@value StreamConfig#REFERENCE_POLL_MS_DEFAULT};
  *       a change reloads the verdict reference data while the job runs ({@link ReferencePoller}). Reference tables
  *       never written are first seeded from the bundled files ({@link IcebergReference#seedIfEmpty});</li>
- *   <li>{@code --webhook-banned URL}, {@code --webhook-exceedance URL}: the duty officer's webhook per rule
+ *   <li>{@code --webhook-banned URL}, {@code --webhook-exceedance URL}, {@code --webhook-confirmed-after-rapid URL}:
+ *       the duty officer's webhook per rule
  *       ({@link WebhookSink}: retries with back-off; undeliverable notices in
- *       {@code <lakehouse-dir>/webhook-dead-letter.jsonl}).</li>
+ *       {@code <lakehouse-dir>/webhook-dead-letter.jsonl});</li>
+ *   <li>window rules ({@link WindowRuleParams}): {@code --producer-repeat-failures N} (default 3),
+ *       {@code --producer-repeat-window-days D} (30), {@code --rapid-rate-window-days} (7),
+ *       {@code --rapid-rate-baseline-days} (28), {@code --rapid-rate-min-tests} (20), {@code --rapid-rate-alpha}
+ *       (0.001), {@code --rapid-rate-prior-positives} and {@code --rapid-rate-prior-negatives} (½ each, Jeffreys).</li>
  * </ul>
  * Embedded, warnings are also printed on standard output at once ({@code WARNING> {...}}), before the Iceberg
  * commit of the checkpoint makes the row visible in {@code analytics.warnings}. Runs until stopped (Ctrl-C).
@@ -60,8 +65,8 @@ public final class StreamingMain {
   public static final String UPLOADS_TOPIC_DEFAULT = "agrisafe.uploads";
   public static final String WARNINGS_TOPIC_DEFAULT = "agrisafe.warnings";
   private static final List<String> OWN_KEYS = List.of("api-keys", "port", "uploads-dir", "kafka-bootstrap",
-      "uploads-topic", "warnings-topic", "checkpoint-interval-ms", "webhook-banned", "webhook-exceedance", "checkpoint-dir", "restore",
-      "reference-poll-ms");
+      "uploads-topic", "warnings-topic", "checkpoint-interval-ms", "webhook-banned", "webhook-exceedance",
+      "webhook-confirmed-after-rapid", "checkpoint-dir", "restore", "reference-poll-ms");
 
   private StreamingMain() {}
 
@@ -73,7 +78,7 @@ public final class StreamingMain {
         throw new IllegalArgumentException("Cannot parse argument '" + args[i] + "': expected --key value");
       }
       String k = args[i].substring(2);
-      (OWN_KEYS.contains(k) ? own : lake).put(k, args[++i]);
+      (OWN_KEYS.contains(k) || WindowRuleParams.KEYS.contains(k) ? own : lake).put(k, args[++i]);
     }
     if (!own.containsKey("api-keys")) {
       throw new IllegalArgumentException("Missing --api-keys FILE: expected a properties file lab_id=key");
@@ -93,6 +98,7 @@ public final class StreamingMain {
     Optional<Path> restore = Checkpoints.resolve(own.getOrDefault("restore", "latest"), checkpointDir);
     System.out.println(restore.map(p -> "restore: from " + p.toAbsolutePath())
         .orElse("restore: none (no retained checkpoint in " + checkpointDir.toAbsolutePath() + " or --restore none)"));
+    WindowRuleParams windowRules = WindowRuleParams.fromOptions(own);
 
     var catalogLoader = IcebergSinks.catalogLoader(cfg);
     var catalog = catalogLoader.loadCatalog();
@@ -133,12 +139,15 @@ public final class StreamingMain {
     if (own.containsKey("webhook-exceedance")) {
       hooks.put(StreamRules.Rule.EXCEEDANCE.name(), own.get("webhook-exceedance"));
     }
+    if (own.containsKey("webhook-confirmed-after-rapid")) {
+      hooks.put(StreamRules.Rule.CONFIRMED_AFTER_RAPID.name(), own.get("webhook-confirmed-after-rapid"));
+    }
     if (!hooks.isEmpty()) {
       noticeSinks.add(new WebhookSink(WebhookSink.Params.of(hooks,
           cfg.lakehouseDir().resolve("webhook-dead-letter.jsonl"))));
     }
     StreamingJob.build(uploads, ReferencePoller.stream(env, catalogLoader, reference, sc.referencePoll()),
-        new IcebergSinks(cfg, noticeSinks), sc, reference, List.of(StreamRules.Rule.values()));
+        new IcebergSinks(cfg, noticeSinks), sc, reference, List.of(StreamRules.Rule.values()), windowRules);
     JobClient job = Checkpoints.executeAsync(env, "agrisafe-stream", restore);
     UploadServer server = new UploadServer(port, keys, transport, UploadServer.MAX_BODY_BYTES_DEFAULT);
     System.out.println("upload endpoint: POST http://localhost:" + server.port() + UploadServer.PATH

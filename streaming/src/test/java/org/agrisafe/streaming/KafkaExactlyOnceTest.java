@@ -148,6 +148,30 @@ class KafkaExactlyOnceTest {
     return new Input(recs, dup, invalid, rev, month, banned);
   }
 
+  /**
+   * {@code monitoring.samples} holds one row per distinct sample of the current results, in that result's month,
+   * counting its current results, FAIL exactly when one of them fails, and flagging banned detections.
+   */
+  static void assertSamplesReconcile(List<Record> results, List<Record> samples) {
+    Map<String, List<Record>> bySample = results.stream()
+        .collect(Collectors.groupingBy(r -> (String) r.getField("sample_id")));
+    Map<String, Long> perSample = samples.stream()
+        .collect(Collectors.groupingBy(r -> (String) r.getField("sample_id"), Collectors.counting()));
+    assertEquals(bySample.keySet(), perSample.keySet(), "one sample row per distinct sample of current results");
+    assertTrue(perSample.values().stream().allMatch(c -> c == 1), "each sample exactly once");
+    for (Record s : samples) {
+      String id = (String) s.getField("sample_id");
+      List<Record> rs = bySample.get(id);
+      assertEquals(rs.size(), s.getField("n_results"), id);
+      assertEquals(Set.of(s.getField("sample_month")), rs.stream().map(r -> r.getField("sample_month"))
+          .collect(Collectors.toSet()), id + ": the sample and its results are in the same month");
+      boolean fails = rs.stream().anyMatch(r -> "FAIL".equals(r.getField("verdict")));
+      assertEquals(fails ? "FAIL" : "PASS", s.getField("sample_verdict"), id);
+      assertEquals(rs.stream().anyMatch(r -> (Boolean) r.getField("banned_detection")),
+          s.getField("has_banned_detection"), id);
+    }
+  }
+
   @RepeatedTest(2)
   void resultsLandExactlyOnceDespiteFailures(@TempDir Path tmp) throws Exception {
     FAILED.set(0);
@@ -210,6 +234,7 @@ class KafkaExactlyOnceTest {
     long expectedWarnings = in.banned().size() + in.banned().stream()
         .filter(id -> in.currentRevision().get(id) == 2).count();
     assertEquals(expectedWarnings, warnings.size());
+    assertSamplesReconcile(results, FlinkTestCluster.rows(lake, Tables.SAMPLES));
     assertEquals(FAILURES, FAILED.get(), "the job failed and restarted " + FAILURES + " times");
   }
 }

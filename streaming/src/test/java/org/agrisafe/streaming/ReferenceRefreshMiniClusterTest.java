@@ -83,6 +83,14 @@ class ReferenceRefreshMiniClusterTest {
         .filter(r -> Boolean.TRUE.equals(r.getField("banned_detection"))).toList();
     assertTrue(!banned.isEmpty());
     assertTrue(banned.stream().noneMatch(r -> r.getField("result_id").equals("PLATFORM_UPLOAD:R0")));
+    // the sample operator judges with the same broadcast version as the result operator
+    Map<String, Object> bannedSample = FlinkTestCluster.rows(lake, Tables.SAMPLES).stream()
+        .collect(java.util.stream.Collectors.toMap(r -> (String) r.getField("sample_id"),
+            r -> r.getField("has_banned_detection")));
+    assertEquals(false, bannedSample.get("PLATFORM_UPLOAD:S0"), bannedSample.toString());
+    for (Record r : banned) {
+      assertEquals(true, bannedSample.get(r.getField("sample_id")), r.getField("sample_id") + " in " + bannedSample);
+    }
     List<Record> warnings = FlinkTestCluster.rows(lake, WarningTables.WARNINGS);
     assertTrue(warnings.stream().allMatch(w -> "BANNED_DETECTION".equals(w.getField("measure"))
         && "procymidone".equals(w.getField("analyte_code"))), warnings.toString());

@@ -128,6 +128,7 @@ public final class StreamingBenchmark {
     IcebergSinks iceberg = new IcebergSinks(lakeB, List.of());
     StreamingJob.build(src, new StreamSinks() {
       public void results(DataStream<RowData> r) { iceberg.results(r); }
+      public void samples(DataStream<RowData> r) { iceberg.samples(r); }
       public void revisions(DataStream<RowData> r) { iceberg.revisions(r); }
       public void rejected(DataStream<RowData> r) { iceberg.rejected(r); }
       public void warnings(DataStream<RowData> r) { iceberg.warnings(r); }

@@ -26,7 +26,36 @@ final class Uploads {
     return rec(resultId, revision, sampleId, "韭菜", "腐霉利", value, "mg/kg", sampledAt);
   }
 
+  /**
+   * An enzyme-inhibition rapid test (GB/T 5009.199) of lab {@link #LAB} for organophosphorus and carbamate
+   * pesticides: {@code inhibitionPct} % (&ge; 50 % is POSITIVE).
+   */
+  static String rapid(String resultId, int revision, String sampleId, String commodity, String inhibitionPct,
+      String sampledAt) {
+    return "{\"result_id\":\"" + resultId + "\",\"revision\":" + revision + ",\"sample_id\":\"" + sampleId
+        + "\",\"lab_id\":\"" + LAB + "\",\"lab_level\":\"city\",\"sampling_stage\":\"wholesale_market\","
+        + "\"division_code\":\"370102\",\"commodity\":\"" + commodity + "\",\"analyte\":\"有机磷和氨基甲酸酯类农药\","
+        + "\"method\":\"ENZYME_INHIBITION\",\"inhibition_rate_pct\":\"" + inhibitionPct + "\",\"sampled_at\":\""
+        + sampledAt + "\",\"programme\":\"random_monitoring\"}";
+  }
+
   static UploadEnvelope env(String payload, long line) {
     return new UploadEnvelope("test.jsonl", line, payload, 1_700_000_000_000L + line, null);
+  }
+
+  /** The parsed record of {@code payload} (must be valid). */
+  static org.agrisafe.lakehouse.ingest.UploadRecords.Valid parse(String payload, long line) {
+    var o = org.agrisafe.lakehouse.ingest.UploadRecords.parse(UploadJson.fields(payload), "test.jsonl", line,
+        java.time.ZoneId.of(StreamConfig.ZONE_DEFAULT));
+    if (o instanceof org.agrisafe.lakehouse.ingest.UploadRecords.Invalid inv) {
+      throw new IllegalArgumentException("Invalid test record " + line + ": " + inv.rejected().reason());
+    }
+    return (org.agrisafe.lakehouse.ingest.UploadRecords.Valid) o;
+  }
+
+  /** {@code payload} as the record of a new current revision ({@link ResultProcessor#CURRENT}). */
+  static CurrentRecord current(String payload, long line) {
+    var v = parse(payload, line);
+    return new CurrentRecord(v.sample().sampleId(), v.result().resultId(), v.result().revision(), env(payload, line));
   }
 }

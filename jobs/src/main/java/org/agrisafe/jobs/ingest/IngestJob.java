@@ -266,63 +266,10 @@ public final class IngestJob {
 
   static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 
+  /** {@link org.agrisafe.lakehouse.ingest.ResultRowValues#sampleRow}, with {@code attributes} as a Scala map. */
   static Map<String, Object> sampleRow(JudgedSample js, String runId, Instant now) {
-    ParsedSample s = js.sample();
-    Map<String, Object> m = new HashMap<>();
-    m.put("sample_id", s.sampleId());
-    m.put("source_system", s.sourceSystem().name());
-    m.put("source_sample_id", s.sourceSampleId());
-    m.put("source_file", s.sourceFile());
-    m.put("source_line", s.sourceLine());
-    m.put("programme", s.programme().name());
-    m.put("sampled_at", s.sampledAt());
-    m.put("sample_date", s.sampleDate());
-    m.put("sample_month", s.sampleDate().format(MONTH));
-    m.put("zone", s.zone().getId());
-    m.put("commodity_code", js.commodityCode());
-    m.put("commodity_raw", s.commodityRaw());
-    m.put("category", js.category());
-    m.put("organic", s.organic());
-    m.put("description", s.description());
-    m.put("country_of_origin_raw", s.countryOfOriginRaw());
-    org.agrisafe.lakehouse.reference.CountryNames.Match origin =
-        org.agrisafe.lakehouse.reference.CountryNames.bundled().lookup(s.countryOfOriginRaw());
-    if (origin.status().mappable()) {
-      m.put("origin_iso2", origin.iso2()); // "NA" is Namibia, never null
-    }
-    if (s.divisionCode() != null) {
-      m.put("region_scheme", "CN_ADCODE");
-      m.put("region_code", s.divisionCode());
-    }
-    m.put("lon", s.lon());
-    m.put("lat", s.lat());
-    m.put("lab_id", s.labId());
-    m.put("lab_level", s.labLevel().name());
-    m.put("sampling_stage", s.samplingStage().name());
-    m.put("sampling_point", s.samplingPoint());
-    m.put("address", s.address());
-    m.put("producer_id", s.producerId());
-    m.put("trace_code", s.traceCode());
-    m.put("brand", s.brand());
-    m.put("packer", s.packer());
-    m.put("sample_verdict", js.sampleVerdict());
-    var j = js.judgement();
-    m.put("verdict_published_by_source", j != null && j.verdictPublishedBySource());
-    m.put("n_results", js.results().size());
-    m.put("n_detected", js.nDetected());
-    m.put("has_detection", j != null && j.hasDetection());
-    m.put("has_exceedance", j != null && j.hasExceedance());
-    m.put("has_non_compliant", j != null && j.hasNonCompliant());
-    m.put("has_banned_detection", j != null && j.hasBannedDetection());
-    m.put("n_no_standard", j == null ? 0 : j.nNoStandardDetected());
-    m.put("detected_without_standard", j != null && j.detectedWithoutStandard());
-    m.put("rapid_outcome", js.rapidOutcome());
-    m.put("rapid_confirmation", js.rapidConfirmation());
-    m.put("attributes", scala.jdk.javaapi.CollectionConverters.asScala(s.attributes()));
-    m.put("is_synthetic", Boolean.parseBoolean(s.attributes().getOrDefault("synthetic", "false")));
-    m.put("ingest_run_id", runId);
-    m.put("ingested_at", now);
-    m.put("test_kind", js.testKind());
+    Map<String, Object> m = new HashMap<>(org.agrisafe.lakehouse.ingest.ResultRowValues.sampleRow(js, runId, now));
+    m.put("attributes", scala.jdk.javaapi.CollectionConverters.asScala(js.sample().attributes()));
     return m;
   }
 

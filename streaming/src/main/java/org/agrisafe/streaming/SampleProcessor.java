@@ -1,0 +1,227 @@
+package org.agrisafe.streaming;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.agrisafe.lakehouse.ingest.Judging;
+import org.agrisafe.lakehouse.ingest.Judging.JudgedSample;
+import org.agrisafe.lakehouse.ingest.ResultRowValues;
+import org.agrisafe.lakehouse.ingest.UploadRecords;
+import org.agrisafe.lakehouse.ingest.model.ParsedResult;
+import org.agrisafe.lakehouse.ingest.model.ParsedSample;
+import org.agrisafe.lakehouse.ingest.model.RejectedRecord;
+import org.agrisafe.lakehouse.ingest.model.SourceSystem;
+import org.agrisafe.lakehouse.tables.Tables;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.types.RowKind;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.apache.iceberg.Schema;
+
+/**
+ * Writes {@code monitoring.samples} from the stream, keyed by the stored {@code sample_id}
+ * ({@code <source_system>:<lab's sample ID>}, so the key includes the source system): keeps, per sample, the
+ * record of each result's current revision (MapState by {@code result_id}, fed by {@link ResultProcessor#CURRENT})
+ * and re-judges the sample on all of them with the batch ingest's code: {@link Judging#judge} for the sample-level
+ * verdict, counts, rapid outcome and confirmation, and {@link ResultRowValues#sampleRow} for the row, exactly as
+ * {@code IngestJob} does for a file.
+ *
+ * <p>Per record (a result's new current revision):
+ * <ol>
+ *   <li>the record replaces that result's earlier revision in state; the sample's attributes are those of the
+ *       record just received (a correction of the sampling time moves the sample);</li>
+ *   <li>the sample row is recomputed; if it equals the last emitted one, ignoring {@code ingested_at},
+ *       {@code ingest_run_id}, {@code source_file} and {@code source_line}, nothing is emitted (counted
+ *       {@code samples_unchanged}); otherwise an upsert row is emitted (counted {@code samples_emitted}), preceded by
+ *       a DELETE of the previous row when its {@code sample_month} (partition) changed, so that exactly one current
+ *       row per sample remains;</li>
+ *   <li>the sample-level rules switched on ({@link StreamRules#sampleWarnings}, e.g.
+ *       {@link StreamRules.Rule#CONFIRMED_AFTER_RAPID}) raise warnings on {@link #WARNINGS}; repeats of the same
+ *       finding carry the same warning ID and are suppressed downstream ({@link WarningDeduplicator}).</li>
+ * </ol>
+ * A record that cannot be re-parsed or judged (not expected: {@link ResultProcessor} accepted it with the same
+ * code) becomes a {@code rejected_records} row on {@link #REJECTED}. State is cleared by a processing-time timer
+ * {@code dedupe-ttl} after the last record of the sample (explicit timers, as in {@link ResultProcessor}); a
+ * correction arriving after that sees only itself, so the TTL must outlast re-upload windows.
+ */
+public class SampleProcessor extends KeyedBroadcastProcessFunction<String, CurrentRecord, ReferenceVersion, RowData> {
+  public static final Schema SAMPLES_SCHEMA = Tables.SAMPLES.schema();
+  /** Warning rows of the sample-level rules (same tag and row type as the per-result rules'). */
+  public static final OutputTag<RowData> WARNINGS = ResultProcessor.WARNINGS;
+  public static final OutputTag<RowData> REJECTED =
+      new OutputTag<>("sample-rejected-records", IcebergRows.typeInfo(ResultProcessor.REJECTED_SCHEMA));
+  /** Columns that do not make a sample row "changed": lineage and ingestion bookkeeping. */
+  public static final Set<String> NOT_COMPARED = Set.of("ingested_at", "ingest_run_id", "source_file", "source_line");
+
+  private static final int SAMPLE_MONTH = IcebergRows.index(SAMPLES_SCHEMA, "sample_month");
+  private static final RowData.FieldGetter[] GETTERS = IcebergRows.getters(SAMPLES_SCHEMA);
+
+  /** Keys a current record by its stored sample ID. */
+  public static final class SampleKey implements KeySelector<CurrentRecord, String> {
+    @Override
+    public String getKey(CurrentRecord r) {
+      return r.sampleId;
+    }
+  }
+
+  private final ReferenceVersion initial;
+  private final StreamConfig config;
+  private final List<StreamRules.Rule> rules;
+
+  private transient MapState<String, UploadEnvelope> records;
+  private transient ValueState<RowData> emitted;
+  private transient ValueState<String> emittedFingerprint;
+  private transient ValueState<Long> cleanupAt;
+  private transient Counter samplesEmitted;
+  private transient Counter samplesUnchanged;
+
+  /**
+   * With fixed reference data: {@code judging} judges every sample (no version is broadcast).
+   *
+   * @see #SampleProcessor(ReferenceVersion, StreamConfig, List)
+   */
+  public SampleProcessor(Judging judging, StreamConfig config, List<StreamRules.Rule> rules) {
+    this(new ReferenceVersion("fixed", System.currentTimeMillis(), judging), config, rules);
+  }
+
+  /**
+   * @param initial the reference version loaded at job start; the reference data is broadcast state as in
+   *     {@link ResultProcessor} (the same versions, {@link ReferenceVersion#inForce}), so that a sample is judged
+   *     with the same limits and bans as its results
+   * @param config stream parameters (dedupe TTL, zone, run ID)
+   * @param rules the warning rules switched on; the sample-level ones are applied here
+   */
+  public SampleProcessor(ReferenceVersion initial, StreamConfig config, List<StreamRules.Rule> rules) {
+    if (initial == null) {
+      throw new IllegalArgumentException("Invalid initial reference version null: expected the verdict rules");
+    }
+    if (config == null) {
+      throw new IllegalArgumentException("Invalid stream config null: expected StreamConfig.defaults() or a copy");
+    }
+    this.initial = initial;
+    this.config = config;
+    this.rules = List.copyOf(rules);
+  }
+
+  @Override
+  public void open(Configuration parameters) {
+    records = getRuntimeContext().getMapState(new MapStateDescriptor<>("sample-current-records", Types.STRING,
+        TypeInformation.of(UploadEnvelope.class)));
+    emitted = getRuntimeContext().getState(
+        new ValueStateDescriptor<>("sample-row", IcebergRows.typeInfo(SAMPLES_SCHEMA)));
+    emittedFingerprint = getRuntimeContext().getState(
+        new ValueStateDescriptor<>("sample-row-fingerprint", Types.STRING));
+    cleanupAt = getRuntimeContext().getState(new ValueStateDescriptor<>("sample-cleanup-at", Types.LONG));
+    var g = getRuntimeContext().getMetricGroup().addGroup("agrisafe");
+    samplesEmitted = g.counter("samples_emitted");
+    samplesUnchanged = g.counter("samples_unchanged");
+  }
+
+  @Override
+  public void processBroadcastElement(ReferenceVersion v, Context ctx, Collector<RowData> out) throws Exception {
+    ReferenceVersion.store(ctx.getBroadcastState(ReferenceVersion.STATE), v);
+  }
+
+  @Override
+  public void processElement(CurrentRecord in, ReadOnlyContext ctx, Collector<RowData> out) throws Exception {
+    Instant now = Instant.ofEpochMilli(ctx.timerService().currentProcessingTime());
+    records.put(in.resultId, in.envelope);
+    scheduleCleanup(ctx);
+    JudgedSample js;
+    try {
+      ParsedSample sample = parse(in.envelope).sample();
+      List<ParsedResult> results = new ArrayList<>();
+      for (UploadEnvelope e : records.values()) {
+        results.add(parse(e).result());
+      }
+      results.sort(Comparator.comparing(ParsedResult::resultId));
+      js = ReferenceVersion.inForce(initial, ctx.getBroadcastState(ReferenceVersion.STATE)).judging()
+          .judge(sample, results);
+    } catch (RuntimeException e) {
+      UploadEnvelope env = in.envelope;
+      ctx.output(REJECTED, IcebergRows.toRow(ResultProcessor.REJECTED_SCHEMA, ResultRowValues.rejectedRow(
+          new RejectedRecord(SourceSystem.PLATFORM_UPLOAD, env.source, env.line, in.sampleId, "verdict",
+              "Cannot judge sample " + in.sampleId + " after result " + in.resultId + " rev " + in.revision + ": "
+                  + e.getMessage(), env.payload), config.runId(), now), RowKind.INSERT));
+      return;
+    }
+    Map<String, Object> values = ResultRowValues.sampleRow(js, config.runId(), now);
+    String fingerprint = fingerprint(values);
+    if (fingerprint.equals(emittedFingerprint.value())) {
+      samplesUnchanged.inc();
+    } else {
+      RowData previous = emitted.value();
+      RowData row = IcebergRows.toRow(SAMPLES_SCHEMA, values, RowKind.INSERT);
+      if (previous != null && !IcebergRows.string(previous, SAMPLE_MONTH).equals(values.get("sample_month"))) {
+        out.collect(IcebergRows.prefix(previous, GETTERS, GETTERS.length, RowKind.DELETE));
+      }
+      out.collect(row);
+      emitted.update(row);
+      emittedFingerprint.update(fingerprint);
+      samplesEmitted.inc();
+    }
+    for (StreamRules.Rule rule : rules) {
+      for (Map<String, Object> w : StreamRules.sampleWarnings(rule, js, now)) {
+        ctx.output(WARNINGS, IcebergRows.toRow(ResultProcessor.WARNINGS_SCHEMA, w, RowKind.INSERT));
+      }
+    }
+  }
+
+  private UploadRecords.Valid parse(UploadEnvelope e) {
+    UploadRecords.Outcome o = UploadRecords.parse(UploadJson.fields(e.payload), e.source, e.line, config.zone());
+    if (o instanceof UploadRecords.Invalid inv) {
+      throw new IllegalStateException("record " + e.line + " of " + e.source + " is no longer valid: "
+          + inv.rejected().reason());
+    }
+    return (UploadRecords.Valid) o;
+  }
+
+  /**
+   * The comparable content of a sample row: the columns except {@link #NOT_COMPARED}, sorted by name, as text
+   * (dates and instants in ISO-8601, the attributes map sorted by key).
+   */
+  static String fingerprint(Map<String, Object> values) {
+    Map<String, Object> m = new TreeMap<>();
+    values.forEach((k, v) -> {
+      if (v != null && !NOT_COMPARED.contains(k)) {
+        m.put(k, v instanceof Map<?, ?> map ? new TreeMap<>(map) : v);
+      }
+    });
+    return m.toString();
+  }
+
+  private void scheduleCleanup(ReadOnlyContext ctx) throws Exception {
+    Long previous = cleanupAt.value();
+    if (previous != null) {
+      ctx.timerService().deleteProcessingTimeTimer(previous);
+    }
+    long at = ctx.timerService().currentProcessingTime() + config.dedupeTtl().toMillis();
+    ctx.timerService().registerProcessingTimeTimer(at);
+    cleanupAt.update(at);
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<RowData> out) throws Exception {
+    Long at = cleanupAt.value();
+    if (at != null && at == timestamp) {
+      records.clear();
+      emitted.clear();
+      emittedFingerprint.clear();
+      cleanupAt.clear();
+    }
+  }
+}
