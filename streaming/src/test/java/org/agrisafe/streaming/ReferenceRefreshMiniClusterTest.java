@@ -96,6 +96,50 @@ class ReferenceRefreshMiniClusterTest {
         && "procymidone".equals(w.getField("analyte_code"))), warnings.toString());
   }
 
+  private static final java.util.Queue<Long> FIRED = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  /** Registers an event-time timer per element; emits the timer's time when the combined watermark passes it. */
+  static final class EventTimers extends org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction<
+      Long, Long, ReferenceVersion, Long> {
+    @Override
+    public void processElement(Long v, ReadOnlyContext ctx, org.apache.flink.util.Collector<Long> out) {
+      ctx.timerService().registerEventTimeTimer(v);
+    }
+
+    @Override
+    public void processBroadcastElement(ReferenceVersion v, Context ctx, org.apache.flink.util.Collector<Long> out) {}
+
+    @Override
+    public void onTimer(long ts, OnTimerContext ctx, org.apache.flink.util.Collector<Long> out) {
+      FIRED.add(ts);
+    }
+  }
+
+  @Test
+  void theRunningPollerDoesNotHoldBackEventTime(@TempDir Path tmp) throws Exception {
+    // the window rules after ResultProcessor need its event-time watermark: the unbounded reference input must not
+    // pin it at Long.MIN_VALUE (the poller emits the final watermark at once)
+    LakehouseConfig lake = FlinkTestCluster.lakehouse(tmp.resolve("lakehouse"));
+    ReferenceVersion initial = IcebergReference.load(IcebergSinks.catalog(lake), System.currentTimeMillis());
+    FIRED.clear();
+    StreamExecutionEnvironment env = FlinkTestCluster.env(1, 200, 0);
+    env.fromSequence(1, 3)
+        .assignTimestampsAndWatermarks(org.apache.flink.api.common.eventtime.WatermarkStrategy
+            .<Long>forMonotonousTimestamps().withTimestampAssigner((v, p) -> v * 1000))
+        .map(v -> v * 1000).keyBy(v -> v)
+        .connect(ReferencePoller.stream(env, IcebergSinks.catalogLoader(lake), initial, Duration.ofSeconds(60))
+            .broadcast(ReferenceVersion.STATE))
+        .process(new EventTimers(), org.apache.flink.api.common.typeinfo.Types.LONG)
+        .sinkTo(new org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink<>());
+    JobClient job = env.executeAsync("poller-watermark-test");
+    try {
+      await(() -> FIRED.size() == 3, "3 event-time timers to fire while the poller runs");
+    } finally {
+      job.cancel().get();
+    }
+    assertEquals(List.of(1000L, 2000L, 3000L), FIRED.stream().sorted().toList());
+  }
+
   /** Writes one upload file atomically (hidden name, then renamed: the directory source ignores '.' names). */
   static void upload(Path dir, String name, String... lines) throws Exception {
     Path hidden = dir.resolve("." + name + ".jsonl");
