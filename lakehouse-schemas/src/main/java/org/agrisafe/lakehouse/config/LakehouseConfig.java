@@ -75,6 +75,25 @@ public final class LakehouseConfig {
   /** Commit retries for concurrent writers (Iceberg {@code commit.retry.num-retries}). */
   public static final String COMMIT_RETRIES = "commit-retries";
   public static final String COMMIT_RETRIES_DEFAULT = "10";
+  /**
+   * Back-off of a retried commit, applied to new tables as {@code table-default.commit.retry.*} (override with the
+   * pass-through key {@code iceberg.table-default.commit.retry.min-wait-ms} and the like). First wait after a
+   * conflicting commit, ms; doubled at each retry (Iceberg's own default 100).
+   */
+  public static final long COMMIT_RETRY_MIN_WAIT_MS_DEFAULT = 100;
+  /**
+   * Longest wait between two commit attempts, ms (Iceberg's own default 60 000): the stream commits at every
+   * checkpoint (1 s), so one conflicting commit must not stall it for a minute; with 10 retries the waits add up
+   * to about 40 s at most.
+   */
+  public static final long COMMIT_RETRY_MAX_WAIT_MS_DEFAULT = 10_000;
+  /**
+   * Time after which a commit stops retrying and fails, ms (Iceberg's own default 1 800 000): 5 minutes, so that
+   * a commit that cannot succeed fails the streaming job visibly within minutes (it restarts from its last
+   * checkpoint and commits those files again) instead of blocking its committer, and every later checkpoint's
+   * commit, for half an hour.
+   */
+  public static final long COMMIT_RETRY_TOTAL_TIMEOUT_MS_DEFAULT = 300_000;
 
   /**
    * Secret of the HMAC-SHA256 keyed hash of natural-person buyers' ID numbers and phones (CONVENTIONS, Personal
@@ -240,7 +259,8 @@ public final class LakehouseConfig {
   /**
    * The Iceberg catalog properties, as every engine needs them: {@code type}, {@code uri}, {@code warehouse},
    * the JDBC catalog schema version V1 (shared by Spark, Flink, Trino and PyIceberg), credentials, commit
-   * retries ({@code table-default.commit.retry.num-retries}: applied to tables when they are created), and any
+   * retries ({@code table-default.commit.retry.num-retries}, {@code .min-wait-ms}, {@code .max-wait-ms},
+   * {@code .total-timeout-ms}: applied to tables when they are created), and any
    * {@code iceberg.*} pass-through key.
    */
   public Map<String, String> icebergCatalogProperties() {
@@ -250,6 +270,9 @@ public final class LakehouseConfig {
     p.put("warehouse", warehouse());
     // Concurrent writers (Spark jobs, the streaming job) retry a conflicting commit: a default for new tables.
     p.put("table-default.commit.retry.num-retries", get(COMMIT_RETRIES));
+    p.put("table-default.commit.retry.min-wait-ms", Long.toString(COMMIT_RETRY_MIN_WAIT_MS_DEFAULT));
+    p.put("table-default.commit.retry.max-wait-ms", Long.toString(COMMIT_RETRY_MAX_WAIT_MS_DEFAULT));
+    p.put("table-default.commit.retry.total-timeout-ms", Long.toString(COMMIT_RETRY_TOTAL_TIMEOUT_MS_DEFAULT));
     if (get(CATALOG_TYPE).equals("jdbc")) {
       p.put("jdbc.schema-version", "V1");
       if (!get(CATALOG_USER).isEmpty()) {
