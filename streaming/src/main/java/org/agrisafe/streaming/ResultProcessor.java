@@ -20,7 +20,8 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.types.RowKind;
@@ -32,6 +33,16 @@ import org.apache.iceberg.Schema;
  * The heart of the stream, keyed by the lab's {@code result_id}: validates each uploaded record with the batch
  * adapters' code ({@link UploadRecords#parse}), judges it ({@link Judging}), suppresses duplicates, applies
  * corrections, and raises the per-result warnings ({@link StreamRules}).
+ *
+ * <p>Reference data (MRLs, bans, analyte and commodity names) is broadcast state: the second input carries
+ * {@link ReferenceVersion}s (from {@link ReferencePoller} when the reference tables change), stored under
+ * {@link #CURRENT_REFERENCE} in {@link #REFERENCE_STATE} (checkpointed with the job). A record is judged with the
+ * newer ({@link ReferenceVersion#newer}, by load time) of the broadcast version and the version the function was
+ * built with. So no record is ever judged with nothing: the version loaded at job start judges until the first
+ * broadcast arrives (the simplest correct choice; nothing is buffered), and after a restore the restored broadcast
+ * version is not preferred to a newer load at restart. Metrics: {@code reference-versions} (broadcast versions
+ * received), {@code reference-loaded-at-ms} (load time of the version in force, epoch ms); each new version is
+ * printed once per subtask ({@code reference: judging with ...}).
  *
  * <p>Per record:
  * <ol>
@@ -52,11 +63,12 @@ import org.apache.iceberg.Schema;
  * {@link #REVISIONS} (upsert rows of {@code monitoring.result_revisions}), {@link #REJECTED}, {@link #WARNINGS},
  * {@link #CURRENT} (the record of each new current revision, for {@link SampleProcessor}).
  * A record whose event time ({@code sampled_at}) is behind the watermark is still processed and written, and
- * counted on the {@code late} metric. State is cleared by a processing-time timer {@code dedupe-ttl} after the
+ * counted on the {@code late} metric. The counts are metrics and job accumulators ({@code agrisafe.received} etc.,
+ * {@link ReconciledCounter}). State is cleared by a processing-time timer {@code dedupe-ttl} after the
  * last record of a result (explicit timers rather than state TTL, so that harness tests see state and timers
  * return to zero).
  */
-public class ResultProcessor extends KeyedProcessFunction<String, UploadEnvelope, RowData> {
+public class ResultProcessor extends KeyedBroadcastProcessFunction<String, UploadEnvelope, ReferenceVersion, RowData> {
   public static final Schema RESULTS_SCHEMA = Tables.RESULTS.schema();
   public static final Schema REVISIONS_SCHEMA = Tables.RESULT_REVISIONS.schema();
   public static final Schema REJECTED_SCHEMA = Tables.REJECTED_RECORDS.schema();
@@ -77,10 +89,14 @@ public class ResultProcessor extends KeyedProcessFunction<String, UploadEnvelope
   private static final int REVISION = IcebergRows.index(REVISIONS_SCHEMA, "revision");
   private static final int SAMPLE_MONTH = IcebergRows.index(REVISIONS_SCHEMA, "sample_month");
 
+  /** The broadcast state holding the reference version in force, under key {@link #CURRENT_REFERENCE}. */
+  public static final MapStateDescriptor<String, ReferenceVersion> REFERENCE_STATE = ReferenceVersion.STATE;
+  public static final String CURRENT_REFERENCE = ReferenceVersion.CURRENT;
+
   private static final RowData.FieldGetter[] REVISION_GETTERS = IcebergRows.getters(REVISIONS_SCHEMA);
   private static final int RESULTS_ARITY = RESULTS_SCHEMA.columns().size();
 
-  private final Judging judging;
+  private final ReferenceVersion initial;
   private final StreamConfig config;
   private final List<StreamRules.Rule> rules;
 
@@ -93,14 +109,21 @@ public class ResultProcessor extends KeyedProcessFunction<String, UploadEnvelope
   private transient Counter duplicates;
   private transient Counter superseded;
   private transient Counter late;
+  private transient Counter referenceVersions;
+  private transient ReferenceVersion inForce;
 
   /**
-   * @param judging the verdict rules with their reference data (limits, verified bans)
+   * @param initial the reference version loaded at job start: judges until a newer version is broadcast
    * @param config stream parameters (dedupe TTL, zone, run ID)
    * @param rules the per-result warning rules that are switched on
+   * @throws IllegalArgumentException if {@code initial} is null
    */
-  public ResultProcessor(Judging judging, StreamConfig config, List<StreamRules.Rule> rules) {
-    this.judging = judging;
+  public ResultProcessor(ReferenceVersion initial, StreamConfig config, List<StreamRules.Rule> rules) {
+    if (initial == null) {
+      throw new IllegalArgumentException("Invalid initial reference version null: expected the version loaded at "
+          + "job start");
+    }
+    this.initial = initial;
     this.config = config;
     this.rules = List.copyOf(rules);
   }
@@ -113,16 +136,36 @@ public class ResultProcessor extends KeyedProcessFunction<String, UploadEnvelope
         new ValueStateDescriptor<>("current-row", IcebergRows.typeInfo(REVISIONS_SCHEMA)));
     cleanupAt = getRuntimeContext().getState(new ValueStateDescriptor<>("cleanup-at", Types.LONG));
     var g = getRuntimeContext().getMetricGroup().addGroup("agrisafe");
-    received = g.counter("received");
-    accepted = g.counter("accepted");
-    rejected = g.counter("rejected");
-    duplicates = g.counter("duplicates");
-    superseded = g.counter("superseded");
-    late = g.counter("late");
+    received = ReconciledCounter.register(getRuntimeContext(), g, "received");
+    accepted = ReconciledCounter.register(getRuntimeContext(), g, "accepted");
+    rejected = ReconciledCounter.register(getRuntimeContext(), g, "rejected");
+    duplicates = ReconciledCounter.register(getRuntimeContext(), g, "duplicates");
+    superseded = ReconciledCounter.register(getRuntimeContext(), g, "superseded");
+    late = ReconciledCounter.register(getRuntimeContext(), g, "late");
+    referenceVersions = g.counter("reference-versions");
+    g.gauge("reference-loaded-at-ms", (Gauge<Long>) () -> inForce == null ? initial.loadedAtMs : inForce.loadedAtMs);
   }
 
   @Override
-  public void processElement(UploadEnvelope in, Context ctx, Collector<RowData> out) throws Exception {
+  public void processBroadcastElement(ReferenceVersion v, Context ctx, Collector<RowData> out) throws Exception {
+    referenceVersions.inc();
+    ReferenceVersion.store(ctx.getBroadcastState(REFERENCE_STATE), v);
+  }
+
+  /** The version in force: the newer of the broadcast one and the initial one. */
+  private ReferenceVersion reference(ReadOnlyContext ctx) throws Exception {
+    ReferenceVersion v = ReferenceVersion.inForce(initial, ctx.getBroadcastState(REFERENCE_STATE));
+    if (inForce == null || !inForce.version.equals(v.version) || inForce.loadedAtMs != v.loadedAtMs) {
+      if (inForce != null || v != initial) {
+        System.out.println("reference: judging with " + v.version);
+      }
+      inForce = v;
+    }
+    return inForce;
+  }
+
+  @Override
+  public void processElement(UploadEnvelope in, ReadOnlyContext ctx, Collector<RowData> out) throws Exception {
     received.inc();
     Instant now = Instant.ofEpochMilli(ctx.timerService().currentProcessingTime());
     Long ts = ctx.timestamp();
@@ -178,7 +221,7 @@ public class ResultProcessor extends KeyedProcessFunction<String, UploadEnvelope
 
     JudgedSample js;
     try {
-      js = judging.judge(v.sample(), List.of(v.result()));
+      js = reference(ctx).judging().judge(v.sample(), List.of(v.result()));
     } catch (RuntimeException e) {
       seenRevisions.remove(revision);
       reject(ctx, new RejectedRecord(SourceSystem.PLATFORM_UPLOAD, in.source, in.line, key, "verdict",
@@ -223,13 +266,13 @@ public class ResultProcessor extends KeyedProcessFunction<String, UploadEnvelope
     scheduleCleanup(ctx);
   }
 
-  private void reject(Context ctx, RejectedRecord r, Instant now) {
+  private void reject(ReadOnlyContext ctx, RejectedRecord r, Instant now) {
     rejected.inc();
     ctx.output(REJECTED, IcebergRows.toRow(REJECTED_SCHEMA, ResultRowValues.rejectedRow(r, config.runId(), now),
         RowKind.INSERT));
   }
 
-  private void scheduleCleanup(Context ctx) throws Exception {
+  private void scheduleCleanup(ReadOnlyContext ctx) throws Exception {
     Long previous = cleanupAt.value();
     if (previous != null) {
       ctx.timerService().deleteProcessingTimeTimer(previous);

@@ -25,7 +25,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.types.RowKind;
 import org.apache.flink.util.Collector;
@@ -58,7 +58,7 @@ import org.apache.iceberg.Schema;
  * {@code dedupe-ttl} after the last record of the sample (explicit timers, as in {@link ResultProcessor}); a
  * correction arriving after that sees only itself, so the TTL must outlast re-upload windows.
  */
-public class SampleProcessor extends KeyedProcessFunction<String, CurrentRecord, RowData> {
+public class SampleProcessor extends KeyedBroadcastProcessFunction<String, CurrentRecord, ReferenceVersion, RowData> {
   public static final Schema SAMPLES_SCHEMA = Tables.SAMPLES.schema();
   /** Warning rows of the sample-level rules (same tag and row type as the per-result rules'). */
   public static final OutputTag<RowData> WARNINGS = ResultProcessor.WARNINGS;
@@ -78,7 +78,7 @@ public class SampleProcessor extends KeyedProcessFunction<String, CurrentRecord,
     }
   }
 
-  private final Judging judging;
+  private final ReferenceVersion initial;
   private final StreamConfig config;
   private final List<StreamRules.Rule> rules;
 
@@ -90,18 +90,29 @@ public class SampleProcessor extends KeyedProcessFunction<String, CurrentRecord,
   private transient Counter samplesUnchanged;
 
   /**
-   * @param judging the verdict rules with their reference data (the same as {@link ResultProcessor}'s)
+   * With fixed reference data: {@code judging} judges every sample (no version is broadcast).
+   *
+   * @see #SampleProcessor(ReferenceVersion, StreamConfig, List)
+   */
+  public SampleProcessor(Judging judging, StreamConfig config, List<StreamRules.Rule> rules) {
+    this(new ReferenceVersion("fixed", System.currentTimeMillis(), judging), config, rules);
+  }
+
+  /**
+   * @param initial the reference version loaded at job start; the reference data is broadcast state as in
+   *     {@link ResultProcessor} (the same versions, {@link ReferenceVersion#inForce}), so that a sample is judged
+   *     with the same limits and bans as its results
    * @param config stream parameters (dedupe TTL, zone, run ID)
    * @param rules the warning rules switched on; the sample-level ones are applied here
    */
-  public SampleProcessor(Judging judging, StreamConfig config, List<StreamRules.Rule> rules) {
-    if (judging == null) {
-      throw new IllegalArgumentException("Invalid judging null: expected the verdict rules");
+  public SampleProcessor(ReferenceVersion initial, StreamConfig config, List<StreamRules.Rule> rules) {
+    if (initial == null) {
+      throw new IllegalArgumentException("Invalid initial reference version null: expected the verdict rules");
     }
     if (config == null) {
       throw new IllegalArgumentException("Invalid stream config null: expected StreamConfig.defaults() or a copy");
     }
-    this.judging = judging;
+    this.initial = initial;
     this.config = config;
     this.rules = List.copyOf(rules);
   }
@@ -121,7 +132,12 @@ public class SampleProcessor extends KeyedProcessFunction<String, CurrentRecord,
   }
 
   @Override
-  public void processElement(CurrentRecord in, Context ctx, Collector<RowData> out) throws Exception {
+  public void processBroadcastElement(ReferenceVersion v, Context ctx, Collector<RowData> out) throws Exception {
+    ReferenceVersion.store(ctx.getBroadcastState(ReferenceVersion.STATE), v);
+  }
+
+  @Override
+  public void processElement(CurrentRecord in, ReadOnlyContext ctx, Collector<RowData> out) throws Exception {
     Instant now = Instant.ofEpochMilli(ctx.timerService().currentProcessingTime());
     records.put(in.resultId, in.envelope);
     scheduleCleanup(ctx);
@@ -133,7 +149,8 @@ public class SampleProcessor extends KeyedProcessFunction<String, CurrentRecord,
         results.add(parse(e).result());
       }
       results.sort(Comparator.comparing(ParsedResult::resultId));
-      js = judging.judge(sample, results);
+      js = ReferenceVersion.inForce(initial, ctx.getBroadcastState(ReferenceVersion.STATE)).judging()
+          .judge(sample, results);
     } catch (RuntimeException e) {
       UploadEnvelope env = in.envelope;
       ctx.output(REJECTED, IcebergRows.toRow(ResultProcessor.REJECTED_SCHEMA, ResultRowValues.rejectedRow(
@@ -187,7 +204,7 @@ public class SampleProcessor extends KeyedProcessFunction<String, CurrentRecord,
     return m.toString();
   }
 
-  private void scheduleCleanup(Context ctx) throws Exception {
+  private void scheduleCleanup(ReadOnlyContext ctx) throws Exception {
     Long previous = cleanupAt.value();
     if (previous != null) {
       ctx.timerService().deleteProcessingTimeTimer(previous);

@@ -7,6 +7,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.core.fs.Path;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -18,6 +19,8 @@ import org.apache.flink.table.data.RowData;
  * directory and {@link IcebergSinks}, tests pass bounded sources.
  *
  * <pre>
+ * reference-poll (parallelism 1: reference tables' snapshot IDs) ─ broadcast ─┬─ to ResultProcessor
+ *                                                                              └─ to SampleProcessor
  * uploads → event time (sampled_at, bounded out-of-orderness) → keyBy(result_id) → ResultProcessor
  *   ├─ main: results (upsert)          ├─ side: result_revisions (upsert)
  *   ├─ side: rejected_records          └─ side: warnings → keyBy(warning_id) → WarningDeduplicator
@@ -48,14 +51,10 @@ public final class StreamingJob {
   }
 
   /**
-   * Builds the graph on {@code uploads}.
+   * Builds the graph on {@code uploads} with fixed reference data ({@code judging} judges every record): for
+   * bounded jobs and tests.
    *
-   * @param uploads the uploaded records (any source)
-   * @param sinks where the outputs go
-   * @param config stream parameters
-   * @param judging verdict rules with reference data
-   * @param rules the warning rules switched on (per-result in ResultProcessor, sample-level in SampleProcessor)
-   * @return the keyed operator (its metrics: received, accepted, rejected, duplicates, superseded, late)
+   * @see #build(DataStream, DataStream, StreamSinks, StreamConfig, ReferenceVersion, List, WindowRuleParams)
    */
   public static SingleOutputStreamOperator<RowData> build(DataStream<UploadEnvelope> uploads, StreamSinks sinks,
       StreamConfig config, Judging judging, List<StreamRules.Rule> rules) {
@@ -63,27 +62,63 @@ public final class StreamingJob {
   }
 
   /**
-   * Builds the graph on {@code uploads}, with the parameters of the window rules (PRODUCER_REPEAT,
-   * RAPID_POSITIVE_RATE; {@link WindowRules}) when they are among {@code rules}.
+   * Builds the graph on {@code uploads} with fixed reference data and the parameters of the window rules.
    *
-   * @see #build(DataStream, StreamSinks, StreamConfig, Judging, List)
+   * @see #build(DataStream, DataStream, StreamSinks, StreamConfig, ReferenceVersion, List, WindowRuleParams)
    */
   public static SingleOutputStreamOperator<RowData> build(DataStream<UploadEnvelope> uploads, StreamSinks sinks,
       StreamConfig config, Judging judging, List<StreamRules.Rule> rules, WindowRuleParams windowRules) {
+    ReferenceVersion fixed = new ReferenceVersion("fixed", System.currentTimeMillis(), judging);
+    return build(uploads, ReferencePoller.fixed(uploads.getExecutionEnvironment(), List.of(fixed)), sinks, config,
+        fixed, rules, windowRules);
+  }
+
+  /**
+   * Builds the graph on {@code uploads} with refreshed reference data and the default window-rule parameters.
+   *
+   * @see #build(DataStream, DataStream, StreamSinks, StreamConfig, ReferenceVersion, List, WindowRuleParams)
+   */
+  public static SingleOutputStreamOperator<RowData> build(DataStream<UploadEnvelope> uploads,
+      DataStream<ReferenceVersion> reference, StreamSinks sinks, StreamConfig config, ReferenceVersion initial,
+      List<StreamRules.Rule> rules) {
+    return build(uploads, reference, sinks, config, initial, rules, WindowRuleParams.defaults());
+  }
+
+  /**
+   * Builds the graph on {@code uploads}.
+   *
+   * @param uploads the uploaded records (any source)
+   * @param reference new versions of the reference data ({@link ReferencePoller#stream}), broadcast to the keyed
+   *     result and sample operators
+   * @param sinks where the outputs go
+   * @param config stream parameters
+   * @param initial the reference version loaded at job start; judges until a newer one is broadcast
+   * @param rules the warning rules switched on (per-result in ResultProcessor, sample-level in SampleProcessor)
+   * @param windowRules the parameters of the window rules (PRODUCER_REPEAT, RAPID_POSITIVE_RATE; {@link WindowRules})
+   *     when they are among {@code rules}
+   * @return the keyed operator (its metrics: received, accepted, rejected, duplicates, superseded, late,
+   *     reference-versions, reference-loaded-at-ms)
+   */
+  public static SingleOutputStreamOperator<RowData> build(DataStream<UploadEnvelope> uploads,
+      DataStream<ReferenceVersion> reference, StreamSinks sinks, StreamConfig config, ReferenceVersion initial,
+      List<StreamRules.Rule> rules, WindowRuleParams windowRules) {
     WatermarkStrategy<UploadEnvelope> wm = WatermarkStrategy
         .<UploadEnvelope>forBoundedOutOfOrderness(config.outOfOrderness())
         .withTimestampAssigner((e, previous) -> UploadJson.eventTimeMs(e.payload, e.receivedAtMs))
         .withIdleness(Duration.ofMinutes(1));
     DataStream<UploadEnvelope> timed =
         uploads.assignTimestampsAndWatermarks(wm).name("event-time").uid("event-time");
+    BroadcastStream<ReferenceVersion> referenceVersions = reference.broadcast(ReferenceVersion.STATE);
     SingleOutputStreamOperator<RowData> results = timed
         .keyBy(new ResultKey())
-        .process(new ResultProcessor(judging, config, rules), IcebergRows.typeInfo(ResultProcessor.RESULTS_SCHEMA))
+        .connect(referenceVersions)
+        .process(new ResultProcessor(initial, config, rules), IcebergRows.typeInfo(ResultProcessor.RESULTS_SCHEMA))
         .name("validate-judge-dedupe").uid("results");
     sinks.results(results);
     SingleOutputStreamOperator<RowData> samples = results.getSideOutput(ResultProcessor.CURRENT)
         .keyBy(new SampleProcessor.SampleKey())
-        .process(new SampleProcessor(judging, config, rules), IcebergRows.typeInfo(SampleProcessor.SAMPLES_SCHEMA))
+        .connect(referenceVersions)
+        .process(new SampleProcessor(initial, config, rules), IcebergRows.typeInfo(SampleProcessor.SAMPLES_SCHEMA))
         .name("sample-verdict").uid("samples");
     sinks.samples(samples);
     sinks.revisions(results.getSideOutput(ResultProcessor.REVISIONS));

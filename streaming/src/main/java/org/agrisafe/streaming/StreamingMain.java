@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
-import org.agrisafe.lakehouse.ingest.Judging;
 import org.agrisafe.lakehouse.reference.ReferenceData;
 import org.agrisafe.lakehouse.tables.LakehouseBootstrap;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -38,6 +38,16 @@ import org.apache.flink.api.common.serialization.SimpleStringSchema;
  *       {@code --uploads-topic} (default {@value #UPLOADS_TOPIC_DEFAULT}), warnings also go to
  *       {@code --warnings-topic} (default {@value #WARNINGS_TOPIC_DEFAULT});</li>
  *   <li>{@code --checkpoint-interval-ms N}: default {@value StreamConfig#CHECKPOINT_INTERVAL_MS_DEFAULT};</li>
+ *   <li>{@code --checkpoint-dir DIR}: retained checkpoints (kept on cancellation and failure), default
+ *       {@code <lakehouse-dir>/checkpoints} ({@link Checkpoints});</li>
+ *   <li>{@code --restore latest|none|PATH}: restore the job's state (dedupe, current revisions, source positions,
+ *       reference version) from the newest retained checkpoint in the checkpoint dir ({@code latest}, the default:
+ *       when there is none the job starts fresh), from a given {@code chk-N} folder or savepoint, or not at all
+ *       ({@code none}); the choice is printed ({@code restore: ...});</li>
+ *   <li>{@code --reference-poll-ms N}: how often the reference tables ({@code reference.limits/bans/analytes/
+ *       commodities}) are checked for a new snapshot, default {@value StreamConfig#REFERENCE_POLL_MS_DEFAULT};
+ *       a change reloads the verdict reference data while the job runs ({@link ReferencePoller}). Reference tables
+ *       never written are first seeded from the bundled files ({@link IcebergReference#seedIfEmpty});</li>
  *   <li>{@code --webhook-banned URL}, {@code --webhook-exceedance URL}, {@code --webhook-confirmed-after-rapid URL}:
  *       the duty officer's webhook per rule
  *       ({@link WebhookSink}: retries with back-off; undeliverable notices in
@@ -56,7 +66,7 @@ public final class StreamingMain {
   public static final String WARNINGS_TOPIC_DEFAULT = "agrisafe.warnings";
   private static final List<String> OWN_KEYS = List.of("api-keys", "port", "uploads-dir", "kafka-bootstrap",
       "uploads-topic", "warnings-topic", "checkpoint-interval-ms", "webhook-banned", "webhook-exceedance",
-      "webhook-confirmed-after-rapid");
+      "webhook-confirmed-after-rapid", "checkpoint-dir", "restore", "reference-poll-ms");
 
   private StreamingMain() {}
 
@@ -78,12 +88,26 @@ public final class StreamingMain {
     LakehouseBootstrap.createAll(IcebergSinks.catalog(cfg)).forEach(l -> System.out.println("lakehouse: " + l));
     ApiKeys keys = ApiKeys.load(Path.of(own.get("api-keys")));
     int port = Integer.parseInt(own.getOrDefault("port", Integer.toString(PORT_DEFAULT)));
-    StreamConfig sc = StreamConfig.defaults().withCheckpointInterval(Duration.ofMillis(
-        Long.parseLong(own.getOrDefault("checkpoint-interval-ms",
-            Long.toString(StreamConfig.CHECKPOINT_INTERVAL_MS_DEFAULT)))));
+    StreamConfig sc = StreamConfig.defaults()
+        .withCheckpointInterval(Duration.ofMillis(longOption(own, "checkpoint-interval-ms",
+            StreamConfig.CHECKPOINT_INTERVAL_MS_DEFAULT)))
+        .withReferencePoll(Duration.ofMillis(longOption(own, "reference-poll-ms",
+            StreamConfig.REFERENCE_POLL_MS_DEFAULT)));
+    Path checkpointDir = Path.of(own.getOrDefault("checkpoint-dir",
+        cfg.lakehouseDir().resolve("checkpoints").toString()));
+    Optional<Path> restore = Checkpoints.resolve(own.getOrDefault("restore", "latest"), checkpointDir);
+    System.out.println(restore.map(p -> "restore: from " + p.toAbsolutePath())
+        .orElse("restore: none (no retained checkpoint in " + checkpointDir.toAbsolutePath() + " or --restore none)"));
     WindowRuleParams windowRules = WindowRuleParams.fromOptions(own);
 
-    StreamExecutionEnvironment env = environment(sc, cfg.lakehouseDir().resolve("checkpoints"));
+    var catalogLoader = IcebergSinks.catalogLoader(cfg);
+    var catalog = catalogLoader.loadCatalog();
+    IcebergReference.seedIfEmpty(catalog, ReferenceData.loadBundled()).forEach(l -> System.out.println("reference: " + l));
+    ReferenceVersion reference = IcebergReference.load(catalog, System.currentTimeMillis());
+    System.out.println("reference: judging with " + reference.version + "; polled every "
+        + sc.referencePoll().toMillis() + " ms");
+
+    StreamExecutionEnvironment env = environment(sc, checkpointDir);
     String kafka = own.get("kafka-bootstrap");
     DataStream<UploadEnvelope> uploads;
     Sink<String> notices;
@@ -122,9 +146,9 @@ public final class StreamingMain {
       noticeSinks.add(new WebhookSink(WebhookSink.Params.of(hooks,
           cfg.lakehouseDir().resolve("webhook-dead-letter.jsonl"))));
     }
-    StreamingJob.build(uploads, new IcebergSinks(cfg, noticeSinks), sc, new Judging(ReferenceData.loadBundled()),
-        List.of(StreamRules.Rule.values()), windowRules);
-    JobClient job = env.executeAsync("agrisafe-stream");
+    StreamingJob.build(uploads, ReferencePoller.stream(env, catalogLoader, reference, sc.referencePoll()),
+        new IcebergSinks(cfg, noticeSinks), sc, reference, List.of(StreamRules.Rule.values()), windowRules);
+    JobClient job = Checkpoints.executeAsync(env, "agrisafe-stream", restore);
     UploadServer server = new UploadServer(port, keys, transport, UploadServer.MAX_BODY_BYTES_DEFAULT);
     System.out.println("upload endpoint: POST http://localhost:" + server.port() + UploadServer.PATH
         + " (header " + UploadServer.API_KEY_HEADER + "); job " + job.getJobID());
@@ -140,13 +164,27 @@ public final class StreamingMain {
     job.getJobExecutionResult().get();
   }
 
-  /** A local environment with exactly-once checkpoints into {@code checkpoints} and a bounded restart strategy. */
+  private static long longOption(Map<String, String> own, String key, long dflt) {
+    String v = own.get(key);
+    if (v == null) {
+      return dflt;
+    }
+    try {
+      return Long.parseLong(v.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("Cannot parse --" + key + " '" + v + "': expected a whole number");
+    }
+  }
+
+  /**
+   * A local environment with exactly-once checkpoints retained in {@code checkpoints} ({@link Checkpoints#retain})
+   * and a bounded restart strategy.
+   */
   @SuppressWarnings("deprecation")
   static StreamExecutionEnvironment environment(StreamConfig sc, Path checkpoints) {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.enableCheckpointing(sc.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
-    // file checkpoint storage: the job manager's in-memory storage caps state at 5 MB
-    env.getCheckpointConfig().setCheckpointStorage(checkpoints.toUri().toString());
+    Checkpoints.retain(env, checkpoints);
     env.setRestartStrategy(RestartStrategies.fixedDelayRestart(10, 1000));
     return env;
   }

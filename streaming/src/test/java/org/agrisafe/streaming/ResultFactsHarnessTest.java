@@ -15,9 +15,9 @@ import java.util.List;
 import org.agrisafe.lakehouse.ingest.Judging;
 import org.agrisafe.lakehouse.reference.ReferenceData;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.table.data.RowData;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,15 +36,14 @@ class ResultFactsHarnessTest {
     judging = new Judging(ReferenceData.loadBundled());
   }
 
-  private KeyedOneInputStreamOperatorTestHarness<String, UploadEnvelope, RowData> results;
+  private KeyedBroadcastOperatorTestHarness<String, UploadEnvelope, ReferenceVersion, RowData> results;
   private KeyedTwoInputStreamOperatorTestHarness<String, UploadEnvelope, RowData, RuleFact> facts;
   private long line;
 
   private void open() throws Exception {
-    results = new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(new ResultProcessor(judging, CFG, List.of(StreamRules.Rule.values()))),
-        new StreamingJob.ResultKey(), Types.STRING);
-    results.open();
+    results = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+        new ResultProcessor(new ReferenceVersion("bundled", 1L, judging), CFG, List.of(StreamRules.Rule.values())),
+        new StreamingJob.ResultKey(), Types.STRING, ReferenceVersion.STATE);
     facts = new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(new ResultFacts(CFG)),
         new ResultFacts.UploadKey(), new ResultFacts.RowKey(), Types.STRING);
     facts.open();

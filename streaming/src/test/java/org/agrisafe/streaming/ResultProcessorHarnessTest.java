@@ -10,17 +10,22 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.agrisafe.lakehouse.ingest.Judging;
 import org.agrisafe.lakehouse.reference.ReferenceData;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.types.RowKind;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Operator-harness tests of {@link ResultProcessor}: dedupe, corrections, rejections, warnings, state TTL. */
+/**
+ * Operator-harness tests of {@link ResultProcessor} (keyed broadcast operator; the reference version it was built
+ * with judges, no broadcast needed): dedupe, corrections, rejections, warnings, state TTL. The reference refresh is
+ * tested in {@link ResultProcessorReferenceTest}.
+ */
 class ResultProcessorHarnessTest {
-  private static Judging judging;
+  private static ReferenceVersion reference;
   private static final int RES_REVISION = IcebergRows.index(ResultProcessor.RESULTS_SCHEMA, "revision");
   private static final int RES_MONTH = IcebergRows.index(ResultProcessor.RESULTS_SCHEMA, "sample_month");
   private static final int REV_CURRENT = IcebergRows.index(ResultProcessor.REVISIONS_SCHEMA, "is_current");
@@ -28,21 +33,30 @@ class ResultProcessorHarnessTest {
 
   @BeforeAll
   static void load() {
-    judging = new Judging(ReferenceData.loadBundled());
+    reference = new ReferenceVersion("bundled", 1_000L, new Judging(ReferenceData.loadBundled()));
   }
 
-  private static KeyedOneInputStreamOperatorTestHarness<String, UploadEnvelope, RowData> harness(Duration ttl)
-      throws Exception {
+  /** The operator under test, opened, judging with {@code initial}. */
+  static KeyedBroadcastOperatorTestHarness<String, UploadEnvelope, ReferenceVersion, RowData> harness(Duration ttl,
+      ReferenceVersion initial) throws Exception {
     StreamConfig cfg = StreamConfig.defaults().withDedupeTtl(ttl);
-    var h = new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(new ResultProcessor(judging, cfg, List.of(StreamRules.Rule.values()))),
-        new StreamingJob.ResultKey(), Types.STRING);
-    h.open();
-    return h;
+    return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+        new ResultProcessor(initial, cfg, List.of(StreamRules.Rule.values())), new StreamingJob.ResultKey(),
+        Types.STRING, ResultProcessor.REFERENCE_STATE);
   }
 
-  private static List<RowData> main(KeyedOneInputStreamOperatorTestHarness<String, UploadEnvelope, RowData> h) {
+  private static KeyedBroadcastOperatorTestHarness<String, UploadEnvelope, ReferenceVersion, RowData> harness(
+      Duration ttl) throws Exception {
+    return harness(ttl, reference);
+  }
+
+  private static List<RowData> main(KeyedBroadcastOperatorTestHarness<String, UploadEnvelope, ?, RowData> h) {
     return h.extractOutputValues();
+  }
+
+  /** Keyed state entries of the operator (heap backend), as KeyedOneInputStreamOperatorTestHarness counts them. */
+  static int numKeyedStateEntries(KeyedBroadcastOperatorTestHarness<String, UploadEnvelope, ?, RowData> h) {
+    return ((HeapKeyedStateBackend<?>) h.getOperator().getKeyedStateBackend()).numKeyValueStateEntries();
   }
 
   private static List<RowData> side(ConcurrentLinkedQueue<StreamRecord<RowData>> q) {
@@ -116,12 +130,12 @@ class ResultProcessorHarnessTest {
     h.processElement(Uploads.env(Uploads.procymidone("R7", 1, "S7", "0.1", "2024-07-01T00:30:00+08:00"), 2), 10);
     h.setProcessingTime(5 * 60_000);
     h.processElement(Uploads.env(Uploads.procymidone("R6", 2, "S6", "0.2", "2024-07-01T00:30:00+08:00"), 3), 10);
-    assertTrue(h.numKeyedStateEntries() > 0);
+    assertTrue(numKeyedStateEntries(h) > 0);
     assertEquals(2, h.numProcessingTimeTimers(), "one cleanup timer per result");
     h.setProcessingTime(11 * 60_000);
     assertEquals(1, h.numProcessingTimeTimers(), "R7 expired; R6 was refreshed at 5 min");
     h.setProcessingTime(16 * 60_000);
-    assertEquals(0, h.numKeyedStateEntries());
+    assertEquals(0, numKeyedStateEntries(h));
     assertEquals(0, h.numProcessingTimeTimers());
     // after the TTL a re-upload of revision 1 is no longer recognised: that is why the TTL must be long
     h.processElement(Uploads.env(Uploads.procymidone("R7", 1, "S7", "0.1", "2024-07-01T00:30:00+08:00"), 4), 10);

@@ -9,9 +9,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.agrisafe.lakehouse.ingest.Judging;
 import org.agrisafe.lakehouse.reference.ReferenceData;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.types.RowKind;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,17 +42,20 @@ class SampleProcessorHarnessTest {
     judging = new Judging(ReferenceData.loadBundled());
   }
 
-  private static KeyedOneInputStreamOperatorTestHarness<String, CurrentRecord, RowData> harness(Duration ttl,
-      List<StreamRules.Rule> rules) throws Exception {
+  private static KeyedBroadcastOperatorTestHarness<String, CurrentRecord, ReferenceVersion, RowData> harness(
+      Duration ttl, List<StreamRules.Rule> rules) throws Exception {
     StreamConfig cfg = StreamConfig.defaults().withDedupeTtl(ttl);
-    var h = new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(new SampleProcessor(judging, cfg, rules)),
-        new SampleProcessor.SampleKey(), Types.STRING);
-    h.open();
-    return h;
+    return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(new SampleProcessor(judging, cfg, rules),
+        new SampleProcessor.SampleKey(), Types.STRING, ReferenceVersion.STATE);
   }
 
-  private static KeyedOneInputStreamOperatorTestHarness<String, CurrentRecord, RowData> harness() throws Exception {
+  /** Keyed state entries of the operator (heap backend), as KeyedOneInputStreamOperatorTestHarness counts them. */
+  private static int numKeyedStateEntries(KeyedBroadcastOperatorTestHarness<String, CurrentRecord, ?, RowData> h) {
+    return ((HeapKeyedStateBackend<?>) h.getOperator().getKeyedStateBackend()).numKeyValueStateEntries();
+  }
+
+  private static KeyedBroadcastOperatorTestHarness<String, CurrentRecord, ReferenceVersion, RowData> harness()
+      throws Exception {
     return harness(Duration.ofDays(1), List.of(StreamRules.Rule.values()));
   }
 
@@ -166,12 +170,12 @@ class SampleProcessorHarnessTest {
     h.processElement(Uploads.current(Uploads.procymidone("R7", 1, "S7", "0.1", JULY), 2), 10);
     h.setProcessingTime(5 * 60_000);
     h.processElement(Uploads.current(Uploads.procymidone("R8", 1, "S6", "0.2", JULY), 3), 10);
-    assertTrue(h.numKeyedStateEntries() > 0);
+    assertTrue(numKeyedStateEntries(h) > 0);
     assertEquals(2, h.numProcessingTimeTimers(), "one cleanup timer per sample");
     h.setProcessingTime(11 * 60_000);
     assertEquals(1, h.numProcessingTimeTimers(), "S7 expired; S6 was refreshed at 5 min");
     h.setProcessingTime(16 * 60_000);
-    assertEquals(0, h.numKeyedStateEntries());
+    assertEquals(0, numKeyedStateEntries(h));
     assertEquals(0, h.numProcessingTimeTimers());
     h.close();
   }

@@ -49,29 +49,46 @@ public final class ReferenceData implements Serializable {
   private final Map<String, String> commodityByName;
   private final Map<String, String> analyteByName;
 
+  private final List<CommodityNode> commodityNodes;
+  private final List<LimitRule> limitRules;
+
   private ReferenceData(
-      CommodityHierarchy commodities, Map<String, String> categoryOf, List<LimitRule> limitRules,
-      List<BanRule> banRules, List<Issue> issues) {
-    this.commodities = commodities;
-    this.categoryOf = Collections.unmodifiableMap(categoryOf);
+      List<CommodityNode> nodes, Map<String, String> categoryOf, List<LimitRule> limitRules,
+      List<BanRule> banRules, Map<String, String> analyteNames, List<Issue> issues) {
+    this.commodityNodes = List.copyOf(nodes);
+    this.commodities = CommodityHierarchy.of(nodes);
+    this.categoryOf = Collections.unmodifiableMap(new LinkedHashMap<>(categoryOf));
+    this.limitRules = List.copyOf(limitRules);
     this.limits = new LimitBook(limitRules, commodities);
     this.banRules = List.copyOf(banRules);
     this.bans = new BanBook(banRules, commodities);
     this.issues = List.copyOf(issues);
     this.commodityByName = new LinkedHashMap<>();
-    for (CSVRecord r : ReferenceFiles.csv(COMMODITIES)) {
-      commodityByName.putIfAbsent(key(r.get("name_zh")), r.get("commodity_code"));
-      commodityByName.putIfAbsent(key(r.get("name_en")), r.get("commodity_code"));
+    for (CommodityNode n : nodes) {
+      commodityByName.putIfAbsent(key(n.nameZh()), n.code());
+      commodityByName.putIfAbsent(key(n.nameEn()), n.code());
     }
     this.analyteByName = new LinkedHashMap<>();
-    for (CSVRecord r : ReferenceFiles.csv(BANS)) {
-      if (r.isConsistent() && !r.get("name_en").isBlank()) {
-        analyteByName.putIfAbsent(key(r.get("name_cn")), r.get("name_en").trim().toLowerCase(Locale.ROOT));
-      }
-    }
-    for (CSVRecord r : ReferenceFiles.csv(LIMITS_SOURCE)) {
-      analyteByName.putIfAbsent(key(r.get("pesticide_cn")), r.get("pesticide_en").trim().toLowerCase(Locale.ROOT));
-    }
+    analyteNames.forEach((name, code) -> analyteByName.putIfAbsent(key(name), code));
+  }
+
+  /**
+   * Reference data from rows that were loaded elsewhere (e.g. the lakehouse's {@code reference.*} tables, see
+   * {@link ReferenceRecords}).
+   *
+   * @param nodes the commodity hierarchy, one node per code; names (Chinese, English) resolve commodity names
+   * @param categoryOf commodity code → category code
+   * @param limitRules the limits
+   * @param banRules the bans (only verified rules drive verdicts; {@link BanBook} decides)
+   * @param analyteNames a name as labs write it (Chinese or English) → analyte code; the first mapping of a name
+   *     wins
+   * @param issues rows that were not loaded, with the reason
+   * @throws IllegalArgumentException if the commodity rows do not form a hierarchy ({@link CommodityHierarchy#of})
+   */
+  public static ReferenceData of(
+      List<CommodityNode> nodes, Map<String, String> categoryOf, List<LimitRule> limitRules,
+      List<BanRule> banRules, Map<String, String> analyteNames, List<Issue> issues) {
+    return new ReferenceData(nodes, categoryOf, limitRules, banRules, analyteNames, issues);
   }
 
   private static String key(String s) {
@@ -107,13 +124,23 @@ public final class ReferenceData implements Serializable {
   public static ReferenceData loadBundled() {
     List<Issue> issues = new ArrayList<>();
     Map<String, String> categoryOf = new LinkedHashMap<>();
-    CommodityHierarchy h = loadCommodities(categoryOf);
+    List<CommodityNode> nodes = loadCommodities(categoryOf);
+    CommodityHierarchy h = CommodityHierarchy.of(nodes);
     List<LimitRule> limitRules = loadLimits(issues);
     List<BanRule> banRules = loadBans(h, issues);
-    return new ReferenceData(h, categoryOf, limitRules, banRules, issues);
+    Map<String, String> analyteNames = new LinkedHashMap<>();
+    for (CSVRecord r : ReferenceFiles.csv(BANS)) {
+      if (r.isConsistent() && !r.get("name_en").isBlank()) {
+        analyteNames.putIfAbsent(r.get("name_cn"), r.get("name_en").trim().toLowerCase(Locale.ROOT));
+      }
+    }
+    for (CSVRecord r : ReferenceFiles.csv(LIMITS_SOURCE)) {
+      analyteNames.putIfAbsent(r.get("pesticide_cn"), r.get("pesticide_en").trim().toLowerCase(Locale.ROOT));
+    }
+    return new ReferenceData(nodes, categoryOf, limitRules, banRules, analyteNames, issues);
   }
 
-  private static CommodityHierarchy loadCommodities(Map<String, String> categoryOf) {
+  private static List<CommodityNode> loadCommodities(Map<String, String> categoryOf) {
     List<CommodityNode> nodes = new ArrayList<>();
     for (CSVRecord r : ReferenceFiles.csv(COMMODITIES)) {
       String parent = r.get("parent_code").isEmpty() ? null : r.get("parent_code");
@@ -123,7 +150,7 @@ public final class ReferenceData implements Serializable {
               r.get("name_en")));
       categoryOf.put(r.get("commodity_code"), r.get("category"));
     }
-    return CommodityHierarchy.of(nodes);
+    return nodes;
   }
 
   private static List<LimitRule> loadLimits(List<Issue> issues) {
@@ -238,6 +265,26 @@ public final class ReferenceData implements Serializable {
   /** The category of a commodity code, or null when the code is not in the hierarchy. */
   public String categoryOf(String commodityCode) {
     return categoryOf.get(commodityCode);
+  }
+
+  /** The commodity hierarchy's rows, in load order. */
+  public List<CommodityNode> commodityNodes() {
+    return commodityNodes;
+  }
+
+  /** Commodity code → category code. */
+  public Map<String, String> categories() {
+    return categoryOf;
+  }
+
+  /** The limit rules, in load order. */
+  public List<LimitRule> limitRules() {
+    return limitRules;
+  }
+
+  /** Normalised analyte name (Chinese or English, NFKC, lower case) → analyte code. */
+  public Map<String, String> analyteNames() {
+    return Collections.unmodifiableMap(analyteByName);
   }
 
   public LimitBook limits() {
