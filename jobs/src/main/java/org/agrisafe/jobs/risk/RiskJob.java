@@ -113,6 +113,23 @@ public final class RiskJob {
     return type == RiskParameters.PeriodType.YEAR ? date_format(date, "yyyy") : date_format(date, "yyyy-MM");
   }
 
+  /**
+   * The period window of {@code p} as a predicate on {@code sample_month} (months {@code from-01 .. to-12} for
+   * YEAR periods), or null when the window is open on both sides.
+   */
+  static Column monthWindow(RiskParameters p) {
+    boolean year = p.periodType() == RiskParameters.PeriodType.YEAR;
+    Column c = null;
+    if (p.fromPeriod() != null) {
+      c = col("sample_month").geq(lit(year ? p.fromPeriod() + "-01" : p.fromPeriod()));
+    }
+    if (p.toPeriod() != null) {
+      Column to = col("sample_month").leq(lit(year ? p.toPeriod() + "-12" : p.toPeriod()));
+      c = c == null ? to : c.and(to);
+    }
+    return c;
+  }
+
   /** The last day of a period. */
   static LocalDate lastDay(RiskParameters.PeriodType type, String period) {
     return type == RiskParameters.PeriodType.YEAR
@@ -142,6 +159,13 @@ public final class RiskJob {
     }
     if (p.toPeriod() != null) {
       s = s.filter(col("period").leq(lit(p.toPeriod())));
+    }
+    // The same window on sample_month (the local yyyy-MM of sample_date, a partition column): redundant for the
+    // result, but lets Iceberg plan only the window's files of samples and results instead of every month.
+    Column window = monthWindow(p);
+    if (window != null) {
+      s = s.filter(window);
+      results = results.filter(window);
     }
     s = withFoodGroup(s, ref).cache();
     List<String> periods = new ArrayList<>(new TreeSet<>(
