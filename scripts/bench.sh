@@ -2,7 +2,9 @@
 # Batch benchmarks (not tests), on a synthetic lakehouse of their own (./lakehouse-bench unless
 # AGRISAFE_LAKEHOUSE_DIR is set). Scale factor 1 = 400,000 tests (one city-year); 2.5 ~ 1M, 25 ~ 10M, 125 ~ 50M.
 #   scripts/bench.sh cube 2.5,25        # pass-rate cube, Spark vs DuckDB over the same Iceberg snapshot files
-#   scripts/bench.sh pipeline 1,10      # monthly pipeline wall time, peak heap, scaling ratio, files per month
+#   scripts/bench.sh pipeline 1,10      # monthly pipeline (rates, risk, warnings, maps, bulletin): stage times, peak
+#                                       # heap, scaling ratio, files per month for samples and results; --reuse keeps
+#                                       # tables an earlier run generated with the same size and seed
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
