@@ -37,8 +37,9 @@ import org.apache.spark.sql.SparkSession;
  * bulletin ({@link BulletinJob}) — on a synthetic lakehouse (samples and results, {@link NationalGenerator}) at
  * several scale factors (1 = one city-year, 400,000 tests). Arguments: scale factors (comma-separated) and
  * {@code --reuse} (keep tables an earlier run generated with the same size, seed and generator version). Prints
- * each stage's wall time, each scale's wall and CPU time, peak heap and load average, the time ratio against the previous scale next to the data ratio (the aim: 10× the data for
- * at most 11× the time), and the files an incremental one-month scan plans against all files, for samples and for results.
+ * each stage's wall time, each scale's wall and CPU time, peak heap and load average, the time ratio against the
+ * previous scale next to the data ratio (the aim: 10× the data for at most 11× the time), and the files an
+ * incremental one-month scan plans against all files, for samples and for results.
  *
  * <p>Runs against its own lakehouse ({@code scripts/bench.sh} sets {@code lakehouse-dir=lakehouse-bench}); the
  * generator refuses to replace tables holding non-synthetic data.
