@@ -20,6 +20,7 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
@@ -36,6 +37,7 @@ import org.apache.iceberg.Schema;
  * Writes {@code monitoring.samples} from the stream, keyed by the stored {@code sample_id}
  * ({@code <source_system>:<lab's sample ID>}, so the key includes the source system): keeps, per sample, the
  * record of each result's current revision (MapState by {@code result_id}, fed by {@link ResultProcessor#CURRENT})
+ * (each record parsed once: a per-subtask cache of parsed records by result ID, checked against the stored record)
  * and re-judges the sample on all of them with the batch ingest's code: {@link Judging#judge} for the sample-level
  * verdict, counts, rapid outcome and confirmation, and {@link ResultRowValues#sampleRow} for the row, exactly as
  * {@code IngestJob} does for a file.
@@ -69,6 +71,8 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
 
   private static final int SAMPLE_MONTH = IcebergRows.index(SAMPLES_SCHEMA, "sample_month");
   private static final RowData.FieldGetter[] GETTERS = IcebergRows.getters(SAMPLES_SCHEMA);
+  /** Parsed records kept per subtask (a cache, not state): enough for the results of the samples in flight. */
+  static final int PARSED_CACHE_ENTRIES = 20_000;
 
   /** Keys a current record by its stored sample ID. */
   public static final class SampleKey implements KeySelector<CurrentRecord, String> {
@@ -82,12 +86,15 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
   private final StreamConfig config;
   private final List<StreamRules.Rule> rules;
 
-  private transient MapState<String, UploadEnvelope> records;
+  /** The record of each result's current revision ({@link UploadEnvelope#toBytes}), by stored result ID. */
+  private transient MapState<String, byte[]> records;
   private transient ValueState<RowData> emitted;
   private transient ValueState<String> emittedFingerprint;
   private transient ValueState<Long> cleanupAt;
   private transient Counter samplesEmitted;
   private transient Counter samplesUnchanged;
+  /** Parsed records by result ID, least recently used evicted beyond {@link #PARSED_CACHE_ENTRIES}. */
+  private transient Map<String, Parsed> cache;
 
   /**
    * With fixed reference data: {@code judging} judges every sample (no version is broadcast).
@@ -119,8 +126,8 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
 
   @Override
   public void open(Configuration parameters) {
-    records = getRuntimeContext().getMapState(new MapStateDescriptor<>("sample-current-records", Types.STRING,
-        TypeInformation.of(UploadEnvelope.class)));
+    records = getRuntimeContext().getMapState(new MapStateDescriptor<>("sample-records", Types.STRING,
+        PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
     emitted = getRuntimeContext().getState(
         new ValueStateDescriptor<>("sample-row", IcebergRows.typeInfo(SAMPLES_SCHEMA)));
     emittedFingerprint = getRuntimeContext().getState(
@@ -129,6 +136,12 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
     var g = getRuntimeContext().getMetricGroup().addGroup("agrisafe");
     samplesEmitted = g.counter("samples_emitted");
     samplesUnchanged = g.counter("samples_unchanged");
+    cache = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, Parsed> eldest) {
+        return size() > PARSED_CACHE_ENTRIES;
+      }
+    };
   }
 
   @Override
@@ -139,14 +152,17 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
   @Override
   public void processElement(CurrentRecord in, ReadOnlyContext ctx, Collector<RowData> out) throws Exception {
     Instant now = Instant.ofEpochMilli(ctx.timerService().currentProcessingTime());
-    records.put(in.resultId, in.envelope);
+    byte[] stored = in.envelope.toBytes();
+    records.put(in.resultId, stored);
     scheduleCleanup(ctx);
     JudgedSample js;
     try {
-      ParsedSample sample = parse(in.envelope).sample();
+      UploadRecords.Valid self = parse(in.envelope);
+      cache.put(in.resultId, new Parsed(stored, self));
+      ParsedSample sample = self.sample();
       List<ParsedResult> results = new ArrayList<>();
-      for (UploadEnvelope e : records.values()) {
-        results.add(parse(e).result());
+      for (Map.Entry<String, byte[]> e : records.entries()) {
+        results.add(parsed(e.getKey(), e.getValue()).result());
       }
       results.sort(Comparator.comparing(ParsedResult::resultId));
       js = ReferenceVersion.inForce(initial, ctx.getBroadcastState(ReferenceVersion.STATE)).judging()
@@ -181,6 +197,23 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
     }
   }
 
+  /**
+   * The parsed record of result {@code resultId}: from the per-subtask cache when it holds the same record
+   * (the same stored bytes), else decoded, parsed and cached. So each record is parsed once here, not once per
+   * later result of its sample. The cache is not state: after a restore it refills from the stored records.
+   */
+  private UploadRecords.Valid parsed(String resultId, byte[] stored) {
+    Parsed c = cache.get(resultId);
+    if (c != null && (c.stored == stored || java.util.Arrays.equals(c.stored, stored))) {
+      return c.valid;
+    }
+    UploadRecords.Valid v = parse(UploadEnvelope.fromBytes(stored));
+    cache.put(resultId, new Parsed(stored, v));
+    return v;
+  }
+
+  private record Parsed(byte[] stored, UploadRecords.Valid valid) {}
+
   private UploadRecords.Valid parse(UploadEnvelope e) {
     UploadRecords.Outcome o = UploadRecords.parse(UploadJson.fields(e.payload), e.source, e.line, config.zone());
     if (o instanceof UploadRecords.Invalid inv) {
@@ -192,7 +225,8 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
 
   /**
    * The comparable content of a sample row: the columns except {@link #NOT_COMPARED}, sorted by name, as text
-   * (dates and instants in ISO-8601, the attributes map sorted by key).
+   * (dates and instants in ISO-8601, the attributes map sorted by key), digested to 32 hex digits
+   * ({@link UploadJson#digest}: state keeps the digest, not the text).
    */
   static String fingerprint(Map<String, Object> values) {
     Map<String, Object> m = new TreeMap<>();
@@ -201,7 +235,7 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
         m.put(k, v instanceof Map<?, ?> map ? new TreeMap<>(map) : v);
       }
     });
-    return m.toString();
+    return UploadJson.digest(m.toString());
   }
 
   private void scheduleCleanup(ReadOnlyContext ctx) throws Exception {
