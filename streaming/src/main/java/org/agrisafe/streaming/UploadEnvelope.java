@@ -91,6 +91,9 @@ public class UploadEnvelope {
       return null;
     }
     int n = b.getInt();
+    if (n < 0 || n > b.remaining()) {
+      throw new java.nio.BufferUnderflowException();
+    }
     String s = new String(b.array(), b.position(), n, java.nio.charset.StandardCharsets.UTF_8);
     b.position(b.position() + n);
     return s;
