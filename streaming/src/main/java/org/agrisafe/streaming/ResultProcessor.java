@@ -16,6 +16,7 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
@@ -24,6 +25,7 @@ import org.apache.flink.metrics.Gauge;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.runtime.typeutils.RowDataSerializer;
 import org.apache.flink.types.RowKind;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -108,7 +110,9 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
   private final StreamConfig config;
   private final List<StreamRules.Rule> rules;
 
-  private transient MapState<Integer, String> seenRevisions;
+  /** Per revision seen, its content fingerprint ({@link UploadJson#fingerprint}) as 16 bytes. */
+  private transient MapState<Integer, byte[]> seenRevisions;
+  /** Binary form of the current revision's row ({@link IcebergRows#binary}). */
   private transient ValueState<RowData> current;
   private transient ValueState<RuleFact> currentFact;
   private final boolean facts;
@@ -121,6 +125,7 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
   private transient Counter late;
   private transient Counter referenceVersions;
   private transient ReferenceVersion inForce;
+  private transient RowDataSerializer revisionRows;
 
   /**
    * @param initial the reference version loaded at job start: judges until a newer version is broadcast
@@ -143,7 +148,9 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
   @Override
   public void open(Configuration parameters) {
     seenRevisions = getRuntimeContext().getMapState(
-        new MapStateDescriptor<>("seen-revisions", Types.INT, Types.STRING));
+        new MapStateDescriptor<>("seen-revision-digests", Types.INT,
+            PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+    revisionRows = IcebergRows.serializer(REVISIONS_SCHEMA);
     current = getRuntimeContext().getState(
         new ValueStateDescriptor<>("current-row", IcebergRows.typeInfo(REVISIONS_SCHEMA)));
     currentFact = getRuntimeContext().getState(
@@ -216,10 +223,10 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
       return;
     }
     int revision = v.result().revision();
-    String fingerprint = UploadJson.fingerprint(fields);
-    String seen = seenRevisions.get(revision);
+    byte[] fingerprint = java.util.HexFormat.of().parseHex(UploadJson.fingerprint(fields));
+    byte[] seen = seenRevisions.get(revision);
     if (seen != null) {
-      if (seen.equals(fingerprint)) {
+      if (java.util.Arrays.equals(seen, fingerprint)) {
         accepted.inc();
         duplicates.inc();
         scheduleCleanup(ctx);
@@ -263,7 +270,7 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
       }
       ctx.output(REVISIONS, history);
       out.collect(IcebergRows.prefix(history, REVISION_GETTERS, RESULTS_ARITY, RowKind.INSERT));
-      current.update(history);
+      current.update(IcebergRows.binary(revisionRows, history));
       ctx.output(CURRENT, new CurrentRecord(v.sample().sampleId(), v.result().resultId(), revision, in));
       if (facts) {
         RuleFact fact = RuleFact.of(history, v.sample().producerId(), v.sample().divisionCode());

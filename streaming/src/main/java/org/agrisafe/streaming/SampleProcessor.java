@@ -95,6 +95,7 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
   private transient Counter samplesUnchanged;
   /** Parsed records by result ID, least recently used evicted beyond {@link #PARSED_CACHE_ENTRIES}. */
   private transient Map<String, Parsed> cache;
+  private transient org.apache.flink.table.runtime.typeutils.RowDataSerializer sampleRows;
 
   /**
    * With fixed reference data: {@code judging} judges every sample (no version is broadcast).
@@ -128,6 +129,7 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
   public void open(Configuration parameters) {
     records = getRuntimeContext().getMapState(new MapStateDescriptor<>("sample-records", Types.STRING,
         PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+    sampleRows = IcebergRows.serializer(SAMPLES_SCHEMA);
     emitted = getRuntimeContext().getState(
         new ValueStateDescriptor<>("sample-row", IcebergRows.typeInfo(SAMPLES_SCHEMA)));
     emittedFingerprint = getRuntimeContext().getState(
@@ -186,7 +188,7 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
         out.collect(IcebergRows.prefix(previous, GETTERS, GETTERS.length, RowKind.DELETE));
       }
       out.collect(row);
-      emitted.update(row);
+      emitted.update(IcebergRows.binary(sampleRows, row));
       emittedFingerprint.update(fingerprint);
       samplesEmitted.inc();
     }
