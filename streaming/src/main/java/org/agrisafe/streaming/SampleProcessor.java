@@ -154,12 +154,13 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
   @Override
   public void processElement(CurrentRecord in, ReadOnlyContext ctx, Collector<RowData> out) throws Exception {
     Instant now = Instant.ofEpochMilli(ctx.timerService().currentProcessingTime());
-    byte[] stored = in.envelope.toBytes();
+    byte[] stored = in.record;
+    UploadEnvelope env = in.envelope();
     records.put(in.resultId, stored);
     scheduleCleanup(ctx);
     JudgedSample js;
     try {
-      UploadRecords.Valid self = parse(in.envelope);
+      UploadRecords.Valid self = parse(env);
       cache.put(in.resultId, new Parsed(stored, self));
       ParsedSample sample = self.sample();
       List<ParsedResult> results = new ArrayList<>();
@@ -170,7 +171,6 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
       js = ReferenceVersion.inForce(initial, ctx.getBroadcastState(ReferenceVersion.STATE)).judging()
           .judge(sample, results);
     } catch (RuntimeException e) {
-      UploadEnvelope env = in.envelope;
       ctx.output(REJECTED, IcebergRows.toRow(ResultProcessor.REJECTED_SCHEMA, ResultRowValues.rejectedRow(
           new RejectedRecord(SourceSystem.PLATFORM_UPLOAD, env.source, env.line, in.sampleId, "verdict",
               "Cannot judge sample " + in.sampleId + " after result " + in.resultId + " rev " + in.revision + ": "
