@@ -92,7 +92,7 @@ public final class StreamingBenchmark {
           (System.nanoTime() - f0) / 1e9);
       LakehouseConfig lakeA = lakehouse(tmp.resolve("lakehouse-a"));
       double[] a = throughput(bootstrap, "bench", new IcebergSinks(lakeA, List.of()), checkpointMs,
-          tmp.resolve("checkpoints-a"));
+          tmp.resolve("checkpoints-a"), new org.apache.flink.configuration.Configuration());
       long rows = FlinkTestCluster.rows(lakeA, Tables.RESULT_REVISIONS).size();
       System.out.printf("A throughput: %d records from a pre-filled Kafka topic (%d result revisions committed): "
           + "%.1f s from the first record read to the last commit = %.0f results/s sustained (aim >= 100000/s; "
@@ -101,10 +101,22 @@ public final class StreamingBenchmark {
           lines.size() / a[1], checkpointMs);
       // breakdown only (not the headline): the same job and topic with every table sink discarding its rows
       double[] d = throughput(bootstrap, "bench-discarding", new DiscardingSinks(), checkpointMs,
-          tmp.resolve("checkpoints-a2"));
+          tmp.resolve("checkpoints-a2"), new org.apache.flink.configuration.Configuration());
       System.out.printf("A breakdown without Iceberg sinks (rows discarded, NOT the product): %.1f s = %.0f "
           + "results/s sustained; so the Iceberg writers and commits take %.0f %% of A's time%n", d[0],
           lines.size() / d[0], 100 * (1 - d[0] / a[0]));
+      if (Boolean.getBoolean("agrisafe.bench.rocksdb")) {
+        // experiment only: incremental RocksDB checkpoints (the module's runtime has only the heap backend;
+        // flink-statebackend-rocksdb is on the test classpath through the Flink test utilities)
+        org.apache.flink.configuration.Configuration rocks = new org.apache.flink.configuration.Configuration();
+        rocks.setString("state.backend.type", "rocksdb");
+        rocks.setString("execution.checkpointing.incremental", "true");
+        LakehouseConfig lakeR = lakehouse(tmp.resolve("lakehouse-rocksdb"));
+        double[] r = throughput(bootstrap, "bench-rocksdb", new IcebergSinks(lakeR, List.of()), checkpointMs,
+            tmp.resolve("checkpoints-rocksdb"), rocks);
+        System.out.printf("A experiment with incremental RocksDB checkpoints (not the product's backend): %.1f s = "
+            + "%.0f results/s sustained into Iceberg%n", r[0], lines.size() / r[0]);
+      }
     } finally {
       kafka.close();
     }
@@ -150,9 +162,9 @@ public final class StreamingBenchmark {
    * first record read to the job's end (the last commit), seconds with job start}.
    */
   private static double[] throughput(String bootstrap, String group, StreamSinks sinks, long checkpointMs,
-      Path checkpoints) throws Exception {
+      Path checkpoints, org.apache.flink.configuration.Configuration conf) throws Exception {
     FIRST_RECORD_NANOS.set(Long.MAX_VALUE);
-    StreamExecutionEnvironment env = env(checkpointMs, checkpoints);
+    StreamExecutionEnvironment env = env(checkpointMs, checkpoints, conf);
     DataStream<UploadEnvelope> src = env.fromSource(KafkaSource.<UploadEnvelope>builder()
             .setBootstrapServers(bootstrap).setTopics("bench-uploads").setGroupId(group)
             .setStartingOffsets(OffsetsInitializer.earliest()).setBounded(OffsetsInitializer.latest())
@@ -214,9 +226,14 @@ public final class StreamingBenchmark {
     return cfg;
   }
 
-  @SuppressWarnings("deprecation")
   private static StreamExecutionEnvironment env(long checkpointMs, Path checkpoints) {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    return env(checkpointMs, checkpoints, new org.apache.flink.configuration.Configuration());
+  }
+
+  @SuppressWarnings("deprecation")
+  private static StreamExecutionEnvironment env(long checkpointMs, Path checkpoints,
+      org.apache.flink.configuration.Configuration conf) {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(2);
     // safe: no operator of the job mutates an input or keeps a reference to one that is mutated later
     // (see StreamingMain.environment); saves a deep copy of every row between chained operators (Iceberg writers)
