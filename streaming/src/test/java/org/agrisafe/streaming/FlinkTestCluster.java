@@ -37,7 +37,7 @@ final class FlinkTestCluster {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(parallelism);
     // safe: no operator of the job mutates an input or keeps a reference to one that is mutated later
-    // (see StreamingMain.environment); saves a deep copy of every row between chained operators (Iceberg writers)
+    // (see StreamingMain.environment); saves a deep copy of every record between chained operators
     env.getConfig().enableObjectReuse();
     env.enableCheckpointing(checkpointMs, CheckpointingMode.EXACTLY_ONCE);
     env.setRestartStrategy(restarts == 0 ? RestartStrategies.noRestart()

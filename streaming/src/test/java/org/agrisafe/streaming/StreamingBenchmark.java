@@ -236,7 +236,7 @@ public final class StreamingBenchmark {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(2);
     // safe: no operator of the job mutates an input or keeps a reference to one that is mutated later
-    // (see StreamingMain.environment); saves a deep copy of every row between chained operators (Iceberg writers)
+    // (see StreamingMain.environment); saves a deep copy of every record between chained operators
     env.getConfig().enableObjectReuse();
     env.enableCheckpointing(checkpointMs, CheckpointingMode.EXACTLY_ONCE);
     env.getCheckpointConfig().setCheckpointStorage(checkpoints.toUri().toString());
