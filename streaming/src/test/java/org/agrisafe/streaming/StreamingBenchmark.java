@@ -44,6 +44,12 @@ import org.apache.kafka.common.test.TestKitNodes;
  * detections, Iceberg sinks running. Local execution in this JVM (2 cores shared). Aims (issue 6): &gt;= 100k/s,
  * p99 &lt; 250 ms at 20k/s.
  *
+ * <p>Part A also prints a labelled breakdown line, the same job on the same topic with every table sink discarding
+ * its rows ("without Iceberg sinks": not the product, it shows what share of the time the Iceberg writers, their
+ * equality-field shuffle and the commits take). With {@code -Dagrisafe.bench.rocksdb=true} (in
+ * {@code AGRISAFE_JAVA_OPTS}) it also runs A with incremental RocksDB checkpoints, an experiment only (RocksDB is on
+ * the test classpath, not in the module's runtime): measured far slower than the heap backend for this job.
+ *
  * <p>Run: {@code ./streaming/bench.sh [args]}.
  * Arguments: {@code [records=200000] [rate-per-s=20000] [latency-seconds=15] [checkpoint-ms=10000]}. The heap
  * state backend snapshots all state at every checkpoint, so a short interval with 200k live results costs most
