@@ -1,6 +1,5 @@
 package org.agrisafe.jobs.rates;
 
-import static org.apache.spark.sql.functions.call_udf;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
@@ -17,13 +16,10 @@ import java.util.List;
 import org.agrisafe.jobs.rates.PassRateSpec.Dimension;
 import org.agrisafe.jobs.spark.LakehouseIo;
 import org.agrisafe.lakehouse.tables.Tables;
-import org.agrisafe.risk.rates.Rate;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.api.java.UDF2;
-import org.apache.spark.sql.types.DataTypes;
 
 /**
  * The pass-rate job: pass rate (合格率), detection rate (检出率) and exceedance rate (超标率), with 95 % Wilson
@@ -38,33 +34,13 @@ import org.apache.spark.sql.types.DataTypes;
  * </ul>
  *
  * <p>Every rate is published with its numerator and denominator; an empty denominator gives a null rate,
- * never 100 %. Rates are proportions in [0, 1]. The job is a pure {@link #transform} plus a thin {@link #run}
+ * never 100 %. Rates are proportions in [0, 1]; the intervals are column expressions on the aggregated counts
+ * ({@link WilsonColumns}), the same formula as {@code risk-models}' {@code BinomialIntervals.wilson}. The job is
+ * a pure {@link #transform} plus a thin {@link #run}
  * that reads and writes the lakehouse.
  */
 public final class PassRateJob {
   private PassRateJob() {}
-
-  static final String WILSON_LOW = "agrisafe_wilson_low";
-  static final String WILSON_HIGH = "agrisafe_wilson_high";
-
-  /** Registers the Wilson-interval UDFs (bodies call {@link Rate}) on the session; idempotent. */
-  public static void registerUdfs(SparkSession spark) {
-    if (spark.catalog().functionExists(WILSON_LOW) && spark.catalog().functionExists(WILSON_HIGH)) {
-      return;
-    }
-    spark.udf().register(WILSON_LOW, (UDF2<Long, Long, Double>) PassRateJob::wilsonLow, DataTypes.DoubleType);
-    spark.udf().register(WILSON_HIGH, (UDF2<Long, Long, Double>) PassRateJob::wilsonHigh, DataTypes.DoubleType);
-  }
-
-  static Double wilsonLow(Long x, Long n) {
-    Rate r = Rate.of(x, n);
-    return r.wilson95() == null ? null : r.wilson95().lower();
-  }
-
-  static Double wilsonHigh(Long x, Long n) {
-    Rate r = Rate.of(x, n);
-    return r.wilson95() == null ? null : r.wilson95().upper();
-  }
 
   /** The period column for a sample_date column. */
   static Column period(PassRateSpec.PeriodType type) {
@@ -122,7 +98,6 @@ public final class PassRateJob {
    * @return rows in the column order of {@code analytics.pass_rates}; one row per non-empty group
    */
   public static Dataset<Row> transform(Dataset<Row> samples, PassRateSpec spec, Long inputSnapshotId) {
-    registerUdfs(samples.sparkSession());
     Dataset<Row> in =
         samples
             .filter(col("programme").isin(spec.programmes().stream().map(Enum::name).toArray()))
@@ -182,8 +157,8 @@ public final class PassRateJob {
     Column d = col(den);
     return List.of(
         when(d.gt(0), n.cast("double").divide(d)).otherwise(lit(null).cast("double")).as(name),
-        call_udf(WILSON_LOW, n, d).as(name + "_low"),
-        call_udf(WILSON_HIGH, n, d).as(name + "_high"));
+        WilsonColumns.lower(n, d).as(name + "_low"),
+        WilsonColumns.upper(n, d).as(name + "_high"));
   }
 
   /**
