@@ -49,7 +49,8 @@ import org.apache.iceberg.Schema;
  *   <li>the sample row is recomputed; if it equals the last emitted one, ignoring {@code ingested_at},
  *       {@code ingest_run_id}, {@code source_file} and {@code source_line}, nothing is emitted (counted
  *       {@code samples_unchanged}); otherwise an upsert row is emitted (counted {@code samples_emitted}), preceded by
- *       a DELETE of the previous row when its {@code sample_month} (partition) changed, so that exactly one current
+ *       a DELETE of the previous row when its {@code sample_month} or {@code test_kind} (partition) changed, so
+ *       that exactly one current
  *       row per sample remains;</li>
  *   <li>the sample-level rules switched on ({@link StreamRules#sampleWarnings}, e.g.
  *       {@link StreamRules.Rule#CONFIRMED_AFTER_RAPID}) raise warnings on {@link #WARNINGS}; repeats of the same
@@ -70,6 +71,7 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
   public static final Set<String> NOT_COMPARED = Set.of("ingested_at", "ingest_run_id", "source_file", "source_line");
 
   private static final int SAMPLE_MONTH = IcebergRows.index(SAMPLES_SCHEMA, "sample_month");
+  private static final int TEST_KIND = IcebergRows.index(SAMPLES_SCHEMA, "test_kind");
   private static final RowData.FieldGetter[] GETTERS = IcebergRows.getters(SAMPLES_SCHEMA);
   /** Parsed records kept per subtask (a cache, not state): enough for the results of the samples in flight. */
   static final int PARSED_CACHE_ENTRIES = 20_000;
@@ -184,7 +186,7 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
     } else {
       RowData previous = emitted.value();
       RowData row = IcebergRows.toRow(SAMPLES_SCHEMA, values, RowKind.INSERT);
-      if (previous != null && !IcebergRows.string(previous, SAMPLE_MONTH).equals(values.get("sample_month"))) {
+      if (previous != null && movesPartition(previous, values)) {
         out.collect(IcebergRows.prefix(previous, GETTERS, GETTERS.length, RowKind.DELETE));
       }
       out.collect(row);
@@ -238,6 +240,17 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
       }
     });
     return UploadJson.digest(m.toString());
+  }
+
+  /**
+   * Whether the new row of a sample is in another partition of {@code monitoring.samples} than the previous one:
+   * another {@code sample_month} (a correction of the sampling date) or another {@code test_kind} (e.g. RAPID
+   * becomes MIXED when a quantitative result of the sample arrives). The upsert key includes both
+   * ({@link IcebergSinks#SAMPLES_KEY}), so the old key must be deleted.
+   */
+  static boolean movesPartition(RowData previous, Map<String, Object> values) {
+    return !java.util.Objects.equals(IcebergRows.string(previous, SAMPLE_MONTH), values.get("sample_month"))
+        || !java.util.Objects.equals(IcebergRows.string(previous, TEST_KIND), values.get("test_kind"));
   }
 
   private void scheduleCleanup(ReadOnlyContext ctx) throws Exception {
