@@ -16,7 +16,6 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
@@ -110,8 +109,8 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
   private final StreamConfig config;
   private final List<StreamRules.Rule> rules;
 
-  /** Per revision seen, its content fingerprint ({@link UploadJson#fingerprint}) as 16 bytes. */
-  private transient MapState<Integer, byte[]> seenRevisions;
+  /** Per revision seen, its content fingerprint ({@link UploadJson#fingerprint}). */
+  private transient MapState<Integer, String> seenRevisions;
   /** Binary form of the current revision's row ({@link IcebergRows#binary}). */
   private transient ValueState<RowData> current;
   private transient ValueState<RuleFact> currentFact;
@@ -148,8 +147,7 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
   @Override
   public void open(Configuration parameters) {
     seenRevisions = getRuntimeContext().getMapState(
-        new MapStateDescriptor<>("seen-revision-digests", Types.INT,
-            PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+        new MapStateDescriptor<>("seen-revisions", Types.INT, Types.STRING));
     revisionRows = IcebergRows.serializer(REVISIONS_SCHEMA);
     current = getRuntimeContext().getState(
         new ValueStateDescriptor<>("current-row", IcebergRows.typeInfo(REVISIONS_SCHEMA)));
@@ -223,10 +221,10 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
       return;
     }
     int revision = v.result().revision();
-    byte[] fingerprint = java.util.HexFormat.of().parseHex(UploadJson.fingerprint(fields));
-    byte[] seen = seenRevisions.get(revision);
+    String fingerprint = UploadJson.fingerprint(fields);
+    String seen = seenRevisions.get(revision);
     if (seen != null) {
-      if (java.util.Arrays.equals(seen, fingerprint)) {
+      if (seen.equals(fingerprint)) {
         accepted.inc();
         duplicates.inc();
         scheduleCleanup(ctx);

@@ -90,6 +90,11 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
 
   /** The record of each result's current revision ({@link UploadEnvelope#toBytes}), by stored result ID. */
   private transient MapState<String, byte[]> records;
+  /**
+   * The same records as kept before they were stored as bytes (state {@code sample-current-records}): read once per
+   * sample after a restore from such a checkpoint and moved into {@link #records}, so no result is forgotten.
+   */
+  private transient MapState<String, UploadEnvelope> legacyRecords;
   private transient ValueState<RowData> emitted;
   private transient ValueState<String> emittedFingerprint;
   private transient ValueState<Long> cleanupAt;
@@ -131,6 +136,8 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
   public void open(Configuration parameters) {
     records = getRuntimeContext().getMapState(new MapStateDescriptor<>("sample-records", Types.STRING,
         PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+    legacyRecords = getRuntimeContext().getMapState(new MapStateDescriptor<>("sample-current-records",
+        Types.STRING, TypeInformation.of(UploadEnvelope.class)));
     sampleRows = IcebergRows.serializer(SAMPLES_SCHEMA);
     emitted = getRuntimeContext().getState(
         new ValueStateDescriptor<>("sample-row", IcebergRows.typeInfo(SAMPLES_SCHEMA)));
@@ -156,6 +163,12 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
   @Override
   public void processElement(CurrentRecord in, ReadOnlyContext ctx, Collector<RowData> out) throws Exception {
     Instant now = Instant.ofEpochMilli(ctx.timerService().currentProcessingTime());
+    if (!legacyRecords.isEmpty()) {
+      for (Map.Entry<String, UploadEnvelope> e : legacyRecords.entries()) {
+        records.put(e.getKey(), e.getValue().toBytes());
+      }
+      legacyRecords.clear();
+    }
     byte[] stored = in.record;
     UploadEnvelope env = in.envelope();
     records.put(in.resultId, stored);
@@ -268,6 +281,7 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
     Long at = cleanupAt.value();
     if (at != null && at == timestamp) {
       records.clear();
+      legacyRecords.clear();
       emitted.clear();
       emittedFingerprint.clear();
       cleanupAt.clear();
