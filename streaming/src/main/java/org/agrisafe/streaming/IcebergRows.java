@@ -120,6 +120,20 @@ public final class IcebergRows {
     return out;
   }
 
+  /** The serializer of rows of {@code schema} (one per operator instance: it keeps reused buffers). */
+  public static org.apache.flink.table.runtime.typeutils.RowDataSerializer serializer(Schema schema) {
+    return new org.apache.flink.table.runtime.typeutils.RowDataSerializer(FlinkSchemaUtil.convert(schema));
+  }
+
+  /**
+   * {@code row} in Flink's binary row format (a copy), for keyed state: a binary row is snapshotted as one byte
+   * copy, whereas a {@link GenericRowData} in state is converted to binary at every checkpoint for as long as it
+   * lives.
+   */
+  public static RowData binary(org.apache.flink.table.runtime.typeutils.RowDataSerializer serializer, RowData row) {
+    return serializer.toBinaryRow(row).copy();
+  }
+
   /** A string column of a row, or null. */
   public static String string(RowData row, int pos) {
     return row.isNullAt(pos) ? null : row.getString(pos).toString();

@@ -29,7 +29,7 @@ import org.apache.flink.util.Collector;
  * {@code producer-repeat-window-days} (D, default 30) local days. A failing sample is one with at least one current
  * quantitative result whose verdict is FAIL (value &gt; MRL, strictly; CONVENTIONS): several failing analytes of one
  * sample count once, and a correction that makes the result pass retracts it (a {@link RuleFact} with
- * {@code add = false} from {@link ResultFacts}).
+ * {@code add = false} from {@link ResultProcessor#FACTS}).
  *
  * <p>Algorithm (event time; days cut in the deployment's zone):
  * <ol>

@@ -24,6 +24,7 @@ import org.apache.flink.metrics.Gauge;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.runtime.typeutils.RowDataSerializer;
 import org.apache.flink.types.RowKind;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -61,7 +62,8 @@ import org.apache.iceberg.Schema;
  *
  * <p>Main output: upsert rows of {@code monitoring.results} (INSERT, or DELETE of a moved key). Side outputs:
  * {@link #REVISIONS} (upsert rows of {@code monitoring.result_revisions}), {@link #REJECTED}, {@link #WARNINGS},
- * {@link #CURRENT} (the record of each new current revision, for {@link SampleProcessor}).
+ * {@link #CURRENT} (the record of each new current revision, for {@link SampleProcessor}), {@link #FACTS} (the
+ * window rules' input: the record is parsed once, here).
  * A record whose event time ({@code sampled_at}) is behind the watermark is still processed and written, and
  * counted on the {@code late} metric. The counts are metrics and job accumulators ({@code agrisafe.received} etc.,
  * {@link ReconciledCounter}). State is cleared by a processing-time timer {@code dedupe-ttl} after the
@@ -83,6 +85,13 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
   /** Each record that became the current revision of its result: the input of {@link SampleProcessor}. */
   public static final OutputTag<CurrentRecord> CURRENT =
       new OutputTag<>("current-records", TypeInformation.of(CurrentRecord.class));
+  /**
+   * The changelog of {@link RuleFact}s the window rules count (only when PRODUCER_REPEAT or RAPID_POSITIVE_RATE is
+   * switched on): for each new current revision, the retraction ({@code add = false}) of the previous current
+   * revision's fact, then the new fact ({@code add = true}), with the sample's producer and division from the
+   * record itself. A late lower revision emits nothing.
+   */
+  public static final OutputTag<RuleFact> FACTS = new OutputTag<>("rule-facts", TypeInformation.of(RuleFact.class));
 
   private static final int IS_CURRENT = IcebergRows.index(REVISIONS_SCHEMA, "is_current");
   private static final int SUPERSEDED_BY = IcebergRows.index(REVISIONS_SCHEMA, "superseded_by_revision");
@@ -100,8 +109,12 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
   private final StreamConfig config;
   private final List<StreamRules.Rule> rules;
 
+  /** Per revision seen, its content fingerprint ({@link UploadJson#fingerprint}). */
   private transient MapState<Integer, String> seenRevisions;
+  /** Binary form of the current revision's row ({@link IcebergRows#binary}). */
   private transient ValueState<RowData> current;
+  private transient ValueState<RuleFact> currentFact;
+  private final boolean facts;
   private transient ValueState<Long> cleanupAt;
   private transient Counter received;
   private transient Counter accepted;
@@ -111,6 +124,7 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
   private transient Counter late;
   private transient Counter referenceVersions;
   private transient ReferenceVersion inForce;
+  private transient RowDataSerializer revisionRows;
 
   /**
    * @param initial the reference version loaded at job start: judges until a newer version is broadcast
@@ -126,14 +140,19 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
     this.initial = initial;
     this.config = config;
     this.rules = List.copyOf(rules);
+    this.facts = rules.contains(StreamRules.Rule.PRODUCER_REPEAT)
+        || rules.contains(StreamRules.Rule.RAPID_POSITIVE_RATE);
   }
 
   @Override
   public void open(Configuration parameters) {
     seenRevisions = getRuntimeContext().getMapState(
         new MapStateDescriptor<>("seen-revisions", Types.INT, Types.STRING));
+    revisionRows = IcebergRows.serializer(REVISIONS_SCHEMA);
     current = getRuntimeContext().getState(
         new ValueStateDescriptor<>("current-row", IcebergRows.typeInfo(REVISIONS_SCHEMA)));
+    currentFact = getRuntimeContext().getState(
+        new ValueStateDescriptor<>("current-fact", TypeInformation.of(RuleFact.class)));
     cleanupAt = getRuntimeContext().getState(new ValueStateDescriptor<>("cleanup-at", Types.LONG));
     var g = getRuntimeContext().getMetricGroup().addGroup("agrisafe");
     received = ReconciledCounter.register(getRuntimeContext(), g, "received");
@@ -249,8 +268,17 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
       }
       ctx.output(REVISIONS, history);
       out.collect(IcebergRows.prefix(history, REVISION_GETTERS, RESULTS_ARITY, RowKind.INSERT));
-      current.update(history);
+      current.update(IcebergRows.binary(revisionRows, history));
       ctx.output(CURRENT, new CurrentRecord(v.sample().sampleId(), v.result().resultId(), revision, in));
+      if (facts) {
+        RuleFact fact = RuleFact.of(history, v.sample().producerId(), v.sample().divisionCode());
+        RuleFact previous = currentFact.value();
+        if (previous != null) {
+          ctx.output(FACTS, previous.withAdd(false));
+        }
+        ctx.output(FACTS, fact);
+        currentFact.update(fact);
+      }
       for (StreamRules.Rule rule : rules) {
         Map<String, Object> w = StreamRules.warning(rule, js, jr, now);
         if (w != null) {
@@ -288,6 +316,7 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
     if (at != null && at == timestamp) {
       seenRevisions.clear();
       current.clear();
+      currentFact.clear();
       cleanupAt.clear();
     }
   }

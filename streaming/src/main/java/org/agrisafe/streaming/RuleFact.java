@@ -1,12 +1,13 @@
 package org.agrisafe.streaming;
 
 import java.util.Objects;
+import org.apache.flink.table.data.RowData;
 
 /**
  * What the window rules ({@link ProducerRepeatRule}, {@link RapidPositiveRateRule}) need of one current result of
  * {@code monitoring.results}, as a changelog entry (a Flink POJO): {@code add = true} when the result (at this
  * revision) became current, {@code add = false} when that revision stopped being current (a correction), so that
- * downstream counts can be undone. Built by {@link ResultFacts}.
+ * downstream counts can be undone. Emitted by {@link ResultProcessor} on {@link ResultProcessor#FACTS}.
  *
  * <p>{@code sampleDay} is the sample date cut in the deployment's zone ({@code sample_date} of the results row),
  * as days since 1970-01-01. {@code producerId} and {@code divisionCode} come from the upload record (they are
@@ -31,7 +32,40 @@ public class RuleFact {
   /** A rapid positive on an allium or wild-rice stem (known false positives of enzyme inhibition). */
   public boolean falsePositiveProne;
 
+  private static final int RESULT_ID = IcebergRows.index(ResultProcessor.RESULTS_SCHEMA, "result_id");
+  private static final int REVISION = IcebergRows.index(ResultProcessor.RESULTS_SCHEMA, "revision");
+  private static final int SAMPLE_ID = IcebergRows.index(ResultProcessor.RESULTS_SCHEMA, "sample_id");
+  private static final int SOURCE_SYSTEM = IcebergRows.index(ResultProcessor.RESULTS_SCHEMA, "source_system");
+  private static final int SAMPLE_DATE = IcebergRows.index(ResultProcessor.RESULTS_SCHEMA, "sample_date");
+  private static final int COMMODITY = IcebergRows.index(ResultProcessor.RESULTS_SCHEMA, "commodity_code");
+  private static final int METHOD_TYPE = IcebergRows.index(ResultProcessor.RESULTS_SCHEMA, "method_type");
+  private static final int VERDICT = IcebergRows.index(ResultProcessor.RESULTS_SCHEMA, "verdict");
+  private static final int FP_PRONE = IcebergRows.index(ResultProcessor.RESULTS_SCHEMA, "false_positive_prone");
+
   public RuleFact() {}
+
+  /**
+   * The fact ({@code add = true}) of a row of {@code monitoring.results} (or of {@code monitoring.result_revisions},
+   * whose leading columns are the results columns), with the sample's producer and division (either may be null).
+   */
+  public static RuleFact of(RowData row, String producerId, String divisionCode) {
+    RuleFact f = new RuleFact();
+    f.add = true;
+    f.resultId = row.getString(RESULT_ID).toString();
+    f.revision = row.getInt(REVISION);
+    f.sampleId = row.getString(SAMPLE_ID).toString();
+    f.sourceSystem = row.getString(SOURCE_SYSTEM).toString();
+    f.producerId = producerId;
+    f.divisionCode = divisionCode;
+    f.commodityCode = IcebergRows.string(row, COMMODITY);
+    f.sampleDay = row.getInt(SAMPLE_DATE);
+    f.rapid = "RAPID".equals(row.getString(METHOD_TYPE).toString());
+    String verdict = row.getString(VERDICT).toString();
+    f.positive = f.rapid && "POSITIVE".equals(verdict);
+    f.fail = !f.rapid && "FAIL".equals(verdict);
+    f.falsePositiveProne = !row.isNullAt(FP_PRONE) && row.getBoolean(FP_PRONE);
+    return f;
+  }
 
   /** A copy with {@code add} set. */
   public RuleFact withAdd(boolean a) {

@@ -20,6 +20,7 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
@@ -36,6 +37,7 @@ import org.apache.iceberg.Schema;
  * Writes {@code monitoring.samples} from the stream, keyed by the stored {@code sample_id}
  * ({@code <source_system>:<lab's sample ID>}, so the key includes the source system): keeps, per sample, the
  * record of each result's current revision (MapState by {@code result_id}, fed by {@link ResultProcessor#CURRENT})
+ * (each record parsed once: a per-subtask cache of parsed records by result ID, checked against the stored record)
  * and re-judges the sample on all of them with the batch ingest's code: {@link Judging#judge} for the sample-level
  * verdict, counts, rapid outcome and confirmation, and {@link ResultRowValues#sampleRow} for the row, exactly as
  * {@code IngestJob} does for a file.
@@ -47,7 +49,8 @@ import org.apache.iceberg.Schema;
  *   <li>the sample row is recomputed; if it equals the last emitted one, ignoring {@code ingested_at},
  *       {@code ingest_run_id}, {@code source_file} and {@code source_line}, nothing is emitted (counted
  *       {@code samples_unchanged}); otherwise an upsert row is emitted (counted {@code samples_emitted}), preceded by
- *       a DELETE of the previous row when its {@code sample_month} (partition) changed, so that exactly one current
+ *       a DELETE of the previous row when its {@code sample_month} or {@code test_kind} (partition) changed, so
+ *       that exactly one current
  *       row per sample remains;</li>
  *   <li>the sample-level rules switched on ({@link StreamRules#sampleWarnings}, e.g.
  *       {@link StreamRules.Rule#CONFIRMED_AFTER_RAPID}) raise warnings on {@link #WARNINGS}; repeats of the same
@@ -68,7 +71,10 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
   public static final Set<String> NOT_COMPARED = Set.of("ingested_at", "ingest_run_id", "source_file", "source_line");
 
   private static final int SAMPLE_MONTH = IcebergRows.index(SAMPLES_SCHEMA, "sample_month");
+  private static final int TEST_KIND = IcebergRows.index(SAMPLES_SCHEMA, "test_kind");
   private static final RowData.FieldGetter[] GETTERS = IcebergRows.getters(SAMPLES_SCHEMA);
+  /** Parsed records kept per subtask (a cache, not state): enough for the results of the samples in flight. */
+  static final int PARSED_CACHE_ENTRIES = 20_000;
 
   /** Keys a current record by its stored sample ID. */
   public static final class SampleKey implements KeySelector<CurrentRecord, String> {
@@ -82,12 +88,21 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
   private final StreamConfig config;
   private final List<StreamRules.Rule> rules;
 
-  private transient MapState<String, UploadEnvelope> records;
+  /** The record of each result's current revision ({@link UploadEnvelope#toBytes}), by stored result ID. */
+  private transient MapState<String, byte[]> records;
+  /**
+   * The same records as kept before they were stored as bytes (state {@code sample-current-records}): read once per
+   * sample after a restore from such a checkpoint and moved into {@link #records}, so no result is forgotten.
+   */
+  private transient MapState<String, UploadEnvelope> legacyRecords;
   private transient ValueState<RowData> emitted;
   private transient ValueState<String> emittedFingerprint;
   private transient ValueState<Long> cleanupAt;
   private transient Counter samplesEmitted;
   private transient Counter samplesUnchanged;
+  /** Parsed records by result ID, least recently used evicted beyond {@link #PARSED_CACHE_ENTRIES}. */
+  private transient Map<String, Parsed> cache;
+  private transient org.apache.flink.table.runtime.typeutils.RowDataSerializer sampleRows;
 
   /**
    * With fixed reference data: {@code judging} judges every sample (no version is broadcast).
@@ -119,8 +134,11 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
 
   @Override
   public void open(Configuration parameters) {
-    records = getRuntimeContext().getMapState(new MapStateDescriptor<>("sample-current-records", Types.STRING,
-        TypeInformation.of(UploadEnvelope.class)));
+    records = getRuntimeContext().getMapState(new MapStateDescriptor<>("sample-records", Types.STRING,
+        PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+    legacyRecords = getRuntimeContext().getMapState(new MapStateDescriptor<>("sample-current-records",
+        Types.STRING, TypeInformation.of(UploadEnvelope.class)));
+    sampleRows = IcebergRows.serializer(SAMPLES_SCHEMA);
     emitted = getRuntimeContext().getState(
         new ValueStateDescriptor<>("sample-row", IcebergRows.typeInfo(SAMPLES_SCHEMA)));
     emittedFingerprint = getRuntimeContext().getState(
@@ -129,6 +147,12 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
     var g = getRuntimeContext().getMetricGroup().addGroup("agrisafe");
     samplesEmitted = g.counter("samples_emitted");
     samplesUnchanged = g.counter("samples_unchanged");
+    cache = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, Parsed> eldest) {
+        return size() > PARSED_CACHE_ENTRIES;
+      }
+    };
   }
 
   @Override
@@ -139,20 +163,29 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
   @Override
   public void processElement(CurrentRecord in, ReadOnlyContext ctx, Collector<RowData> out) throws Exception {
     Instant now = Instant.ofEpochMilli(ctx.timerService().currentProcessingTime());
-    records.put(in.resultId, in.envelope);
+    if (!legacyRecords.isEmpty()) {
+      for (Map.Entry<String, UploadEnvelope> e : legacyRecords.entries()) {
+        records.put(e.getKey(), e.getValue().toBytes());
+      }
+      legacyRecords.clear();
+    }
+    byte[] stored = in.record;
+    UploadEnvelope env = in.envelope();
+    records.put(in.resultId, stored);
     scheduleCleanup(ctx);
     JudgedSample js;
     try {
-      ParsedSample sample = parse(in.envelope).sample();
+      UploadRecords.Valid self = parse(env);
+      cache.put(in.resultId, new Parsed(stored, self));
+      ParsedSample sample = self.sample();
       List<ParsedResult> results = new ArrayList<>();
-      for (UploadEnvelope e : records.values()) {
-        results.add(parse(e).result());
+      for (Map.Entry<String, byte[]> e : records.entries()) {
+        results.add(parsed(e.getKey(), e.getValue()).result());
       }
       results.sort(Comparator.comparing(ParsedResult::resultId));
       js = ReferenceVersion.inForce(initial, ctx.getBroadcastState(ReferenceVersion.STATE)).judging()
           .judge(sample, results);
     } catch (RuntimeException e) {
-      UploadEnvelope env = in.envelope;
       ctx.output(REJECTED, IcebergRows.toRow(ResultProcessor.REJECTED_SCHEMA, ResultRowValues.rejectedRow(
           new RejectedRecord(SourceSystem.PLATFORM_UPLOAD, env.source, env.line, in.sampleId, "verdict",
               "Cannot judge sample " + in.sampleId + " after result " + in.resultId + " rev " + in.revision + ": "
@@ -166,11 +199,11 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
     } else {
       RowData previous = emitted.value();
       RowData row = IcebergRows.toRow(SAMPLES_SCHEMA, values, RowKind.INSERT);
-      if (previous != null && !IcebergRows.string(previous, SAMPLE_MONTH).equals(values.get("sample_month"))) {
+      if (previous != null && movesPartition(previous, values)) {
         out.collect(IcebergRows.prefix(previous, GETTERS, GETTERS.length, RowKind.DELETE));
       }
       out.collect(row);
-      emitted.update(row);
+      emitted.update(IcebergRows.binary(sampleRows, row));
       emittedFingerprint.update(fingerprint);
       samplesEmitted.inc();
     }
@@ -180,6 +213,23 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
       }
     }
   }
+
+  /**
+   * The parsed record of result {@code resultId}: from the per-subtask cache when it holds the same record
+   * (the same stored bytes), else decoded, parsed and cached. So each record is parsed once here, not once per
+   * later result of its sample. The cache is not state: after a restore it refills from the stored records.
+   */
+  private UploadRecords.Valid parsed(String resultId, byte[] stored) {
+    Parsed c = cache.get(resultId);
+    if (c != null && (c.stored == stored || java.util.Arrays.equals(c.stored, stored))) {
+      return c.valid;
+    }
+    UploadRecords.Valid v = parse(UploadEnvelope.fromBytes(stored));
+    cache.put(resultId, new Parsed(stored, v));
+    return v;
+  }
+
+  private record Parsed(byte[] stored, UploadRecords.Valid valid) {}
 
   private UploadRecords.Valid parse(UploadEnvelope e) {
     UploadRecords.Outcome o = UploadRecords.parse(UploadJson.fields(e.payload), e.source, e.line, config.zone());
@@ -192,7 +242,8 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
 
   /**
    * The comparable content of a sample row: the columns except {@link #NOT_COMPARED}, sorted by name, as text
-   * (dates and instants in ISO-8601, the attributes map sorted by key).
+   * (dates and instants in ISO-8601, the attributes map sorted by key), digested to 32 hex digits
+   * ({@link UploadJson#digest}: state keeps the digest, not the text).
    */
   static String fingerprint(Map<String, Object> values) {
     Map<String, Object> m = new TreeMap<>();
@@ -201,7 +252,18 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
         m.put(k, v instanceof Map<?, ?> map ? new TreeMap<>(map) : v);
       }
     });
-    return m.toString();
+    return UploadJson.digest(m.toString());
+  }
+
+  /**
+   * Whether the new row of a sample is in another partition of {@code monitoring.samples} than the previous one:
+   * another {@code sample_month} (a correction of the sampling date) or another {@code test_kind} (e.g. RAPID
+   * becomes MIXED when a quantitative result of the sample arrives). The upsert key includes both
+   * ({@link IcebergSinks#SAMPLES_KEY}), so the old key must be deleted.
+   */
+  static boolean movesPartition(RowData previous, Map<String, Object> values) {
+    return !java.util.Objects.equals(IcebergRows.string(previous, SAMPLE_MONTH), values.get("sample_month"))
+        || !java.util.Objects.equals(IcebergRows.string(previous, TEST_KIND), values.get("test_kind"));
   }
 
   private void scheduleCleanup(ReadOnlyContext ctx) throws Exception {
@@ -219,6 +281,7 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
     Long at = cleanupAt.value();
     if (at != null && at == timestamp) {
       records.clear();
+      legacyRecords.clear();
       emitted.clear();
       emittedFingerprint.clear();
       cleanupAt.clear();

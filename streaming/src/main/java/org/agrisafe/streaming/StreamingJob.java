@@ -28,8 +28,8 @@ import org.apache.flink.table.data.RowData;
  *   └─ side: current records → keyBy(sample_id) → SampleProcessor → samples (upsert)
  *                                          (+ sample-level warnings, e.g. CONFIRMED_AFTER_RAPID, to the dedupe)
  * </pre>
- * The window rules (PRODUCER_REPEAT, RAPID_POSITIVE_RATE) read the results and the uploads and union their warnings
- * into the side output before the deduplicator ({@link WindowRules}).
+ * The window rules (PRODUCER_REPEAT, RAPID_POSITIVE_RATE) read the {@link ResultProcessor#FACTS} side output and
+ * union their warnings into the side output before the deduplicator ({@link WindowRules}).
  */
 public final class StreamingJob {
   private StreamingJob() {}
@@ -124,7 +124,7 @@ public final class StreamingJob {
     sinks.revisions(results.getSideOutput(ResultProcessor.REVISIONS));
     sinks.rejected(results.getSideOutput(ResultProcessor.REJECTED)
         .union(samples.getSideOutput(SampleProcessor.REJECTED)));
-    SingleOutputStreamOperator<RowData> warnings = WindowRules.attach(timed, results,
+    SingleOutputStreamOperator<RowData> warnings = WindowRules.attach(results.getSideOutput(ResultProcessor.FACTS),
             results.getSideOutput(ResultProcessor.WARNINGS).union(samples.getSideOutput(SampleProcessor.WARNINGS)),
             config, windowRules, rules)
         .keyBy(new WarningKey())

@@ -185,6 +185,9 @@ public final class StreamingMain {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.enableCheckpointing(sc.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
     Checkpoints.retain(env, checkpoints);
+    // safe: no operator of the job mutates an input or keeps a reference to one that is mutated later
+    // (checked for every operator); saves a deep copy of every record between chained operators
+    env.getConfig().enableObjectReuse();
     env.setRestartStrategy(RestartStrategies.fixedDelayRestart(10, 1000));
     return env;
   }

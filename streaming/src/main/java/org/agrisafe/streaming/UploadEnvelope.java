@@ -28,6 +28,77 @@ public class UploadEnvelope {
     this.lab = lab;
   }
 
+  /**
+   * The envelope as compact bytes, for keyed state: {@code source}, {@code line}, {@code receivedAtMs}, {@code lab}
+   * (each string as a presence byte then its UTF-8 length and bytes), then the payload's UTF-8 bytes to the end.
+   * Keyed state holds envelopes this way because a byte array is snapshotted in one write, whereas a String
+   * field is written character by character ({@link #fromBytes} reverses it).
+   */
+  public byte[] toBytes() {
+    byte[] src = utf8(source);
+    byte[] lb = utf8(lab);
+    byte[] p = utf8(payload);
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(2 * 5 + len(src) + len(lb) + 16 + 5 + len(p));
+    put(b, src);
+    b.putLong(line).putLong(receivedAtMs);
+    put(b, lb);
+    put(b, p);
+    return b.position() == b.capacity() ? b.array() : java.util.Arrays.copyOf(b.array(), b.position());
+  }
+
+  /**
+   * The envelope of {@link #toBytes}.
+   *
+   * @throws IllegalArgumentException if {@code bytes} is not the output of {@link #toBytes}
+   */
+  public static UploadEnvelope fromBytes(byte[] bytes) {
+    try {
+      java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+      String src = get(b);
+      long line = b.getLong();
+      long at = b.getLong();
+      String lab = get(b);
+      String payload = get(b);
+      if (b.hasRemaining()) {
+        throw new IllegalArgumentException("Cannot decode an upload envelope of " + bytes.length + " bytes: "
+            + b.remaining() + " bytes left over, expected none");
+      }
+      return new UploadEnvelope(src, line, payload, at, lab);
+    } catch (java.nio.BufferUnderflowException e) {
+      throw new IllegalArgumentException("Cannot decode an upload envelope of " + bytes.length
+          + " bytes: truncated, expected the output of UploadEnvelope.toBytes", e);
+    }
+  }
+
+  private static byte[] utf8(String s) {
+    return s == null ? null : s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static int len(byte[] b) {
+    return b == null ? 0 : b.length;
+  }
+
+  private static void put(java.nio.ByteBuffer b, byte[] s) {
+    if (s == null) {
+      b.put((byte) 0);
+    } else {
+      b.put((byte) 1).putInt(s.length).put(s);
+    }
+  }
+
+  private static String get(java.nio.ByteBuffer b) {
+    if (b.get() == 0) {
+      return null;
+    }
+    int n = b.getInt();
+    if (n < 0 || n > b.remaining()) {
+      throw new java.nio.BufferUnderflowException();
+    }
+    String s = new String(b.array(), b.position(), n, java.nio.charset.StandardCharsets.UTF_8);
+    b.position(b.position() + n);
+    return s;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof UploadEnvelope e && line == e.line && receivedAtMs == e.receivedAtMs

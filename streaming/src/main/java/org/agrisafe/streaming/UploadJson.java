@@ -144,13 +144,18 @@ public final class UploadJson {
         sorted.put(k, v.strip());
       }
     });
+    return digest(sorted.toString());
+  }
+
+  /** The first 128 bits of SHA-256 (FIPS 180-4) of {@code text}'s UTF-8 bytes, as 32 lower-case hex digits. */
+  static String digest(String text) {
     java.security.MessageDigest sha;
     try {
       sha = java.security.MessageDigest.getInstance("SHA-256");
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every Java platform", e);
     }
-    byte[] d = sha.digest(sorted.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    byte[] d = sha.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     return java.util.HexFormat.of().formatHex(d, 0, 16);
   }
 }

@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.util.List;
 import org.agrisafe.lakehouse.tables.WarningTables;
 import org.apache.flink.api.common.functions.RichFilterFunction;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
@@ -18,11 +17,9 @@ import org.apache.flink.table.data.RowData;
  * {@link StreamRules.Rule#RAPID_POSITIVE_RATE}):
  *
  * <pre>
- * uploads (event time) ─┐
- *                       ├─ keyBy(result_id) → ResultFacts (changelog of RuleFacts)
- * results (upsert)  ────┘      ├─ failing, with producer → keyBy(producer_id) → ProducerRepeatRule ─┐
- *                              └─ rapid, with division   → keyBy(division|commodity)                ├→ warnings
- *                                                              → RapidPositiveRateRule ─────────────┘
+ * ResultProcessor ─ side output FACTS (changelog of RuleFacts, chained, no shuffle)
+ *      ├─ failing, with producer → keyBy(producer_id) → ProducerRepeatRule ──────────┐
+ *      └─ rapid, with division   → keyBy(division|commodity) → RapidPositiveRateRule ─┴→ warnings
  * </pre>
  * The rules' rows are unioned into the per-result warnings before {@code keyBy(warning_id) → WarningDeduplicator}.
  * Days are local days of the deployment's zone; an event-time timer "at the end of day E" fires when the watermark
@@ -35,21 +32,16 @@ public final class WindowRules {
    * Adds the switched-on window rules to the graph and returns {@code warnings} with their rows unioned in
    * ({@code warnings} itself when neither rule is on).
    *
-   * @param timedUploads the uploads after event-time assignment (the {@link ResultProcessor}'s input)
-   * @param results the {@link ResultProcessor}'s main output (upsert rows of {@code monitoring.results})
+   * @param facts the {@link ResultProcessor}'s {@link ResultProcessor#FACTS} side output
    * @param warnings the per-result warnings (rows of {@code analytics.warnings})
    */
-  public static DataStream<RowData> attach(DataStream<UploadEnvelope> timedUploads, DataStream<RowData> results,
-      DataStream<RowData> warnings, StreamConfig config, WindowRuleParams params, List<StreamRules.Rule> rules) {
+  public static DataStream<RowData> attach(DataStream<RuleFact> facts, DataStream<RowData> warnings,
+      StreamConfig config, WindowRuleParams params, List<StreamRules.Rule> rules) {
     boolean producer = rules.contains(StreamRules.Rule.PRODUCER_REPEAT);
     boolean rapid = rules.contains(StreamRules.Rule.RAPID_POSITIVE_RATE);
     if (!producer && !rapid) {
       return warnings;
     }
-    DataStream<RuleFact> facts = timedUploads.keyBy(new ResultFacts.UploadKey())
-        .connect(results.keyBy(new ResultFacts.RowKey()))
-        .process(new ResultFacts(config), TypeInformation.of(RuleFact.class))
-        .name("rule-facts").uid("rule-facts");
     DataStream<RowData> out = warnings;
     if (producer) {
       out = out.union(facts.filter(new FactFilter(StreamRules.Rule.PRODUCER_REPEAT))

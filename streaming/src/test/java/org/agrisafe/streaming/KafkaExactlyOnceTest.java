@@ -18,13 +18,16 @@ import org.agrisafe.lakehouse.reference.ReferenceData;
 import org.agrisafe.lakehouse.tables.Tables;
 import org.agrisafe.lakehouse.tables.WarningTables;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.functions.RichMapFunction;
-import org.apache.flink.api.common.state.CheckpointListener;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.BoundedOneInput;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.iceberg.data.Record;
 import org.apache.kafka.clients.admin.Admin;
@@ -42,8 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Exactly once, proven: a fixed set of uploads with duplicates, corrections (some moving the sampling date to
  * another month), invalid records and banned detections is streamed from a real in-process Kafka (KRaft) broker;
- * the job is failed {@value #FAILURES} times mid-stream (after at least two completed checkpoints each time) and
- * restarts from its checkpoint. At the end each current result is in {@code monitoring.results} exactly once,
+ * the job is failed {@value #FAILURES} times (mid-stream after at least two completed checkpoints of the attempt,
+ * or, on a machine too loaded for that, at the end of the input) and restarts from its checkpoint. At the end each current result is in {@code monitoring.results} exactly once,
  * each warning once, and the counts reconcile.
  */
 @Tag("integration")
@@ -76,25 +79,46 @@ class KafkaExactlyOnceTest {
     }
   }
 
-  /** Fails the job while fewer than {@link #FAILURES} failures happened, after 2 checkpoints and some records. */
-  static final class FailureInjector extends RichMapFunction<UploadEnvelope, UploadEnvelope>
-      implements CheckpointListener {
+  /**
+   * Fails the job while fewer than {@link #FAILURES} failures happened: mid-stream, after 2 checkpoints completed
+   * in this attempt and some records; and, so that a loaded machine cannot skip the failures (checkpoints slower
+   * than the remaining input), at the end of its input if failures are still missing, which also restarts the job
+   * from its last completed checkpoint with the records after it replayed.
+   */
+  static final class FailureInjector extends AbstractStreamOperator<UploadEnvelope>
+      implements OneInputStreamOperator<UploadEnvelope, UploadEnvelope>, BoundedOneInput {
     private transient int seen;
     private transient int checkpoints;
 
     @Override
-    public UploadEnvelope map(UploadEnvelope e) throws Exception {
+    public void processElement(StreamRecord<UploadEnvelope> e) throws Exception {
       Thread.sleep(20);
       seen++;
-      if (checkpoints >= 2 && seen >= 10 && FAILED.get() < FAILURES) {
-        FAILED.incrementAndGet();
-        throw new IllegalStateException("Injected failure " + FAILED.get() + " after " + seen + " records");
+      if (checkpoints >= 2 && seen >= 10) {
+        fail("after " + seen + " records");
       }
-      return e;
+      output.collect(e);
     }
 
     @Override
-    public void notifyCheckpointComplete(long checkpointId) {
+    public void endInput() {
+      fail("at the end of the input (" + seen + " records, " + checkpoints + " checkpoints in this attempt)");
+    }
+
+    private static void fail(String when) {
+      int n;
+      do {
+        n = FAILED.get();
+        if (n >= FAILURES) {
+          return;
+        }
+      } while (!FAILED.compareAndSet(n, n + 1));
+      throw new IllegalStateException("Injected failure " + (n + 1) + " " + when);
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {
+      super.notifyCheckpointComplete(checkpointId);
       checkpoints++;
     }
   }
@@ -198,7 +222,8 @@ class KafkaExactlyOnceTest {
         .build();
     DataStream<UploadEnvelope> uploads = env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka-uploads")
         .uid("kafka-uploads")
-        .map(new FailureInjector()).uid("failure-injector");
+        .transform("failure-injector", TypeInformation.of(UploadEnvelope.class), new FailureInjector())
+        .uid("failure-injector");
     StreamingJob.build(uploads, new IcebergSinks(lake, List.of()), StreamConfig.defaults(),
         new Judging(ReferenceData.loadBundled()), List.of(StreamRules.Rule.BANNED_DETECTION));
     env.execute("kafka-exactly-once-test");

@@ -28,6 +28,7 @@ class SampleProcessorHarnessTest {
   private static final String JUNE = "2022-06-30T23:30:00+08:00";
   private static final String JULY = "2022-07-01T08:00:00+08:00";
   private static final int MONTH = IcebergRows.index(SampleProcessor.SAMPLES_SCHEMA, "sample_month");
+  private static final int TEST_KIND = IcebergRows.index(SampleProcessor.SAMPLES_SCHEMA, "test_kind");
   private static final int VERDICT = IcebergRows.index(SampleProcessor.SAMPLES_SCHEMA, "sample_verdict");
   private static final int N_RESULTS = IcebergRows.index(SampleProcessor.SAMPLES_SCHEMA, "n_results");
   private static final int CONFIRMATION = IcebergRows.index(SampleProcessor.SAMPLES_SCHEMA, "rapid_confirmation");
@@ -63,11 +64,11 @@ class SampleProcessorHarnessTest {
     return q == null ? List.of() : q.stream().map(StreamRecord::getValue).toList();
   }
 
-  /** Applies upsert rows to a table keyed (sample_id, sample_month): its keys afterwards, sorted. */
+  /** Applies upsert rows to a table keyed (sample_id, sample_month, test_kind): its keys afterwards, sorted. */
   static List<String> upsert(List<RowData> rows) {
     java.util.TreeSet<String> keys = new java.util.TreeSet<>();
     for (RowData r : rows) {
-      String k = str(r, SAMPLE_ID) + "|" + str(r, MONTH);
+      String k = str(r, SAMPLE_ID) + "|" + str(r, MONTH) + "|" + str(r, TEST_KIND);
       if (r.getRowKind() == RowKind.DELETE) {
         keys.remove(k);
       } else {
@@ -110,7 +111,7 @@ class SampleProcessorHarnessTest {
     assertEquals(5, out.size());
     assertEquals(RowKind.INSERT, out.get(4).getRowKind());
     assertEquals("FAIL", str(out.get(4), VERDICT));
-    assertEquals(List.of("PLATFORM_UPLOAD:S1|2022-07"), upsert(out), "exactly one current sample row");
+    assertEquals(List.of("PLATFORM_UPLOAD:S1|2022-07|QUANTITATIVE"), upsert(out), "exactly one current sample row");
     h.close();
   }
 
@@ -132,7 +133,10 @@ class SampleProcessorHarnessTest {
     RowData lastA = rows.stream().filter(r -> str(r, SAMPLE_ID).equals("PLATFORM_UPLOAD:SA")).reduce((a, b) -> b)
         .orElseThrow();
     assertTrue(lastA.getBoolean(BANNED), "carbofuran under a verified ban was detected");
-    assertEquals(List.of("PLATFORM_UPLOAD:SA|2024-07", "PLATFORM_UPLOAD:SB|2024-07"), upsert(rows));
+    // RAPID becomes MIXED (another partition of monitoring.samples): the old key is deleted, one row remains
+    assertEquals(List.of("PLATFORM_UPLOAD:SA|2024-07|MIXED", "PLATFORM_UPLOAD:SB|2024-07|MIXED"), upsert(rows));
+    assertEquals(2, rows.stream().filter(r -> r.getRowKind() == RowKind.DELETE).count(),
+        "one DELETE of the sample's RAPID row for each of SA and SB");
     h.close();
   }
 
@@ -158,7 +162,32 @@ class SampleProcessorHarnessTest {
     h.processElement(Uploads.current(Uploads.rapid("RA", 1, "SD", "芹菜", "62.5", day), 1), 10);
     h.processElement(Uploads.current(Uploads.banned("RQ", 1, "SD", day), 2), 10);
     assertEquals(0, side(h.getSideOutput(SampleProcessor.WARNINGS)).size());
-    assertTrue(h.extractOutputValues().get(1).getBoolean(BANNED), "the rule would have fired");
+    List<RowData> rows = h.extractOutputValues();
+    assertTrue(rows.get(rows.size() - 1).getBoolean(BANNED), "the rule would have fired");
+    h.close();
+  }
+
+  @Test
+  void recordsKeptBeforeTheByteFormatAreStillCounted() throws Exception {
+    var h = harness();
+    String at = "2022-07-01T09:00:00+08:00";
+    // a sample restored from a checkpoint of the earlier format: its first result in state "sample-current-records"
+    @SuppressWarnings("unchecked")
+    var backend = (org.apache.flink.runtime.state.KeyedStateBackend<String>) (Object) h.getOperator()
+        .getKeyedStateBackend();
+    backend.setCurrentKey("PLATFORM_UPLOAD:S9");
+    org.apache.flink.api.common.state.MapState<String, UploadEnvelope> legacy = backend.getPartitionedState(
+        org.apache.flink.runtime.state.VoidNamespace.INSTANCE,
+        org.apache.flink.runtime.state.VoidNamespaceSerializer.INSTANCE,
+        new org.apache.flink.api.common.state.MapStateDescriptor<>("sample-current-records", Types.STRING,
+            org.apache.flink.api.common.typeinfo.TypeInformation.of(UploadEnvelope.class)));
+    legacy.put("PLATFORM_UPLOAD:R91", Uploads.env(Uploads.procymidone("R91", 1, "S9", "6", at), 1));
+    h.processElement(Uploads.current(Uploads.procymidone("R92", 1, "S9", "0.1", at), 2), 10);
+    RowData row = h.extractOutputValues().get(0);
+    assertEquals(2, row.getInt(N_RESULTS), "the result kept in the earlier format is judged with the new one");
+    assertEquals("FAIL", str(row, VERDICT), "R91 (6 mg/kg) exceeds");
+    backend.setCurrentKey("PLATFORM_UPLOAD:S9");
+    assertTrue(legacy.isEmpty(), "moved into the byte-format state");
     h.close();
   }
 

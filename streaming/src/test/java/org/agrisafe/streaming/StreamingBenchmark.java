@@ -44,6 +44,12 @@ import org.apache.kafka.common.test.TestKitNodes;
  * detections, Iceberg sinks running. Local execution in this JVM (2 cores shared). Aims (issue 6): &gt;= 100k/s,
  * p99 &lt; 250 ms at 20k/s.
  *
+ * <p>Part A also prints a labelled breakdown line, the same job on the same topic with every table sink discarding
+ * its rows ("without Iceberg sinks": not the product, it shows what share of the time the Iceberg writers, their
+ * equality-field shuffle and the commits take). With {@code -Dagrisafe.bench.rocksdb=true} (in
+ * {@code AGRISAFE_JAVA_OPTS}) it also runs A with incremental RocksDB checkpoints, an experiment only (RocksDB is on
+ * the test classpath, not in the module's runtime): measured far slower than the heap backend for this job.
+ *
  * <p>Run: {@code ./streaming/bench.sh [args]}.
  * Arguments: {@code [records=200000] [rate-per-s=20000] [latency-seconds=15] [checkpoint-ms=10000]}. The heap
  * state backend snapshots all state at every checkpoint, so a short interval with 200k live results costs most
@@ -91,25 +97,32 @@ public final class StreamingBenchmark {
       System.out.printf("topic filled with %d records in %.1f s (not part of the measurement)%n", lines.size(),
           (System.nanoTime() - f0) / 1e9);
       LakehouseConfig lakeA = lakehouse(tmp.resolve("lakehouse-a"));
-      StreamExecutionEnvironment env = env(checkpointMs, tmp.resolve("checkpoints-a"));
-      DataStream<UploadEnvelope> src = env.fromSource(KafkaSource.<UploadEnvelope>builder()
-              .setBootstrapServers(bootstrap).setTopics("bench-uploads").setGroupId("bench")
-              .setStartingOffsets(OffsetsInitializer.earliest()).setBounded(OffsetsInitializer.latest())
-              .setDeserializer(KafkaRecordDeserializationSchema.valueOnly(new EnvelopeCodec())).build(),
-          WatermarkStrategy.noWatermarks(), "kafka-uploads").map(new Clock()).name("clock");
-      StreamingJob.build(src, new IcebergSinks(lakeA, List.of()), StreamConfig.defaults(),
-          new Judging(ReferenceData.loadBundled()), List.of(StreamRules.Rule.values()));
-      long t0 = System.nanoTime();
-      env.execute("bench-throughput");
-      long t1 = System.nanoTime();
-      double wall = (t1 - t0) / 1e9;
-      double sustained = (t1 - FIRST_RECORD_NANOS.get()) / 1e9;
+      double[] a = throughput(bootstrap, "bench", new IcebergSinks(lakeA, List.of()), checkpointMs,
+          tmp.resolve("checkpoints-a"), new org.apache.flink.configuration.Configuration());
       long rows = FlinkTestCluster.rows(lakeA, Tables.RESULT_REVISIONS).size();
       System.out.printf("A throughput: %d records from a pre-filled Kafka topic (%d result revisions committed): "
           + "%.1f s from the first record read to the last commit = %.0f results/s sustained (aim >= 100000/s; "
-          + "ratio to aim %.2f); %.1f s with job start = %.0f results/s; parallelism %d, checkpoint %d ms%n",
-          lines.size(), rows, sustained, lines.size() / sustained, lines.size() / sustained / 100_000, wall,
-          lines.size() / wall, env.getParallelism(), checkpointMs);
+          + "ratio to aim %.2f); %.1f s with job start = %.0f results/s; parallelism 2, checkpoint %d ms%n",
+          lines.size(), rows, a[0], lines.size() / a[0], lines.size() / a[0] / 100_000, a[1],
+          lines.size() / a[1], checkpointMs);
+      // breakdown only (not the headline): the same job and topic with every table sink discarding its rows
+      double[] d = throughput(bootstrap, "bench-discarding", new DiscardingSinks(), checkpointMs,
+          tmp.resolve("checkpoints-a2"), new org.apache.flink.configuration.Configuration());
+      System.out.printf("A breakdown without Iceberg sinks (rows discarded, NOT the product): %.1f s = %.0f "
+          + "results/s sustained; so the Iceberg writers and commits take %.0f %% of A's time%n", d[0],
+          lines.size() / d[0], 100 * (1 - d[0] / a[0]));
+      if (Boolean.getBoolean("agrisafe.bench.rocksdb")) {
+        // experiment only: incremental RocksDB checkpoints (the module's runtime has only the heap backend;
+        // flink-statebackend-rocksdb is on the test classpath through the Flink test utilities)
+        org.apache.flink.configuration.Configuration rocks = new org.apache.flink.configuration.Configuration();
+        rocks.setString("state.backend.type", "rocksdb");
+        rocks.setString("execution.checkpointing.incremental", "true");
+        LakehouseConfig lakeR = lakehouse(tmp.resolve("lakehouse-rocksdb"));
+        double[] r = throughput(bootstrap, "bench-rocksdb", new IcebergSinks(lakeR, List.of()), checkpointMs,
+            tmp.resolve("checkpoints-rocksdb"), rocks);
+        System.out.printf("A experiment with incremental RocksDB checkpoints (not the product's backend): %.1f s = "
+            + "%.0f results/s sustained into Iceberg%n", r[0], lines.size() / r[0]);
+      }
     } finally {
       kafka.close();
     }
@@ -150,6 +163,41 @@ public final class StreamingBenchmark {
     System.out.println(Arrays.toString(new double[] {p50, p99}));
   }
 
+  /**
+   * Runs the job on the whole topic (bounded at its current end) into {@code sinks}; returns {seconds from the
+   * first record read to the job's end (the last commit), seconds with job start}.
+   */
+  private static double[] throughput(String bootstrap, String group, StreamSinks sinks, long checkpointMs,
+      Path checkpoints, org.apache.flink.configuration.Configuration conf) throws Exception {
+    FIRST_RECORD_NANOS.set(Long.MAX_VALUE);
+    StreamExecutionEnvironment env = env(checkpointMs, checkpoints, conf);
+    DataStream<UploadEnvelope> src = env.fromSource(KafkaSource.<UploadEnvelope>builder()
+            .setBootstrapServers(bootstrap).setTopics("bench-uploads").setGroupId(group)
+            .setStartingOffsets(OffsetsInitializer.earliest()).setBounded(OffsetsInitializer.latest())
+            .setDeserializer(KafkaRecordDeserializationSchema.valueOnly(new EnvelopeCodec())).build(),
+        WatermarkStrategy.noWatermarks(), "kafka-uploads").map(new Clock()).name("clock");
+    StreamingJob.build(src, sinks, StreamConfig.defaults(), new Judging(ReferenceData.loadBundled()),
+        List.of(StreamRules.Rule.values()));
+    long t0 = System.nanoTime();
+    env.execute("bench-throughput-" + group);
+    long t1 = System.nanoTime();
+    return new double[] {(t1 - FIRST_RECORD_NANOS.get()) / 1e9, (t1 - t0) / 1e9};
+  }
+
+  /** Table sinks that discard their rows (breakdown only); notices discarded too. */
+  static final class DiscardingSinks implements StreamSinks {
+    private static void discard(DataStream<?> rows) {
+      rows.sinkTo(new org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink<>()).name("discard");
+    }
+
+    public void results(DataStream<RowData> r) { discard(r); }
+    public void samples(DataStream<RowData> r) { discard(r); }
+    public void revisions(DataStream<RowData> r) { discard(r); }
+    public void rejected(DataStream<RowData> r) { discard(r); }
+    public void warnings(DataStream<RowData> r) { discard(r); }
+    public void warningNotices(DataStream<String> json) { discard(json); }
+  }
+
   static final java.util.concurrent.atomic.AtomicLong FIRST_RECORD_NANOS = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
 
   /** Notes when the first record leaves the source (the start of the sustained interval). */
@@ -184,10 +232,18 @@ public final class StreamingBenchmark {
     return cfg;
   }
 
-  @SuppressWarnings("deprecation")
   private static StreamExecutionEnvironment env(long checkpointMs, Path checkpoints) {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    return env(checkpointMs, checkpoints, new org.apache.flink.configuration.Configuration());
+  }
+
+  @SuppressWarnings("deprecation")
+  private static StreamExecutionEnvironment env(long checkpointMs, Path checkpoints,
+      org.apache.flink.configuration.Configuration conf) {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(2);
+    // safe: no operator of the job mutates an input or keeps a reference to one that is mutated later
+    // (see StreamingMain.environment); saves a deep copy of every record between chained operators
+    env.getConfig().enableObjectReuse();
     env.enableCheckpointing(checkpointMs, CheckpointingMode.EXACTLY_ONCE);
     env.getCheckpointConfig().setCheckpointStorage(checkpoints.toUri().toString());
     env.setRestartStrategy(RestartStrategies.noRestart());
