@@ -504,9 +504,7 @@ public final class RiskJob {
           long n = r.getAs("n");
           boolean failed = r.getAs("failed");
           boolean banned = Boolean.TRUE.equals(r.getAs("banned"));
-          for (long i = 0; i < n; i++) {
-            hist.get(r.getString(1)).add(new SampleOutcome(d, failed, banned));
-          }
+          hist.get(r.getString(1)).add(new SampleOutcome(d, failed, banned, Math.toIntExact(n)));
           if (Boolean.TRUE.equals(r.getAs("exceeded"))) {
             exceed.get(r.getString(1))[0] += n;
           }

@@ -94,15 +94,16 @@ public final class BetaBinomialScores {
               + ": expected dates on or before it";
           break;
         }
-        double w = recencyWeight(ChronoUnit.DAYS.between(s.sampleDate(), asOf), p.halfLifeDays());
-        n++;
+        int c = s.count();
+        double w = recencyWeight(ChronoUnit.DAYS.between(s.sampleDate(), asOf), p.halfLifeDays()) * c;
+        n += c;
         wn += w;
         if (s.failed()) {
-          f++;
+          f += c;
           wx += w;
         }
         if (s.bannedFinding()) {
-          b++;
+          b += c;
           wb += w;
         }
       }

@@ -3,11 +3,26 @@ package org.agrisafe.risk.score;
 import java.time.LocalDate;
 
 /**
- * One judged sample of a producer or region.
+ * {@code count} judged samples of a producer or region with the same date and outcome (1 for one sample). Counting
+ * identical outcomes once keeps a unit's history bounded by its dates, not by its samples, at national scale.
  *
  * @param sampleDate     sampling date, local date in the deployment's zone (Asia/Shanghai by default)
- * @param failed         true when the sample FAILED (a result exceeds its MRL, CONVENTIONS "Verdict of a sample")
+ * @param failed         true when the samples FAILED (a result exceeds its MRL, CONVENTIONS "Verdict of a sample")
  * @param bannedFinding  true when a substance banned for that commodity on that date was detected
+ * @param count          number of samples with this date and outcome, &gt;= 1
+ * @throws IllegalArgumentException if {@code count} &lt; 1
  */
-public record SampleOutcome(LocalDate sampleDate, boolean failed, boolean bannedFinding) {
+public record SampleOutcome(LocalDate sampleDate, boolean failed, boolean bannedFinding, int count) {
+
+  public SampleOutcome {
+    if (count < 1) {
+      throw new IllegalArgumentException("Invalid sample count " + count + " on " + sampleDate
+          + ": expected an integer >= 1");
+    }
+  }
+
+  /** One sample. */
+  public SampleOutcome(LocalDate sampleDate, boolean failed, boolean bannedFinding) {
+    this(sampleDate, failed, bannedFinding, 1);
+  }
 }

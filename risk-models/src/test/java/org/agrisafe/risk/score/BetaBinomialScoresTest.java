@@ -120,4 +120,51 @@ class BetaBinomialScoresTest {
     assertTrue(r.notAssessed().get(1).reason().contains("duplicate"));
     assertEquals(PriorFit.Method.FALLBACK_JEFFREYS, r.prior().method()); // 0 failures in the group
   }
+
+  @Test
+  void countedOutcomesScoreLikeTheSamplesTheyCount() {
+    ScoreParameters p = new ScoreParameters(0.02, 365, 3, 2);
+    List<UnitHistory> expanded = new ArrayList<>();
+    List<UnitHistory> counted = new ArrayList<>();
+    for (int u = 0; u < 5; u++) {
+      List<SampleOutcome> one = new ArrayList<>();
+      List<SampleOutcome> many = new ArrayList<>();
+      for (int d = 0; d < 4; d++) {
+        LocalDate day = AS_OF.minusDays(100L * d + u);
+        int n = 3 + u + d;
+        int fails = (u + d) % 3;
+        for (int i = 0; i < n; i++) {
+          one.add(new SampleOutcome(day, i < fails, i == 0 && u == 2));
+        }
+        if (fails > 0) {
+          many.add(new SampleOutcome(day, true, u == 2, 1));
+          if (fails > 1) {
+            many.add(new SampleOutcome(day, true, false, fails - 1));
+          }
+        } else if (u == 2) {
+          many.add(new SampleOutcome(day, false, true, 1));
+        }
+        int passes = n - Math.max(fails, u == 2 ? 1 : 0);
+        many.add(new SampleOutcome(day, false, false, passes));
+      }
+      expanded.add(new UnitHistory("u" + u, one));
+      counted.add(new UnitHistory("u" + u, many));
+    }
+    Map<String, UnitScore> a = byKey(BetaBinomialScores.score(expanded, AS_OF, p));
+    Map<String, UnitScore> b = byKey(BetaBinomialScores.score(counted, AS_OF, p));
+    for (String k : a.keySet()) {
+      assertEquals(a.get(k).samples(), b.get(k).samples(), k);
+      assertEquals(a.get(k).failures(), b.get(k).failures(), k);
+      assertEquals(a.get(k).posteriorMean(), b.get(k).posteriorMean(), 1e-12, k);
+      assertEquals(a.get(k).probabilityAboveTarget(), b.get(k).probabilityAboveTarget(), 1e-12, k);
+    }
+    assertEquals(5, a.size());
+  }
+
+  @Test
+  void aCountBelowOneIsRefused() {
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new SampleOutcome(AS_OF, false, false, 0));
+    assertTrue(e.getMessage().contains("expected an integer >= 1"));
+  }
 }
