@@ -301,19 +301,12 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
   }
 
   private void scheduleCleanup(ReadOnlyContext ctx) throws Exception {
-    Long previous = cleanupAt.value();
-    if (previous != null) {
-      ctx.timerService().deleteProcessingTimeTimer(previous);
-    }
-    long at = ctx.timerService().currentProcessingTime() + config.dedupeTtl().toMillis();
-    ctx.timerService().registerProcessingTimeTimer(at);
-    cleanupAt.update(at);
+    StateTtl.reschedule(cleanupAt, ctx.timerService(), config.dedupeTtl());
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<RowData> out) throws Exception {
-    Long at = cleanupAt.value();
-    if (at != null && at == timestamp) {
+    if (StateTtl.due(cleanupAt, timestamp)) {
       seenRevisions.clear();
       current.clear();
       currentFact.clear();

@@ -37,22 +37,17 @@ public class WarningDeduplicator extends KeyedProcessFunction<String, RowData, R
 
   @Override
   public void processElement(RowData w, Context ctx, Collector<RowData> out) throws Exception {
-    Long previous = clearAt.value();
-    if (previous == null) {
+    if (clearAt.value() == null) {
       out.collect(w);
     } else {
       suppressed.inc();
-      ctx.timerService().deleteProcessingTimeTimer(previous);
     }
-    long at = ctx.timerService().currentProcessingTime() + ttl.toMillis();
-    ctx.timerService().registerProcessingTimeTimer(at);
-    clearAt.update(at);
+    StateTtl.reschedule(clearAt, ctx.timerService(), ttl);
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<RowData> out) throws Exception {
-    Long at = clearAt.value();
-    if (at != null && at == timestamp) {
+    if (StateTtl.due(clearAt, timestamp)) {
       clearAt.clear();
     }
   }

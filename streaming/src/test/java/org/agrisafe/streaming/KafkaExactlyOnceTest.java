@@ -61,15 +61,24 @@ class KafkaExactlyOnceTest {
 
   @BeforeAll
   static void startKafka() throws Exception {
-    kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1)
-        .setNumControllerNodes(1).build())
+    kafka = startBroker();
+  }
+
+  /**
+   * A real in-process Kafka (KRaft) broker, one combined node; the offsets and transaction-log replication factors
+   * are 1, as one broker requires. Shared with {@link StreamingBenchmark}.
+   */
+  static KafkaClusterTestKit startBroker() throws Exception {
+    KafkaClusterTestKit k = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder().setCombined(true)
+        .setNumBrokerNodes(1).setNumControllerNodes(1).build())
         .setConfigProp("offsets.topic.replication.factor", "1")
         .setConfigProp("transaction.state.log.replication.factor", "1")
         .setConfigProp("transaction.state.log.min.isr", "1")
         .build();
-    kafka.format();
-    kafka.startup();
-    kafka.waitForReadyBrokers();
+    k.format();
+    k.startup();
+    k.waitForReadyBrokers();
+    return k;
   }
 
   @AfterAll

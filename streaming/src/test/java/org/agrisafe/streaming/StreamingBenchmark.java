@@ -34,7 +34,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 
 /**
  * Benchmark (not a test): (A) sustained results/s into Iceberg with exactly-once checkpoints, from synthetic
@@ -77,7 +76,7 @@ public final class StreamingBenchmark {
     List<String> lines = new ArrayList<>(records);
     new JinanUploadGenerator(JinanUploadGenerator.Params.of(42, records, LocalDate.of(2024, 7, 1),
         LocalDate.of(2024, 7, 31)), uk).generate(lines::add);
-    KafkaClusterTestKit kafka = startKafka();
+    KafkaClusterTestKit kafka = KafkaExactlyOnceTest.startBroker();
     try {
       String bootstrap = kafka.bootstrapServers();
       try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
@@ -209,20 +208,6 @@ public final class StreamingBenchmark {
       }
       return e;
     }
-  }
-
-  /** A real in-process Kafka (KRaft) broker, as in KafkaExactlyOnceTest. */
-  private static KafkaClusterTestKit startKafka() throws Exception {
-    KafkaClusterTestKit k = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder().setCombined(true)
-        .setNumBrokerNodes(1).setNumControllerNodes(1).build())
-        .setConfigProp("offsets.topic.replication.factor", "1")
-        .setConfigProp("transaction.state.log.replication.factor", "1")
-        .setConfigProp("transaction.state.log.min.isr", "1")
-        .build();
-    k.format();
-    k.startup();
-    k.waitForReadyBrokers();
-    return k;
   }
 
   private static LakehouseConfig lakehouse(Path dir) throws Exception {
