@@ -17,18 +17,56 @@ import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The ONE Flink test harness: a MiniCluster (1 task manager, 4 slots) registered by each MiniCluster test class
- * with {@code @RegisterExtension static final MiniClusterExtension FLINK = FlinkTestCluster.extension();}, an
+ * The ONE Flink test harness: a MiniCluster (1 task manager, 4 slots) shared by every MiniCluster test class of the
+ * JVM, each registering {@code @RegisterExtension static final FlinkTestCluster.Shared FLINK =
+ * FlinkTestCluster.extension();}, an
  * embedded lakehouse (SQLite JDBC catalog, the one Spark reads) in a temporary folder, and table reading.
  */
 final class FlinkTestCluster {
   private FlinkTestCluster() {}
 
-  static MiniClusterExtension extension() {
-    return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-        .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
+  /** The one MiniCluster of the test JVM, started by the first class that needs it, stopped when the run ends. */
+  private static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
+      new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
+
+  /**
+   * The extension each MiniCluster test class registers; every class shares {@link #CLUSTER} (one per test JVM):
+   * it is started once, in the root context, and stopped when that context closes at the end of the run. Jobs a
+   * test leaves behind are cancelled after each test, as MiniClusterExtension does.
+   */
+  static Shared extension() {
+    return new Shared();
+  }
+
+  static final class Shared implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback {
+    @Override
+    public void beforeAll(ExtensionContext context) {
+      ExtensionContext root = context.getRoot();
+      root.getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(Shared.class, k -> {
+        try {
+          CLUSTER.beforeAll(root);
+        } catch (Exception e) {
+          throw new IllegalStateException("Cannot start the test MiniCluster: " + e.getMessage(), e);
+        }
+        return (ExtensionContext.Store.CloseableResource) () -> CLUSTER.afterAll(root);
+      });
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+      CLUSTER.beforeEach(context);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+      CLUSTER.afterEach(context);
+    }
   }
 
   /** An environment with exactly-once checkpoints every {@code checkpointMs} and an explicit restart strategy. */

@@ -28,7 +28,6 @@ import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.iceberg.data.Record;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -52,7 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("integration")
 class KafkaExactlyOnceTest {
   @RegisterExtension
-  static final MiniClusterExtension FLINK = FlinkTestCluster.extension();
+  static final FlinkTestCluster.Shared FLINK = FlinkTestCluster.extension();
 
   static final int FAILURES = 3;
   private static final int RESULTS = 240;

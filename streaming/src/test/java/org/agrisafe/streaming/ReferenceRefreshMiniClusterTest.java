@@ -19,7 +19,6 @@ import org.agrisafe.lakehouse.tables.Tables;
 import org.agrisafe.lakehouse.tables.WarningTables;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.data.Record;
 import org.junit.jupiter.api.Test;
@@ -33,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReferenceRefreshMiniClusterTest {
   @RegisterExtension
-  static final MiniClusterExtension FLINK = FlinkTestCluster.extension();
+  static final FlinkTestCluster.Shared FLINK = FlinkTestCluster.extension();
 
   private static final String SAMPLED = "2024-07-01T09:00:00+08:00";
 

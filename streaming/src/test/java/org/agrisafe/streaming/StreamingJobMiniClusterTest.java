@@ -18,7 +18,6 @@ import org.agrisafe.lakehouse.reference.ReferenceData;
 import org.agrisafe.lakehouse.tables.Tables;
 import org.agrisafe.lakehouse.tables.WarningTables;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.iceberg.data.Record;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** MiniCluster run: bounded watched-directory source (JSON Lines and CSV) into the embedded Iceberg lakehouse. */
 class StreamingJobMiniClusterTest {
   @RegisterExtension
-  static final MiniClusterExtension FLINK = FlinkTestCluster.extension();
+  static final FlinkTestCluster.Shared FLINK = FlinkTestCluster.extension();
 
   @Test
   void uploadsLandOnceWithCorrectionsRejectionsAndWarnings(@TempDir Path tmp) throws Exception {

@@ -19,7 +19,6 @@ import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.iceberg.data.Record;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("integration")
 class StreamingRestoreTest {
   @RegisterExtension
-  static final MiniClusterExtension FLINK = FlinkTestCluster.extension();
+  static final FlinkTestCluster.Shared FLINK = FlinkTestCluster.extension();
 
   private static final String OLD = "2022-07-01T00:30:00+08:00";   // procymidone MRL 0.2 mg/kg then
 

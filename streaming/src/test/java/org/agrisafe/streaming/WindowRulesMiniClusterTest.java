@@ -19,7 +19,6 @@ import org.agrisafe.lakehouse.ingest.Judging;
 import org.agrisafe.lakehouse.reference.ReferenceData;
 import org.agrisafe.lakehouse.tables.WarningTables;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.iceberg.data.Record;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WindowRulesMiniClusterTest {
   @RegisterExtension
-  static final MiniClusterExtension FLINK = FlinkTestCluster.extension();
+  static final FlinkTestCluster.Shared FLINK = FlinkTestCluster.extension();
 
   private int id;
 
