@@ -55,7 +55,7 @@ public final class SalesStatsJob {
     Dataset<Row> out = transform(spark.table(TraceTables.LEDGER_LINES.qualifiedName(catalog)),
         spark.table(TraceTables.PRODUCT_INGREDIENTS.qualifiedName(catalog)),
         spark.table(TraceTables.SHOPS.qualifiedName(catalog)), countyNames);
-    TraceIo.replace(spark.createDataFrame(out.collectAsList(),
+    TraceIo.replace(spark.createDataFrame(out.toJavaRDD(),
         org.agrisafe.jobs.spark.Rows.type(TraceTables.SALES_STATS)), TraceTables.SALES_STATS.qualifiedName(catalog));
     return spark.table(TraceTables.SALES_STATS.qualifiedName(catalog));
   }

@@ -102,7 +102,8 @@ public final class TraceBackJob {
         spark.table(ledger), spark.table(TraceTables.PRODUCT_INGREDIENTS.qualifiedName(catalog)),
         spark.table(TraceTables.RESIDUE_SOURCES.qualifiedName(catalog)), windowDays,
         LakehouseIo.currentSnapshotId(spark, results), LakehouseIo.currentSnapshotId(spark, ledger));
-    Dataset<Row> typed = spark.createDataFrame(out.collectAsList(),
+    // re-typed with the table's (non-null) schema, distributed: nothing is collected to the driver
+    Dataset<Row> typed = spark.createDataFrame(out.toJavaRDD(),
         org.agrisafe.jobs.spark.Rows.type(TraceTables.TRACE_BACK));
     TraceIo.replace(typed, TraceTables.TRACE_BACK.qualifiedName(catalog));
     return spark.table(TraceTables.TRACE_BACK.qualifiedName(catalog));

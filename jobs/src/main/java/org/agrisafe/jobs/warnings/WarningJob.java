@@ -68,9 +68,6 @@ import org.apache.spark.sql.SparkSession;
 public final class WarningJob {
   private WarningJob() {}
 
-  /** The measure counted: samples with at least one result above its MRL. */
-  /** The default measure's name (kept for callers that filter warnings by measure). */
-  public static final String MEASURE = Measure.EXCEEDANCE_SAMPLES.name();
   /** The {@code who} of events written by the job. */
   public static final String JOB_USER = "warning-job";
   public static final double HIGH_SCORE = 3.0;

@@ -30,7 +30,6 @@ import org.agrisafe.lakehouse.config.LakehouseConfig;
 import org.agrisafe.lakehouse.tables.Tables;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Tag;
@@ -123,12 +122,7 @@ class StreamWhileSparkReadsTest {
     env.put("AGRISAFE_CATALOG_PASSWORD", PostgresLakehouse.PASSWORD);
     env.put("AGRISAFE_WAREHOUSE", PostgresLakehouse.warehouse());
     long tStart = System.nanoTime();
-    try (StreamProcess stream = StreamProcess.start("stream", "org.agrisafe.streaming.StreamingMain",
-        List.of("--api-keys", StreamProcess.repo().resolve("streaming/demo/lab-api-keys.properties").toString(),
-            "--port", "0", "--uploads-dir", uploads.toString(), "--checkpoint-interval-ms", "1000",
-            "--lakehouse-dir", streamDir.toString()),
-        env, streamDir)) {
-      stream.awaitLog("upload endpoint:", Duration.ofMinutes(3));
+    try (StreamProcess stream = StreamProcess.startStream(uploads, streamDir, env, streamDir)) {
       double startSeconds = (System.nanoTime() - tStart) / 1e9;
 
       // warm Spark up (the first query of a session plans and compiles for seconds), so that its reads and
@@ -191,7 +185,7 @@ class StreamWhileSparkReadsTest {
 
       // no lost commit: one parent chain holding every snapshot; every Spark rewrite and every stream checkpoint
       Table t = SparkSessions.icebergCatalog(spark, cfg).loadTable(
-          TableIdentifier.of(Tables.RESULTS.namespace(), Tables.RESULTS.name()));
+          Tables.RESULTS.identifier());
       // the back-off both writers used (README "Concurrent writers"): table properties from the catalog defaults
       assertEquals(cfg.get(LakehouseConfig.COMMIT_RETRIES), t.properties().get("commit.retry.num-retries"));
       assertEquals(Long.toString(LakehouseConfig.COMMIT_RETRY_MIN_WAIT_MS_DEFAULT),

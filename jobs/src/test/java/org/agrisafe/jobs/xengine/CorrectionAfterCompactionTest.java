@@ -25,7 +25,6 @@ import org.agrisafe.lakehouse.tables.Tables;
 import org.agrisafe.lakehouse.tables.WarningTables;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -95,12 +94,7 @@ class CorrectionAfterCompactionTest {
     Path uploads = Files.createDirectories(tmp.resolve("uploads"));
     Path work = Files.createDirectories(tmp.resolve("work"));
     double streamSeconds;
-    try (StreamProcess stream = StreamProcess.start("stream", "org.agrisafe.streaming.StreamingMain",
-        List.of("--api-keys", StreamProcess.repo().resolve("streaming/demo/lab-api-keys.properties").toString(),
-            "--port", "0", "--uploads-dir", uploads.toString(), "--checkpoint-interval-ms", "1000",
-            "--lakehouse-dir", cfg.lakehouseDir().toString()),
-        Map.of(), work)) {
-      stream.awaitLog("upload endpoint:", Duration.ofMinutes(3));
+    try (StreamProcess stream = StreamProcess.startStream(uploads, cfg.lakehouseDir(), Map.of(), work)) {
       long tPost = System.nanoTime();
       UploadFiles.drop(uploads, "first.jsonl", first);
       awaitRows(spark, results, where, stream, rows -> rows.size() == distinct, "the first upload's " + distinct
@@ -227,7 +221,7 @@ class CorrectionAfterCompactionTest {
   }
 
   private static Table table(SparkSession spark, LakehouseConfig cfg, TableDef def) {
-    return SparkSessions.icebergCatalog(spark, cfg).loadTable(TableIdentifier.of(def.namespace(), def.name()));
+    return SparkSessions.icebergCatalog(spark, cfg).loadTable(def.identifier());
   }
 
   /** Delete files that a scan of the current snapshot must apply (Iceberg's planFiles), counted per task. */

@@ -69,6 +69,34 @@ public final class StreamProcess implements AutoCloseable {
   }
 
   /**
+   * Starts the streaming job ({@code StreamingMain}) on a watched upload directory with the demo's lab API keys, an
+   * ephemeral endpoint port and 1 s checkpoints, and waits until its upload endpoint is up (at most 3 minutes).
+   *
+   * @param uploads the watched directory
+   * @param lakehouseDir the stream's {@code --lakehouse-dir}
+   * @param env environment on top of the test JVM's (e.g. the PostgreSQL catalog settings)
+   * @param workDir an existing folder for the log
+   */
+  public static StreamProcess startStream(Path uploads, Path lakehouseDir, Map<String, String> env, Path workDir)
+      throws InterruptedException {
+    StreamProcess p = start("stream", "org.agrisafe.streaming.StreamingMain",
+        List.of("--api-keys", repo().resolve("streaming/demo/lab-api-keys.properties").toString(),
+            "--port", "0", "--uploads-dir", uploads.toString(), "--checkpoint-interval-ms", "1000",
+            "--lakehouse-dir", lakehouseDir.toString()),
+        env, workDir);
+    boolean up = false;
+    try {
+      p.awaitLog("upload endpoint:", java.time.Duration.ofMinutes(3));
+      up = true;
+      return p;
+    } finally {
+      if (!up) {
+        p.close();
+      }
+    }
+  }
+
+  /**
    * Starts {@code mainClass} of the streaming module in a child JVM ({@code -Xmx1g}, UTC, UTF-8), its working
    * directory {@code workDir}, standard output and error into {@code workDir/<name>.log}.
    *
