@@ -114,4 +114,9 @@ public class ReferenceVersion implements java.io.Serializable {
   public String toString() {
     return "ReferenceVersion[" + version + ", loaded at " + java.time.Instant.ofEpochMilli(loadedAtMs) + "]";
   }
+
+  /** A version that never changes: {@code judging} under the name "fixed", loaded now (jobs without a poller). */
+  public static ReferenceVersion fixed(org.agrisafe.lakehouse.ingest.Judging judging) {
+    return new ReferenceVersion("fixed", System.currentTimeMillis(), judging);
+  }
 }

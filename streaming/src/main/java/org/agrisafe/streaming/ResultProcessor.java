@@ -37,7 +37,7 @@ import org.apache.iceberg.Schema;
  *
  * <p>Reference data (MRLs, bans, analyte and commodity names) is broadcast state: the second input carries
  * {@link ReferenceVersion}s (from {@link ReferencePoller} when the reference tables change), stored under
- * {@link #CURRENT_REFERENCE} in {@link #REFERENCE_STATE} (checkpointed with the job). A record is judged with the
+ * {@link ReferenceVersion#CURRENT} in {@link ReferenceVersion#STATE} (checkpointed with the job). A record is judged with the
  * newer ({@link ReferenceVersion#newer}, by load time) of the broadcast version and the version the function was
  * built with. So no record is ever judged with nothing: the version loaded at job start judges until the first
  * broadcast arrives (the simplest correct choice; nothing is buffered), and after a restore the restored broadcast
@@ -98,9 +98,6 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
   private static final int REVISION = IcebergRows.index(REVISIONS_SCHEMA, "revision");
   private static final int SAMPLE_MONTH = IcebergRows.index(REVISIONS_SCHEMA, "sample_month");
 
-  /** The broadcast state holding the reference version in force, under key {@link #CURRENT_REFERENCE}. */
-  public static final MapStateDescriptor<String, ReferenceVersion> REFERENCE_STATE = ReferenceVersion.STATE;
-  public static final String CURRENT_REFERENCE = ReferenceVersion.CURRENT;
 
   private static final RowData.FieldGetter[] REVISION_GETTERS = IcebergRows.getters(REVISIONS_SCHEMA);
   private static final int RESULTS_ARITY = RESULTS_SCHEMA.columns().size();
@@ -168,12 +165,12 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
   @Override
   public void processBroadcastElement(ReferenceVersion v, Context ctx, Collector<RowData> out) throws Exception {
     referenceVersions.inc();
-    ReferenceVersion.store(ctx.getBroadcastState(REFERENCE_STATE), v);
+    ReferenceVersion.store(ctx.getBroadcastState(ReferenceVersion.STATE), v);
   }
 
   /** The version in force: the newer of the broadcast one and the initial one. */
   private ReferenceVersion reference(ReadOnlyContext ctx) throws Exception {
-    ReferenceVersion v = ReferenceVersion.inForce(initial, ctx.getBroadcastState(REFERENCE_STATE));
+    ReferenceVersion v = ReferenceVersion.inForce(initial, ctx.getBroadcastState(ReferenceVersion.STATE));
     if (inForce == null || !inForce.version.equals(v.version) || inForce.loadedAtMs != v.loadedAtMs) {
       if (inForce != null || v != initial) {
         System.out.println("reference: judging with " + v.version);

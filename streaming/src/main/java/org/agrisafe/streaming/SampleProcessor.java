@@ -110,7 +110,7 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
    * @see #SampleProcessor(ReferenceVersion, StreamConfig, List)
    */
   public SampleProcessor(Judging judging, StreamConfig config, List<StreamRules.Rule> rules) {
-    this(new ReferenceVersion("fixed", System.currentTimeMillis(), judging), config, rules);
+    this(ReferenceVersion.fixed(judging), config, rules);
   }
 
   /**

@@ -66,9 +66,6 @@ public record StreamConfig(Duration dedupeTtl, Duration outOfOrderness, Duration
     return new StreamConfig(dedupeTtl, outOfOrderness, d, zone, runId, referencePoll);
   }
 
-  public StreamConfig withOutOfOrderness(Duration d) {
-    return new StreamConfig(dedupeTtl, d, checkpointInterval, zone, runId, referencePoll);
-  }
 
   public StreamConfig withReferencePoll(Duration d) {
     return new StreamConfig(dedupeTtl, outOfOrderness, checkpointInterval, zone, runId, d);

@@ -68,7 +68,7 @@ public final class StreamingJob {
    */
   public static SingleOutputStreamOperator<RowData> build(DataStream<UploadEnvelope> uploads, StreamSinks sinks,
       StreamConfig config, Judging judging, List<StreamRules.Rule> rules, WindowRuleParams windowRules) {
-    ReferenceVersion fixed = new ReferenceVersion("fixed", System.currentTimeMillis(), judging);
+    ReferenceVersion fixed = ReferenceVersion.fixed(judging);
     return build(uploads, ReferencePoller.fixed(uploads.getExecutionEnvironment(), List.of(fixed)), sinks, config,
         fixed, rules, windowRules);
   }

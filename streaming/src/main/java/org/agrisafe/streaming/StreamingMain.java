@@ -85,7 +85,9 @@ public final class StreamingMain {
     }
     LakehouseConfig cfg = LakehouseConfig.load(null, lake, System.getenv());
     Files.createDirectories(cfg.lakehouseDir());
-    LakehouseBootstrap.createAll(IcebergSinks.catalog(cfg)).forEach(l -> System.out.println("lakehouse: " + l));
+    var catalogLoader = IcebergSinks.catalogLoader(cfg);
+    var catalog = catalogLoader.loadCatalog();
+    LakehouseBootstrap.createAll(catalog).forEach(l -> System.out.println("lakehouse: " + l));
     ApiKeys keys = ApiKeys.load(Path.of(own.get("api-keys")));
     int port = Integer.parseInt(own.getOrDefault("port", Integer.toString(PORT_DEFAULT)));
     StreamConfig sc = StreamConfig.defaults()
@@ -100,8 +102,6 @@ public final class StreamingMain {
         .orElse("restore: none (no retained checkpoint in " + checkpointDir.toAbsolutePath() + " or --restore none)"));
     WindowRuleParams windowRules = WindowRuleParams.fromOptions(own);
 
-    var catalogLoader = IcebergSinks.catalogLoader(cfg);
-    var catalog = catalogLoader.loadCatalog();
     IcebergReference.seedIfEmpty(catalog, ReferenceData.loadBundled()).forEach(l -> System.out.println("reference: " + l));
     ReferenceVersion reference = IcebergReference.load(catalog, System.currentTimeMillis());
     System.out.println("reference: judging with " + reference.version + "; polled every "

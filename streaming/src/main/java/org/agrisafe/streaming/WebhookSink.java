@@ -103,7 +103,7 @@ public final class WebhookSink implements Sink<String> {
 
     @Override
     public void write(String notice, Context context) throws IOException, InterruptedException {
-      String rule = JSON.readTree(notice).path("measure").asText("");
+      String rule = java.util.Objects.requireNonNullElse(UploadJson.field(notice, "measure"), "");
       String url = params.webhookByRule().get(rule);
       if (url == null) {
         return;

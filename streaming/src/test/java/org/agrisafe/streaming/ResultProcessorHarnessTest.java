@@ -42,7 +42,7 @@ class ResultProcessorHarnessTest {
     StreamConfig cfg = StreamConfig.defaults().withDedupeTtl(ttl);
     return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
         new ResultProcessor(initial, cfg, List.of(StreamRules.Rule.values())), new StreamingJob.ResultKey(),
-        Types.STRING, ResultProcessor.REFERENCE_STATE);
+        Types.STRING, ReferenceVersion.STATE);
   }
 
   private static KeyedBroadcastOperatorTestHarness<String, UploadEnvelope, ReferenceVersion, RowData> harness(

@@ -59,7 +59,7 @@ class ResultProcessorReferenceTest {
     h.processElement(Uploads.env(Uploads.procymidone("R1", 1, "S1", "0.1", SAMPLED), 1), 10);
     assertEquals(List.of(), warnings(h));
     h.processBroadcastElement(version("v2", 2_000, true), 11);
-    assertEquals("v2", h.getBroadcastState(ResultProcessor.REFERENCE_STATE).get(ResultProcessor.CURRENT_REFERENCE)
+    assertEquals("v2", h.getBroadcastState(ReferenceVersion.STATE).get(ReferenceVersion.CURRENT)
         .version);
     h.processElement(Uploads.env(Uploads.procymidone("R2", 1, "S2", "0.1", SAMPLED), 2), 12);
     assertEquals(List.of("BANNED_DETECTION"), warnings(h), "the new ban judges the record after it");
@@ -91,7 +91,7 @@ class ResultProcessorReferenceTest {
     var restored = new KeyedBroadcastOperatorTestHarness<>(
         new org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator<>(
             new ResultProcessor(version("v1", 1_000, false), StreamConfig.defaults(),
-                List.of(StreamRules.Rule.values())), List.of(ResultProcessor.REFERENCE_STATE)),
+                List.of(StreamRules.Rule.values())), List.of(ReferenceVersion.STATE)),
         new StreamingJob.ResultKey(), org.apache.flink.api.common.typeinfo.Types.STRING, 1, 1, 0);
     restored.setup();
     restored.initializeState(snapshot);
