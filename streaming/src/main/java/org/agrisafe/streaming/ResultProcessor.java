@@ -291,10 +291,14 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
     scheduleCleanup(ctx);
   }
 
+  /** The {@code monitoring.rejected_records} row (INSERT) of {@code r}, written by run {@code runId} at {@code now}. */
+  static RowData rejectedRow(RejectedRecord r, String runId, Instant now) {
+    return IcebergRows.toRow(REJECTED_SCHEMA, ResultRowValues.rejectedRow(r, runId, now), RowKind.INSERT);
+  }
+
   private void reject(ReadOnlyContext ctx, RejectedRecord r, Instant now) {
     rejected.inc();
-    ctx.output(REJECTED, IcebergRows.toRow(REJECTED_SCHEMA, ResultRowValues.rejectedRow(r, config.runId(), now),
-        RowKind.INSERT));
+    ctx.output(REJECTED, rejectedRow(r, config.runId(), now));
   }
 
   private void scheduleCleanup(ReadOnlyContext ctx) throws Exception {

@@ -186,10 +186,10 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
       js = ReferenceVersion.inForce(initial, ctx.getBroadcastState(ReferenceVersion.STATE)).judging()
           .judge(sample, results);
     } catch (RuntimeException e) {
-      ctx.output(REJECTED, IcebergRows.toRow(ResultProcessor.REJECTED_SCHEMA, ResultRowValues.rejectedRow(
+      ctx.output(REJECTED, ResultProcessor.rejectedRow(
           new RejectedRecord(SourceSystem.PLATFORM_UPLOAD, env.source, env.line, in.sampleId, "verdict",
               "Cannot judge sample " + in.sampleId + " after result " + in.resultId + " rev " + in.revision + ": "
-                  + e.getMessage(), env.payload), config.runId(), now), RowKind.INSERT));
+                  + e.getMessage(), env.payload), config.runId(), now));
       return;
     }
     Map<String, Object> values = ResultRowValues.sampleRow(js, config.runId(), now);

@@ -182,13 +182,22 @@ public final class StreamingMain {
    */
   @SuppressWarnings("deprecation")
   static StreamExecutionEnvironment environment(StreamConfig sc, Path checkpoints) {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    env.enableCheckpointing(sc.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+    StreamExecutionEnvironment env = configure(StreamExecutionEnvironment.getExecutionEnvironment(),
+        sc.checkpointInterval().toMillis());
     Checkpoints.retain(env, checkpoints);
-    // safe: no operator of the job mutates an input or keeps a reference to one that is mutated later
-    // (checked for every operator); saves a deep copy of every record between chained operators
-    env.getConfig().enableObjectReuse();
     env.setRestartStrategy(RestartStrategies.fixedDelayRestart(10, 1000));
+    return env;
+  }
+
+  /**
+   * The job's execution settings, the same in production, tests and the benchmark: exactly-once checkpoints every
+   * {@code checkpointMs} and object reuse (safe: no operator of the job mutates an input or keeps a reference to one
+   * that is mutated later, checked for every operator; saves a deep copy of every record between chained
+   * operators). Callers add their own restart strategy, parallelism and checkpoint storage.
+   */
+  static StreamExecutionEnvironment configure(StreamExecutionEnvironment env, long checkpointMs) {
+    env.enableCheckpointing(checkpointMs, CheckpointingMode.EXACTLY_ONCE);
+    env.getConfig().enableObjectReuse();
     return env;
   }
 }

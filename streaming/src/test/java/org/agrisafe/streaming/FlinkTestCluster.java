@@ -9,7 +9,6 @@ import org.agrisafe.lakehouse.tables.LakehouseBootstrap;
 import org.agrisafe.lakehouse.tables.TableDef;
 import org.apache.flink.api.common.restartstrategy.RestartStrategies;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.iceberg.Table;
@@ -72,12 +71,9 @@ final class FlinkTestCluster {
   /** An environment with exactly-once checkpoints every {@code checkpointMs} and an explicit restart strategy. */
   @SuppressWarnings("deprecation")
   static StreamExecutionEnvironment env(int parallelism, long checkpointMs, int restarts) {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    StreamExecutionEnvironment env =
+        StreamingMain.configure(StreamExecutionEnvironment.getExecutionEnvironment(), checkpointMs);
     env.setParallelism(parallelism);
-    // safe: no operator of the job mutates an input or keeps a reference to one that is mutated later
-    // (see StreamingMain.environment); saves a deep copy of every record between chained operators
-    env.getConfig().enableObjectReuse();
-    env.enableCheckpointing(checkpointMs, CheckpointingMode.EXACTLY_ONCE);
     env.setRestartStrategy(restarts == 0 ? RestartStrategies.noRestart()
         : RestartStrategies.fixedDelayRestart(restarts, 100));
     return env;

@@ -26,7 +26,6 @@ import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
-import org.apache.flink.streaming.api.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.data.RowData;
@@ -224,12 +223,9 @@ public final class StreamingBenchmark {
   @SuppressWarnings("deprecation")
   private static StreamExecutionEnvironment env(long checkpointMs, Path checkpoints,
       org.apache.flink.configuration.Configuration conf) {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    StreamExecutionEnvironment env =
+        StreamingMain.configure(StreamExecutionEnvironment.getExecutionEnvironment(conf), checkpointMs);
     env.setParallelism(2);
-    // safe: no operator of the job mutates an input or keeps a reference to one that is mutated later
-    // (see StreamingMain.environment); saves a deep copy of every record between chained operators
-    env.getConfig().enableObjectReuse();
-    env.enableCheckpointing(checkpointMs, CheckpointingMode.EXACTLY_ONCE);
     env.getCheckpointConfig().setCheckpointStorage(checkpoints.toUri().toString());
     env.setRestartStrategy(RestartStrategies.noRestart());
     return env;
