@@ -102,7 +102,7 @@ public final class PassRateJob {
         samples
             .filter(col("programme").isin(spec.programmes().stream().map(Enum::name).toArray()))
             // rapid-test-only samples are reported apart (CONVENTIONS, Rapid test)
-            .filter(col("test_kind").isNull().or(col("test_kind").notEqual("RAPID")))
+            .filter(org.agrisafe.jobs.spark.SampleFilters.notRapidOnly())
             .withColumn("period", period(spec.periodType()));
     if (spec.fromPeriod() != null) {
       in = in.filter(col("period").geq(lit(spec.fromPeriod())));

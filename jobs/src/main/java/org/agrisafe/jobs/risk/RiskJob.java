@@ -466,7 +466,7 @@ public final class RiskJob {
             .filter(col("sample_verdict").isin("PASS", "FAIL"))
             // Redundant (a RAPID sample has only rapid results and is NOT_JUDGED, see Judging), but test_kind is a
             // partition column: the scan skips the rapid-test files, about 80 in 81 samples.
-            .filter(col("test_kind").notEqual("RAPID"));
+            .filter(org.agrisafe.jobs.spark.SampleFilters.notRapidOnly());
     Dataset<Row> units = null;
     for (UnitType t : UnitType.values()) {
       Dataset<Row> u =

@@ -29,8 +29,8 @@ public enum Measure {
 
   /** Which samples form the denominator. */
   public Column denominator() {
-    Column rapid = col("test_kind").equalTo("RAPID");
-    return this == RAPID_POSITIVE_SAMPLES ? rapid : col("test_kind").isNull().or(rapid.equalTo(false));
+    return this == RAPID_POSITIVE_SAMPLES ? col("test_kind").equalTo("RAPID")
+        : org.agrisafe.jobs.spark.SampleFilters.notRapidOnly();
   }
 
   /** Whether a sample counts in the numerator. */

@@ -100,13 +100,14 @@ public final class JinanUploadGenerator {
   public JinanUploadGenerator(Params params, UkResidueProfile uk) {
     this.params = params;
     this.uk = uk;
-    for (CSVRecord r : ReferenceFiles.csv("regions/cn_divisions_jinan.csv")) {
+    List<CSVRecord> divisions = ReferenceFiles.csv("regions/cn_divisions_jinan.csv");
+    for (CSVRecord r : divisions) {
       String code = r.get("code");
-      if (r.get("level").equals("COUNTY") && !code.equals("370176")) {
+      if (r.get("level").equals("COUNTY") && !ShandongCounties.isStatisticalZone(code)) { // not 370176 (高新区)
         districts.add(code);
       }
     }
-    for (CSVRecord r : ReferenceFiles.csv("regions/cn_divisions_jinan.csv")) {
+    for (CSVRecord r : divisions) {
       if (r.get("level").equals("TOWNSHIP") && districts.contains(r.get("parent_code"))) {
         townships.computeIfAbsent(r.get("parent_code"), k -> new ArrayList<>()).add(r.get("code"));
       }
