@@ -134,6 +134,9 @@ public class RapidPositiveRateRule extends KeyedProcessFunction<String, RuleFact
       if (f.positive && f.falsePositiveProne) {
         falsePositiveProne.update(true);
       }
+      if (c != null && WindowRules.endOfDayMs(f.sampleDay, zone) > ctx.timerService().currentWatermark()) {
+        return; // the day's timers were set by its first fact and none has fired yet: registering again is a no-op
+      }
       for (int k = 0; k < w; k++) {
         ctx.timerService().registerEventTimeTimer(WindowRules.endOfDayMs(f.sampleDay + k, zone));
       }

@@ -12,12 +12,9 @@ import org.agrisafe.lakehouse.ingest.model.RejectedRecord;
 import org.agrisafe.lakehouse.ingest.model.SourceSystem;
 import org.agrisafe.lakehouse.tables.Tables;
 import org.agrisafe.lakehouse.tables.WarningTables;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
@@ -106,13 +103,13 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
   private final StreamConfig config;
   private final List<StreamRules.Rule> rules;
 
-  /** Per revision seen, its content fingerprint ({@link UploadJson#fingerprint}). */
-  private transient MapState<Integer, String> seenRevisions;
-  /** Binary form of the current revision's row ({@link IcebergRows#binary}). */
-  private transient ValueState<RowData> current;
-  private transient ValueState<RuleFact> currentFact;
+  /**
+   * All the state of a result as one byte array ({@link ResultState}): the revisions seen with their content
+   * fingerprints ({@link UploadJson#fingerprint}), the current revision's row, its rule fact and the clean-up expiry.
+   */
+  private transient ValueState<byte[]> state;
+  private transient org.apache.flink.core.memory.DataOutputSerializer stateBuffer;
   private final boolean facts;
-  private transient ValueState<Long> cleanupAt;
   private transient Counter received;
   private transient Counter accepted;
   private transient Counter rejected;
@@ -143,14 +140,10 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
 
   @Override
   public void open(Configuration parameters) {
-    seenRevisions = getRuntimeContext().getMapState(
-        new MapStateDescriptor<>("seen-revisions", Types.INT, Types.STRING));
+    state = getRuntimeContext().getState(new ValueStateDescriptor<>("result-state",
+        org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+    stateBuffer = new org.apache.flink.core.memory.DataOutputSerializer(1024);
     revisionRows = IcebergRows.serializer(REVISIONS_SCHEMA);
-    current = getRuntimeContext().getState(
-        new ValueStateDescriptor<>("current-row", IcebergRows.typeInfo(REVISIONS_SCHEMA)));
-    currentFact = getRuntimeContext().getState(
-        new ValueStateDescriptor<>("current-fact", TypeInformation.of(RuleFact.class)));
-    cleanupAt = getRuntimeContext().getState(new ValueStateDescriptor<>("cleanup-at", Types.LONG));
     var g = getRuntimeContext().getMetricGroup().addGroup("agrisafe");
     received = ReconciledCounter.register(getRuntimeContext(), g, "received");
     accepted = ReconciledCounter.register(getRuntimeContext(), g, "accepted");
@@ -218,13 +211,14 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
       return;
     }
     int revision = v.result().revision();
-    String fingerprint = UploadJson.fingerprint(fields);
-    String seen = seenRevisions.get(revision);
+    byte[] fingerprint = UploadJson.fingerprintBytes(fields);
+    ResultState st = ResultState.decode(state.value(), revisionRows);
+    byte[] seen = st.fingerprint(revision);
     if (seen != null) {
-      if (seen.equals(fingerprint)) {
+      if (java.util.Arrays.equals(seen, fingerprint)) {
         accepted.inc();
         duplicates.inc();
-        scheduleCleanup(ctx);
+        save(st, ctx);
         return;
       }
       reject(ctx, new RejectedRecord(SourceSystem.PLATFORM_UPLOAD, in.source, in.line, key,
@@ -233,13 +227,10 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
           Integer.toString(revision)), now);
       return;
     }
-    seenRevisions.put(revision, fingerprint);
-
     JudgedSample js;
     try {
       js = reference(ctx).judging().judge(v.sample(), List.of(v.result()));
     } catch (RuntimeException e) {
-      seenRevisions.remove(revision);
       reject(ctx, new RejectedRecord(SourceSystem.PLATFORM_UPLOAD, in.source, in.line, key, "verdict",
           "Cannot judge result " + key + ": " + e.getMessage(), in.payload), now);
       return;
@@ -247,7 +238,8 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
     accepted.inc();
     JudgedResult jr = js.results().get(0);
     Map<String, Object> values = ResultRowValues.resultRow(js, jr, config.runId(), now);
-    RowData cur = current.value();
+    st.addRevision(revision, fingerprint);
+    RowData cur = st.current;
     int curRev = cur == null ? 0 : cur.getInt(REVISION);
     if (revision > curRev) {
       values.put("is_current", true);
@@ -265,16 +257,16 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
       }
       ctx.output(REVISIONS, history);
       out.collect(IcebergRows.prefix(history, REVISION_GETTERS, RESULTS_ARITY, RowKind.INSERT));
-      current.update(IcebergRows.binary(revisionRows, history));
+      st.current = history;
       ctx.output(CURRENT, new CurrentRecord(v.sample().sampleId(), v.result().resultId(), revision, in));
       if (facts) {
         RuleFact fact = RuleFact.of(history, v.sample().producerId(), v.sample().divisionCode());
-        RuleFact previous = currentFact.value();
+        RuleFact previous = st.fact;
         if (previous != null) {
           ctx.output(FACTS, previous.withAdd(false));
         }
         ctx.output(FACTS, fact);
-        currentFact.update(fact);
+        st.fact = fact;
       }
       for (StreamRules.Rule rule : rules) {
         Map<String, Object> w = StreamRules.warning(rule, js, jr, now);
@@ -288,7 +280,7 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
       values.put("superseded_by_revision", curRev);
       ctx.output(REVISIONS, IcebergRows.toRow(REVISIONS_SCHEMA, values, RowKind.INSERT));
     }
-    scheduleCleanup(ctx);
+    save(st, ctx);
   }
 
   /** The {@code monitoring.rejected_records} row (INSERT) of {@code r}, written by run {@code runId} at {@code now}. */
@@ -301,17 +293,17 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
     ctx.output(REJECTED, rejectedRow(r, config.runId(), now));
   }
 
-  private void scheduleCleanup(ReadOnlyContext ctx) throws Exception {
-    StateTtl.reschedule(cleanupAt, ctx.timerService(), config.dedupeTtl());
+  /** Stores the result's state with its expiry moved to now + dedupe TTL ({@link StateTtl#touch}). */
+  private void save(ResultState st, ReadOnlyContext ctx) throws Exception {
+    st.expiry = StateTtl.touch(st.expiry, ctx.timerService(), config.dedupeTtl());
+    state.update(st.encode(revisionRows, stateBuffer));
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<RowData> out) throws Exception {
-    if (StateTtl.due(cleanupAt, timestamp)) {
-      seenRevisions.clear();
-      current.clear();
-      currentFact.clear();
-      cleanupAt.clear();
+    byte[] bytes = state.value();
+    if (bytes != null && StateTtl.expired(ResultState.expiryOf(bytes), timestamp, ctx.timerService())) {
+      state.clear();
     }
   }
 }

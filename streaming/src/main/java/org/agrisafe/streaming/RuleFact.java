@@ -67,6 +67,53 @@ public class RuleFact {
     return f;
   }
 
+  /**
+   * Writes the fact compactly (for {@link ResultState}): flags, revision, sample day, then the six strings, each a
+   * presence byte and modified UTF-8 ({@link java.io.DataOutput#writeUTF}).
+   *
+   * @throws java.io.IOException if {@code out} fails
+   */
+  void write(java.io.DataOutput out) throws java.io.IOException {
+    out.writeByte((add ? 1 : 0) | (rapid ? 2 : 0) | (positive ? 4 : 0) | (fail ? 8 : 0)
+        | (falsePositiveProne ? 16 : 0));
+    out.writeInt(revision);
+    out.writeLong(sampleDay);
+    for (String s : new String[] {resultId, sampleId, sourceSystem, producerId, divisionCode, commodityCode}) {
+      out.writeBoolean(s != null);
+      if (s != null) {
+        out.writeUTF(s);
+      }
+    }
+  }
+
+  /**
+   * The fact of {@link #write}.
+   *
+   * @throws java.io.IOException if {@code in} fails or ends early
+   */
+  static RuleFact read(java.io.DataInput in) throws java.io.IOException {
+    RuleFact f = new RuleFact();
+    int flags = in.readByte();
+    f.add = (flags & 1) != 0;
+    f.rapid = (flags & 2) != 0;
+    f.positive = (flags & 4) != 0;
+    f.fail = (flags & 8) != 0;
+    f.falsePositiveProne = (flags & 16) != 0;
+    f.revision = in.readInt();
+    f.sampleDay = in.readLong();
+    f.resultId = readString(in);
+    f.sampleId = readString(in);
+    f.sourceSystem = readString(in);
+    f.producerId = readString(in);
+    f.divisionCode = readString(in);
+    f.commodityCode = readString(in);
+    return f;
+  }
+
+  private static String readString(java.io.DataInput in) throws java.io.IOException {
+    return in.readBoolean() ? in.readUTF() : null;
+  }
+
   /** A copy with {@code add} set. */
   public RuleFact withAdd(boolean a) {
     RuleFact f = new RuleFact();

@@ -1,5 +1,8 @@
 package org.agrisafe.streaming;
 
+import java.nio.ByteBuffer;
+import java.util.stream.IntStream;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -91,13 +94,12 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
   /** The record of each result's current revision ({@link UploadEnvelope#toBytes}), by stored result ID. */
   private transient MapState<String, byte[]> records;
   /**
-   * The same records as kept before they were stored as bytes (state {@code sample-current-records}): read once per
-   * sample after a restore from such a checkpoint and moved into {@link #records}, so no result is forgotten.
+   * The rest of the sample's state as one byte array: the clean-up expiry ({@link StateTtl}; long, epoch ms), then
+   * a presence byte and the last emitted row in Flink's binary row format. One array, not one state each, because
+   * the heap backend writes every state entry with its key at every checkpoint.
    */
-  private transient MapState<String, UploadEnvelope> legacyRecords;
-  private transient ValueState<RowData> emitted;
-  private transient ValueState<String> emittedFingerprint;
-  private transient ValueState<Long> cleanupAt;
+  private transient ValueState<byte[]> sampleState;
+  private transient org.apache.flink.core.memory.DataOutputSerializer stateBuffer;
   private transient Counter samplesEmitted;
   private transient Counter samplesUnchanged;
   /** Parsed records by result ID, least recently used evicted beyond {@link #PARSED_CACHE_ENTRIES}. */
@@ -136,14 +138,10 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
   public void open(Configuration parameters) {
     records = getRuntimeContext().getMapState(new MapStateDescriptor<>("sample-records", Types.STRING,
         PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
-    legacyRecords = getRuntimeContext().getMapState(new MapStateDescriptor<>("sample-current-records",
-        Types.STRING, TypeInformation.of(UploadEnvelope.class)));
     sampleRows = IcebergRows.serializer(SAMPLES_SCHEMA);
-    emitted = getRuntimeContext().getState(
-        new ValueStateDescriptor<>("sample-row", IcebergRows.typeInfo(SAMPLES_SCHEMA)));
-    emittedFingerprint = getRuntimeContext().getState(
-        new ValueStateDescriptor<>("sample-row-fingerprint", Types.STRING));
-    cleanupAt = getRuntimeContext().getState(new ValueStateDescriptor<>("sample-cleanup-at", Types.LONG));
+    sampleState = getRuntimeContext().getState(new ValueStateDescriptor<>("sample-state",
+        PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+    stateBuffer = new org.apache.flink.core.memory.DataOutputSerializer(1024);
     var g = getRuntimeContext().getMetricGroup().addGroup("agrisafe");
     samplesEmitted = g.counter("samples_emitted");
     samplesUnchanged = g.counter("samples_unchanged");
@@ -163,16 +161,13 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
   @Override
   public void processElement(CurrentRecord in, ReadOnlyContext ctx, Collector<RowData> out) throws Exception {
     Instant now = Instant.ofEpochMilli(ctx.timerService().currentProcessingTime());
-    if (!legacyRecords.isEmpty()) {
-      for (Map.Entry<String, UploadEnvelope> e : legacyRecords.entries()) {
-        records.put(e.getKey(), e.getValue().toBytes());
-      }
-      legacyRecords.clear();
-    }
     byte[] stored = in.record;
     UploadEnvelope env = in.envelope();
     records.put(in.resultId, stored);
-    scheduleCleanup(ctx);
+    byte[] ss = sampleState.value();
+    long expiry = StateTtl.touch(ss == null ? 0 : ByteBuffer.wrap(ss).getLong(0), ctx.timerService(),
+        config.dedupeTtl());
+    RowData previous = ss == null ? null : emittedRow(ss);
     JudgedSample js;
     try {
       UploadRecords.Valid self = parse(env);
@@ -190,21 +185,21 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
           new RejectedRecord(SourceSystem.PLATFORM_UPLOAD, env.source, env.line, in.sampleId, "verdict",
               "Cannot judge sample " + in.sampleId + " after result " + in.resultId + " rev " + in.revision + ": "
                   + e.getMessage(), env.payload), config.runId(), now));
+      saveState(expiry, previous);
       return;
     }
     Map<String, Object> values = ResultRowValues.sampleRow(js, config.runId(), now);
-    String fingerprint = fingerprint(values);
-    if (fingerprint.equals(emittedFingerprint.value())) {
+    RowData row = IcebergRows.toRow(SAMPLES_SCHEMA, values, RowKind.INSERT);
+    RowData binary = IcebergRows.binary(sampleRows, row);
+    if (previous != null && sameContent(previous, binary)) {
       samplesUnchanged.inc();
+      saveState(expiry, previous);
     } else {
-      RowData previous = emitted.value();
-      RowData row = IcebergRows.toRow(SAMPLES_SCHEMA, values, RowKind.INSERT);
       if (previous != null && movesPartition(previous, values)) {
         out.collect(IcebergRows.prefix(previous, GETTERS, GETTERS.length, RowKind.DELETE));
       }
       out.collect(row);
-      emitted.update(IcebergRows.binary(sampleRows, row));
-      emittedFingerprint.update(fingerprint);
+      saveState(expiry, binary);
       samplesEmitted.inc();
     }
     for (StreamRules.Rule rule : rules) {
@@ -240,19 +235,40 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
     return (UploadRecords.Valid) o;
   }
 
+  /** The indexes of the columns of {@code monitoring.samples} that are compared: all but {@link #NOT_COMPARED}. */
+  private static final int[] COMPARED = IntStream.range(0, SAMPLES_SCHEMA.columns().size())
+      .filter(i -> !NOT_COMPARED.contains(SAMPLES_SCHEMA.columns().get(i).name())).toArray();
+
   /**
-   * The comparable content of a sample row: the columns except {@link #NOT_COMPARED}, sorted by name, as text
-   * (dates and instants in ISO-8601, the attributes map sorted by key), digested to 32 hex digits
-   * ({@link UploadJson#digest}: state keeps the digest, not the text).
+   * Whether two binary rows of {@code monitoring.samples} ({@link IcebergRows#binary}) have the same content in
+   * every column but {@link #NOT_COMPARED}. The attributes map is sorted by key ({@link ResultRowValues#sampleRow}),
+   * so equal maps have equal bytes.
    */
-  static String fingerprint(Map<String, Object> values) {
-    Map<String, Object> m = new TreeMap<>();
-    values.forEach((k, v) -> {
-      if (v != null && !NOT_COMPARED.contains(k)) {
-        m.put(k, v instanceof Map<?, ?> map ? new TreeMap<>(map) : v);
+  static boolean sameContent(RowData a, RowData b) {
+    for (int i : COMPARED) {
+      if (!java.util.Objects.equals(GETTERS[i].getFieldOrNull(a), GETTERS[i].getFieldOrNull(b))) {
+        return false;
       }
-    });
-    return UploadJson.digest(m.toString());
+    }
+    return true;
+  }
+
+  /** The last emitted row of a sample's encoded state, or null. */
+  private RowData emittedRow(byte[] ss) throws java.io.IOException {
+    org.apache.flink.core.memory.DataInputDeserializer in =
+        new org.apache.flink.core.memory.DataInputDeserializer(ss, Long.BYTES, ss.length - Long.BYTES);
+    return in.readBoolean() ? sampleRows.deserialize(in) : null;
+  }
+
+  /** Stores the sample's expiry and last emitted row (binary; or null). */
+  private void saveState(long expiry, RowData emittedRow) throws java.io.IOException {
+    stateBuffer.clear();
+    stateBuffer.writeLong(expiry);
+    stateBuffer.writeBoolean(emittedRow != null);
+    if (emittedRow != null) {
+      sampleRows.serialize(emittedRow, stateBuffer);
+    }
+    sampleState.update(stateBuffer.getCopyOfBuffer());
   }
 
   /**
@@ -266,18 +282,12 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
         || !java.util.Objects.equals(IcebergRows.string(previous, TEST_KIND), values.get("test_kind"));
   }
 
-  private void scheduleCleanup(ReadOnlyContext ctx) throws Exception {
-    StateTtl.reschedule(cleanupAt, ctx.timerService(), config.dedupeTtl());
-  }
-
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<RowData> out) throws Exception {
-    if (StateTtl.due(cleanupAt, timestamp)) {
+    byte[] ss = sampleState.value();
+    if (ss != null && StateTtl.expired(ByteBuffer.wrap(ss).getLong(0), timestamp, ctx.timerService())) {
       records.clear();
-      legacyRecords.clear();
-      emitted.clear();
-      emittedFingerprint.clear();
-      cleanupAt.clear();
+      sampleState.clear();
     }
   }
 }

@@ -138,24 +138,33 @@ public final class UploadJson {
    * collision between two revisions of one result is beyond practical reach (about 2^-128).
    */
   public static String fingerprint(Map<String, String> fields) {
+    return java.util.HexFormat.of().formatHex(fingerprintBytes(fields));
+  }
+
+  /** The {@link #fingerprint} as its 16 bytes (keyed state keeps these). */
+  static byte[] fingerprintBytes(Map<String, String> fields) {
     Map<String, String> sorted = new TreeMap<>();
     fields.forEach((k, v) -> {
       if (v != null && !v.isBlank()) {
         sorted.put(k, v.strip());
       }
     });
-    return digest(sorted.toString());
+    return digestBytes(sorted.toString());
   }
 
   /** The first 128 bits of SHA-256 (FIPS 180-4) of {@code text}'s UTF-8 bytes, as 32 lower-case hex digits. */
   static String digest(String text) {
+    return java.util.HexFormat.of().formatHex(digestBytes(text));
+  }
+
+  /** The first 128 bits of SHA-256 (FIPS 180-4) of {@code text}'s UTF-8 bytes. */
+  static byte[] digestBytes(String text) {
     java.security.MessageDigest sha;
     try {
       sha = java.security.MessageDigest.getInstance("SHA-256");
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every Java platform", e);
     }
-    byte[] d = sha.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    return java.util.HexFormat.of().formatHex(d, 0, 16);
+    return java.util.Arrays.copyOf(sha.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 16);
   }
 }

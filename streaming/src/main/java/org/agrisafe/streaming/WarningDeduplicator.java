@@ -47,7 +47,7 @@ public class WarningDeduplicator extends KeyedProcessFunction<String, RowData, R
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<RowData> out) throws Exception {
-    if (StateTtl.due(clearAt, timestamp)) {
+    if (StateTtl.due(clearAt, timestamp, ctx.timerService())) {
       clearAt.clear();
     }
   }

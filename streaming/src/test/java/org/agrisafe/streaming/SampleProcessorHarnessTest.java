@@ -168,30 +168,6 @@ class SampleProcessorHarnessTest {
   }
 
   @Test
-  void recordsKeptBeforeTheByteFormatAreStillCounted() throws Exception {
-    var h = harness();
-    String at = "2022-07-01T09:00:00+08:00";
-    // a sample restored from a checkpoint of the earlier format: its first result in state "sample-current-records"
-    @SuppressWarnings("unchecked")
-    var backend = (org.apache.flink.runtime.state.KeyedStateBackend<String>) (Object) h.getOperator()
-        .getKeyedStateBackend();
-    backend.setCurrentKey("PLATFORM_UPLOAD:S9");
-    org.apache.flink.api.common.state.MapState<String, UploadEnvelope> legacy = backend.getPartitionedState(
-        org.apache.flink.runtime.state.VoidNamespace.INSTANCE,
-        org.apache.flink.runtime.state.VoidNamespaceSerializer.INSTANCE,
-        new org.apache.flink.api.common.state.MapStateDescriptor<>("sample-current-records", Types.STRING,
-            org.apache.flink.api.common.typeinfo.TypeInformation.of(UploadEnvelope.class)));
-    legacy.put("PLATFORM_UPLOAD:R91", Uploads.env(Uploads.procymidone("R91", 1, "S9", "6", at), 1));
-    h.processElement(Uploads.current(Uploads.procymidone("R92", 1, "S9", "0.1", at), 2), 10);
-    RowData row = h.extractOutputValues().get(0);
-    assertEquals(2, row.getInt(N_RESULTS), "the result kept in the earlier format is judged with the new one");
-    assertEquals("FAIL", str(row, VERDICT), "R91 (6 mg/kg) exceeds");
-    backend.setCurrentKey("PLATFORM_UPLOAD:S9");
-    assertTrue(legacy.isEmpty(), "moved into the byte-format state");
-    h.close();
-  }
-
-  @Test
   void stateAndTimersReturnToZeroAfterTtl() throws Exception {
     var h = harness(Duration.ofMinutes(10), List.of(StreamRules.Rule.values()));
     h.setProcessingTime(0);

@@ -1,7 +1,7 @@
 package org.agrisafe.streaming;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -133,16 +133,26 @@ class SampleProcessorRulesTest {
   }
 
   @Test
-  void fingerprintIgnoresLineageAndBookkeepingOnly() {
+  void sameContentIgnoresLineageAndBookkeepingOnly() {
     JudgedSample js = judge(Uploads.procymidone("R1", 1, "S9", "0.1", DAY));
     Map<String, Object> a = ResultRowValues.sampleRow(js, "stream", NOW);
     Map<String, Object> b = new HashMap<>(a);
     b.put("ingested_at", NOW.plusSeconds(60));
     b.put("source_line", 99L);
-    b.put("source_file", "other.jsonl");
+    b.put("source_file", "a much longer source file name than before.jsonl");
     b.put("ingest_run_id", "other");
-    assertEquals(SampleProcessor.fingerprint(a), SampleProcessor.fingerprint(b));
+    assertTrue(SampleProcessor.sameContent(binary(a), binary(b)));
     b.put("n_results", 2);
-    assertNotEquals(SampleProcessor.fingerprint(a), SampleProcessor.fingerprint(b));
+    assertFalse(SampleProcessor.sameContent(binary(a), binary(b)));
+    Map<String, Object> c = new HashMap<>(a);
+    Map<String, String> attributes = new java.util.TreeMap<>();
+    attributes.put("changed_by_test", "yes");
+    c.put("attributes", attributes);
+    assertFalse(SampleProcessor.sameContent(binary(a), binary(c)), "a changed attribute is a change");
+  }
+
+  private static org.apache.flink.table.data.RowData binary(Map<String, Object> values) {
+    return IcebergRows.binary(IcebergRows.serializer(SampleProcessor.SAMPLES_SCHEMA),
+        IcebergRows.toRow(SampleProcessor.SAMPLES_SCHEMA, values, org.apache.flink.types.RowKind.INSERT));
   }
 }

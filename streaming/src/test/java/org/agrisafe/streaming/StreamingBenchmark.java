@@ -103,12 +103,17 @@ public final class StreamingBenchmark {
           + "ratio to aim %.2f); %.1f s with job start = %.0f results/s; parallelism 2, checkpoint %d ms%n",
           lines.size(), rows, a[0], lines.size() / a[0], lines.size() / a[0] / 100_000, a[1],
           lines.size() / a[1], checkpointMs);
+      System.out.printf("A CPU: %.1f CPU-s for the job = %.0f CPU-us per result, so %.0f results/s if the job had "
+          + "both cores to itself (load average %.1f when it ended; wall-time figures above depend on it)%n", a[2],
+          1e6 * a[2] / lines.size(), 2 * lines.size() / a[2], loadAverage());
       // breakdown only (not the headline): the same job and topic with every table sink discarding its rows
-      double[] d = throughput(bootstrap, "bench-discarding", new DiscardingSinks(), checkpointMs,
+      String only = System.getProperty("agrisafe.bench.only", "");
+      double[] d = "A".equals(only) ? null : throughput(bootstrap, "bench-discarding", new DiscardingSinks(), checkpointMs,
           tmp.resolve("checkpoints-a2"), new org.apache.flink.configuration.Configuration());
-      System.out.printf("A breakdown without Iceberg sinks (rows discarded, NOT the product): %.1f s = %.0f "
-          + "results/s sustained; so the Iceberg writers and commits take %.0f %% of A's time%n", d[0],
-          lines.size() / d[0], 100 * (1 - d[0] / a[0]));
+      if (d != null) System.out.printf("A breakdown without Iceberg sinks (rows discarded, NOT the product): %.1f s = %.0f "
+          + "results/s sustained; so the Iceberg writers and commits take %.0f %% of A's time; %.0f CPU-us per "
+          + "result (%.0f %% of A's CPU)%n", d[0], lines.size() / d[0], 100 * (1 - d[0] / a[0]),
+          1e6 * d[2] / lines.size(), 100 * d[2] / a[2]);
       if (Boolean.getBoolean("agrisafe.bench.rocksdb")) {
         // experiment only: incremental RocksDB checkpoints (the module's runtime has only the heap backend;
         // flink-statebackend-rocksdb is on the test classpath through the Flink test utilities)
@@ -126,6 +131,9 @@ public final class StreamingBenchmark {
     }
 
     // ---------------------------------------------------------------- B: latency at a fixed rate
+    if ("A".equals(System.getProperty("agrisafe.bench.only", ""))) {
+      return; // -Dagrisafe.bench.only=A: the headline throughput only (quick comparisons)
+    }
     List<String> payloads = new ArrayList<>();
     new JinanUploadGenerator(JinanUploadGenerator.Params.of(43, rate * seconds, LocalDate.of(2024, 8, 1),
         LocalDate.of(2024, 8, 31)), uk).generate(payloads::add);
@@ -177,9 +185,24 @@ public final class StreamingBenchmark {
     StreamingJob.build(src, sinks, StreamConfig.defaults(), new Judging(ReferenceData.loadBundled()),
         List.of(StreamRules.Rule.values()));
     long t0 = System.nanoTime();
+    long cpu0 = processCpuNanos();
     env.execute("bench-throughput-" + group);
     long t1 = System.nanoTime();
-    return new double[] {(t1 - FIRST_RECORD_NANOS.get()) / 1e9, (t1 - t0) / 1e9};
+    return new double[] {(t1 - FIRST_RECORD_NANOS.get()) / 1e9, (t1 - t0) / 1e9, (processCpuNanos() - cpu0) / 1e9};
+  }
+
+  /**
+   * CPU time of this whole process (all threads: the job, the in-process Kafka broker serving it, GC), ns. On a
+   * shared machine the wall time depends on what else runs; the CPU time per result much less, so both are printed.
+   */
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  /** The load average of the machine over the last minute (other processes share the 2 cores). */
+  static double loadAverage() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   /** Table sinks that discard their rows (breakdown only); notices discarded too. */
