@@ -124,7 +124,11 @@ public final class UploadJson {
   public static long eventTimeMs(String payload, long fallbackMs) {
     try {
       String t = field(payload, UploadRecords.SAMPLED_AT);
-      return t == null ? fallbackMs : OffsetDateTime.parse(t.strip()).toInstant().toEpochMilli();
+      if (t == null) {
+        return fallbackMs;
+      }
+      OffsetDateTime fast = org.agrisafe.lakehouse.ingest.IsoTimes.parseOffsetDateTime(t.strip());
+      return (fast != null ? fast : OffsetDateTime.parse(t.strip())).toInstant().toEpochMilli();
     } catch (DateTimeParseException e) {
       return fallbackMs;
     }

@@ -114,6 +114,19 @@ public final class StreamingBenchmark {
           + "results/s sustained; so the Iceberg writers and commits take %.0f %% of A's time; %.0f CPU-us per "
           + "result (%.0f %% of A's CPU)%n", d[0], lines.size() / d[0], 100 * (1 - d[0] / a[0]),
           1e6 * d[2] / lines.size(), 100 * d[2] / a[2]);
+      if (Boolean.getBoolean("agrisafe.bench.changelog")) {
+        // experiment: the changelog state backend over the heap backend (state changes logged continuously, the
+        // heap state materialised every 10 min), so a checkpoint writes only what changed since the last one
+        org.apache.flink.configuration.Configuration changelog = new org.apache.flink.configuration.Configuration();
+        changelog.setString("state.changelog.enabled", "true");
+        changelog.setString("state.changelog.storage", "filesystem");
+        changelog.setString("dstl.dfs.base-path", tmp.resolve("changelog").toUri().toString());
+        LakehouseConfig lakeC = lakehouse(tmp.resolve("lakehouse-changelog"));
+        double[] c = throughput(bootstrap, "bench-changelog", new IcebergSinks(lakeC, List.of()), checkpointMs,
+            tmp.resolve("checkpoints-changelog"), changelog);
+        System.out.printf("A experiment with the changelog state backend: %.1f s = %.0f results/s sustained into "
+            + "Iceberg; %.0f CPU-us per result%n", c[0], lines.size() / c[0], 1e6 * c[2] / lines.size());
+      }
       if (Boolean.getBoolean("agrisafe.bench.rocksdb")) {
         // experiment only: incremental RocksDB checkpoints (the module's runtime has only the heap backend;
         // flink-statebackend-rocksdb is on the test classpath through the Flink test utilities)

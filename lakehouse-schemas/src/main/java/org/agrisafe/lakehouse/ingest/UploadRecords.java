@@ -308,6 +308,10 @@ public final class UploadRecords {
    */
   private static OffsetDateTime parseSampledAt(String text) {
     String t = Texts.clean(text);
+    OffsetDateTime fast = IsoTimes.parseOffsetDateTime(t);
+    if (fast != null) {
+      return fast;
+    }
     TemporalAccessor parsed;
     try {
       parsed = DateTimeFormatter.ISO_DATE_TIME.parse(t);
