@@ -1,9 +1,8 @@
 package org.agrisafe.streaming;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.Callable;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
 import org.agrisafe.lakehouse.tables.TableDef;
 import org.agrisafe.lakehouse.tables.Tables;
@@ -13,6 +12,12 @@ import org.apache.iceberg.Table;
 import org.apache.iceberg.actions.RewriteDataFilesActionResult;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.flink.actions.Actions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
 
 /**
  * Maintenance job: compacts the small files the stream commits at every checkpoint (Iceberg's rewrite action,
@@ -55,24 +60,62 @@ public final class CompactionJob {
     return log;
   }
 
-  /** {@code [--every-minutes N] [lakehouse keys as --key value]}. */
-  public static void main(String[] args) throws Exception {
-    Map<String, String> lake = new LinkedHashMap<>();
-    long everyMinutes = 0;
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      if (args[i].equals("--every-minutes")) {
-        everyMinutes = Long.parseLong(args[i + 1]);
-      } else {
-        lake.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-      }
+  /** {@code [--every-minutes N] [lakehouse keys as --key value]}; exit status 2 on a bad option. */
+  public static void main(String[] args) {
+    System.exit(StreamCli.execute(new Options(), args));
+  }
+
+  /** The command line of {@link #main} ({@link StreamCli}). */
+  @Command(name = "compaction-job", mixinStandardHelpOptions = true, version = "agrisafe compaction 0.1.0",
+      description = "Compacts the small files of the tables the stream writes (README \"Streaming\").",
+      footer = {"Lakehouse keys (README \"Configuration\") as --key value, e.g. --lakehouse-dir DIR; unknown keys"
+          + " are rejected."})
+  static final class Options implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--every-minutes", paramLabel = "N", defaultValue = "0",
+        converter = StreamCli.NonNegativeLong.class,
+        description = "Compact every N minutes until stopped; 0 (default): once.")
+    long everyMinutes;
+
+    /** The lakehouse keys ({@link StreamCli#lakehouseKeys}). */
+    @Unmatched
+    List<String> lakehouseKeys = new ArrayList<>();
+
+    /** Set by {@link #check()}. */
+    LakehouseConfig lakehouse;
+
+    /**
+     * The options of {@code args}, checked.
+     *
+     * @throws ParameterException naming the option, the value and what was expected
+     */
+    static Options parse(String... args) {
+      return StreamCli.parse(new Options(), args).check();
     }
-    LakehouseConfig cfg = LakehouseConfig.load(null, lake, System.getenv());
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    do {
-      compact(env, IcebergSinks.catalog(cfg), TABLES, TARGET_FILE_SIZE_BYTES_DEFAULT).forEach(System.out::println);
-      if (everyMinutes > 0) {
-        Thread.sleep(everyMinutes * 60_000);
+
+    Options check() {
+      try {
+        lakehouse = LakehouseConfig.load(null, StreamCli.lakehouseKeys(spec.commandLine(), lakehouseKeys), System.getenv());
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage(), e);
       }
-    } while (everyMinutes > 0);
+      return this;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      check();
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+      do {
+        compact(env, IcebergSinks.catalog(lakehouse), TABLES, TARGET_FILE_SIZE_BYTES_DEFAULT)
+            .forEach(System.out::println);
+        if (everyMinutes > 0) {
+          Thread.sleep(everyMinutes * 60_000);
+        }
+      } while (everyMinutes > 0);
+      return 0;
+    }
   }
 }

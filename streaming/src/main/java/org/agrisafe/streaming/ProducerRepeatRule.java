@@ -1,15 +1,13 @@
 package org.agrisafe.streaming;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.agrisafe.lakehouse.tables.WarningTables;
-import org.agrisafe.lakehouse.tables.WarningTables.Producer;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
@@ -173,31 +171,16 @@ public class ProducerRepeatRule extends KeyedProcessFunction<String, RuleFact, R
     if (samples.size() > DETAILS_MAX_SAMPLES) {
       d.append("; and ").append(samples.size() - DETAILS_MAX_SAMPLES).append(" more");
     }
-    Map<String, Object> m = new HashMap<>();
-    m.put("warning_id", WindowRules.warningId(rule, List.of(producerId), endDay));
-    m.put("producer", Producer.STREAM_RULE.name());
-    m.put("warning_type", rule.severity().defaultType().name());
-    m.put("severity", rule.severity().name());
-    m.put("state", WarningTables.State.NEW.name());
-    m.put("measure", rule.name());
-    m.put("series_level", "PRODUCER");
-    m.put("source_system", common(samples, f -> f.sourceSystem));
-    m.put("commodity_code", common(samples, f -> f.commodityCode));
-    m.put("region_code", latest.divisionCode);
-    m.put("programme_scope", "ALL");
-    m.put("period_type", "DAY");
-    m.put("period", WindowRules.text(endDay));
-    m.put("observed", (long) samples.size());
-    m.put("threshold", (double) p.producerFailures());
-    m.put("method", "stream_rule:" + rule.name().toLowerCase());
-    m.put("method_parameters", p.producerJson(zone.getId()));
-    m.put("recurrence", recurrence);
-    m.put("group_id", WarningTables.groupId(List.of(rule.name(), producerId)));
-    m.put("rank_score", rule.severity().weight() / (1.0 + recurrence));
-    m.put("details", d.toString());
-    m.put("created_at", now);
-    m.put("updated_at", now);
-    return m;
+    return StreamWarningRow.of(rule, "PRODUCER", List.of(producerId), LocalDate.ofEpochDay(endDay), now)
+        .where(common(samples, f -> f.sourceSystem), common(samples, f -> f.commodityCode), latest.divisionCode,
+            "ALL")
+        .observed(samples.size())
+        .set("threshold", (double) p.producerFailures())
+        .set("method_parameters", p.producerJson(zone.getId()))
+        .recurrence(recurrence)
+        .group(List.of(producerId))
+        .set("details", d.toString())
+        .row();
   }
 
   private static String common(List<RuleFact> facts, java.util.function.Function<RuleFact, String> col) {

@@ -1,13 +1,11 @@
 package org.agrisafe.streaming;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.agrisafe.lakehouse.tables.WarningTables;
-import org.agrisafe.lakehouse.tables.WarningTables.Producer;
 import org.agrisafe.risk.rates.BinomialExcess;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -220,34 +218,21 @@ public class RapidPositiveRateRule extends KeyedProcessFunction<String, RuleFact
         d.windowPositives(), d.windowTests(), d.baselineRate(), d.pValue(), p.rapidAlpha(),
         falsePositiveProne ? "; NOTE: enzyme-inhibition positives on this commodity (allium or wild-rice stem) are "
             + "often false positives" : "");
-    Map<String, Object> m = new HashMap<>();
-    m.put("warning_id", WindowRules.warningId(rule, List.of(division, commodity), endDay));
-    m.put("producer", Producer.STREAM_RULE.name());
-    m.put("warning_type", rule.severity().defaultType().name());
-    m.put("severity", rule.severity().name());
-    m.put("state", WarningTables.State.NEW.name());
-    m.put("measure", rule.name());
-    m.put("series_level", "DISTRICT_COMMODITY");
-    m.put("commodity_code", commodity);
-    m.put("region_code", division);
-    m.put("programme_scope", "ALL");
-    m.put("period_type", "DAY");
-    m.put("period", WindowRules.text(endDay));
-    m.put("observed", d.windowPositives());
-    m.put("denominator", d.windowTests());
-    m.put("observed_rate", (double) d.windowPositives() / d.windowTests());
-    m.put("expected", d.expected());
-    m.put("threshold", (double) d.criticalCount());
     double span = d.criticalCount() - d.expected();
-    m.put("exceedance_score", span > 0 ? (d.windowPositives() - d.expected()) / span : null);
-    m.put("method", "binomial_upper_tail(alpha=" + p.rapidAlpha() + ")");
-    m.put("method_parameters", p.rapidJson(zone.getId()));
-    m.put("recurrence", recurrence);
-    m.put("group_id", WarningTables.groupId(List.of(rule.name(), division, commodity)));
-    m.put("rank_score", rule.severity().weight() / (1.0 + recurrence));
-    m.put("details", details);
-    m.put("created_at", now);
-    m.put("updated_at", now);
-    return m;
+    LocalDate end = LocalDate.ofEpochDay(endDay);
+    return StreamWarningRow.of(rule, "DISTRICT_COMMODITY", List.of(division, commodity), end, now)
+        .where(null, commodity, division, "ALL")
+        .observed(d.windowPositives())
+        .set("denominator", d.windowTests())
+        .set("observed_rate", (double) d.windowPositives() / d.windowTests())
+        .set("expected", d.expected())
+        .set("threshold", (double) d.criticalCount())
+        .set("exceedance_score", span > 0 ? (d.windowPositives() - d.expected()) / span : null)
+        .set("method", "binomial_upper_tail(alpha=" + p.rapidAlpha() + ")")
+        .set("method_parameters", p.rapidJson(zone.getId()))
+        .recurrence(recurrence)
+        .group(List.of(division, commodity))
+        .set("details", details)
+        .row();
   }
 }

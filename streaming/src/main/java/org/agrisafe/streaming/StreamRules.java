@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,7 +35,8 @@ import org.agrisafe.risk.verdict.RapidOutcome;
  *       severity HIGH (RASFF alert). One warning per failing quantitative result's analyte, whatever the arrival
  *       order of the two results.</li>
  * </ul>
- * The warning ID is {@link WarningTables#warningId} over (rule, sample_id, analyte_code, sample date): a
+ * The common columns are set by {@link StreamWarningRow}. The warning ID is {@link WarningTables#warningId} over
+ * (rule, sample_id, analyte_code, sample date): a
  * correction or a replay of the same finding maps onto the same warning, which the stream suppresses
  * ({@link WarningDeduplicator}). The period is the sample date (DAY, cut in the deployment's zone).
  */
@@ -155,35 +155,21 @@ public final class StreamRules {
     return value + cmp + mrl + (q.quantitative().bannedDetection() ? ", banned substance detected" : "");
   }
 
-  /** The columns common to every rule's warning; {@code details} is left to the caller. */
+  /**
+   * The columns of a per-result or sample rule's warning ({@link StreamWarningRow} with the sample's place and
+   * programme, observed 1, grouped by rule, analyte and day); {@code details} is left to the caller.
+   */
   private static Map<String, Object> base(Rule rule, JudgedSample js, String analyte, String seriesLevel,
       Instant now) {
     ParsedSample s = js.sample();
     LocalDate day = s.sampleDate();
-    Map<String, Object> m = new HashMap<>();
-    m.put("warning_id", WarningTables.warningId(Producer.STREAM_RULE,
-        List.of(rule.name(), s.sampleId(), analyte == null ? "" : analyte, "DAY", day.toString())));
-    m.put("producer", Producer.STREAM_RULE.name());
-    m.put("warning_type", rule.severity().defaultType().name());
-    m.put("severity", rule.severity().name());
-    m.put("state", WarningTables.State.NEW.name());
-    m.put("measure", rule.name());
-    m.put("series_level", seriesLevel);
-    m.put("source_system", s.sourceSystem().name());
-    m.put("commodity_code", js.commodityCode());
-    m.put("category", js.category());
-    m.put("analyte_code", analyte);
-    m.put("region_code", s.divisionCode());
-    m.put("programme_scope", s.programme().name());
-    m.put("period_type", "DAY");
-    m.put("period", day.toString());
-    m.put("observed", 1L);
-    m.put("method", "stream_rule:" + rule.name().toLowerCase());
-    m.put("recurrence", 0);
-    m.put("group_id", WarningTables.groupId(List.of(rule.name(), analyte == null ? "" : analyte, day.toString())));
-    m.put("rank_score", (double) rule.severity().weight());
-    m.put("created_at", now);
-    m.put("updated_at", now);
-    return m;
+    String a = analyte == null ? "" : analyte;
+    return StreamWarningRow.of(rule, seriesLevel, List.of(s.sampleId(), a), day, now)
+        .where(s.sourceSystem().name(), js.commodityCode(), s.divisionCode(), s.programme().name())
+        .set("category", js.category())
+        .set("analyte_code", analyte)
+        .observed(1L)
+        .group(List.of(a, day.toString()))
+        .row();
   }
 }

@@ -1,15 +1,19 @@
 package org.agrisafe.streaming;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.agrisafe.risk.rates.BinomialExcess;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * Parameters of the window rules {@link StreamRules.Rule#PRODUCER_REPEAT} ({@link ProducerRepeatRule}) and
  * {@link StreamRules.Rule#RAPID_POSITIVE_RATE} ({@link RapidPositiveRateRule}); defaults in one place
  * ({@code *_DEFAULT}), validated in the constructor, settable from the command line ({@link #KEYS},
- * {@link #fromOptions}). Days are calendar days cut in the deployment's zone ({@link StreamConfig#zone()}).
+ * {@link Options}, {@link #fromOptions}). Days are calendar days cut in the deployment's zone
+ * ({@link StreamConfig#zone()}).
  *
  * @param producerFailures PRODUCER_REPEAT fires when a producer has at least this many distinct failing samples in
  *     the window; key {@code producer-repeat-failures}, default {@value #PRODUCER_FAILURES_DEFAULT}, &ge; 2
@@ -83,44 +87,81 @@ public record WindowRuleParams(int producerFailures, int producerWindowDays, int
   }
 
   /**
-   * The parameters from command-line options: a key of {@link #KEYS} overrides its default; other keys are not
-   * looked at (the caller rejects unknown keys).
+   * The parameters from options given as a map (key without {@code --}, value): a key of {@link #KEYS} overrides its
+   * default; other keys are not looked at (the caller rejects unknown keys). Parsed by the command line's own parser
+   * ({@link Options}), so the values and errors are the same as on the command line.
    *
    * @throws IllegalArgumentException if a value is not a number, naming key and value, or is out of range
    */
   public static WindowRuleParams fromOptions(Map<String, String> options) {
-    return new WindowRuleParams(
-        integer(options, PRODUCER_FAILURES, PRODUCER_FAILURES_DEFAULT),
-        integer(options, PRODUCER_WINDOW_DAYS, PRODUCER_WINDOW_DAYS_DEFAULT),
-        integer(options, RAPID_WINDOW_DAYS, RAPID_WINDOW_DAYS_DEFAULT),
-        integer(options, RAPID_BASELINE_DAYS, RAPID_BASELINE_DAYS_DEFAULT),
-        integer(options, RAPID_MIN_TESTS, RAPID_MIN_TESTS_DEFAULT),
-        decimal(options, RAPID_ALPHA, RAPID_ALPHA_DEFAULT),
-        decimal(options, RAPID_PRIOR_POSITIVES, BinomialExcess.PRIOR_POSITIVES_DEFAULT),
-        decimal(options, RAPID_PRIOR_NEGATIVES, BinomialExcess.PRIOR_NEGATIVES_DEFAULT));
-  }
-
-  private static int integer(Map<String, String> o, String key, int dflt) {
-    String v = o.get(key);
-    if (v == null) {
-      return dflt;
+    List<String> args = new ArrayList<>();
+    for (String k : KEYS) {
+      if (options.containsKey(k)) {
+        args.add("--" + k);
+        args.add(options.get(k));
+      }
     }
     try {
-      return Integer.parseInt(v.strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("Cannot parse --" + key + " '" + v + "': expected an integer", e);
+      return StreamCli.parse(new Options(), args.toArray(String[]::new)).params();
+    } catch (ParameterException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
     }
   }
 
-  private static double decimal(Map<String, String> o, String key, double dflt) {
-    String v = o.get(key);
-    if (v == null) {
-      return dflt;
-    }
-    try {
-      return Double.parseDouble(v.strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("Cannot parse --" + key + " '" + v + "': expected a number", e);
+  /**
+   * The command-line options of the window rules ({@code --key value}, a picocli mixin of {@link StreamingMain}),
+   * with the defaults above; the ranges are checked by {@link #params()}.
+   */
+  public static final class Options {
+    @Option(names = "--" + PRODUCER_FAILURES, paramLabel = "N", defaultValue = "" + PRODUCER_FAILURES_DEFAULT,
+        converter = StreamCli.Int.class, description = "PRODUCER_REPEAT: distinct failing samples of a producer"
+            + " within the window (>= 2). Default: ${DEFAULT-VALUE}.")
+    int producerFailures;
+
+    @Option(names = "--" + PRODUCER_WINDOW_DAYS, paramLabel = "DAYS", defaultValue = ""
+        + PRODUCER_WINDOW_DAYS_DEFAULT, converter = StreamCli.Int.class,
+        description = "PRODUCER_REPEAT window, days (1-" + MAX_DAYS + "). Default: ${DEFAULT-VALUE}.")
+    int producerWindowDays;
+
+    @Option(names = "--" + RAPID_WINDOW_DAYS, paramLabel = "DAYS", defaultValue = "" + RAPID_WINDOW_DAYS_DEFAULT,
+        converter = StreamCli.Int.class,
+        description = "RAPID_POSITIVE_RATE window, days, sliding by 1 (1-" + MAX_DAYS + "). Default: ${DEFAULT-VALUE}.")
+    int rapidWindowDays;
+
+    @Option(names = "--" + RAPID_BASELINE_DAYS, paramLabel = "DAYS", defaultValue = ""
+        + RAPID_BASELINE_DAYS_DEFAULT, converter = StreamCli.Int.class,
+        description = "RAPID_POSITIVE_RATE baseline: the days before the window (1-" + MAX_DAYS
+            + "). Default: ${DEFAULT-VALUE}.")
+    int rapidBaselineDays;
+
+    @Option(names = "--" + RAPID_MIN_TESTS, paramLabel = "N", defaultValue = "" + RAPID_MIN_TESTS_DEFAULT,
+        converter = StreamCli.Int.class,
+        description = "RAPID_POSITIVE_RATE: rapid tests the window needs (>= 1). Default: ${DEFAULT-VALUE}.")
+    int rapidMinTests;
+
+    @Option(names = "--" + RAPID_ALPHA, paramLabel = "P", defaultValue = "" + RAPID_ALPHA_DEFAULT,
+        converter = StreamCli.Decimal.class, description = "RAPID_POSITIVE_RATE fires when the one-sided exact"
+            + " binomial p-value is below this, in (0, 1). Default: ${DEFAULT-VALUE}.")
+    double rapidAlpha;
+
+    @Option(names = "--" + RAPID_PRIOR_POSITIVES, paramLabel = "A", defaultValue = ""
+        + BinomialExcess.PRIOR_POSITIVES_DEFAULT, converter = StreamCli.Decimal.class,
+        description = "Baseline prior pseudo-positives (> 0). Default: ${DEFAULT-VALUE} (Jeffreys).")
+    double rapidPriorPositives;
+
+    @Option(names = "--" + RAPID_PRIOR_NEGATIVES, paramLabel = "B", defaultValue = ""
+        + BinomialExcess.PRIOR_NEGATIVES_DEFAULT, converter = StreamCli.Decimal.class,
+        description = "Baseline prior pseudo-negatives (> 0). Default: ${DEFAULT-VALUE} (Jeffreys).")
+    double rapidPriorNegatives;
+
+    /**
+     * The parameters.
+     *
+     * @throws IllegalArgumentException if a value is out of range, naming the key, the value and the range
+     */
+    public WindowRuleParams params() {
+      return new WindowRuleParams(producerFailures, producerWindowDays, rapidWindowDays, rapidBaselineDays,
+          rapidMinTests, rapidAlpha, rapidPriorPositives, rapidPriorNegatives);
     }
   }
 

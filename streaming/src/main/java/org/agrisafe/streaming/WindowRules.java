@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import org.agrisafe.lakehouse.tables.WarningTables;
 import org.apache.flink.api.common.functions.RichFilterFunction;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.configuration.Configuration;
@@ -135,11 +134,6 @@ public final class WindowRules {
 
   /** The deterministic warning ID of a window rule's warning for one key and window end day. */
   static String warningId(StreamRules.Rule rule, List<String> key, long endDay) {
-    List<String> parts = new java.util.ArrayList<>();
-    parts.add(rule.name());
-    parts.addAll(key);
-    parts.add("DAY");
-    parts.add(text(endDay));
-    return WarningTables.warningId(WarningTables.Producer.STREAM_RULE, parts);
+    return StreamWarningRow.warningId(rule, key, LocalDate.ofEpochDay(endDay));
   }
 }

@@ -6,14 +6,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.agrisafe.lakehouse.ingest.PrifAdapter;
-import org.agrisafe.lakehouse.ingest.model.IngestBatch;
-import org.agrisafe.lakehouse.ingest.model.ParsedResult;
-import org.agrisafe.lakehouse.ingest.model.ParsedSample;
 
 /**
  * Empirical residue distributions of the UK PRiF brand-name annex (data/uk-prif-residues, 2016-2022), for
- * resampling synthetic residues: the share of samples with at least one detection, the number of detections of a
+ * resampling synthetic residues (from the one extraction of the file, {@link UkPrifDetections}): the share of samples with at least one detection, the number of detections of a
  * sample that has any, and the (analyte, value in mg/kg) pairs detected. The annex lists detections only, so the
  * analytes tested without detection are not known (CONVENTIONS, left-censored results).
  *
@@ -26,28 +22,33 @@ public record UkResidueProfile(double detectedSampleShare, int[] detectionsPerDe
     double[] valuesMgPerKg) implements Serializable {
 
   /**
-   * Builds the profile from the annex file.
+   * Builds the profile from the annex file ({@link UkPrifDetections#read}).
    *
    * @throws IllegalArgumentException if the file yields no detection
    */
   public static UkResidueProfile fromPrif(Path prifFile) {
-    IngestBatch b = PrifAdapter.read(prifFile);
+    return of(UkPrifDetections.read(prifFile));
+  }
+
+  /**
+   * Builds the profile from the annex's detections: every detection counts, with or without a published MRL.
+   *
+   * @throws IllegalArgumentException if there is no detection
+   */
+  public static UkResidueProfile of(UkPrifDetections annex) {
     Map<String, Integer> perSample = new HashMap<>();
     List<String> analytes = new ArrayList<>();
     List<Double> values = new ArrayList<>();
-    for (ParsedResult r : b.results()) {
-      if (r.valueMgPerKg() != null && r.valueMgPerKg() > 0 && r.analyteRaw() != null) {
-        perSample.merge(r.sampleId(), 1, Integer::sum);
-        analytes.add(r.analyteRaw());
-        values.add(r.valueMgPerKg());
-      }
+    for (UkPrifDetections.Detection d : annex.detections()) {
+      perSample.merge(d.sampleId(), 1, Integer::sum);
+      analytes.add(d.analyteName());
+      values.add(d.valueMgPerKg());
     }
     if (values.isEmpty()) {
-      throw new IllegalArgumentException("No quantified detection in " + prifFile
+      throw new IllegalArgumentException("No quantified detection in " + annex.source()
           + ": expected the UK PRiF brand-name annex");
     }
-    long samples = b.samples().stream().map(ParsedSample::sampleId).distinct().count();
-    return new UkResidueProfile((double) perSample.size() / samples,
+    return new UkResidueProfile((double) perSample.size() / annex.samples(),
         perSample.values().stream().mapToInt(Integer::intValue).toArray(), analytes.toArray(String[]::new),
         values.stream().mapToDouble(Double::doubleValue).toArray());
   }

@@ -7,18 +7,14 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.agrisafe.lakehouse.ingest.PrifAdapter;
-import org.agrisafe.lakehouse.ingest.model.IngestBatch;
-import org.agrisafe.lakehouse.ingest.model.ParsedResult;
 
 /**
  * Per-analyte residue distributions of the UK PRiF brand-name annex (data/uk-prif-residues, 2016-2022), as
  * fixed-size quantile arrays that a Spark SQL column samples with one array lookup: {@code q[floor(u * Q)]} for a
- * seeded uniform {@code u} in [0, 1). Companion of {@link UkResidueProfile} (same file, same definition of a
- * detected sample), keyed by analyte with the MRL published next to each detection.
+ * seeded uniform {@code u} in [0, 1). Companion of {@link UkResidueProfile} (the same extraction of the file,
+ * {@link UkPrifDetections}), keyed by analyte with the MRL published next to each detection.
  *
  * <p>Construction ({@link #of}):
  *
@@ -56,22 +52,29 @@ public record UkResidueQuantiles(String[] analyteCodes, String[] analyteNames, d
       double mrlMgPerKg) {}
 
   /**
-   * Reads the annex and builds the arrays with the defaults.
+   * Reads the annex ({@link UkPrifDetections#read}) and builds the arrays with the defaults.
    *
    * @throws IllegalArgumentException if fewer than {@link #ANALYTES_DEFAULT} analytes qualify
    */
   public static UkResidueQuantiles fromPrif(Path prifFile) {
-    IngestBatch b = PrifAdapter.read(prifFile);
+    return of(UkPrifDetections.read(prifFile));
+  }
+
+  /**
+   * Builds the arrays with the defaults from the annex's detections that carry a published MRL &gt; 0 (the
+   * detected-sample share counts the samples of those detections).
+   *
+   * @throws IllegalArgumentException if fewer than {@link #ANALYTES_DEFAULT} analytes qualify
+   */
+  public static UkResidueQuantiles of(UkPrifDetections annex) {
     List<Detection> d = new ArrayList<>();
-    for (ParsedResult r : b.results()) {
-      if (r.valueMgPerKg() != null && r.valueMgPerKg() > 0 && r.analyteRaw() != null
-          && r.publishedMrlMgPerKg() != null && r.publishedMrlMgPerKg() > 0) {
-        String code = r.analyteCode() != null ? r.analyteCode() : r.analyteRaw().toLowerCase(Locale.ROOT).trim();
-        d.add(new Detection(r.sampleId(), code, r.analyteRaw(), r.valueMgPerKg(), r.publishedMrlMgPerKg()));
+    for (UkPrifDetections.Detection x : annex.detections()) {
+      if (x.publishedMrlMgPerKg() != null && x.publishedMrlMgPerKg() > 0) {
+        d.add(new Detection(x.sampleId(), x.analyteCode(), x.analyteName(), x.valueMgPerKg(),
+            x.publishedMrlMgPerKg()));
       }
     }
-    long samples = b.samples().stream().map(s -> s.sampleId()).distinct().count();
-    return of(d, samples, ANALYTES_DEFAULT, QUANTILES_DEFAULT);
+    return of(d, annex.samples(), ANALYTES_DEFAULT, QUANTILES_DEFAULT);
   }
 
   /**
