@@ -39,8 +39,9 @@ import org.apache.flink.util.Collector;
  * <p>Algorithm (event time; days cut in the deployment's zone):
  * <ol>
  *   <li>state: per local day, (tests, positives); a fact adds (or, retracted by a correction, subtracts) its test;
- *       a fact of day d sets event-time timers at the ends of days d .. d + W − 1 (every window containing d) and
- *       d + W + B − 1 (the last baseline containing d); a fact whose last baseline has passed the watermark is
+ *       a fact of day d sets event-time timers at the ends of days d .. d + W − 1 (every window containing d; only
+ *       those not already pending, tracked as one contiguous run of days) and d + W + B − 1 (the last baseline
+ *       containing d; by the day's first fact); a fact whose last baseline has passed the watermark is
  *       dropped and counted on {@code rapid_rate_late_dropped};</li>
  *   <li>at the end of day E: window = days E − W + 1 .. E (n, x), baseline = days E − W − B + 1 .. E − W (n0, x0);
  *       fire when n &ge; min tests and P(X &ge; x | n, p0) &lt; alpha ({@link #evaluate}); one warning per
@@ -60,6 +61,11 @@ public class RapidPositiveRateRule extends KeyedProcessFunction<String, RuleFact
   private transient MapState<Long, Tuple2<Long, Long>> days;
   private transient ValueState<Boolean> falsePositiveProne;
   private transient ValueState<Integer> raised;
+  /**
+   * The contiguous run of days whose end-of-day timers were registered ({@link #pack}ed lo, hi): a fact of day d
+   * registers only the window ends d .. d + W − 1 outside it.
+   */
+  private transient ValueState<Long> pending;
   private transient Counter lateDropped;
 
   /** @param zone the zone days are cut in; @param params window, baseline, min tests, alpha, prior */
@@ -104,6 +110,7 @@ public class RapidPositiveRateRule extends KeyedProcessFunction<String, RuleFact
         Types.TUPLE(Types.LONG, Types.LONG)));
     falsePositiveProne = getRuntimeContext().getState(new ValueStateDescriptor<>("rapid-fp-prone", Types.BOOLEAN));
     raised = getRuntimeContext().getState(new ValueStateDescriptor<>("rapid-warnings-raised", Types.INT));
+    pending = getRuntimeContext().getState(new ValueStateDescriptor<>("rapid-timers-pending", Types.LONG));
     lateDropped = getRuntimeContext().getMetricGroup().addGroup("agrisafe").counter("rapid_rate_late_dropped");
   }
 
@@ -132,14 +139,40 @@ public class RapidPositiveRateRule extends KeyedProcessFunction<String, RuleFact
       if (f.positive && f.falsePositiveProne) {
         falsePositiveProne.update(true);
       }
-      if (c != null && WindowRules.endOfDayMs(f.sampleDay, zone) > ctx.timerService().currentWatermark()) {
-        return; // the day's timers were set by its first fact and none has fired yet: registering again is a no-op
+      long from = f.sampleDay;
+      long to = f.sampleDay + w - 1;
+      if (WindowRules.endOfDayMs(from, zone) <= ctx.timerService().currentWatermark()) {
+        // a late fact: windows that already ended are evaluated again (their timers fire at the next watermark)
+        registerWindowEnds(ctx, from, to, 1, 0);
+      } else {
+        // days [lo, hi] have pending timers (registered as one contiguous run, all after the watermark as far as
+        // [from, to] is concerned): register only the window ends not among them (registering a pending timer again
+        // is a no-op, but costs a hash-set insertion per timer, which dominated this operator)
+        Long p = pending.value();
+        long lo = p == null ? 1 : p >> 32;
+        long hi = p == null ? 0 : (int) (long) p;
+        registerWindowEnds(ctx, from, to, lo, hi);
+        boolean joins = p != null && lo <= to + 1 && from <= hi + 1;
+        pending.update(joins ? pack(Math.min(lo, from), Math.max(hi, to)) : pack(from, to));
       }
-      for (int k = 0; k < w; k++) {
-        ctx.timerService().registerEventTimeTimer(WindowRules.endOfDayMs(f.sampleDay + k, zone));
+      if (c == null) {
+        ctx.timerService().registerEventTimeTimer(lastAt);
       }
-      ctx.timerService().registerEventTimeTimer(lastAt);
     }
+  }
+
+  /** Registers the end-of-day timers of days {@code from..to} except those in {@code lo..hi} (empty when lo &gt; hi). */
+  private void registerWindowEnds(Context ctx, long from, long to, long lo, long hi) {
+    for (long d = from; d <= to; d++) {
+      if (d < lo || d > hi) {
+        ctx.timerService().registerEventTimeTimer(WindowRules.endOfDayMs(d, zone));
+      }
+    }
+  }
+
+  /** Two day numbers (days since 1970-01-01, within int range) in one long: lo in the high half, hi in the low. */
+  private static long pack(long lo, long hi) {
+    return (lo << 32) | (hi & 0xffffffffL);
   }
 
   @Override
@@ -185,6 +218,7 @@ public class RapidPositiveRateRule extends KeyedProcessFunction<String, RuleFact
     if (days.isEmpty()) {
       falsePositiveProne.clear();
       raised.clear();
+      pending.clear();
     }
   }
 

@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -93,6 +97,77 @@ class RapidPositiveRateRuleHarnessTest {
     h.processWatermark(ms("2024-08-05T15:59:59.998Z"));
     assertTrue(h.numKeyedStateEntries() > 0);
     h.processWatermark(ms("2024-08-05T15:59:59.999Z"));
+    assertEquals(0, h.numKeyedStateEntries());
+    assertEquals(0, h.numEventTimeTimers());
+    h.close();
+  }
+
+  /**
+   * Against a brute-force evaluation: random tests over 60 days in 3 districts (a burst in one), each day's facts
+   * in random order with the watermark at the end of each day, some days with sparse tests (gaps in the runs of
+   * window ends). Every window end whose window holds tests is evaluated once, so the warnings are exactly the
+   * alarming (district, day) pairs of {@link RapidPositiveRateRule#evaluate} on the full data.
+   */
+  @Test
+  void warningsEqualABruteForceEvaluationOfEveryWindow() throws Exception {
+    var h = new KeyedOneInputStreamOperatorTestHarness<>(
+        new KeyedProcessOperator<>(new RapidPositiveRateRule(SHANGHAI, WindowRuleParams.defaults())),
+        new WindowRules.DistrictCommodityKey(), Types.STRING);
+    h.open();
+    Random r = new Random(42);
+    String[] districts = {"370102", "370103", "370104"};
+    LocalDate start = LocalDate.of(2024, 5, 1);
+    int days = 60;
+    long[][] tests = new long[districts.length][days];
+    long[][] positives = new long[districts.length][days];
+    for (int d = 0; d < days; d++) {
+      List<RuleFact> facts = new ArrayList<>();
+      for (int k = 0; k < districts.length; k++) {
+        int n = (d % 9 == 4 && k == 2) ? 0 : (d % 5 == 0 ? 1 + r.nextInt(2) : 3 + r.nextInt(6));
+        double rate = (k == 0 && d >= 40 && d < 44) || (k == 1 && d >= 12 && d < 15) ? 0.6 : 0.04;
+        for (int i = 0; i < n; i++) {
+          boolean pos = r.nextDouble() < rate;
+          tests[k][d]++;
+          positives[k][d] += pos ? 1 : 0;
+          facts.add(rapidFact("X" + (seq++), districts[k], "菠菜", pos,
+              start.plusDays(d) + String.format("T%02d:%02d:00+08:00", r.nextInt(24), r.nextInt(60))));
+        }
+      }
+      Collections.shuffle(facts, r);
+      for (RuleFact f : facts) {
+        h.processElement(f, WindowRules.endOfDayMs(f.sampleDay, SHANGHAI) - 1);
+      }
+      h.processWatermark(WindowRules.endOfDayMs(start.toEpochDay() + d, SHANGHAI));
+    }
+    h.processWatermark(WindowRules.endOfDayMs(start.toEpochDay() + days + 40, SHANGHAI));
+    TreeSet<String> got = new TreeSet<>();
+    for (RowData w : h.extractOutputValues()) {
+      assertTrue(got.add(w.getString(REGION) + " " + w.getString(PERIOD)), "one warning per window end");
+    }
+    WindowRuleParams p = WindowRuleParams.defaults();
+    int win = p.rapidWindowDays();
+    int base = p.rapidBaselineDays();
+    TreeSet<String> expected = new TreeSet<>();
+    for (int k = 0; k < districts.length; k++) {
+      for (int e = 0; e < days + win; e++) {
+        long n = 0, x = 0, n0 = 0, x0 = 0;
+        for (int d = Math.max(0, e - win - base + 1); d <= Math.min(e, days - 1); d++) {
+          if (d > e - win) {
+            n += tests[k][d];
+            x += positives[k][d];
+          } else {
+            n0 += tests[k][d];
+            x0 += positives[k][d];
+          }
+        }
+        if (n > 0 && RapidPositiveRateRule.evaluate(n, x, n0, x0, p).alarm()) {
+          expected.add(districts[k] + " " + start.plusDays(e));
+        }
+      }
+    }
+    assertTrue(expected.stream().anyMatch(e -> e.startsWith("370102")) && expected.stream().anyMatch(e -> e.startsWith("370103")),
+        "both bursts alarm: " + expected);
+    assertEquals(expected, got);
     assertEquals(0, h.numKeyedStateEntries());
     assertEquals(0, h.numEventTimeTimers());
     h.close();
