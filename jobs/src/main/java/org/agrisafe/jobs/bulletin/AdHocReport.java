@@ -1,5 +1,6 @@
 package org.agrisafe.jobs.bulletin;
 
+import static org.agrisafe.jobs.report.Html.escape;
 import static org.apache.spark.sql.functions.col;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -169,18 +170,18 @@ public final class AdHocReport {
         wb.write(os);
       }
       StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"UTF-8\"/><title>")
-          .append(BulletinHtml.esc(d.name())).append("</title></head><body><h1>").append(BulletinHtml.esc(d.name()))
+          .append(escape(d.name())).append("</title></head><body><h1>").append(escape(d.name()))
           .append("</h1><p>analytics.pass_rates, ").append(d.periodType()).append(", ")
-          .append(BulletinHtml.esc(d.programmeScope())).append("; rates are proportions, 95 % Wilson bounds</p>"
+          .append(escape(d.programmeScope())).append("; rates are proportions, 95 % Wilson bounds</p>"
               + "<table border=\"1\"><tr>");
       for (String c : header) {
-        html.append("<th>").append(BulletinHtml.esc(c)).append("</th>");
+        html.append("<th>").append(escape(c)).append("</th>");
       }
       html.append("</tr>\n");
       for (Row r : rows) {
         html.append("<tr>");
         for (int i = 0; i < header.length; i++) {
-          html.append("<td>").append(r.isNullAt(i) ? "" : BulletinHtml.esc(String.valueOf(r.get(i)))).append("</td>");
+          html.append("<td>").append(r.isNullAt(i) ? "" : escape(String.valueOf(r.get(i)))).append("</td>");
         }
         html.append("</tr>\n");
       }
