@@ -180,7 +180,7 @@ final class DemoCommand implements Callable<Integer> {
         cfg.catalogUri(), (System.nanoTime() - t0) / 1e9);
     if (!trace.allPassed()) {
       System.err.println("agrisafe: traceability check failed (a planted case missed, a decoy flagged or personal"
-          + " data found in clear): see the summary above");
+          + " data found in clear):\n  " + String.join("\n  ", trace.failures()));
       return 1;
     }
     return 0;
