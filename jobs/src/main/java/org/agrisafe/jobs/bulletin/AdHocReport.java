@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.agrisafe.jobs.period.PeriodType;
 import org.agrisafe.jobs.rates.PassRateSpec;
 import org.agrisafe.lakehouse.tables.Tables;
 import org.apache.commons.csv.CSVFormat;
@@ -45,7 +46,7 @@ public final class AdHocReport {
       "exceedance_rate_low", "exceedance_rate_high");
 
   /** A parsed, validated definition. */
-  public record Definition(String name, PassRateSpec.PeriodType periodType, String from, String to,
+  public record Definition(String name, PeriodType periodType, String from, String to,
       List<PassRateSpec.Dimension> dimensions, List<String> measures, Map<String, String> filters,
       String programmeScope) {
     public Definition {
@@ -85,7 +86,7 @@ public final class AdHocReport {
           dims.add(PassRateSpec.Dimension.parse(String.valueOf(d)));
         }
         return new Definition((String) m.get("name"),
-            PassRateSpec.PeriodType.valueOf(String.valueOf(m.getOrDefault("period_type", "MONTH"))),
+            PeriodType.valueOf(String.valueOf(m.getOrDefault("period_type", "MONTH"))),
             (String) m.get("from"), (String) m.get("to"), dims, (List<String>) m.get("measures"),
             (Map<String, String>) m.getOrDefault("filters", Map.of()),
             String.valueOf(m.getOrDefault("programme_scope", "RANDOM_MONITORING")));

@@ -7,7 +7,7 @@ import org.agrisafe.jobs.bulletin.BulletinJob;
 import org.agrisafe.jobs.bulletin.BulletinSpec;
 import org.agrisafe.jobs.bulletin.DisclosureExport;
 import org.agrisafe.jobs.bulletin.DisclosureSpec;
-import org.agrisafe.jobs.rates.PassRateSpec.PeriodType;
+import org.agrisafe.jobs.period.PeriodType;
 import org.agrisafe.jobs.spark.SparkSessions;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
 import org.apache.spark.sql.SparkSession;

@@ -11,6 +11,7 @@ import org.agrisafe.jobs.maps.HeatMapJob;
 import org.agrisafe.jobs.maps.HeatMapSpec;
 import org.agrisafe.jobs.maps.MapLayer;
 import org.agrisafe.jobs.maps.MapOutputs;
+import org.agrisafe.jobs.period.PeriodType;
 import org.agrisafe.jobs.rates.PassRateSpec;
 import org.agrisafe.jobs.spark.SparkSessions;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
@@ -32,7 +33,7 @@ public final class MapCommands implements Callable<Integer> {
   @Mixin ConfigOptions config;
 
   @Option(names = "--period-type", defaultValue = "YEAR", description = "YEAR (default) or MONTH")
-  HeatMapSpec.PeriodType periodType;
+  PeriodType periodType;
 
   @Option(names = "--layers", split = ",", description = "world-origin,jinan-district (default both)")
   List<String> layers = new ArrayList<>();

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.agrisafe.jobs.period.PeriodType;
 import org.agrisafe.jobs.spark.SparkSessions;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
 import org.agrisafe.lakehouse.reference.RegionAssigner;
@@ -84,7 +85,7 @@ public final class HeatMapJob {
    */
   public static Dataset<Row> aggregate(Dataset<Row> samples, HeatMapSpec spec) {
     registerUdfs(samples.sparkSession());
-    Column period = spec.periodType() == HeatMapSpec.PeriodType.MONTH
+    Column period = spec.periodType() == PeriodType.MONTH
         ? col("sample_month") : substring(col("sample_month"), 1, 4);
     Dataset<Row> in =
         samples

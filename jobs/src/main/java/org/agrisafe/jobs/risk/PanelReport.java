@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.agrisafe.jobs.period.PeriodType;
 import org.agrisafe.lakehouse.tables.RiskTables;
 import org.agrisafe.lakehouse.tables.Tables;
 import org.apache.spark.sql.Row;
@@ -48,7 +49,7 @@ public final class PanelReport {
    * @return the file written
    * @throws UncheckedIOException when the file cannot be written
    */
-  public static Path write(SparkSession spark, String catalog, Path outputDir, RiskParameters.PeriodType type,
+  public static Path write(SparkSession spark, String catalog, Path outputDir, PeriodType type,
       String period) {
     String html = render(spark, catalog, type, period);
     Path file = outputDir.resolve("reports").resolve("risk-panel-" + period + ".html");
@@ -61,7 +62,7 @@ public final class PanelReport {
     return file;
   }
 
-  static String render(SparkSession spark, String catalog, RiskParameters.PeriodType type, String period) {
+  static String render(SparkSession spark, String catalog, PeriodType type, String period) {
     var inPeriod = col("period_type").equalTo(type.name()).and(col("period").equalTo(period));
     List<Row> ranking = spark.table(RiskTables.RISK_RANKING.qualifiedName(catalog)).filter(inPeriod)
         .orderBy("source_system", "rank_position").collectAsList();
