@@ -178,7 +178,8 @@ public final class BulletinHtml {
       h.append("<p class=\"note\">").append(escape(BulletinText.get(l, "not_computed"))).append(" <code>")
           .append(escape((String) risks.get("run_first"))).append("</code></p>\n");
     } else {
-      h.append("<p class=\"note\">").append(escape(String.valueOf(risks.get("ranking_period")))).append(": ")
+      h.append("<p class=\"note\">").append(escape(risks.get("ranking_period_type"))).append(' ')
+          .append(escape(risks.get("ranking_period"))).append(": ")
           .append(escape(String.valueOf(risks.get("note")))).append("</p>\n<table><tr><th>")
           .append(escape(BulletinText.get(l, "rank"))).append("</th><th>").append(escape(BulletinText.get(l, "analyte")))
           .append("</th><th>").append(escape(BulletinText.get(l, "commodity")))
