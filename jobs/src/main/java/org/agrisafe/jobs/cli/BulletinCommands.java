@@ -157,8 +157,11 @@ public final class BulletinCommands {
     }
   }
 
-  @Command(name = "approve", description = "DRAFT -> APPROVED, recording who and when.")
+  @Command(name = "approve", description = "DRAFT -> APPROVED, recording who and when in"
+      + " analytics.bulletin_publication_events.")
   public static final class Approve implements Callable<Integer> {
+    @Mixin ConfigOptions config;
+
     @Option(names = "--dir", required = true, description = "Bulletin folder (out/bulletins/<source>-<period>)")
     Path dir;
 
@@ -167,7 +170,10 @@ public final class BulletinCommands {
 
     @Override
     public Integer call() {
-      System.out.println("state " + org.agrisafe.jobs.bulletin.BulletinPublication.approve(dir, who).get("state"));
+      LakehouseConfig cfg = config.load();
+      SparkSession spark = SparkSessions.create(cfg, "agrisafe-bulletin");
+      System.out.println("state "
+          + org.agrisafe.jobs.bulletin.BulletinPublication.approve(spark, cfg, dir, who).get("state"));
       return 0;
     }
   }

@@ -230,7 +230,7 @@ class BulletinJobTest {
     BulletinJob.Output o = BulletinJob.run(spark, cfg(out), BulletinSpec.of(PeriodType.MONTH, "2022-01", SRC));
     org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
         () -> BulletinPublication.publish(spark, cfg(out), o.dir(), "editor"), "a draft cannot be published");
-    BulletinPublication.approve(o.dir(), "head of unit");
+    BulletinPublication.approve(spark, cfg(out), o.dir(), "head of unit");
     Map<String, Object> p = BulletinPublication.publish(spark, cfg(out), o.dir(), "bureau");
     assertEquals("PUBLISHED", p.get("state"));
     assertEquals(List.of("APPROVED", "PUBLISHED"),
@@ -250,7 +250,15 @@ class BulletinJobTest {
           .map(c -> c.get("figure")).map(Object.class::cast).toList();
       assertTrue(figures.contains("headline.current.tested"), figures.toString());
       assertTrue(Files.isRegularFile(rev.resolve("bulletin.pdf")));
+      Map<String, Object> revState = BulletinPublication.read(spark, cfg(out), rev);
+      assertEquals(1, revState.get("revision"));
+      assertEquals("DRAFT", revState.get("state"));
+      assertEquals(List.of("DRAFT"),
+          ((List<Map<String, Object>>) revState.get("history")).stream().map(e -> e.get("state")).toList());
+      assertEquals("PUBLISHED", BulletinPublication.read(spark, cfg(out), o.dir()).get("state"));
     } finally {
+      spark.sql("DELETE FROM " + org.agrisafe.lakehouse.tables.BulletinTables.PUBLICATION_EVENTS
+          .qualifiedName(catalog) + " WHERE source_system = '" + SRC + "'");
       spark.sql("DELETE FROM " + Tables.SAMPLES.qualifiedName(catalog) + " WHERE sample_id = 'BTEST:LATE2'");
       PassRateJob.run(spark, catalog, PassRateSpec.of(PeriodType.MONTH,
           List.of(PassRateSpec.Dimension.SOURCE_SYSTEM)));
