@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -51,7 +52,7 @@ public final class BulletinPublication {
     /** The edition of a bulletin folder, from its {@code bulletin.json} (spec and revision; no revision = 0). */
     public static Edition of(Path dir) {
       Path json = dir.resolve("bulletin.json");
-      if (!java.nio.file.Files.isRegularFile(json)) {
+      if (!Files.isRegularFile(json)) {
         throw new IllegalArgumentException("Folder " + dir + " has no bulletin.json: expected a bulletin folder");
       }
       Map<String, Object> doc = BulletinJob.readJson(json);
@@ -60,7 +61,7 @@ public final class BulletinPublication {
     }
 
     /** The same bulletin's edition {@code n}. */
-    Edition revision(int n) {
+    Edition withRevision(int n) {
       return new Edition(sourceSystem, periodType, period, n);
     }
   }
@@ -192,7 +193,7 @@ public final class BulletinPublication {
       throw new IllegalStateException("Bulletin " + dir + " is " + p.get("state") + ": only a PUBLISHED bulletin"
           + " gets a revision (edit the draft otherwise)");
     }
-    Edition next = e.revision(e.revision() + 1);
+    Edition next = e.withRevision(e.revision() + 1);
     Map<String, Object> existing = read(spark, catalog, next);
     if (!State.DRAFT.name().equals(existing.get("state"))) {
       throw new IllegalStateException("Bulletin " + dir + " already has revision " + next.revision() + " in state "
