@@ -12,9 +12,10 @@ import org.agrisafe.jobs.bulletin.BulletinSpec;
 import org.agrisafe.jobs.maps.HeatMapJob;
 import org.agrisafe.jobs.maps.HeatMapSpec;
 import org.agrisafe.jobs.maps.MapLayer;
+import org.agrisafe.jobs.period.PeriodType;
 import org.agrisafe.jobs.rates.PassRateJob;
-import org.agrisafe.jobs.rates.PassRateSpec;
 import org.agrisafe.jobs.rates.PassRateSpec.Dimension;
+import org.agrisafe.jobs.rates.PassRateSpec;
 import org.agrisafe.jobs.risk.RiskJob;
 import org.agrisafe.jobs.risk.RiskParameters;
 import org.agrisafe.jobs.risk.RiskReference;
@@ -110,7 +111,7 @@ public final class MonthlyPipelineBenchmark {
       long nResults = spark.table(resultsDef.qualifiedName(cfg.catalogName())).count();
       // Untimed: the earlier months' monthly rates, as earlier monthly runs would have left them (the bulletin's
       // trend reads them).
-      for (PassRateSpec s : BulletinJob.upstreamPassRates(PassRateSpec.PeriodType.MONTH)) {
+      for (PassRateSpec s : BulletinJob.upstreamPassRates(PeriodType.MONTH)) {
         PassRateJob.run(spark, cfg.catalogName(),
             new PassRateSpec(s.periodType(), s.dimensions(), s.programmes(), FIRST_MONTH, PREVIOUS_MONTH));
       }
@@ -119,23 +120,23 @@ public final class MonthlyPipelineBenchmark {
       BenchClock clock = new BenchClock();
       long a = System.nanoTime();
       // Pass rates of the month: the cube (category x region x lab level) and the row sets the bulletin reads.
-      PassRateJob.run(spark, cfg.catalogName(), new PassRateSpec(PassRateSpec.PeriodType.MONTH,
+      PassRateJob.run(spark, cfg.catalogName(), new PassRateSpec(PeriodType.MONTH,
           List.of(Dimension.CATEGORY, Dimension.REGION, Dimension.LAB_LEVEL), PassRateSpec.PROGRAMMES_DEFAULT,
           MONTH, MONTH));
-      for (PassRateSpec s : BulletinJob.upstreamPassRates(PassRateSpec.PeriodType.MONTH)) {
+      for (PassRateSpec s : BulletinJob.upstreamPassRates(PeriodType.MONTH)) {
         PassRateJob.run(spark, cfg.catalogName(),
             new PassRateSpec(s.periodType(), s.dimensions(), s.programmes(), MONTH, MONTH));
       }
       long b = System.nanoTime();
       RiskJob.Outputs risk = RiskJob.run(spark, cfg.catalogName(), RiskParameters.defaults()
-          .withPeriods(RiskParameters.PeriodType.MONTH, MONTH, MONTH), riskRef);
+          .withPeriods(PeriodType.MONTH, MONTH, MONTH), riskRef);
       long c = System.nanoTime();
       WarningJob.run(spark, cfg, WarningSpec.defaults());
       long d = System.nanoTime();
-      HeatMapJob.run(spark, cfg, HeatMapSpec.defaults().withPeriodType(HeatMapSpec.PeriodType.MONTH)
+      HeatMapJob.run(spark, cfg, HeatMapSpec.defaults().withPeriodType(PeriodType.MONTH)
           .withLayers(List.of(MapLayer.JINAN_DISTRICT)));
       long e = System.nanoTime();
-      BulletinJob.run(spark, cfg, BulletinSpec.of(PassRateSpec.PeriodType.MONTH, MONTH,
+      BulletinJob.run(spark, cfg, BulletinSpec.of(PeriodType.MONTH, MONTH,
           NationalGenerator.SOURCE_SYSTEM));
       long f = System.nanoTime();
       double total = (f - a) / 1e9;

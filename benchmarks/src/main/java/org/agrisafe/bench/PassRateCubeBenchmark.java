@@ -18,9 +18,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.agrisafe.jobs.period.PeriodType;
 import org.agrisafe.jobs.rates.PassRateJob;
-import org.agrisafe.jobs.rates.PassRateSpec;
 import org.agrisafe.jobs.rates.PassRateSpec.Dimension;
+import org.agrisafe.jobs.rates.PassRateSpec;
 import org.agrisafe.jobs.spark.SparkSessions;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
 import org.agrisafe.lakehouse.tables.TableDef;
@@ -70,9 +71,9 @@ public final class PassRateCubeBenchmark {
   static final Map<String, String> SESSION = Map.of(LakehouseConfig.SPARK_SHUFFLE_PARTITIONS, "2",
       "spark.sql.adaptive.enabled", "false");
   static final String MONTH = "2023-06";
-  static final PassRateSpec CUBE = PassRateSpec.of(PassRateSpec.PeriodType.MONTH,
+  static final PassRateSpec CUBE = PassRateSpec.of(PeriodType.MONTH,
       List.of(Dimension.CATEGORY, Dimension.REGION, Dimension.LAB_LEVEL));
-  static final PassRateSpec MONTH_CUBE = new PassRateSpec(PassRateSpec.PeriodType.MONTH,
+  static final PassRateSpec MONTH_CUBE = new PassRateSpec(PeriodType.MONTH,
       List.of(Dimension.CATEGORY, Dimension.REGION, Dimension.LAB_LEVEL), PassRateSpec.PROGRAMMES_DEFAULT, MONTH,
       MONTH);
 

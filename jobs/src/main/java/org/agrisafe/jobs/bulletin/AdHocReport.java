@@ -1,5 +1,6 @@
 package org.agrisafe.jobs.bulletin;
 
+import static org.agrisafe.jobs.report.Html.escape;
 import static org.apache.spark.sql.functions.col;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.agrisafe.jobs.period.PeriodType;
 import org.agrisafe.jobs.rates.PassRateSpec;
 import org.agrisafe.lakehouse.tables.Tables;
 import org.apache.commons.csv.CSVFormat;
@@ -44,7 +46,7 @@ public final class AdHocReport {
       "exceedance_rate_low", "exceedance_rate_high");
 
   /** A parsed, validated definition. */
-  public record Definition(String name, PassRateSpec.PeriodType periodType, String from, String to,
+  public record Definition(String name, PeriodType periodType, String from, String to,
       List<PassRateSpec.Dimension> dimensions, List<String> measures, Map<String, String> filters,
       String programmeScope) {
     public Definition {
@@ -84,7 +86,7 @@ public final class AdHocReport {
           dims.add(PassRateSpec.Dimension.parse(String.valueOf(d)));
         }
         return new Definition((String) m.get("name"),
-            PassRateSpec.PeriodType.valueOf(String.valueOf(m.getOrDefault("period_type", "MONTH"))),
+            PeriodType.valueOf(String.valueOf(m.getOrDefault("period_type", "MONTH"))),
             (String) m.get("from"), (String) m.get("to"), dims, (List<String>) m.get("measures"),
             (Map<String, String>) m.getOrDefault("filters", Map.of()),
             String.valueOf(m.getOrDefault("programme_scope", "RANDOM_MONITORING")));
@@ -169,18 +171,18 @@ public final class AdHocReport {
         wb.write(os);
       }
       StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"UTF-8\"/><title>")
-          .append(BulletinHtml.esc(d.name())).append("</title></head><body><h1>").append(BulletinHtml.esc(d.name()))
+          .append(escape(d.name())).append("</title></head><body><h1>").append(escape(d.name()))
           .append("</h1><p>analytics.pass_rates, ").append(d.periodType()).append(", ")
-          .append(BulletinHtml.esc(d.programmeScope())).append("; rates are proportions, 95 % Wilson bounds</p>"
+          .append(escape(d.programmeScope())).append("; rates are proportions, 95 % Wilson bounds</p>"
               + "<table border=\"1\"><tr>");
       for (String c : header) {
-        html.append("<th>").append(BulletinHtml.esc(c)).append("</th>");
+        html.append("<th>").append(escape(c)).append("</th>");
       }
       html.append("</tr>\n");
       for (Row r : rows) {
         html.append("<tr>");
         for (int i = 0; i < header.length; i++) {
-          html.append("<td>").append(r.isNullAt(i) ? "" : BulletinHtml.esc(String.valueOf(r.get(i)))).append("</td>");
+          html.append("<td>").append(r.isNullAt(i) ? "" : escape(String.valueOf(r.get(i)))).append("</td>");
         }
         html.append("</tr>\n");
       }

@@ -11,8 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.agrisafe.jobs.period.PeriodType;
 import org.agrisafe.jobs.rates.PassRateSpec;
-import org.agrisafe.jobs.rates.PassRateSpec.PeriodType;
+import org.agrisafe.jobs.risk.RiskParameters;
 import org.agrisafe.lakehouse.tables.MapTables;
 import org.agrisafe.lakehouse.tables.RiskTables;
 import org.agrisafe.lakehouse.tables.Tables;
@@ -267,25 +268,50 @@ public final class BulletinFigures {
     return m;
   }
 
-  private static Map<String, Object> risks(Dataset<Row> ranking, BulletinSpec spec) {
+  /**
+   * The risk-ranking section, copied from {@code analytics.risk_ranking} (written by the risk job, {@code agrisafe
+   * run risk}; the bulletin computes no score). It shows, in this order of preference: the ranking of the
+   * bulletin's own period type and period (a MONTH ranking for a monthly bulletin); else the YEAR ranking of the
+   * bulletin's year, or the latest YEAR ranking before it; else status {@code NOT_COMPUTED} with the command that
+   * writes the ranking of the bulletin's period ({@code run_first}).
+   *
+   * @return status OK with ranking_period_type, ranking_period, note and the top rows, or NOT_COMPUTED with
+   *     run_first
+   */
+  static Map<String, Object> risks(Dataset<Row> ranking, BulletinSpec spec) {
     Dataset<Row> mine = ranking.filter(col("source_system").equalTo(spec.sourceSystem())
         .and(col("programme_scope").equalTo(PROGRAMME_SCOPE)));
     String year = spec.period().substring(0, 4);
     Map<String, Object> m = new LinkedHashMap<>();
-    List<Row> periods = mine.filter(col("period_type").equalTo("YEAR").and(col("period").leq(lit(year))))
-        .select("period").distinct().orderBy(col("period").desc()).limit(1).collectAsList();
-    if (periods.isEmpty()) {
+    PeriodType type = null;
+    String p = null;
+    String note = null;
+    if (RiskParameters.PERIOD_TYPES.contains(spec.periodType()) && !mine.filter(col("period_type")
+        .equalTo(spec.periodType().name()).and(col("period").equalTo(spec.period()))).isEmpty()) {
+      type = spec.periodType();
+      p = spec.period();
+      note = "ranking of the bulletin's period";
+    } else {
+      List<Row> years = mine.filter(col("period_type").equalTo(PeriodType.YEAR.name())
+              .and(col("period").leq(lit(year))))
+          .select("period").distinct().orderBy(col("period").desc()).limit(1).collectAsList();
+      if (!years.isEmpty()) {
+        type = PeriodType.YEAR;
+        p = years.get(0).getString(0);
+        note = p.equals(year) ? "ranking of the bulletin's year" : "latest ranking available at or before " + year;
+      }
+    }
+    if (p == null) {
       m.put("status", "NOT_COMPUTED");
-      m.put("run_first", "agrisafe run risk --period-type YEAR");
+      m.put("run_first", riskCommand(spec));
       return m;
     }
-    String p = periods.get(0).getString(0);
     m.put("status", "OK");
+    m.put("ranking_period_type", type.name());
     m.put("ranking_period", p);
-    m.put("note", p.equals(year) ? "ranking of the bulletin's year"
-        : "latest ranking available at or before " + year);
+    m.put("note", note);
     List<Map<String, Object>> list = new ArrayList<>();
-    for (Row r : mine.filter(col("period_type").equalTo("YEAR").and(col("period").equalTo(p)))
+    for (Row r : mine.filter(col("period_type").equalTo(type.name()).and(col("period").equalTo(p)))
         .orderBy("rank_position", "programme_scope", "analyte_code", "commodity_code").limit(spec.topRisks())
         .collectAsList()) {
       Map<String, Object> x = new LinkedHashMap<>();
@@ -298,6 +324,17 @@ public final class BulletinFigures {
     }
     m.put("top", list);
     return m;
+  }
+
+  /**
+   * The command of the risk job ({@code RiskJob}, table {@code analytics.risk_ranking}) that ranks the bulletin's
+   * period: the month for a monthly bulletin, the year for a yearly or quarterly one (the risk job has no quarters).
+   */
+  static String riskCommand(BulletinSpec spec) {
+    boolean month = spec.periodType() == PeriodType.MONTH;
+    String p = month ? spec.period() : spec.period().substring(0, 4);
+    return "agrisafe run risk --period-type " + (month ? PeriodType.MONTH : PeriodType.YEAR) + " --from " + p
+        + " --to " + p;
   }
 
   /** The map layer of a source: countries of origin for UK data, Jinan districts otherwise. */

@@ -17,10 +17,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.agrisafe.jobs.period.PeriodType;
 import org.agrisafe.jobs.rates.PassRateJob;
-import org.agrisafe.jobs.rates.PassRateSpec;
 import org.agrisafe.jobs.rates.PassRateSpec.Dimension;
-import org.agrisafe.jobs.rates.PassRateSpec.PeriodType;
+import org.agrisafe.jobs.rates.PassRateSpec;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
 import org.agrisafe.lakehouse.tables.Tables;
 import org.apache.spark.sql.Row;
@@ -64,7 +64,17 @@ public final class BulletinJob {
         .get("meta")).get("snapshots");
     Map<String, Long> ids = new LinkedHashMap<>();
     snaps.forEach((k, v) -> ids.put(k, v == null ? null : ((Number) v).longValue()));
-    return write(spark, cfg, s, SnapshotSet.of(ids), "REGENERATED from " + bulletinJson.getFileName(), outDir);
+    return write(spark, cfg, s, SnapshotSet.of(ids), "REGENERATED from " + bulletinJson.getFileName(), outDir,
+        revisionOf(doc));
+  }
+
+  /**
+   * The edition recorded in a bulletin JSON document: 0 for a first edition (also when the field is absent, as in
+   * bulletins written before it existed), n for the n-th revision ({@link BulletinPublication#revise}).
+   */
+  static int revisionOf(Map<String, Object> doc) {
+    Object r = doc.get("revision");
+    return r == null ? 0 : ((Number) r).intValue();
   }
 
   /** The spec recorded in a bulletin JSON document. */
@@ -82,9 +92,15 @@ public final class BulletinJob {
     return write(spark, cfg, spec, snaps, state, cfg.outputDir().resolve("bulletins").resolve(spec.stem()));
   }
 
-  @SuppressWarnings("unchecked")
   static Output write(SparkSession spark, LakehouseConfig cfg, BulletinSpec spec, SnapshotSet snaps, String state,
       Path dir) {
+    return write(spark, cfg, spec, snaps, state, dir, 0);
+  }
+
+  /** Writes edition {@code revision} (0 = first edition) of a bulletin into {@code dir}. */
+  @SuppressWarnings("unchecked")
+  static Output write(SparkSession spark, LakehouseConfig cfg, BulletinSpec spec, SnapshotSet snaps, String state,
+      Path dir, int revision) {
     Map<String, Object> figures = BulletinFigures.build(spark, cfg.catalogName(), spec, snaps, cfg.zone());
     try {
       Files.createDirectories(dir);
@@ -102,6 +118,7 @@ public final class BulletinJob {
       doc.put("format", "agrisafe-bulletin/1");
       doc.put("generated_at", Instant.now().toString());
       doc.put("state", state);
+      doc.put("revision", revision);
       doc.put("spec", spec);
       doc.put("figures", figures);
       Path json = dir.resolve("bulletin.json");

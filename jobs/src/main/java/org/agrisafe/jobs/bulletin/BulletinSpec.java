@@ -1,7 +1,7 @@
 package org.agrisafe.jobs.bulletin;
 
 import java.util.Objects;
-import org.agrisafe.jobs.rates.PassRateSpec.PeriodType;
+import org.agrisafe.jobs.period.PeriodType;
 
 /**
  * What one bulletin covers and how it is presented. Defaults are the {@code *_DEFAULT} constants.

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import org.agrisafe.jobs.rates.PassRateSpec.PeriodType;
+import org.agrisafe.jobs.period.PeriodType;
 
 /**
  * Period arithmetic on the period keys of {@code analytics.pass_rates}: {@code yyyy-MM}, {@code yyyy-Qn} and

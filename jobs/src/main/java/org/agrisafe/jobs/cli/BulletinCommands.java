@@ -7,7 +7,7 @@ import org.agrisafe.jobs.bulletin.BulletinJob;
 import org.agrisafe.jobs.bulletin.BulletinSpec;
 import org.agrisafe.jobs.bulletin.DisclosureExport;
 import org.agrisafe.jobs.bulletin.DisclosureSpec;
-import org.agrisafe.jobs.rates.PassRateSpec.PeriodType;
+import org.agrisafe.jobs.period.PeriodType;
 import org.agrisafe.jobs.spark.SparkSessions;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
 import org.apache.spark.sql.SparkSession;
@@ -157,8 +157,11 @@ public final class BulletinCommands {
     }
   }
 
-  @Command(name = "approve", description = "DRAFT -> APPROVED, recording who and when.")
+  @Command(name = "approve", description = "DRAFT -> APPROVED, recording who and when in"
+      + " analytics.bulletin_publication_events.")
   public static final class Approve implements Callable<Integer> {
+    @Mixin ConfigOptions config;
+
     @Option(names = "--dir", required = true, description = "Bulletin folder (out/bulletins/<source>-<period>)")
     Path dir;
 
@@ -167,7 +170,10 @@ public final class BulletinCommands {
 
     @Override
     public Integer call() {
-      System.out.println("state " + org.agrisafe.jobs.bulletin.BulletinPublication.approve(dir, who).get("state"));
+      LakehouseConfig cfg = config.load();
+      SparkSession spark = SparkSessions.create(cfg, "agrisafe-bulletin");
+      System.out.println("state "
+          + org.agrisafe.jobs.bulletin.BulletinPublication.approve(spark, cfg, dir, who).get("state"));
       return 0;
     }
   }

@@ -9,10 +9,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.agrisafe.jobs.export.Exporter;
 import org.agrisafe.jobs.ingest.IngestJob;
+import org.agrisafe.jobs.period.PeriodType;
 import org.agrisafe.jobs.rates.PassRateJob;
-import org.agrisafe.jobs.rates.PassRateSpec;
 import org.agrisafe.jobs.rates.PassRateSpec.Dimension;
-import org.agrisafe.jobs.rates.PassRateSpec.PeriodType;
+import org.agrisafe.jobs.rates.PassRateSpec;
 import org.agrisafe.jobs.spark.SparkSessions;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
 import org.agrisafe.lakehouse.reference.ReferenceData;
@@ -91,7 +91,7 @@ final class DemoCommand implements Callable<Integer> {
     org.agrisafe.jobs.trace.TraceDemo.Result trace = org.agrisafe.jobs.trace.TraceDemo.run(spark, cfg, ref);
     p.step("Risk assessment by year (exposure, ranking matrix, scores) and the panel report");
     org.agrisafe.jobs.risk.RiskParameters rp = org.agrisafe.jobs.risk.RiskParameters.defaults()
-        .withPeriods(org.agrisafe.jobs.risk.RiskParameters.PeriodType.YEAR, null, null);
+        .withPeriods(org.agrisafe.jobs.period.PeriodType.YEAR, null, null);
     org.agrisafe.jobs.risk.RiskJob.Outputs risk = org.agrisafe.jobs.risk.RiskJob.run(spark, catalog, rp,
         org.agrisafe.jobs.risk.RiskReference.loadBundled());
     // The panel report and the printed ranking are for the latest year of the real UK data.
@@ -180,7 +180,7 @@ final class DemoCommand implements Callable<Integer> {
         cfg.catalogUri(), (System.nanoTime() - t0) / 1e9);
     if (!trace.allPassed()) {
       System.err.println("agrisafe: traceability check failed (a planted case missed, a decoy flagged or personal"
-          + " data found in clear): see the summary above");
+          + " data found in clear):\n  " + String.join("\n  ", trace.failures()));
       return 1;
     }
     return 0;

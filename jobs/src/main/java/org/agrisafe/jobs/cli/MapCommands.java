@@ -11,10 +11,13 @@ import org.agrisafe.jobs.maps.HeatMapJob;
 import org.agrisafe.jobs.maps.HeatMapSpec;
 import org.agrisafe.jobs.maps.MapLayer;
 import org.agrisafe.jobs.maps.MapOutputs;
+import org.agrisafe.jobs.period.PeriodType;
 import org.agrisafe.jobs.rates.PassRateSpec;
 import org.agrisafe.jobs.spark.SparkSessions;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
 import org.agrisafe.lakehouse.tables.Tables;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +35,7 @@ public final class MapCommands implements Callable<Integer> {
   @Mixin ConfigOptions config;
 
   @Option(names = "--period-type", defaultValue = "YEAR", description = "YEAR (default) or MONTH")
-  HeatMapSpec.PeriodType periodType;
+  PeriodType periodType;
 
   @Option(names = "--layers", split = ",", description = "world-origin,jinan-district (default both)")
   List<String> layers = new ArrayList<>();
@@ -63,10 +66,9 @@ public final class MapCommands implements Callable<Integer> {
     SparkSession spark = SparkSessions.create(cfg, "agrisafe-maps");
     progress.step("computing analytics.region_stats (" + spec.periodType() + ", " + spec.programmeScope() + ")");
     HeatMapJob.Result result = HeatMapJob.run(spark, cfg, spec);
-    double[][] points =
-        HeatMapJob.samplePoints(spark.table(Tables.SAMPLES.qualifiedName(cfg.catalogName())), spec);
+    Dataset<Row> samples = spark.table(Tables.SAMPLES.qualifiedName(cfg.catalogName()));
     progress.step("writing maps");
-    List<Path> files = MapOutputs.write(Path.of(cfg.get(LakehouseConfig.OUTPUT_DIR)), result, spec, points);
+    List<Path> files = MapOutputs.write(Path.of(cfg.get(LakehouseConfig.OUTPUT_DIR)), result, spec, samples);
     progress.done();
     for (MapLayer layer : spec.layers()) {
       System.out.println(layer.id + ": " + result.stats().get(layer).size() + " region-period rows, periods "
@@ -81,7 +83,7 @@ public final class MapCommands implements Callable<Integer> {
       }
     }
     if (files.stream().noneMatch(f -> f.getFileName().toString().equals("sample-density.geojson"))) {
-      System.out.println("sample-density: not written (" + points[0].length
+      System.out.println("sample-density: not written (" + HeatMapJob.sampleCoordinates(samples, spec).count()
           + " samples with coordinates; needs 2 distinct points)");
     }
     files.forEach(f -> System.out.println("wrote " + f));

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.concurrent.Callable;
+import org.agrisafe.jobs.period.PeriodType;
 import org.agrisafe.jobs.risk.PanelDecisions;
 import org.agrisafe.jobs.risk.PanelReport;
 import org.agrisafe.jobs.risk.RiskJob;
@@ -33,7 +34,7 @@ public final class RiskCommands {
     @Mixin ConfigOptions config;
 
     @Option(names = "--period-type", defaultValue = "YEAR", description = "YEAR (default) or MONTH")
-    RiskParameters.PeriodType periodType;
+    PeriodType periodType;
 
     @Option(names = "--from", description = "First period (yyyy or yyyy-MM); default: first in the data")
     String from;
@@ -115,7 +116,7 @@ public final class RiskCommands {
     @Mixin ConfigOptions config;
 
     @Option(names = "--period-type", defaultValue = "YEAR", description = "YEAR (default) or MONTH")
-    RiskParameters.PeriodType periodType;
+    PeriodType periodType;
 
     @Option(names = "--period", required = true, description = "yyyy or yyyy-MM")
     String period;

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.agrisafe.jobs.period.PeriodType;
 import org.agrisafe.jobs.rates.PassRateJob;
 import org.agrisafe.jobs.rates.PassRateSpec;
 import org.agrisafe.jobs.spark.SparkSessions;
@@ -38,7 +39,7 @@ final class RunCommand implements Runnable {
     @Mixin ConfigOptions config;
 
     @Option(names = "--period-type", defaultValue = "MONTH", description = "MONTH, QUARTER or YEAR")
-    PassRateSpec.PeriodType periodType;
+    PeriodType periodType;
 
     @Option(names = "--dims", split = ",", description = "Dimensions, e.g. commodity,origin (default: none)")
     List<String> dims = new ArrayList<>();

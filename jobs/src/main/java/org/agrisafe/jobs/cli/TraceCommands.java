@@ -49,7 +49,11 @@ final class TraceCommands implements Runnable {
       LakehouseConfig cfg = config.load();
       TraceDemo.Result r = TraceDemo.run(spark(cfg, "agrisafe-trace-demo"), cfg, ReferenceData.loadBundled());
       System.out.println(r);
-      return r.allPassed() && r.personalData().isEmpty() ? 0 : 1;
+      if (!r.allPassed()) {
+        System.err.println("agrisafe: traceability check failed:\n  " + String.join("\n  ", r.failures()));
+        return 1;
+      }
+      return 0;
     }
   }
 

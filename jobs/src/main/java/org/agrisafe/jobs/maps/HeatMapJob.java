@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.agrisafe.jobs.period.PeriodType;
 import org.agrisafe.jobs.spark.SparkSessions;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
 import org.agrisafe.lakehouse.reference.RegionAssigner;
@@ -84,7 +86,7 @@ public final class HeatMapJob {
    */
   public static Dataset<Row> aggregate(Dataset<Row> samples, HeatMapSpec spec) {
     registerUdfs(samples.sparkSession());
-    Column period = spec.periodType() == HeatMapSpec.PeriodType.MONTH
+    Column period = spec.periodType() == PeriodType.MONTH
         ? col("sample_month") : substring(col("sample_month"), 1, 4);
     Dataset<Row> in =
         samples
@@ -238,15 +240,29 @@ public final class HeatMapJob {
   }
 
   /**
-   * WGS-84 coordinates of the samples of the spec's programmes that have them (for the kernel density).
+   * The samples of the spec's programmes that have coordinates, as a Dataset (nothing is collected): the input of
+   * the kernel density ({@link SampleDensity#write(Dataset, Path)}).
    *
-   * @return {lon[], lat[]}
+   * @param samples rows of {@code monitoring.samples}
+   * @return columns lon, lat (WGS-84 degrees, non-null), one row per sample
    */
-  public static double[][] samplePoints(Dataset<Row> samples, HeatMapSpec spec) {
-    List<Row> rows = samples
+  public static Dataset<Row> sampleCoordinates(Dataset<Row> samples, HeatMapSpec spec) {
+    return samples
         .filter(col("programme").isin(spec.programmes().stream().map(Enum::name).toArray()))
         .filter(col("lon").isNotNull().and(col("lat").isNotNull()))
-        .select("lon", "lat").collectAsList();
+        .select("lon", "lat");
+  }
+
+  /**
+   * WGS-84 coordinates of the samples of the spec's programmes that have them, collected to the driver.
+   *
+   * @return {lon[], lat[]}
+   * @deprecated holds one entry per sample on the driver: use {@link #sampleCoordinates} with
+   *     {@link MapOutputs#write(Path, Result, HeatMapSpec, Dataset)}, which computes the density in Spark
+   */
+  @Deprecated
+  public static double[][] samplePoints(Dataset<Row> samples, HeatMapSpec spec) {
+    List<Row> rows = sampleCoordinates(samples, spec).collectAsList();
     double[][] out = new double[2][rows.size()];
     for (int i = 0; i < rows.size(); i++) {
       out[0][i] = rows.get(i).getDouble(0);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.agrisafe.jobs.period.PeriodType;
 import org.agrisafe.jobs.rates.PassRateSpec.Programme;
 import org.agrisafe.risk.spatial.ConditionalPermutation;
 import org.agrisafe.risk.spatial.EmpiricalBayes;
@@ -12,7 +13,8 @@ import org.agrisafe.risk.spatial.EmpiricalBayes;
 /**
  * What the heat-map job computes. Defaults are the {@code *_DEFAULT} constants; the constructor validates.
  *
- * @param periodType {@link PeriodType#YEAR} (default) or {@link PeriodType#MONTH}, cut in the deployment's zone
+ * @param periodType {@link PeriodType#YEAR} (default) or {@link PeriodType#MONTH} ({@link #PERIOD_TYPES}; QUARTER
+ *     is rejected), cut in the deployment's zone
  *     (the stored {@code sample_month})
  * @param layers layers to compute, at least one; default both
  * @param programmes sampling programmes counted; default random monitoring only (CONVENTIONS, Sampling programme)
@@ -37,11 +39,12 @@ public record HeatMapSpec(
   /** LISA significance level (two-sided permutation p), GeoDa's default. */
   public static final double LISA_ALPHA = 0.05;
 
-  /** Period granularity. */
-  public enum PeriodType { YEAR, MONTH }
+  /** Period types the heat maps support (periods cut from {@code sample_month}). */
+  public static final Set<PeriodType> PERIOD_TYPES = EnumSet.of(PeriodType.YEAR, PeriodType.MONTH);
 
   public HeatMapSpec {
     Objects.requireNonNull(periodType, "periodType");
+    periodType.requireOneOf(PERIOD_TYPES, "the heat maps");
     if (layers == null || layers.isEmpty()) {
       throw new IllegalArgumentException("Layers " + layers + ": expected at least one of " + List.of(MapLayer.values()));
     }

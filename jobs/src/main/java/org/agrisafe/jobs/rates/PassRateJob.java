@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.year;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.agrisafe.jobs.period.PeriodType;
 import org.agrisafe.jobs.rates.PassRateSpec.Dimension;
 import org.agrisafe.jobs.spark.LakehouseIo;
 import org.agrisafe.lakehouse.tables.Tables;
@@ -43,7 +44,7 @@ public final class PassRateJob {
   private PassRateJob() {}
 
   /** The period column for a sample_date column. */
-  static Column period(PassRateSpec.PeriodType type) {
+  static Column period(PeriodType type) {
     Column d = col("sample_date");
     return switch (type) {
       case MONTH -> date_format(d, "yyyy-MM");

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.agrisafe.jobs.period.PeriodType;
 
 /**
  * What one pass-rate run computes: the period type, the grouping dimensions, which sampling programmes are
@@ -61,25 +62,6 @@ public record PassRateSpec(
   /** Key of the programme filter, stored as {@code programme_scope}, e.g. "RANDOM_MONITORING". */
   public String programmeScope() {
     return programmes.stream().map(Enum::name).sorted().collect(Collectors.joining("+"));
-  }
-
-  /** Period granularity, cut in the deployment's zone. */
-  public enum PeriodType {
-    MONTH("yyyy-MM", "\\d{4}-(0[1-9]|1[0-2])"),
-    QUARTER("yyyy-Qn", "\\d{4}-Q[1-4]"),
-    YEAR("yyyy", "\\d{4}");
-
-    public final String pattern;
-    private final String regex;
-
-    PeriodType(String pattern, String regex) {
-      this.pattern = pattern;
-      this.regex = regex;
-    }
-
-    public boolean matches(String period) {
-      return period.matches(regex);
-    }
   }
 
   /** Sampling programme (CONVENTIONS, Sampling programme). */

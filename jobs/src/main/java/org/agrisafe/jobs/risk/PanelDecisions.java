@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
+import org.agrisafe.jobs.period.PeriodType;
 import org.agrisafe.lakehouse.tables.RiskTables;
 import org.agrisafe.risk.ranking.RiskRank;
 import org.apache.spark.sql.Dataset;
@@ -46,10 +47,11 @@ public final class PanelDecisions {
    * @param decidedBy who (name or role; no ID number or phone)
    * @param decidedAt when (UTC instant)
    */
-  public record Decision(RiskParameters.PeriodType periodType, String period, String sourceSystem, String analyteCode,
+  public record Decision(PeriodType periodType, String period, String sourceSystem, String analyteCode,
       String commodityCode, Kind kind, RiskRank adjustedRank, String reason, String decidedBy, Instant decidedAt) {
     public Decision {
       Objects.requireNonNull(periodType, "periodType");
+      RiskParameters.requireSupported(periodType);
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(decidedAt, "decidedAt");
       if (period == null || !periodType.matches(period)) {
@@ -111,7 +113,7 @@ public final class PanelDecisions {
   }
 
   /** The decision in force (latest) per ranked pair of a period. */
-  public static Dataset<Row> latest(SparkSession spark, String catalog, RiskParameters.PeriodType type,
+  public static Dataset<Row> latest(SparkSession spark, String catalog, PeriodType type,
       String period) {
     return spark.table(RiskTables.PANEL_DECISIONS.qualifiedName(catalog))
         .filter(col("period_type").equalTo(type.name()).and(col("period").equalTo(period)))

@@ -1,5 +1,6 @@
 package org.agrisafe.jobs.risk;
 
+import static org.agrisafe.jobs.report.Html.escape;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.agrisafe.jobs.period.PeriodType;
 import org.agrisafe.lakehouse.tables.RiskTables;
 import org.agrisafe.lakehouse.tables.Tables;
 import org.apache.spark.sql.Row;
@@ -47,7 +49,7 @@ public final class PanelReport {
    * @return the file written
    * @throws UncheckedIOException when the file cannot be written
    */
-  public static Path write(SparkSession spark, String catalog, Path outputDir, RiskParameters.PeriodType type,
+  public static Path write(SparkSession spark, String catalog, Path outputDir, PeriodType type,
       String period) {
     String html = render(spark, catalog, type, period);
     Path file = outputDir.resolve("reports").resolve("risk-panel-" + period + ".html");
@@ -60,7 +62,7 @@ public final class PanelReport {
     return file;
   }
 
-  static String render(SparkSession spark, String catalog, RiskParameters.PeriodType type, String period) {
+  static String render(SparkSession spark, String catalog, PeriodType type, String period) {
     var inPeriod = col("period_type").equalTo(type.name()).and(col("period").equalTo(period));
     List<Row> ranking = spark.table(RiskTables.RISK_RANKING.qualifiedName(catalog)).filter(inPeriod)
         .orderBy("source_system", "rank_position").collectAsList();
@@ -76,12 +78,12 @@ public final class PanelReport {
 
     StringBuilder h = new StringBuilder();
     h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Risk panel review ")
-        .append(esc(period)).append("</title><style>body{font-family:sans-serif;margin:2em;font-size:14px}"
+        .append(escape(period)).append("</title><style>body{font-family:sans-serif;margin:2em;font-size:14px}"
             + "table{border-collapse:collapse;margin-bottom:2em}td,th{border:1px solid #bbb;padding:3px 6px;"
             + "vertical-align:top}th{background:#eee}.HIGH{background:#f8d0d0}.MEDIUM{background:#fbecc4}"
             + ".LOW{background:#dff0d8}.warn{color:#a00;font-weight:bold}small{color:#555}</style></head><body>");
-    h.append("<h1>Risk assessment for the expert panel: ").append(esc(type.name())).append(' ').append(esc(period))
-        .append("</h1><p>Previous period compared: ").append(esc(previous.orElse("none"))).append(". Ranking: VRC ")
+    h.append("<h1>Risk assessment for the expert panel: ").append(escape(type.name())).append(' ').append(escape(period))
+        .append("</h1><p>Previous period compared: ").append(escape(previous.orElse("none"))).append(". Ranking: VRC ")
         .append("matrix S = (A+B)&times;(C+D+E+F); every factor's level, score and input is shown. Scoring rows ")
         .append("marked unverified were not read in their cited source (reference-data/risk-matrix/PROVENANCE.md).")
         .append("</p>");
@@ -94,22 +96,22 @@ public final class PanelReport {
       String rank = r.getAs("risk_rank");
       int score = r.getAs("total_score");
       h.append("<tr class=\"").append(rank).append("\"><td>").append((Object) r.getAs("rank_position"))
-          .append("</td><td>").append(esc(r.getAs("source_system"))).append("</td><td>")
-          .append(esc(r.getAs("analyte_code"))).append("</td><td>").append(esc(r.getAs("commodity_code")))
+          .append("</td><td>").append(escape(r.getAs("source_system"))).append("</td><td>")
+          .append(escape(r.getAs("analyte_code"))).append("</td><td>").append(escape(r.getAs("commodity_code")))
           .append("</td><td>").append(rank).append("</td><td>").append(score).append(" = (")
           .append((Object) r.getAs("toxicity_score")).append(")&times;(").append((Object) r.getAs("exposure_score"))
           .append(")</td>");
       for (String f : new String[] {"a", "b", "c", "d", "e", "f"}) {
-        h.append("<td>").append(esc(r.getAs(f + "_level"))).append(" &rarr; <b>").append((Object) r.getAs(f + "_score"))
-            .append("</b><br><small>").append(esc(r.getAs(f + "_input"))).append("</small></td>");
+        h.append("<td>").append(escape(r.getAs(f + "_level"))).append(" &rarr; <b>").append((Object) r.getAs(f + "_score"))
+            .append("</b><br><small>").append(escape(r.getAs(f + "_input"))).append("</small></td>");
       }
       h.append("<td>").append((Object) r.getAs("n_samples")).append(" / ").append((Object) r.getAs("n_detections"))
           .append(" / ").append((Object) r.getAs("n_exceedances")).append("</td><td>")
-          .append(r.<Boolean>getAs("verified") ? "yes" : "no: " + esc(String.valueOf(r.getList(
+          .append(r.<Boolean>getAs("verified") ? "yes" : "no: " + escape(String.valueOf(r.getList(
               r.fieldIndex("unverified_levels"))))).append("</td><td>");
       Row p = prev.get(key(r));
       if (p == null) {
-        h.append(previous.isPresent() ? "new (not ranked in " + esc(previous.get()) + ")" : "no previous period");
+        h.append(previous.isPresent() ? "new (not ranked in " + escape(previous.get()) + ")" : "no previous period");
       } else {
         int ps = p.getAs("total_score");
         h.append(String.format(Locale.ROOT, "S %d &rarr; %d (%+d); %s &rarr; %s", ps, score, score - ps,
@@ -120,13 +122,13 @@ public final class PanelReport {
       if (d == null) {
         h.append("none");
       } else {
-        h.append(esc(d.getAs("decision"))).append(d.getAs("adjusted_rank") == null ? "" : " to "
-                + esc(d.getAs("adjusted_rank"))).append(" by ").append(esc(d.getAs("decided_by"))).append(", ")
-            .append(esc(String.valueOf(d.<Object>getAs("decided_at"))))
-            .append(d.getAs("reason") == null ? "" : "<br><small>" + esc(d.getAs("reason")) + "</small>");
+        h.append(escape(d.getAs("decision"))).append(d.getAs("adjusted_rank") == null ? "" : " to "
+                + escape(d.getAs("adjusted_rank"))).append(" by ").append(escape(d.getAs("decided_by"))).append(", ")
+            .append(escape(String.valueOf(d.<Object>getAs("decided_at"))))
+            .append(d.getAs("reason") == null ? "" : "<br><small>" + escape(d.getAs("reason")) + "</small>");
         String dis = PanelDecisions.disagreement(d, score, rank);
         if (dis != null) {
-          h.append("<br><span class=\"warn\">Disagrees: ").append(esc(dis)).append("</span>");
+          h.append("<br><span class=\"warn\">Disagrees: ").append(escape(dis)).append("</span>");
         }
       }
       h.append("</td></tr>");
@@ -143,8 +145,8 @@ public final class PanelReport {
     for (Row r : notAssessed) {
       String reason = r.getAs("reason");
       if (reason.contains("ADI") || reason.contains("NO_REFERENCE_VALUE") || reason.contains("UNKNOWN_ANALYTE")) {
-        h.append("<tr><td>").append(esc(r.getAs("source_system"))).append("</td><td>").append(esc(r.getAs("key")))
-            .append("</td><td>").append(esc(reason)).append("</td></tr>");
+        h.append("<tr><td>").append(escape(r.getAs("source_system"))).append("</td><td>").append(escape(r.getAs("key")))
+            .append("</td><td>").append(escape(reason)).append("</td></tr>");
       }
     }
     h.append("</table><table><tr><th>Source</th><th>Analyte</th><th>Commodity</th><th>Detections with no MRL ")
@@ -154,16 +156,16 @@ public final class PanelReport {
         .filter(RiskJob.period(type, col("sample_date")).equalTo(period))
         .groupBy("source_system", "analyte_code", "commodity_code").agg(count(lit(1)).as("n"))
         .orderBy(col("n").desc(), col("analyte_code")).collectAsList()) {
-      h.append("<tr><td>").append(esc(r.getString(0))).append("</td><td>").append(esc(r.getString(1)))
-          .append("</td><td>").append(esc(r.getString(2))).append("</td><td>").append(r.getLong(3))
+      h.append("<tr><td>").append(escape(r.getString(0))).append("</td><td>").append(escape(r.getString(1)))
+          .append("</td><td>").append(escape(r.getString(2))).append("</td><td>").append(r.getLong(3))
           .append("</td></tr>");
     }
     h.append("</table>");
 
     h.append("<h2>5. Not assessed</h2><table><tr><th>Output</th><th>Source</th><th>Key</th><th>Reason</th></tr>");
     for (Row r : notAssessed) {
-      h.append("<tr><td>").append(esc(r.getAs("output"))).append("</td><td>").append(esc(r.getAs("source_system")))
-          .append("</td><td>").append(esc(r.getAs("key"))).append("</td><td>").append(esc(r.getAs("reason")))
+      h.append("<tr><td>").append(escape(r.getAs("output"))).append("</td><td>").append(escape(r.getAs("source_system")))
+          .append("</td><td>").append(escape(r.getAs("key"))).append("</td><td>").append(escape(r.getAs("reason")))
           .append("</td></tr>");
     }
     h.append("</table>");
@@ -173,15 +175,15 @@ public final class PanelReport {
         .append("<th>Brier</th><th>Selected</th><th>Seed</th><th>Parameters</th><th>Note</th></tr>");
     for (Row r : spark.table(RiskTables.MODEL_EVALUATION.qualifiedName(catalog))
         .orderBy(col("test_period").desc(), col("model")).collectAsList()) {
-      h.append("<tr><td>").append(esc(r.getAs("test_period"))).append("</td><td>").append(esc(r.getAs("model")))
-          .append("</td><td>").append(esc(r.getAs("train_from"))).append("&ndash;").append(esc(r.getAs("train_to")))
+      h.append("<tr><td>").append(escape(r.getAs("test_period"))).append("</td><td>").append(escape(r.getAs("model")))
+          .append("</td><td>").append(escape(r.getAs("train_from"))).append("&ndash;").append(escape(r.getAs("train_to")))
           .append("</td><td>").append((Object) r.getAs("n_train")).append(" (")
           .append((Object) r.getAs("n_train_failures")).append(")</td><td>").append((Object) r.getAs("n_test"))
           .append(" (").append((Object) r.getAs("n_test_failures")).append(")</td><td>").append(num(r.getAs("auc")))
           .append("</td><td>").append(num(r.getAs("brier"))).append("</td><td>")
           .append(r.<Boolean>getAs("selected") ? "yes" : "").append("</td><td>").append((Object) r.getAs("seed"))
-          .append("</td><td><small>").append(esc(r.getAs("parameters"))).append("</small></td><td>")
-          .append(esc(r.getAs("note"))).append("</td></tr>");
+          .append("</td><td><small>").append(escape(r.getAs("parameters"))).append("</small></td><td>")
+          .append(escape(r.getAs("note"))).append("</td></tr>");
     }
     h.append("</table></body></html>\n");
     return h.toString();
@@ -197,16 +199,16 @@ public final class PanelReport {
     Map<String, double[]> hi = new TreeMap<>();
     Map<String, String> seen = new HashMap<>();
     for (Row r : rows) {
-      h.append("<tr><td>").append(esc(r.getAs("source_system"))).append("</td><td>").append(esc(r.getAs("analyte_code")))
-          .append("</td><td>").append(esc(r.getAs("food_group"))).append("</td><td>")
+      h.append("<tr><td>").append(escape(r.getAs("source_system"))).append("</td><td>").append(escape(r.getAs("analyte_code")))
+          .append("</td><td>").append(escape(r.getAs("food_group"))).append("</td><td>")
           .append((Object) r.getAs("n_samples")).append(" / ").append((Object) r.getAs("n_detections"))
           .append("</td><td>").append(num(r.getAs("mean_lower_mg_per_kg"))).append(" / ")
           .append(num(r.getAs("mean_middle_mg_per_kg"))).append(" / ").append(num(r.getAs("mean_upper_mg_per_kg")))
           .append("</td><td>").append(num(r.getAs("consumption_kg_per_day"))).append("</td><td>")
-          .append(num(r.getAs("adi_mg_per_kg_bw_day"))).append("<br><small>").append(esc(r.getAs("adi_source")))
+          .append(num(r.getAs("adi_mg_per_kg_bw_day"))).append("<br><small>").append(escape(r.getAs("adi_source")))
           .append("</small></td><td>").append(num(r.getAs("edi_lower_mg_per_kg_bw_day"))).append("</td><td>")
           .append(num(r.getAs("pct_adi_lower"))).append(" / ").append(num(r.getAs("pct_adi_middle"))).append(" / ")
-          .append(num(r.getAs("pct_adi_upper"))).append("</td><td><small>").append(esc(r.getAs("bound_note")))
+          .append(num(r.getAs("pct_adi_upper"))).append("</td><td><small>").append(escape(r.getAs("bound_note")))
           .append("</small></td></tr>");
       String src = r.getAs("source_system");
       if (seen.put(src + "|" + r.getAs("analyte_code"), "") == null) {
@@ -219,7 +221,7 @@ public final class PanelReport {
       }
     }
     h.append("</table><p>Hazard index over all assessed analytes (HI = &Sigma; HQ, EFSA 2019 screening): ");
-    hi.forEach((src, v) -> h.append(esc(src)).append(": LB ").append(num(v[0])).append(", MB ")
+    hi.forEach((src, v) -> h.append(escape(src)).append(": LB ").append(num(v[0])).append(", MB ")
         .append(Double.isNaN(v[1]) ? "not computable (lower bound only)" : num(v[1])).append(", UB ")
         .append(Double.isNaN(v[2]) ? "not computable (lower bound only)" : num(v[2])).append("; "));
     h.append("</p>");
@@ -234,16 +236,16 @@ public final class PanelReport {
         .append("</tr>");
     for (Row r : spark.table(RiskTables.RISK_SCORES.qualifiedName(catalog)).filter(inPeriod)
         .filter(col("rank").leq(TOP_UNITS_DEFAULT)).orderBy("unit_type", "rank").collectAsList()) {
-      h.append("<tr><td>").append(esc(r.getAs("unit_type"))).append("</td><td>").append((Object) r.getAs("rank"))
-          .append(" of ").append((Object) r.getAs("units_ranked")).append("</td><td>").append(esc(r.getAs("unit_key")))
-          .append("</td><td>").append(esc(r.getAs("status"))).append("</td><td>").append((Object) r.getAs("samples"))
+      h.append("<tr><td>").append(escape(r.getAs("unit_type"))).append("</td><td>").append((Object) r.getAs("rank"))
+          .append(" of ").append((Object) r.getAs("units_ranked")).append("</td><td>").append(escape(r.getAs("unit_key")))
+          .append("</td><td>").append(escape(r.getAs("status"))).append("</td><td>").append((Object) r.getAs("samples"))
           .append(" / ").append((Object) r.getAs("failures")).append(" / ").append((Object) r.getAs("exceedances"))
           .append(" / ").append((Object) r.getAs("banned_findings")).append("</td><td>")
           .append(num(r.getAs("failure_rate"))).append(" (").append(num(r.getAs("failure_rate_low"))).append("&ndash;")
           .append(num(r.getAs("failure_rate_high"))).append(")</td><td>").append(num(r.getAs("weighted_samples")))
           .append(" / ").append(num(r.getAs("weighted_failures"))).append(" <small>half-life ")
           .append(num(r.getAs("half_life_days"))).append(" d</small></td><td>Beta(").append(num(r.getAs("prior_alpha")))
-          .append(", ").append(num(r.getAs("prior_beta"))).append(") ").append(esc(r.getAs("prior_method")))
+          .append(", ").append(num(r.getAs("prior_beta"))).append(") ").append(escape(r.getAs("prior_method")))
           .append("</td><td>").append(num(r.getAs("posterior_mean"))).append("</td><td>")
           .append(num(r.getAs("p_above_target"))).append(" <small>target ").append(num(r.getAs("target_rate")))
           .append("</small></td></tr>");
@@ -261,12 +263,5 @@ public final class PanelReport {
     }
     double d = ((Number) v).doubleValue();
     return Double.isNaN(d) ? "NaN" : String.format(Locale.ROOT, "%.4g", d);
-  }
-
-  static String esc(Object o) {
-    if (o == null) {
-      return "";
-    }
-    return o.toString().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.agrisafe.jobs.period.PeriodType;
 import org.agrisafe.jobs.spark.LakehouseIo;
 import org.agrisafe.lakehouse.tables.RiskTables;
 import org.agrisafe.lakehouse.tables.TableDef;
@@ -109,8 +110,9 @@ public final class RiskJob {
   }
 
   /** The period of a date column. */
-  static Column period(RiskParameters.PeriodType type, Column date) {
-    return type == RiskParameters.PeriodType.YEAR ? date_format(date, "yyyy") : date_format(date, "yyyy-MM");
+  static Column period(PeriodType type, Column date) {
+    return RiskParameters.requireSupported(type) == PeriodType.YEAR
+        ? date_format(date, "yyyy") : date_format(date, "yyyy-MM");
   }
 
   /**
@@ -118,7 +120,7 @@ public final class RiskJob {
    * YEAR periods), or null when the window is open on both sides.
    */
   static Column monthWindow(RiskParameters p) {
-    boolean year = p.periodType() == RiskParameters.PeriodType.YEAR;
+    boolean year = p.periodType() == PeriodType.YEAR;
     Column c = null;
     if (p.fromPeriod() != null) {
       c = col("sample_month").geq(lit(year ? p.fromPeriod() + "-01" : p.fromPeriod()));
@@ -131,8 +133,8 @@ public final class RiskJob {
   }
 
   /** The last day of a period. */
-  static LocalDate lastDay(RiskParameters.PeriodType type, String period) {
-    return type == RiskParameters.PeriodType.YEAR
+  static LocalDate lastDay(PeriodType type, String period) {
+    return RiskParameters.requireSupported(type) == PeriodType.YEAR
         ? LocalDate.of(Integer.parseInt(period), 12, 31)
         : YearMonth.parse(period).atEndOfMonth();
   }

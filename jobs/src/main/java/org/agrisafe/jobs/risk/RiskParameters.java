@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.agrisafe.jobs.period.PeriodType;
 import org.agrisafe.jobs.rates.PassRateSpec.Programme;
 import org.agrisafe.risk.exposure.ChronicParameters;
 import org.agrisafe.risk.score.ScoreParameters;
@@ -12,7 +13,8 @@ import org.agrisafe.risk.score.ScoreParameters;
 /**
  * What one risk-assessment run computes, with every default in one place.
  *
- * @param periodType {@link PeriodType#YEAR} (default) or MONTH, cut in the deployment's zone from {@code sample_date}
+ * @param periodType {@link PeriodType#YEAR} (default) or MONTH ({@link #PERIOD_TYPES}; QUARTER is rejected), cut in
+ *     the deployment's zone from {@code sample_date}
  * @param fromPeriod first period assessed ({@code yyyy} or {@code yyyy-MM}), or null for the first in the data
  * @param toPeriod last period assessed, or null for the last in the data
  * @param programmes sampling programmes included; default {@code RANDOM_MONITORING} only, because exposure and
@@ -43,6 +45,8 @@ public record RiskParameters(
     String highExposureLevel) {
 
   public static final PeriodType PERIOD_TYPE_DEFAULT = PeriodType.YEAR;
+  /** Period types the risk assessment supports (the risk tables hold YEAR and MONTH periods). */
+  public static final Set<PeriodType> PERIOD_TYPES = EnumSet.of(PeriodType.YEAR, PeriodType.MONTH);
   public static final Set<Programme> PROGRAMMES_DEFAULT = EnumSet.of(Programme.RANDOM_MONITORING);
   public static final int HISTORY_DAYS_DEFAULT = 1095;
   public static final String TOXICITY_LEVEL_WHEN_UNKNOWN_DEFAULT = "HIGH";
@@ -50,6 +54,7 @@ public record RiskParameters(
 
   public RiskParameters {
     Objects.requireNonNull(periodType, "periodType");
+    requireSupported(periodType);
     if (fromPeriod != null && !periodType.matches(fromPeriod)) {
       throw new IllegalArgumentException(
           "Invalid from-period '" + fromPeriod + "': expected the " + periodType + " pattern " + periodType.pattern);
@@ -72,6 +77,16 @@ public record RiskParameters(
     Objects.requireNonNull(highExposureLevel, "highExposureLevel");
   }
 
+  /**
+   * Checks a period type against {@link #PERIOD_TYPES}.
+   *
+   * @return the type
+   * @throws IllegalArgumentException for QUARTER, naming the supported types
+   */
+  public static PeriodType requireSupported(PeriodType type) {
+    return type.requireOneOf(PERIOD_TYPES, "the risk assessment");
+  }
+
   /** Every default, for all periods in the data. */
   public static RiskParameters defaults() {
     return new RiskParameters(PERIOD_TYPE_DEFAULT, null, null, PROGRAMMES_DEFAULT, ChronicParameters.defaults(),
@@ -88,23 +103,5 @@ public record RiskParameters(
   /** Key of the programme filter, stored as {@code programme_scope}, e.g. "RANDOM_MONITORING". */
   public String programmeScope() {
     return programmes.stream().map(Enum::name).sorted().collect(Collectors.joining("+"));
-  }
-
-  /** Period granularity of the risk assessment, cut in the deployment's zone. */
-  public enum PeriodType {
-    YEAR("yyyy", "\\d{4}"),
-    MONTH("yyyy-MM", "\\d{4}-(0[1-9]|1[0-2])");
-
-    public final String pattern;
-    private final String regex;
-
-    PeriodType(String pattern, String regex) {
-      this.pattern = pattern;
-      this.regex = regex;
-    }
-
-    public boolean matches(String period) {
-      return period.matches(regex);
-    }
   }
 }

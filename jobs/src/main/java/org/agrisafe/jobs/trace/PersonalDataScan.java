@@ -1,5 +1,8 @@
 package org.agrisafe.jobs.trace;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +12,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -16,21 +20,30 @@ import java.util.stream.Stream;
 import org.agrisafe.lakehouse.tables.LakehouseBootstrap;
 import org.agrisafe.lakehouse.tables.TableDef;
 import org.agrisafe.lakehouse.trace.IdNumbers;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 /**
  * Scans every lakehouse table ({@link LakehouseBootstrap#allTables()}) and every text file under an output folder
  * for personal data in clear: resident ID numbers (18 characters, a plausible birth date in characters 7-14 and a
  * valid GB 11643 check character) and mainland mobile numbers (11 digits, 1[3-9]…), plus, when given, exact
  * known values (the generator's synthetic IDs and phones) in the rows that have an ID-number or phone shape
- * (tables are pre-filtered in Spark on those shapes, every column cast to text). Hex runs (HMAC hashes) and longer digit runs are not
+ * (tables are pre-filtered in Spark on those shapes, every column cast to text; each column of a candidate row is
+ * checked apart, so a hit names its table and column). Hex runs (HMAC hashes) and longer digit runs are not
  * matched. Binary files (Parquet, PNG) are skipped.
  */
 public final class PersonalDataScan {
   private PersonalDataScan() {}
 
-  /** One hit; the matched value is masked (first 3 and last 2 characters kept). */
+  /**
+   * One hit; the matched value is masked (first 3 and last 2 characters kept).
+   *
+   * @param where the field that holds it: {@code <catalog>.<namespace>.<table>.<column>}, or a file's path
+   * @param kind ID_NUMBER, MOBILE or KNOWN_VALUE
+   */
   public record Hit(String where, String kind, String masked) {}
 
   private static final DateTimeFormatter BASIC = DateTimeFormatter.BASIC_ISO_DATE;
@@ -43,15 +56,7 @@ public final class PersonalDataScan {
       if (!spark.catalog().tableExists(name)) {
         continue;
       }
-      // pre-filter in Spark (every column as text, ID-number or mobile shape), check the candidates here
-      org.apache.spark.sql.Dataset<Row> df = spark.table(name);
-      org.apache.spark.sql.Column[] cols = java.util.Arrays.stream(df.columns())
-          .map(c -> org.apache.spark.sql.functions.col(c).cast("string")).toArray(org.apache.spark.sql.Column[]::new);
-      String shape = IdNumbers.ID_LIKE.pattern() + "|" + IdNumbers.MOBILE_LIKE.pattern();
-      for (Row r : df.select(org.apache.spark.sql.functions.concat_ws(" | ", cols).as("t"))
-          .filter(org.apache.spark.sql.functions.col("t").rlike(shape)).collectAsList()) {
-        text(name, r.getString(0), known, hits);
-      }
+      table(name, spark.table(name), known, hits);
     }
     if (outputDir != null && Files.isDirectory(outputDir)) {
       try (Stream<Path> files = Files.walk(outputDir)) {
@@ -67,6 +72,28 @@ public final class PersonalDataScan {
       }
     }
     return hits;
+  }
+
+  /**
+   * Scans the rows of one table: a Spark pre-filter keeps the rows whose columns, cast to text and joined, have an
+   * ID-number or mobile shape; each column of those rows is then checked apart, so a hit names its field as
+   * {@code <table>.<column>}.
+   *
+   * @param name the table's qualified name, used in {@link Hit#where()}
+   */
+  static void table(String name, Dataset<Row> df, Collection<String> known, List<Hit> hits) {
+    String[] names = df.columns();
+    Column[] cols = Arrays.stream(names).map(c -> col(c).cast("string").as(c)).toArray(Column[]::new);
+    String shape = IdNumbers.ID_LIKE.pattern() + "|" + IdNumbers.MOBILE_LIKE.pattern();
+    Dataset<Row> asText = df.select(cols);
+    for (Row r : asText.filter(concat_ws(" | ", Arrays.stream(names).map(functions::col).toArray(Column[]::new))
+        .rlike(shape)).collectAsList()) {
+      for (int i = 0; i < names.length; i++) {
+        if (!r.isNullAt(i)) {
+          text(name + "." + names[i], r.getString(i), known, hits);
+        }
+      }
+    }
   }
 
   static void text(String where, String s, Collection<String> known, List<Hit> hits) {

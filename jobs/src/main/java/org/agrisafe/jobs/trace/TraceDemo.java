@@ -48,9 +48,29 @@ public final class TraceDemo {
       List<Check> checks,
       List<PersonalDataScan.Hit> personalData, List<String> timings) {
 
-    /** Whether every planted case was found and no decoy flagged. */
+    /**
+     * Whether every planted case was found, no decoy flagged and no personal data found in clear (a personal-data
+     * hit in any table or output fails the demo, as CONVENTIONS "Personal data" requires).
+     */
     public boolean allPassed() {
-      return checks.stream().allMatch(Check::passed);
+      return failures().isEmpty();
+    }
+
+    /**
+     * Why the demo failed, one line per cause: each planted case or decoy not as expected, and each personal-data
+     * hit with the field (table column or file) that holds it and the masked value; empty when all passed.
+     */
+    public List<String> failures() {
+      List<String> out = new ArrayList<>();
+      for (Check c : checks) {
+        if (!c.passed()) {
+          out.add(c.kind() + " " + c.id() + " not as expected: " + c.detail());
+        }
+      }
+      for (PersonalDataScan.Hit h : personalData) {
+        out.add("personal data in clear: " + h.kind() + " " + h.masked() + " in " + h.where());
+      }
+      return out;
     }
 
     @Override

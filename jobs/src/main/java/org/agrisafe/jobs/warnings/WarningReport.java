@@ -1,5 +1,7 @@
 package org.agrisafe.jobs.warnings;
 
+import static org.agrisafe.jobs.report.Html.escape;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -37,16 +39,16 @@ public final class WarningReport {
     String tag = measure == Measure.EXCEEDANCE_SAMPLES ? "" : "-" + measure.name().toLowerCase(java.util.Locale.ROOT);
     Path file = outputDir.resolve("reports").resolve("warnings-" + period + tag + ".html");
     StringBuilder h = new StringBuilder();
-    h.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Warnings ").append(esc(period))
+    h.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Warnings ").append(escape(period))
         .append("</title><style>body{font-family:sans-serif}td,th{border:1px solid #ccc;padding:2px 6px}"
             + "table{border-collapse:collapse}</style></head><body>\n")
-        .append("<h1>Batch aberration warnings up to ").append(esc(period)).append("</h1>\n<pre>")
-        .append(esc(summary.describe())).append("</pre>\n")
+        .append("<h1>Batch aberration warnings up to ").append(escape(period)).append("</h1>\n<pre>")
+        .append(escape(summary.describe())).append("</pre>\n")
         .append("<p>Measure: samples with at least one result above its MRL, per month (local zone), with samples"
             + " tested as the denominator. Threshold and expected are counts for that month.</p>\n");
     h.append("<table><tr>");
     for (String c : COLUMNS) {
-      h.append("<th>").append(esc(c)).append("</th>");
+      h.append("<th>").append(escape(c)).append("</th>");
     }
     h.append("</tr>\n");
     for (Row r : warnings) {
@@ -54,7 +56,7 @@ public final class WarningReport {
       for (String c : COLUMNS) {
         Object v = r.get(r.fieldIndex(c));
         String s = v instanceof Double d ? String.format(Locale.ROOT, "%.3f", d) : String.valueOf(v);
-        h.append("<td>").append(esc(v == null ? "" : s)).append("</td>");
+        h.append("<td>").append(escape(v == null ? "" : s)).append("</td>");
       }
       h.append("</tr>\n");
     }
@@ -66,9 +68,5 @@ public final class WarningReport {
       throw new UncheckedIOException("Cannot write the warnings report " + file, e);
     }
     return file;
-  }
-
-  static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 }

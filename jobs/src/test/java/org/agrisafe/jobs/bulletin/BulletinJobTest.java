@@ -12,12 +12,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.agrisafe.jobs.period.PeriodType;
 import org.agrisafe.jobs.rates.PassRateJob;
 import org.agrisafe.jobs.rates.PassRateSpec;
-import org.agrisafe.jobs.rates.PassRateSpec.PeriodType;
 import org.agrisafe.jobs.spark.Fixtures;
 import org.agrisafe.jobs.spark.SharedSpark;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
+import org.agrisafe.lakehouse.tables.RiskTables;
 import org.agrisafe.lakehouse.tables.Tables;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -229,7 +230,7 @@ class BulletinJobTest {
     BulletinJob.Output o = BulletinJob.run(spark, cfg(out), BulletinSpec.of(PeriodType.MONTH, "2022-01", SRC));
     org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
         () -> BulletinPublication.publish(spark, cfg(out), o.dir(), "editor"), "a draft cannot be published");
-    BulletinPublication.approve(o.dir(), "head of unit");
+    BulletinPublication.approve(spark, cfg(out), o.dir(), "head of unit");
     Map<String, Object> p = BulletinPublication.publish(spark, cfg(out), o.dir(), "bureau");
     assertEquals("PUBLISHED", p.get("state"));
     assertEquals(List.of("APPROVED", "PUBLISHED"),
@@ -249,7 +250,15 @@ class BulletinJobTest {
           .map(c -> c.get("figure")).map(Object.class::cast).toList();
       assertTrue(figures.contains("headline.current.tested"), figures.toString());
       assertTrue(Files.isRegularFile(rev.resolve("bulletin.pdf")));
+      Map<String, Object> revState = BulletinPublication.read(spark, cfg(out), rev);
+      assertEquals(1, revState.get("revision"));
+      assertEquals("DRAFT", revState.get("state"));
+      assertEquals(List.of("DRAFT"),
+          ((List<Map<String, Object>>) revState.get("history")).stream().map(e -> e.get("state")).toList());
+      assertEquals("PUBLISHED", BulletinPublication.read(spark, cfg(out), o.dir()).get("state"));
     } finally {
+      spark.sql("DELETE FROM " + org.agrisafe.lakehouse.tables.BulletinTables.PUBLICATION_EVENTS
+          .qualifiedName(catalog) + " WHERE source_system = '" + SRC + "'");
       spark.sql("DELETE FROM " + Tables.SAMPLES.qualifiedName(catalog) + " WHERE sample_id = 'BTEST:LATE2'");
       PassRateJob.run(spark, catalog, PassRateSpec.of(PeriodType.MONTH,
           List.of(PassRateSpec.Dimension.SOURCE_SYSTEM)));
@@ -281,5 +290,55 @@ class BulletinJobTest {
         () -> new AdHocReport.Definition("x", PeriodType.MONTH, null, null, List.of(), List.of("pass_ratio"),
             Map.of(), "RANDOM_MONITORING"));
     assertTrue(e.getMessage().startsWith("Unknown measure 'pass_ratio' in report x"), e.getMessage());
+  }
+
+  static Map<String, Object> ranking(String periodType, String period, int rank, String analyte, int score) {
+    return row("period_type", periodType, "period", period, "programme_scope", "RANDOM_MONITORING",
+        "source_system", SRC, "analyte_code", analyte, "commodity_code", "apples", "n_samples", 12L,
+        "n_detections", 2L, "n_exceedances", 1L, "a_level", "HIGH", "a_score", 3, "b_level", "HIGH", "b_score", 3,
+        "c_level", "MEDIUM", "c_score", 2, "d_level", "LOW", "d_score", 1, "e_level", "UNKNOWN", "e_score", 3,
+        "f_level", "LOW", "f_score", score - 9, "toxicity_score", 6, "exposure_score", score / 6,
+        "total_score", score, "risk_rank", "HIGH", "rank_position", rank, "verified", true);
+  }
+
+  /** A monthly bulletin shows the month's ranking when the risk job wrote one (and not the year's). */
+  @Test
+  @SuppressWarnings("unchecked")
+  void aMonthlyBulletinShowsTheMonthsRiskRankingWhenTheRiskTablesHoldIt() throws Exception {
+    SparkSession spark = SharedSpark.spark();
+    String table = RiskTables.RISK_RANKING.qualifiedName(SharedSpark.config().catalogName());
+    Fixtures.rows(RiskTables.RISK_RANKING, List.of(ranking("MONTH", "2022-01", 2, "carbofuran", 60),
+        ranking("MONTH", "2022-01", 1, "chlorpyrifos", 66), ranking("MONTH", "2021-11", 1, "boscalid", 48),
+        ranking("YEAR", "2021", 1, "boscalid", 54))).writeTo(table).append();
+    try {
+      BulletinJob.Output o = BulletinJob.run(spark, cfg(Files.createTempDirectory("bulletin-risk")),
+          BulletinSpec.of(PeriodType.MONTH, "2022-01", SRC).withLanguage(BulletinSpec.Language.EN));
+      Map<String, Object> risks = (Map<String, Object>) o.figures().get("risks");
+      assertEquals("OK", risks.get("status"));
+      assertEquals("MONTH", risks.get("ranking_period_type"));
+      assertEquals("2022-01", risks.get("ranking_period"));
+      List<Map<String, Object>> top = (List<Map<String, Object>>) risks.get("top");
+      assertEquals(List.of("chlorpyrifos", "carbofuran"), top.stream().map(r -> r.get("analyte_code")).toList());
+      assertEquals(66, top.get(0).get("total_score"));
+      String html = Files.readString(o.html());
+      assertTrue(html.contains("MONTH 2022-01: ranking of the bulletin&#39;s period"), html);
+      assertFalse(html.contains("agrisafe run risk"), "no 'not computed' note when the ranking exists");
+    } finally {
+      spark.sql("DELETE FROM " + table + " WHERE source_system = '" + SRC + "'");
+    }
+  }
+
+  /** Without a ranking of the month or of a year up to it, the section says so and names the command. */
+  @Test
+  @SuppressWarnings("unchecked")
+  void aMonthlyBulletinWithoutRiskScoresSaysNotComputedAndNamesTheRiskCommand() throws Exception {
+    BulletinJob.Output o = BulletinJob.run(SharedSpark.spark(), cfg(Files.createTempDirectory("bulletin-norisk")),
+        BulletinSpec.of(PeriodType.MONTH, "2021-12", SRC).withLanguage(BulletinSpec.Language.EN));
+    Map<String, Object> risks = (Map<String, Object>) o.figures().get("risks");
+    assertEquals("NOT_COMPUTED", risks.get("status"));
+    assertEquals("agrisafe run risk --period-type MONTH --from 2021-12 --to 2021-12", risks.get("run_first"));
+    String html = Files.readString(o.html());
+    assertTrue(html.contains("Not computed; run first: <code>agrisafe run risk --period-type MONTH --from 2021-12"
+        + " --to 2021-12</code>"), html);
   }
 }

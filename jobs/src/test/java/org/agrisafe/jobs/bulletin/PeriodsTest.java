@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.agrisafe.jobs.rates.PassRateSpec.PeriodType;
+import org.agrisafe.jobs.period.PeriodType;
 import org.junit.jupiter.api.Test;
 
 class PeriodsTest {

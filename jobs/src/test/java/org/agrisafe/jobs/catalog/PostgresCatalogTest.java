@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.agrisafe.jobs.ingest.IngestJob;
+import org.agrisafe.jobs.period.PeriodType;
 import org.agrisafe.jobs.rates.PassRateJob;
 import org.agrisafe.jobs.rates.PassRateSpec;
 import org.agrisafe.jobs.spark.SparkSessions;
@@ -59,7 +60,7 @@ class PostgresCatalogTest {
     assertEquals(1_308, spark.sql("SELECT * FROM " + Tables.RESULTS.qualifiedName(c) + " WHERE exceeds").count());
 
     List<Row> rates = PassRateJob.run(spark, c,
-        PassRateSpec.of(PassRateSpec.PeriodType.YEAR, List.of(PassRateSpec.Dimension.SOURCE_SYSTEM)))
+        PassRateSpec.of(PeriodType.YEAR, List.of(PassRateSpec.Dimension.SOURCE_SYSTEM)))
         .collectAsList();
     assertEquals(7, rates.size(), "one row per year 2016-2022");
     Row byHand = spark.sql("SELECT count(*) AS n, count_if(sample_verdict = 'PASS') AS p FROM " + samples

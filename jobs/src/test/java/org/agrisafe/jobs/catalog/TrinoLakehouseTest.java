@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.agrisafe.jobs.ingest.IngestJob;
+import org.agrisafe.jobs.period.PeriodType;
 import org.agrisafe.jobs.rates.PassRateJob;
 import org.agrisafe.jobs.rates.PassRateSpec;
 import org.agrisafe.lakehouse.reference.ReferenceData;
@@ -59,9 +60,9 @@ class TrinoLakehouseTest {
     ReferenceData ref = ReferenceData.loadBundled();
     Path prif = PostgresLakehouse.repo().resolve("data/uk-prif-residues/prif_brand_name_annex_rows.csv.gz");
     IngestJob.run(spark, c, IngestJob.Format.UK_PRIF, prif, null, ref);
-    PassRateJob.run(spark, c, PassRateSpec.of(PassRateSpec.PeriodType.YEAR,
+    PassRateJob.run(spark, c, PassRateSpec.of(PeriodType.YEAR,
         List.of(PassRateSpec.Dimension.SOURCE_SYSTEM, PassRateSpec.Dimension.CATEGORY)));
-    PassRateJob.run(spark, c, PassRateSpec.of(PassRateSpec.PeriodType.MONTH,
+    PassRateJob.run(spark, c, PassRateSpec.of(PeriodType.MONTH,
         List.of(PassRateSpec.Dimension.SOURCE_SYSTEM, PassRateSpec.Dimension.CATEGORY)));
 
     // A lab uploads a result (procymidone on chives 0.3 mg/kg, above the GB 2763 MRL 0.2), then corrects it

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
+import org.agrisafe.jobs.period.PeriodType;
 import org.agrisafe.jobs.rates.PassRateSpec;
 import org.agrisafe.jobs.spark.Fixtures;
 import org.agrisafe.jobs.spark.SharedSpark;
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.Test;
  * UK data spells them) and a few Jinan samples (township codes, a GPS point, the high-tech zone without polygon).
  */
 class HeatMapJobTest {
-  private static final HeatMapSpec SPEC = new HeatMapSpec(HeatMapSpec.PeriodType.YEAR, HeatMapSpec.LAYERS_DEFAULT,
+  private static final HeatMapSpec SPEC = new HeatMapSpec(PeriodType.YEAR, HeatMapSpec.LAYERS_DEFAULT,
       HeatMapSpec.PROGRAMMES_DEFAULT, 10, 5, 99, 7L);
   private static int seq;
   private static HeatMapJob.Result result;

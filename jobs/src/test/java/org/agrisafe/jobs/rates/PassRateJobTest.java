@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.agrisafe.jobs.period.PeriodType;
 import org.agrisafe.jobs.spark.Fixtures;
 import org.agrisafe.jobs.spark.SharedSpark;
 import org.agrisafe.lakehouse.tables.Tables;
@@ -42,7 +43,7 @@ class PassRateJobTest {
 
   @Test
   void yearByCommodityCountsRatesAndWilsonIntervals() {
-    PassRateSpec spec = PassRateSpec.of(PassRateSpec.PeriodType.YEAR, List.of(PassRateSpec.Dimension.COMMODITY));
+    PassRateSpec spec = PassRateSpec.of(PeriodType.YEAR, List.of(PassRateSpec.Dimension.COMMODITY));
     Map<String, Row> byKey =
         PassRateJob.transform(samples(), spec, 7L).collectAsList().stream()
             .collect(Collectors.toMap(r -> r.getAs("period") + "/" + r.getAs("commodity_code"), r -> r));
@@ -65,7 +66,7 @@ class PassRateJobTest {
 
   @Test
   void monthPeriodsUseTheStoredLocalDateAndQuarterFormat() {
-    PassRateSpec q = PassRateSpec.of(PassRateSpec.PeriodType.QUARTER, List.of());
+    PassRateSpec q = PassRateSpec.of(PeriodType.QUARTER, List.of());
     List<String> periods =
         PassRateJob.transform(samples(), q, null).select("period").collectAsList().stream()
             .map(r -> r.getString(0)).sorted().toList();
@@ -77,7 +78,7 @@ class PassRateJobTest {
     Dataset<Row> pending =
         Fixtures.rows(Tables.SAMPLES, List.of(s("R1", "leeks", "2021-02-02", "PENDING", false, false,
             "RANDOM_MONITORING")));
-    Row r = PassRateJob.transform(pending, PassRateSpec.of(PassRateSpec.PeriodType.MONTH, List.of()), null)
+    Row r = PassRateJob.transform(pending, PassRateSpec.of(PeriodType.MONTH, List.of()), null)
         .collectAsList().get(0);
     assertEquals(1L, (long) r.getAs("tested"));
     assertEquals(0L, (long) r.getAs("judged"));
@@ -92,7 +93,7 @@ class PassRateJobTest {
     samples().writeTo(Tables.SAMPLES.qualifiedName(catalog)).append();
     try {
       PassRateSpec spec =
-          PassRateSpec.of(PassRateSpec.PeriodType.YEAR, List.of(PassRateSpec.Dimension.COMMODITY));
+          PassRateSpec.of(PeriodType.YEAR, List.of(PassRateSpec.Dimension.COMMODITY));
       PassRateJob.run(spark, catalog, spec);
       PassRateJob.run(spark, catalog, spec);
       long n = spark.table(Tables.PASS_RATES.qualifiedName(catalog))
@@ -130,7 +131,7 @@ class PassRateJobTest {
     Map<String, Row> byAnalyte =
         PassRateJob.transform(
                 PassRateJob.samplesByAnalyte(samples, results),
-                PassRateSpec.of(PassRateSpec.PeriodType.MONTH, List.of(PassRateSpec.Dimension.ANALYTE)), null)
+                PassRateSpec.of(PeriodType.MONTH, List.of(PassRateSpec.Dimension.ANALYTE)), null)
             .collectAsList().stream()
             .collect(Collectors.toMap(r -> (String) r.getAs("analyte_code"), r -> r));
     Row c = byAnalyte.get("chlorpyrifos");

@@ -12,14 +12,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.agrisafe.jobs.period.PeriodType;
+import org.agrisafe.jobs.risk.RiskFixtures.Result;
+import org.agrisafe.jobs.risk.RiskFixtures.Sample;
 import org.agrisafe.jobs.spark.SharedSpark;
 import org.agrisafe.lakehouse.tables.RiskTables;
 import org.agrisafe.lakehouse.tables.Tables;
 import org.agrisafe.risk.ranking.RiskRank;
-import org.apache.spark.sql.SparkSession;
-import org.agrisafe.jobs.risk.RiskFixtures.Result;
-import org.agrisafe.jobs.risk.RiskFixtures.Sample;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -141,13 +142,13 @@ class RiskJobTest {
 
       Row before = spark.table(RiskTables.RISK_RANKING.qualifiedName(catalog))
           .filter("period = '2024' and analyte_code = 'flonicamid (sum)'").first();
-      PanelDecisions.record(spark, catalog, new PanelDecisions.Decision(RiskParameters.PeriodType.YEAR, "2024",
+      PanelDecisions.record(spark, catalog, new PanelDecisions.Decision(PeriodType.YEAR, "2024",
           "UK_PRIF", "flonicamid (sum)", "apples", PanelDecisions.Kind.ACCEPT, null, null, "Dr Wang (panel chair)",
           Instant.parse("2025-02-01T08:00:00Z")));
       String computed = spark.table(RiskTables.RISK_RANKING.qualifiedName(catalog))
           .filter("source_system = 'PLATFORM_UPLOAD' and analyte_code = 'boscalid'").first().getAs("risk_rank");
       RiskRank other = computed.equals("LOW") ? RiskRank.MEDIUM : RiskRank.LOW;
-      PanelDecisions.record(spark, catalog, new PanelDecisions.Decision(RiskParameters.PeriodType.YEAR, "2024",
+      PanelDecisions.record(spark, catalog, new PanelDecisions.Decision(PeriodType.YEAR, "2024",
           "PLATFORM_UPLOAD", "boscalid", "cucumbers", PanelDecisions.Kind.ADJUST, other,
           "cucumbers are eaten by few children in Jinan", "Dr Li", Instant.parse("2025-02-01T09:00:00Z")));
 
@@ -163,7 +164,7 @@ class RiskJobTest {
       assertTrue(after.<Integer>getAs("total_score") > before.<Integer>getAs("total_score"));
 
       Path report = PanelReport.write(spark, catalog, SharedSpark.config().outputDir(),
-          RiskParameters.PeriodType.YEAR, "2024");
+          PeriodType.YEAR, "2024");
       assertEquals("risk-panel-2024.html", report.getFileName().toString());
       String html = Files.readString(report, StandardCharsets.UTF_8);
       assertTrue(html.contains("Disagrees: accepted at " + before.getAs("risk_rank") + " (S="

@@ -48,6 +48,7 @@ public final class LakehouseBootstrap {
     all.addAll(MapTables.all());
     all.addAll(WarningTables.all());
     all.addAll(TraceTables.all());
+    all.addAll(BulletinTables.all());
     return all;
   }
 

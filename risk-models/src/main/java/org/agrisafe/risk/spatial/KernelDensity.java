@@ -172,13 +172,37 @@ public final class KernelDensity {
             ss += dx * dx + dy * dy;
             dist[i] = Math.sqrt(dx * dx + dy * dy);
         }
+        double dm = Double.NaN;
+        if (rule == BandwidthRule.SILVERMAN_ARCGIS) {
+            Arrays.sort(dist);
+            dm = n % 2 == 1 ? dist[n / 2] : 0.5 * (dist[n / 2 - 1] + dist[n / 2]);
+        }
+        return bandwidth(n, ss, dm, rule);
+    }
+
+    /**
+     * Bandwidth by a rule from the points' summary, for callers that compute the summary elsewhere (e.g. a
+     * distributed engine): the same formulas as {@link #bandwidth(double[], double[], BandwidthRule)}.
+     *
+     * @param n              number of points, &gt;= 2
+     * @param sumSquares     Σ((x − x̄)² + (y − ȳ)²), squared coordinate units
+     * @param medianDistance D_m, the median distance to the mean centre (mean of the two middle values for even
+     *                       n); used by {@link BandwidthRule#SILVERMAN_ARCGIS} only (NaN otherwise)
+     * @param rule           {@link BandwidthRule#SCOTT} or {@link BandwidthRule#SILVERMAN_ARCGIS}
+     * @return h &gt; 0, coordinate units
+     * @throws IllegalArgumentException on fewer than 2 points, FIXED, or a zero spread
+     */
+    public static double bandwidth(long n, double sumSquares, double medianDistance, BandwidthRule rule) {
+        Objects.requireNonNull(rule, "rule");
+        if (n < 2) {
+            throw new IllegalArgumentException("Cannot choose a bandwidth from " + n
+                    + " point(s): expected at least 2, or use a FIXED bandwidth");
+        }
         double h = switch (rule) {
-            case SCOTT -> Math.sqrt(ss / (n - 1) / 2.0) * Math.pow(n, -1.0 / 6.0);
+            case SCOTT -> Math.sqrt(sumSquares / (n - 1) / 2.0) * Math.pow(n, -1.0 / 6.0);
             case SILVERMAN_ARCGIS -> {
-                double sd = Math.sqrt(ss / n);
-                Arrays.sort(dist);
-                double dm = n % 2 == 1 ? dist[n / 2] : 0.5 * (dist[n / 2 - 1] + dist[n / 2]);
-                yield 0.9 * Math.min(sd, Math.sqrt(1.0 / Math.log(2.0)) * dm) * Math.pow(n, -0.2);
+                double sd = Math.sqrt(sumSquares / n);
+                yield 0.9 * Math.min(sd, Math.sqrt(1.0 / Math.log(2.0)) * medianDistance) * Math.pow(n, -0.2);
             }
             case FIXED -> throw new IllegalArgumentException("Bandwidth rule FIXED has no formula: give the"
                     + " bandwidth in Params.fixed(kernel, h)");
@@ -189,6 +213,50 @@ public final class KernelDensity {
                     + " points, or use a FIXED bandwidth");
         }
         return h;
+    }
+
+    /** Receives one point's contribution to one grid cell. */
+    @FunctionalInterface
+    public interface CellSink {
+        /**
+         * @param cell  row-major cell index r·columns + c, as in {@link Result#density()}
+         * @param value the point's kernel value at the cell centre, points per square coordinate unit
+         */
+        void accept(int cell, double value);
+    }
+
+    /**
+     * The contributions of one point to the grid cells within the kernel's reach (step 3 of the algorithm for a
+     * single point); {@link #estimate} sums them over the points, cell by cell, in point order. Cells where the
+     * kernel is 0 get no call.
+     *
+     * @param h bandwidth &gt; 0, coordinate units
+     */
+    public static void contributions(double x, double y, Grid grid, Kernel kernel, double h, CellSink sink) {
+        boolean quartic = kernel == Kernel.QUARTIC;
+        double reach = quartic ? h : 6.0 * h;
+        double h2 = h * h;
+        double norm = quartic ? 3.0 / (Math.PI * h2) : 1.0 / (2.0 * Math.PI * h2);
+        double cs = grid.cellSize();
+        int c0 = Math.max(0, (int) Math.floor((x - reach - grid.minX()) / cs));
+        int c1 = Math.min(grid.columns() - 1, (int) Math.floor((x + reach - grid.minX()) / cs));
+        int r0 = Math.max(0, (int) Math.floor((y - reach - grid.minY()) / cs));
+        int r1 = Math.min(grid.rows() - 1, (int) Math.floor((y + reach - grid.minY()) / cs));
+        for (int r = r0; r <= r1; r++) {
+            double dy = grid.centreY(r) - y;
+            for (int c = c0; c <= c1; c++) {
+                double dx = grid.centreX(c) - x;
+                double d2 = dx * dx + dy * dy;
+                if (quartic) {
+                    if (d2 < h2) {
+                        double u = 1.0 - d2 / h2;
+                        sink.accept(r * grid.columns() + c, norm * u * u);
+                    }
+                } else if (d2 <= reach * reach) {
+                    sink.accept(r * grid.columns() + c, norm * Math.exp(-d2 / (2.0 * h2)));
+                }
+            }
+        }
     }
 
     /**
@@ -208,32 +276,9 @@ public final class KernelDensity {
             throw new IllegalArgumentException("No points given: expected at least one point");
         }
         double h = params.rule() == BandwidthRule.FIXED ? params.fixedBandwidth() : bandwidth(x, y, params.rule());
-        boolean quartic = params.kernel() == Kernel.QUARTIC;
-        double reach = quartic ? h : 6.0 * h;
-        double h2 = h * h;
-        double norm = quartic ? 3.0 / (Math.PI * h2) : 1.0 / (2.0 * Math.PI * h2);
         double[] density = new double[grid.columns() * grid.rows()];
-        double cs = grid.cellSize();
         for (int i = 0; i < x.length; i++) {
-            int c0 = Math.max(0, (int) Math.floor((x[i] - reach - grid.minX()) / cs));
-            int c1 = Math.min(grid.columns() - 1, (int) Math.floor((x[i] + reach - grid.minX()) / cs));
-            int r0 = Math.max(0, (int) Math.floor((y[i] - reach - grid.minY()) / cs));
-            int r1 = Math.min(grid.rows() - 1, (int) Math.floor((y[i] + reach - grid.minY()) / cs));
-            for (int r = r0; r <= r1; r++) {
-                double dy = grid.centreY(r) - y[i];
-                for (int c = c0; c <= c1; c++) {
-                    double dx = grid.centreX(c) - x[i];
-                    double d2 = dx * dx + dy * dy;
-                    if (quartic) {
-                        if (d2 < h2) {
-                            double u = 1.0 - d2 / h2;
-                            density[r * grid.columns() + c] += norm * u * u;
-                        }
-                    } else if (d2 <= reach * reach) {
-                        density[r * grid.columns() + c] += norm * Math.exp(-d2 / (2.0 * h2));
-                    }
-                }
-            }
+            contributions(x[i], y[i], grid, params.kernel(), h, (cell, v) -> density[cell] += v);
         }
         return new Result(grid, h, density);
     }
