@@ -112,9 +112,8 @@ final class DemoCommand implements Callable<Integer> {
     p.step("Regional heat maps: rates by country of origin, Gi* hot spots, GeoJSON + PNG");
     org.agrisafe.jobs.maps.HeatMapSpec mapSpec = org.agrisafe.jobs.maps.HeatMapSpec.defaults();
     org.agrisafe.jobs.maps.HeatMapJob.Result maps = org.agrisafe.jobs.maps.HeatMapJob.run(spark, cfg, mapSpec);
-    double[][] points = org.agrisafe.jobs.maps.HeatMapJob.samplePoints(
-        spark.table(Tables.SAMPLES.qualifiedName(catalog)), mapSpec);
-    List<Path> mapFiles = org.agrisafe.jobs.maps.MapOutputs.write(cfg.outputDir(), maps, mapSpec, points);
+    List<Path> mapFiles = org.agrisafe.jobs.maps.MapOutputs.write(cfg.outputDir(), maps, mapSpec,
+        spark.table(Tables.SAMPLES.qualifiedName(catalog)));
     p.step("Monthly bulletin and open-data export for the latest month of the UK data (HTML, PDF, DOCX, JSON)");
     List<Path> bulletinFiles = org.agrisafe.jobs.bulletin.BulletinJob.writeLatest(spark, cfg, "UK_PRIF");
     p.step("Exporting analytics.pass_rates (CSV, Parquet)");
