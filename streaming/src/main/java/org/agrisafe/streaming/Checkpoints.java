@@ -47,6 +47,19 @@ public final class Checkpoints {
     env.getCheckpointConfig().setCheckpointStorage(dir.toAbsolutePath().toUri().toString());
     env.getCheckpointConfig().setExternalizedCheckpointRetention(
         ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+    env.configure(changelogStorage(dir));
+  }
+
+  /**
+   * The settings that put the changelog state backend's log ({@link StreamingMain#configure}) in
+   * {@code <dir>/changelog} on the file system ({@code state.changelog.storage = filesystem},
+   * {@code dstl.dfs.base-path}); a cluster sets the same two keys in its configuration (README "Streaming").
+   */
+  public static Configuration changelogStorage(Path dir) {
+    Configuration c = new Configuration();
+    c.set(org.apache.flink.configuration.StateChangelogOptions.STATE_CHANGE_LOG_STORAGE, "filesystem");
+    c.setString("dstl.dfs.base-path", dir.toAbsolutePath().resolve("changelog").toUri().toString());
+    return c;
   }
 
   /**
@@ -115,7 +128,9 @@ public final class Checkpoints {
 
   /**
    * Runs the job built on {@code env}, restored from {@code restoreFrom} when present (all state must map to an
-   * operator of the graph: operator uids are stable). The path is set both in the environment's configuration
+   * operator of the graph: operator uids are stable), in CLAIM mode: the new job owns the restored checkpoint and
+   * Flink deletes it once newer checkpoints subsume it (the changelog state backend cannot take the full first
+   * snapshot that the default NO_CLAIM mode requires). The path is set both in the environment's configuration
    * ({@code execution.state-recovery.path}, which the local and remote executors apply to the job graph, overriding
    * the stream graph's) and on the stream graph (which the test MiniCluster's executor applies).
    */
@@ -125,12 +140,13 @@ public final class Checkpoints {
       Configuration c = new Configuration();
       c.set(StateRecoveryOptions.SAVEPOINT_PATH, p.toAbsolutePath().toString());
       c.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, false);
+      c.set(StateRecoveryOptions.RESTORE_MODE, org.apache.flink.core.execution.RestoreMode.CLAIM);
       env.configure(c);
     });
     StreamGraph graph = env.getStreamGraph();
     graph.setJobName(name);
-    restoreFrom.ifPresent(p -> graph.setSavepointRestoreSettings(
-        SavepointRestoreSettings.forPath(p.toAbsolutePath().toString(), false)));
+    restoreFrom.ifPresent(p -> graph.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(
+        p.toAbsolutePath().toString(), false, org.apache.flink.core.execution.RestoreMode.CLAIM)));
     return env.executeAsync(graph);
   }
 }

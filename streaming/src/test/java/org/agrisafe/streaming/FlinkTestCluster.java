@@ -32,7 +32,19 @@ final class FlinkTestCluster {
 
   /** The one MiniCluster of the test JVM, started by the first class that needs it, stopped when the run ends. */
   private static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
-      new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
+      new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4)
+          .setConfiguration(changelogStorage()).build());
+
+  /** The changelog state backend's log (the job enables it, StreamingMain.configure) in a temporary folder. */
+  private static org.apache.flink.configuration.Configuration changelogStorage() {
+    try {
+      java.nio.file.Path dir = java.nio.file.Path.of("target", "test-changelog");
+      java.nio.file.Files.createDirectories(dir);
+      return Checkpoints.changelogStorage(java.nio.file.Files.createTempDirectory(dir, "run"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   /**
    * The extension each MiniCluster test class registers; every class shares {@link #CLUSTER} (one per test JVM):
