@@ -1,8 +1,5 @@
 package org.agrisafe.lakehouse.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -12,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,11 +40,11 @@ import org.apache.commons.csv.CSVRecord;
  * </ul>
  * A bad record rejects only itself (the upload unit is the result record; the lab resends it). Samples: received =
  * distinct sample IDs met (a rejected record without a sample ID counts as one sample of its own); accepted =
- * those with at least one valid record; rejected = the others.
+ * those with at least one valid record; rejected = the others. A line that is not one JSON object of scalars is
+ * read by {@link UploadJsonFields} (as in the stream) and rejected with field {@code line} and the stream's reason
+ * ({@link UploadJsonFields#rejectedUnreadable}).
  */
 public final class UploadAdapter {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private UploadAdapter() {
   }
@@ -123,33 +119,13 @@ public final class UploadAdapter {
       }
       Map<String, String> fields;
       try {
-        fields = jsonFields(lines[i]);
-      } catch (IllegalArgumentException | JsonProcessingException e) {
-        state.rejectUnidentified(new RejectedRecord(SourceSystem.PLATFORM_UPLOAD, state.file, line, null, "line",
-            "Cannot parse JSON line " + line + " of " + state.file + ": " + firstLine(e.getMessage())
-                + " (expected one JSON object with string, number or null values)", lines[i]));
+        fields = UploadJsonFields.fields(lines[i]);
+      } catch (IllegalArgumentException e) {
+        state.rejectUnidentified(UploadJsonFields.rejectedUnreadable(state.file, line, lines[i], e));
         continue;
       }
       state.accept(fields, line);
     }
-  }
-
-  private static Map<String, String> jsonFields(String line) throws JsonProcessingException {
-    JsonNode node = JSON.readTree(line);
-    if (node == null || !node.isObject()) {
-      throw new IllegalArgumentException("not a JSON object");
-    }
-    Map<String, String> fields = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
-      JsonNode v = e.getValue();
-      if (v.isContainerNode()) {
-        throw new IllegalArgumentException("field '" + e.getKey() + "' is an array or object");
-      }
-      fields.put(e.getKey(), v.isNull() ? null : v.asText());
-    }
-    return fields;
   }
 
   private static void readCsv(String text, State state) {
@@ -181,14 +157,6 @@ public final class UploadAdapter {
       throw new IllegalArgumentException("Cannot parse the CSV header of upload " + state.file + ": "
           + e.getMessage(), e);
     }
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "invalid JSON";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
   }
 
   /** Cross-record state of one file. */
