@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.agrisafe.lakehouse.ingest.model.RejectedRecord;
 import org.junit.jupiter.api.Test;
 
-/** {@link UploadJsonFields}: the one JSON record reader of batch and stream. */
+/** {@link UploadJsonFields} (the one JSON record reader) and {@link UploadFileRecords} (the one file splitter). */
 class UploadJsonFieldsTest {
   private static final ObjectMapper TREE = new ObjectMapper();
 
@@ -82,5 +83,49 @@ class UploadJsonFieldsTest {
         r.reason());
     assertEquals("{\"lod\":[5]}", r.rawText());
     assertNull(r.recordKey());
+  }
+
+  /** Records what a split hands over, one string per call. */
+  private static List<String> split(UploadAdapter.Format format, String text) throws Exception {
+    List<String> calls = new ArrayList<>();
+    UploadFileRecords.read(format, text, new UploadFileRecords.Visitor() {
+      @Override
+      public void blank(long line) {
+        calls.add(line + " blank");
+      }
+
+      @Override
+      public void jsonLine(long line, String json) {
+        calls.add(line + " json " + json);
+      }
+
+      @Override
+      public void csvRecord(long line, Map<String, String> fields) {
+        calls.add(line + " csv " + fields);
+      }
+
+      @Override
+      public void csvCellCount(long line, List<String> cells, int expected) {
+        calls.add(line + " cells " + cells + "/" + expected);
+      }
+    });
+    return calls;
+  }
+
+  @Test
+  void blankLinesAndRowsAreReportedAsBlankAndKeepTheNumbering() throws Exception {
+    assertEquals(List.of("1 json {}", "2 blank", "3 blank", "4 json  {\"a\":1} "),
+        split(UploadAdapter.Format.JSON_LINES, "{}\r\n\n \t\n {\"a\":1} \n"));
+    assertEquals(List.of("1 blank"), split(UploadAdapter.Format.JSON_LINES, " "));
+    assertEquals(List.of(), split(UploadAdapter.Format.JSON_LINES, ""));
+    assertEquals(List.of("2 csv {a=1, b=}", "3 blank", "4 blank", "5 csv {a=, b=}", "6 cells [x, y, z]/2",
+            "7 blank", "8 csv {a=2, b=3}"),
+        split(UploadAdapter.Format.CSV, "a,b\n1,\n\n   \n,\nx,y,z\n\"\"\n2,3\n"));
+  }
+
+  @Test
+  void aLeadingByteOrderMarkIsNotPartOfTheFirstRecord() throws Exception {
+    assertEquals(List.of("1 json {\"a\":1}"), split(UploadAdapter.Format.JSON_LINES, "\ufeff{\"a\":1}\n"));
+    assertEquals(List.of("2 csv {a=1, b=2}"), split(UploadAdapter.Format.CSV, "\ufeffa,b\n1,2\n"));
   }
 }
