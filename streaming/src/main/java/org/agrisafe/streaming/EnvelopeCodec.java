@@ -33,8 +33,77 @@ public final class EnvelopeCodec implements DeserializationSchema<UploadEnvelope
     return o.toString();
   }
 
-  /** The envelope of a Kafka value (see the class comment for bad values). */
+  /**
+   * The envelope of a Kafka value (see the class comment for bad values). One pass of Jackson's streaming parser
+   * takes the envelope fields and the {@code record} object's text as it stands in the value (no tree is built and
+   * written back); a value of any other shape (record not an object, a raw payload, repeated fields) takes the
+   * tree path below, as before.
+   */
   public static UploadEnvelope decode(String value) {
+    UploadEnvelope fast = decodeStreaming(value);
+    return fast != null ? fast : decodeTree(value);
+  }
+
+  /** The common shape, or null for the tree path. */
+  static UploadEnvelope decodeStreaming(String value) {
+    try (com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(value)) {
+      if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+        return null;
+      }
+      String source = null;
+      long line = 0;
+      long at = 0;
+      String lab = null;
+      String payload = null;
+      com.fasterxml.jackson.core.JsonToken t;
+      while ((t = p.nextToken()) == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        com.fasterxml.jackson.core.JsonToken v = p.nextToken();
+        switch (name) {
+          case "record" -> {
+            if (v != com.fasterxml.jackson.core.JsonToken.START_OBJECT || payload != null) {
+              return null;
+            }
+            int start = (int) p.currentTokenLocation().getCharOffset();
+            p.skipChildren();
+            int end = (int) p.currentLocation().getCharOffset();
+            if (start < 0 || end > value.length() || value.charAt(start) != '{' || value.charAt(end - 1) != '}') {
+              return null;
+            }
+            payload = value.substring(start, end);
+          }
+          case "source" -> source = v == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? p.getText() : null;
+          case "line", "received_at_ms" -> {
+            if (v != com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT) {
+              return null;
+            }
+            if (name.equals("line")) {
+              line = p.getLongValue();
+            } else {
+              at = p.getLongValue();
+            }
+          }
+          case "lab" -> lab = v == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? p.getText() : null;
+          default -> {
+            return null;
+          }
+        }
+        if (name.equals("source") && source == null || name.equals("lab") && lab == null
+            && v != com.fasterxml.jackson.core.JsonToken.VALUE_NULL) {
+          return null;
+        }
+      }
+      if (t != com.fasterxml.jackson.core.JsonToken.END_OBJECT || p.nextToken() != null || payload == null) {
+        return null;
+      }
+      return new UploadEnvelope(source == null ? "kafka" : source, line, payload, at, lab);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** The general path: a Jackson tree. */
+  static UploadEnvelope decodeTree(String value) {
     try {
       JsonNode n = JSON.readTree(value);
       if (n != null && n.isObject()) {

@@ -38,7 +38,17 @@ public final class StreamingJob {
   public static final class ResultKey implements KeySelector<UploadEnvelope, String> {
     @Override
     public String getKey(UploadEnvelope e) {
-      return UploadJson.resultKey(e.payload);
+      return e.key != null ? e.key : UploadJson.resultKey(e.payload);
+    }
+  }
+
+  /** Sets each envelope's key and event time from one scan of its payload ({@link UploadJson#stamp}). */
+  public static final class Stamp implements org.apache.flink.api.common.functions.MapFunction<UploadEnvelope,
+      UploadEnvelope> {
+    @Override
+    public UploadEnvelope map(UploadEnvelope e) {
+      UploadJson.stamp(e);
+      return e;
     }
   }
 
@@ -104,10 +114,12 @@ public final class StreamingJob {
       List<StreamRules.Rule> rules, WindowRuleParams windowRules) {
     WatermarkStrategy<UploadEnvelope> wm = WatermarkStrategy
         .<UploadEnvelope>forBoundedOutOfOrderness(config.outOfOrderness())
-        .withTimestampAssigner((e, previous) -> UploadJson.eventTimeMs(e.payload, e.receivedAtMs))
+        .withTimestampAssigner((e, previous) -> e.stamped ? e.eventTimeMs
+            : UploadJson.eventTimeMs(e.payload, e.receivedAtMs))
         .withIdleness(Duration.ofMinutes(1));
-    DataStream<UploadEnvelope> timed =
-        uploads.assignTimestampsAndWatermarks(wm).name("event-time").uid("event-time");
+    DataStream<UploadEnvelope> timed = uploads
+        .map(new Stamp()).name("key-and-time").uid("key-and-time")
+        .assignTimestampsAndWatermarks(wm).name("event-time").uid("event-time");
     BroadcastStream<ReferenceVersion> referenceVersions = reference.broadcast(ReferenceVersion.STATE);
     SingleOutputStreamOperator<RowData> results = timed
         .keyBy(new ResultKey())

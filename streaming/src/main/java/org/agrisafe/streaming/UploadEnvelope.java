@@ -17,6 +17,16 @@ public class UploadEnvelope {
   public String payload;
   public long receivedAtMs;
   public String lab;
+  /**
+   * Derived, not part of the record: the key the stream partitions by ({@link UploadJson#resultKey}), set by
+   * {@link UploadJson#stamp} before the shuffle so that the payload is not scanned again on either side of it;
+   * null until then. Not in {@link #toBytes}, {@link #equals} or the Kafka value.
+   */
+  public String key;
+  /** Derived: the event time of {@link UploadJson#eventTimeMs}, valid when {@link #stamped}; not serialized. */
+  public transient long eventTimeMs;
+  /** Whether {@link #eventTimeMs} was set by {@link UploadJson#stamp} (false after a copy by serialization). */
+  public transient boolean stamped;
 
   public UploadEnvelope() {}
 

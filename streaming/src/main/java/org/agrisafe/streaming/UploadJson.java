@@ -60,15 +60,44 @@ public final class UploadJson {
   }
 
   /**
+   * Sets the envelope's derived {@code key} ({@link #resultKey}) and {@code eventTimeMs} ({@link #eventTimeMs},
+   * falling back to {@code receivedAtMs}) from ONE scan of its payload, before the stream is keyed: the key
+   * selector on both sides of the shuffle and the timestamp assigner then read the fields instead of scanning the
+   * payload three times.
+   */
+  public static void stamp(UploadEnvelope e) {
+    String[] found = new String[2];
+    try {
+      scan(e.payload, (k, v) -> {
+        if (k.equals(UploadRecords.RESULT_ID)) {
+          found[0] = v;
+        } else if (k.equals(UploadRecords.SAMPLED_AT)) {
+          found[1] = v;
+        }
+      });
+    } catch (IllegalArgumentException ex) {
+      found[0] = null;
+      found[1] = null;
+    }
+    e.key = found[0] == null ? "" : found[0].strip();
+    e.eventTimeMs = timeMs(found[1], e.receivedAtMs);
+    e.stamped = true;
+  }
+
+  /**
    * Event time: {@code sampled_at} as epoch milliseconds UTC; {@code fallbackMs} when absent or unparsable (such
    * records are rejected downstream, their time does not matter).
    */
   public static long eventTimeMs(String payload, long fallbackMs) {
+    return timeMs(field(payload, UploadRecords.SAMPLED_AT), fallbackMs);
+  }
+
+  /** {@code sampled_at} text as epoch ms UTC, or {@code fallbackMs} when null or unparsable. */
+  private static long timeMs(String t, long fallbackMs) {
+    if (t == null) {
+      return fallbackMs;
+    }
     try {
-      String t = field(payload, UploadRecords.SAMPLED_AT);
-      if (t == null) {
-        return fallbackMs;
-      }
       OffsetDateTime fast = org.agrisafe.lakehouse.ingest.IsoTimes.parseOffsetDateTime(t.strip());
       return (fast != null ? fast : OffsetDateTime.parse(t.strip())).toInstant().toEpochMilli();
     } catch (DateTimeParseException e) {
