@@ -37,6 +37,11 @@ public final class UploadJson {
     return org.agrisafe.lakehouse.ingest.UploadJsonFields.field(payload, name);
   }
 
+  /** Calls {@code field} for every (name, text value) of the payload's object, in order. */
+  private static void scan(String payload, java.util.function.BiConsumer<String, String> field) {
+    org.agrisafe.lakehouse.ingest.UploadJsonFields.scan(payload, field);
+  }
+
   /** One JSON object from a field map (CSV uploads), blank cells written as null. */
   public static String toPayload(Map<String, String> fields) {
     ObjectNode o = JSON.createObjectNode();

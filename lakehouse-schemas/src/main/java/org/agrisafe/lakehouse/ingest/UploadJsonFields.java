@@ -87,8 +87,15 @@ public final class UploadJsonFields {
         error.getMessage() + " (record " + line + " of " + file + ")", raw);
   }
 
-  /** Calls {@code field} for every (name, text value) of the payload's object, in order. */
-  private static void scan(String payload, BiConsumer<String, String> field) {
+  /**
+   * Calls {@code field} for every (name, text value) of the payload's object, in the order written (a repeated
+   * field is passed each time), without building a map: for callers that need a few fields in one pass.
+   *
+   * @param payload one JSON object; not null
+   * @param field receives (name, the text {@link #fields} gives, or null for JSON null)
+   * @throws IllegalArgumentException as {@link #fields}, possibly after some fields were passed
+   */
+  public static void scan(String payload, BiConsumer<String, String> field) {
     try (JsonParser p = FACTORY.createParser(payload)) {
       JsonToken t = p.nextToken();
       if (t != JsonToken.START_OBJECT) {

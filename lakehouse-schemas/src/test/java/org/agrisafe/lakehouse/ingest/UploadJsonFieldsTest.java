@@ -53,6 +53,9 @@ class UploadJsonFieldsTest {
     assertEquals("last", UploadJsonFields.field(p, "x"));
     assertEquals("2", UploadJsonFields.field(p, "y"));
     assertNull(UploadJsonFields.field(p, "z"));
+    List<String> scanned = new ArrayList<>();
+    UploadJsonFields.scan(p, (k, v) -> scanned.add(k + "=" + v));
+    assertEquals(List.of("x=first", "y=2", "x=last"), scanned, "scan passes every occurrence in order");
   }
 
   @Test
