@@ -2,16 +2,12 @@ package org.agrisafe.streaming;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.agrisafe.lakehouse.ingest.UploadAdapter;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import org.agrisafe.lakehouse.ingest.UploadFileRecords;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.FileSourceSplit;
@@ -23,10 +19,12 @@ import org.apache.flink.core.fs.Path;
 
 /**
  * Reads one upload file of a watched directory (JSON Lines {@code .jsonl}/{@code .ndjson} or CSV {@code .csv},
- * UTF-8, docs/formats/upload-format.md) into {@link UploadEnvelope}s, one per non-blank record; CSV rows become
- * the same JSON object as a JSON line. Files are not split; on restore the records already emitted are skipped
- * (Flink's checkpointed position), so each record enters the stream once per successful checkpoint. A CSV row
- * with the wrong number of cells is passed on as its raw text and rejected downstream.
+ * UTF-8, docs/formats/upload-format.md) into {@link UploadEnvelope}s, one per record, split as the batch adapter
+ * splits them ({@link UploadFileRecords}: blank lines and rows are not records and give no envelope; numbering
+ * as in the batch); CSV rows become the same JSON object as a JSON line. Files are not split; on restore the
+ * records already emitted are skipped (Flink's checkpointed position), so each record enters the stream once per
+ * successful checkpoint. A CSV row with the wrong number of cells is passed on as its raw text and rejected
+ * downstream (field {@code line}).
  */
 public class UploadFileFormat implements BulkFormat<UploadEnvelope, FileSourceSplit> {
 
@@ -96,31 +94,29 @@ public class UploadFileFormat implements BulkFormat<UploadEnvelope, FileSourceSp
   public static List<UploadEnvelope> parse(String name, String text, long receivedAtMs) {
     UploadAdapter.Format format = UploadAdapter.Format.of(java.nio.file.Path.of(name));
     List<UploadEnvelope> out = new ArrayList<>();
-    if (format == UploadAdapter.Format.JSON_LINES) {
-      String[] lines = text.split("\r?\n", -1);
-      for (int i = 0; i < lines.length; i++) {
-        if (!lines[i].isBlank()) {
-          out.add(new UploadEnvelope(name, i + 1L, lines[i], receivedAtMs, null));
-        }
+    UploadFileRecords.Visitor visitor = new UploadFileRecords.Visitor() {
+      @Override
+      public void blank(long line) {
+        // not a record (docs/formats/upload-format.md): no envelope, so neither accepted nor rejected
       }
-      return out;
-    }
-    CSVFormat csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-        .setIgnoreEmptyLines(true).get();
-    try (CSVParser parser = CSVParser.parse(new StringReader(text), csv)) {
-      List<String> header = parser.getHeaderNames();
-      for (CSVRecord r : parser) {
-        long line = r.getRecordNumber() + 1;
-        if (r.size() != header.size()) {
-          out.add(new UploadEnvelope(name, line, String.join(",", r.toList()), receivedAtMs, null));
-          continue;
-        }
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-          fields.put(header.get(i), r.get(i));
-        }
+
+      @Override
+      public void jsonLine(long line, String json) {
+        out.add(new UploadEnvelope(name, line, json, receivedAtMs, null));
+      }
+
+      @Override
+      public void csvRecord(long line, Map<String, String> fields) {
         out.add(new UploadEnvelope(name, line, UploadJson.toPayload(fields), receivedAtMs, null));
       }
+
+      @Override
+      public void csvCellCount(long line, List<String> cells, int expected) {
+        out.add(new UploadEnvelope(name, line, String.join(",", cells), receivedAtMs, null));
+      }
+    };
+    try {
+      UploadFileRecords.read(format, text, visitor);
     } catch (IOException e) {
       throw new IllegalArgumentException("Cannot parse CSV upload " + name + ": " + e.getMessage(), e);
     }

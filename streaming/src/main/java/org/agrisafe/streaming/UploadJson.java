@@ -1,14 +1,9 @@
 package org.agrisafe.streaming;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.agrisafe.lakehouse.ingest.UploadRecords;
@@ -19,8 +14,6 @@ import org.agrisafe.lakehouse.ingest.UploadRecords;
  */
 public final class UploadJson {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final JsonFactory FACTORY = JSON.getFactory();
-  private static final String EXPECTED = " (expected one JSON object with string, number or null values)";
 
   private UploadJson() {}
 
@@ -32,48 +25,7 @@ public final class UploadJson {
    * @throws IllegalArgumentException if the payload is not one JSON object of scalar values, naming the reason
    */
   public static Map<String, String> fields(String payload) {
-    Map<String, String> fields = new LinkedHashMap<>();
-    scan(payload, fields::put);
-    return fields;
-  }
-
-  /** Calls {@code field} for every (name, text value) of the payload's object, in order. */
-  private static void scan(String payload, java.util.function.BiConsumer<String, String> field) {
-    try (JsonParser p = FACTORY.createParser(payload)) {
-      JsonToken t = p.nextToken();
-      if (t != JsonToken.START_OBJECT) {
-        throw new IllegalArgumentException("Cannot parse JSON: not a JSON object" + EXPECTED);
-      }
-      while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        JsonToken v = p.nextToken();
-        field.accept(name, text(p, v, name));
-      }
-      if (t != JsonToken.END_OBJECT) {
-        throw new IllegalArgumentException("Cannot parse JSON: unexpected end of input" + EXPECTED);
-      }
-    } catch (JsonProcessingException e) {
-      String m = e.getOriginalMessage();
-      throw new IllegalArgumentException("Cannot parse JSON: " + (m == null ? "invalid JSON" : m.split("\n")[0])
-          + EXPECTED);
-    } catch (java.io.IOException e) {
-      throw new IllegalArgumentException("Cannot parse JSON: " + e.getMessage() + EXPECTED);
-    }
-  }
-
-  private static String text(JsonParser p, JsonToken v, String name) throws java.io.IOException {
-    if (v == null) {
-      throw new IllegalArgumentException("Cannot parse JSON: unexpected end of input" + EXPECTED);
-    }
-    return switch (v) {
-      case VALUE_NULL -> null;
-      case VALUE_NUMBER_INT -> p.getNumberValue().toString();
-      case VALUE_NUMBER_FLOAT -> Double.toString(p.getDoubleValue());
-      case VALUE_STRING, VALUE_TRUE, VALUE_FALSE -> p.getText();
-      case START_ARRAY, START_OBJECT -> throw new IllegalArgumentException("Field '" + name
-          + "' is an array or object: expected a string, number or null");
-      default -> throw new IllegalArgumentException("Cannot parse JSON: unexpected " + v + EXPECTED);
-    };
+    return org.agrisafe.lakehouse.ingest.UploadJsonFields.fields(payload);
   }
 
   /**
@@ -82,17 +34,12 @@ public final class UploadJson {
    * selector (twice per record, on both sides of the shuffle) and the timestamp assigner.
    */
   static String field(String payload, String name) {
-    String[] found = new String[1];
-    try {
-      scan(payload, (k, v) -> {
-        if (k.equals(name)) {
-          found[0] = v;
-        }
-      });
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-    return found[0];
+    return org.agrisafe.lakehouse.ingest.UploadJsonFields.field(payload, name);
+  }
+
+  /** Calls {@code field} for every (name, text value) of the payload's object, in order. */
+  private static void scan(String payload, java.util.function.BiConsumer<String, String> field) {
+    org.agrisafe.lakehouse.ingest.UploadJsonFields.scan(payload, field);
   }
 
   /** One JSON object from a field map (CSV uploads), blank cells written as null. */

@@ -1,10 +1,6 @@
 package org.agrisafe.lakehouse.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -12,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,9 +19,6 @@ import org.agrisafe.lakehouse.ingest.model.ParsedSample;
 import org.agrisafe.lakehouse.ingest.model.RejectedRecord;
 import org.agrisafe.lakehouse.ingest.model.RowKind;
 import org.agrisafe.lakehouse.ingest.model.SourceSystem;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads one file of the platform's upload format ({@code docs/formats/upload-format.md}): JSON Lines
@@ -45,10 +37,15 @@ import org.apache.commons.csv.CSVRecord;
  * A bad record rejects only itself (the upload unit is the result record; the lab resends it). Samples: received =
  * distinct sample IDs met (a rejected record without a sample ID counts as one sample of its own); accepted =
  * those with at least one valid record; rejected = the others.
+ *
+ * <p>Records are split by {@link UploadFileRecords} and JSON lines read by {@link UploadJsonFields}, as in the
+ * stream. A blank line or row is not a record: it is neither accepted nor rejected and meets no sample; it is
+ * counted as a {@link RowKind#BLANK} row only so that the row kinds sum to the lines read. Hence records =
+ * rows read &minus; BLANK = accepted records (SAMPLE_HEADER + CONTINUATION + DUPLICATE) + REJECTED, the stream's
+ * received = accepted + rejected. A line that is not one JSON object of scalars is rejected with field
+ * {@code line} and the stream's reason ({@link UploadJsonFields#rejectedUnreadable}).
  */
 public final class UploadAdapter {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private UploadAdapter() {
   }
@@ -101,98 +98,22 @@ public final class UploadAdapter {
       throw new UncheckedIOException("Cannot read upload " + file, e);
     }
     State state = new State(name);
-    if (format == Format.JSON_LINES) {
-      readJsonLines(text, state);
-    } else {
-      readCsv(text, state);
+    try {
+      UploadFileRecords.read(format, text, state);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot parse CSV upload " + state.file, e);
+    } catch (IllegalArgumentException e) {
+      if (format != Format.CSV) {
+        throw e;
+      }
+      throw new IllegalArgumentException("Cannot parse the CSV header of upload " + state.file + ": "
+          + e.getMessage(), e);
     }
     return state.finish();
   }
 
-  private static void readJsonLines(String text, State state) {
-    String[] lines = text.split("\r?\n", -1);
-    int n = lines.length;
-    if (n > 0 && lines[n - 1].isEmpty()) {
-      n--; // the newline ending the last line does not start another line
-    }
-    for (int i = 0; i < n; i++) {
-      long line = i + 1L;
-      if (lines[i].isBlank()) {
-        state.out.row(RowKind.BLANK);
-        continue;
-      }
-      Map<String, String> fields;
-      try {
-        fields = jsonFields(lines[i]);
-      } catch (IllegalArgumentException | JsonProcessingException e) {
-        state.rejectUnidentified(new RejectedRecord(SourceSystem.PLATFORM_UPLOAD, state.file, line, null, "line",
-            "Cannot parse JSON line " + line + " of " + state.file + ": " + firstLine(e.getMessage())
-                + " (expected one JSON object with string, number or null values)", lines[i]));
-        continue;
-      }
-      state.accept(fields, line);
-    }
-  }
-
-  private static Map<String, String> jsonFields(String line) throws JsonProcessingException {
-    JsonNode node = JSON.readTree(line);
-    if (node == null || !node.isObject()) {
-      throw new IllegalArgumentException("not a JSON object");
-    }
-    Map<String, String> fields = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
-      JsonNode v = e.getValue();
-      if (v.isContainerNode()) {
-        throw new IllegalArgumentException("field '" + e.getKey() + "' is an array or object");
-      }
-      fields.put(e.getKey(), v.isNull() ? null : v.asText());
-    }
-    return fields;
-  }
-
-  private static void readCsv(String text, State state) {
-    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-        .setIgnoreEmptyLines(false).setAllowMissingColumnNames(false).get();
-    try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
-      List<String> header = parser.getHeaderNames();
-      for (CSVRecord r : parser) {
-        long line = r.getRecordNumber() + 1;
-        if (r.size() == 1 && r.get(0).isBlank()) {
-          state.out.row(RowKind.BLANK);
-          continue;
-        }
-        if (r.size() != header.size()) {
-          state.rejectUnidentified(new RejectedRecord(SourceSystem.PLATFORM_UPLOAD, state.file, line, null, "line",
-              "Record " + line + " of " + state.file + " has " + r.size() + " cells: expected " + header.size()
-                  + " as in the header", String.join(",", r.toList())));
-          continue;
-        }
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-          fields.put(header.get(i), r.get(i));
-        }
-        state.accept(fields, line);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot parse CSV upload " + state.file, e);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("Cannot parse the CSV header of upload " + state.file + ": "
-          + e.getMessage(), e);
-    }
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "invalid JSON";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
-  }
-
-  /** Cross-record state of one file. */
-  private static final class State {
+  /** Cross-record state of one file; receives its records from {@link UploadFileRecords}. */
+  private static final class State implements UploadFileRecords.Visitor {
     final String file;
     final BatchCollector out = new BatchCollector(SourceSystem.PLATFORM_UPLOAD);
     final Map<String, ParsedSample> samples = new LinkedHashMap<>();
@@ -205,6 +126,35 @@ public final class UploadAdapter {
     State(String file) {
       this.file = file;
       out.file(file);
+    }
+
+    @Override
+    public void blank(long line) {
+      out.row(RowKind.BLANK);
+    }
+
+    @Override
+    public void jsonLine(long line, String text) {
+      Map<String, String> fields;
+      try {
+        fields = UploadJsonFields.fields(text);
+      } catch (IllegalArgumentException e) {
+        rejectUnidentified(UploadJsonFields.rejectedUnreadable(file, line, text, e));
+        return;
+      }
+      accept(fields, line);
+    }
+
+    @Override
+    public void csvRecord(long line, Map<String, String> fields) {
+      accept(fields, line);
+    }
+
+    @Override
+    public void csvCellCount(long line, List<String> cells, int expected) {
+      rejectUnidentified(new RejectedRecord(SourceSystem.PLATFORM_UPLOAD, file, line, null, "line",
+          "Record " + line + " of " + file + " has " + cells.size() + " cells: expected " + expected
+              + " as in the header", String.join(",", cells)));
     }
 
     void rejectUnidentified(RejectedRecord r) {
