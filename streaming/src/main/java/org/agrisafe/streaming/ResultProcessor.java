@@ -185,8 +185,8 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
     try {
       fields = UploadJson.fields(in.payload);
     } catch (IllegalArgumentException e) {
-      reject(ctx, new RejectedRecord(SourceSystem.PLATFORM_UPLOAD, in.source, in.line, null, "line",
-          e.getMessage() + " (record " + in.line + " of " + in.source + ")", in.payload), now);
+      reject(ctx, org.agrisafe.lakehouse.ingest.UploadJsonFields.rejectedUnreadable(in.source, in.line, in.payload,
+          e), now);
       return;
     }
     UploadRecords.Outcome o;
