@@ -70,94 +70,108 @@ public final class StreamingBenchmark {
     Path tmp = Files.createTempDirectory("agrisafe-stream-bench");
     System.out.println("SYNTHETIC data (seeded Jinan generator); work dir " + tmp);
 
-    // ---------------------------------------------------------------- A: throughput into Iceberg
-    // from a Kafka topic filled BEFORE the job starts, so that the generator does not share the 2 cores
-    List<String> lines = new ArrayList<>(records);
-    new JinanUploadGenerator(JinanUploadGenerator.Params.of(42, records, LocalDate.of(2024, 7, 1),
-        LocalDate.of(2024, 7, 31)), uk).generate(lines::add);
-    KafkaClusterTestKit kafka = KafkaExactlyOnceTest.startBroker();
-    try {
-      String bootstrap = kafka.bootstrapServers();
-      try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-        admin.createTopics(List.of(new NewTopic("bench-uploads", 2, (short) 1))).all().get();
-      }
-      long f0 = System.nanoTime();
-      try (KafkaTransport t = new KafkaTransport(bootstrap, "bench-uploads")) {
-        List<UploadEnvelope> batch = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-          batch.add(new UploadEnvelope("bench", i + 1, lines.get(i), System.currentTimeMillis(), null));
-          if (batch.size() == 10_000 || i == lines.size() - 1) {
-            t.send("bench", batch);
-            batch.clear();
+    if (!"B".equals(System.getProperty("agrisafe.bench.only", ""))) { // -Dagrisafe.bench.only=B: latency only
+      // ---------------------------------------------------------------- A: throughput into Iceberg
+      // from a Kafka topic filled BEFORE the job starts, so that the generator does not share the 2 cores
+      List<String> lines = new ArrayList<>(records);
+      new JinanUploadGenerator(JinanUploadGenerator.Params.of(42, records, LocalDate.of(2024, 7, 1),
+          LocalDate.of(2024, 7, 31)), uk).generate(lines::add);
+      KafkaClusterTestKit kafka = KafkaExactlyOnceTest.startBroker();
+      try {
+        String bootstrap = kafka.bootstrapServers();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+          admin.createTopics(List.of(new NewTopic("bench-uploads", 2, (short) 1))).all().get();
+        }
+        long f0 = System.nanoTime();
+        try (KafkaTransport t = new KafkaTransport(bootstrap, "bench-uploads")) {
+          List<UploadEnvelope> batch = new ArrayList<>();
+          for (int i = 0; i < lines.size(); i++) {
+            batch.add(new UploadEnvelope("bench", i + 1, lines.get(i), System.currentTimeMillis(), null));
+            if (batch.size() == 10_000 || i == lines.size() - 1) {
+              t.send("bench", batch);
+              batch.clear();
+            }
           }
         }
-      }
-      System.out.printf("topic filled with %d records in %.1f s (not part of the measurement)%n", lines.size(),
-          (System.nanoTime() - f0) / 1e9);
-      String only = System.getProperty("agrisafe.bench.only", "");
-      // first, as JIT warm-up and breakdown (not the headline): the same job with every table sink discarding rows;
-      // the first job in a JVM pays class loading and compilation (measured: up to 1.6x the CPU of a later run)
-      double[] d = "A".equals(only) ? null : throughput(bootstrap, "bench-discarding", new DiscardingSinks(),
-          checkpointMs, tmp.resolve("checkpoints-discarding"), new org.apache.flink.configuration.Configuration());
-      // the product, then the baseline (full heap snapshots at every checkpoint, no changelog), alternated twice so
-      // that neither always runs on a warmer JVM
-      org.apache.flink.configuration.Configuration heap = new org.apache.flink.configuration.Configuration();
-      heap.set(org.apache.flink.configuration.StateChangelogOptions.ENABLE_STATE_CHANGE_LOG, false);
-      int rounds = "A".equals(only) ? 1 : 2;
-      double[] a = new double[3];
-      double[] h = new double[3];
-      for (int round = 1; round <= rounds; round++) {
-        LakehouseConfig lakeA = lakehouse(tmp.resolve("lakehouse-a" + round));
-        double[] ai = throughput(bootstrap, "bench-" + round, new IcebergSinks(lakeA, List.of()), checkpointMs,
-            tmp.resolve("checkpoints-a" + round), new org.apache.flink.configuration.Configuration());
-        long rows = FlinkTestCluster.rows(lakeA, Tables.RESULT_REVISIONS).size();
-        System.out.printf("A throughput (run %d): %d records from a pre-filled Kafka topic (%d result revisions "
-            + "committed): %.1f s from the first record read to the last commit = %.0f results/s sustained (aim >= "
-            + "100000/s; ratio to aim %.2f); %.1f s with job start; %.0f CPU-us per result, so %.0f results/s if the "
-            + "job had both cores to itself; load average %.1f; parallelism 2, checkpoint %d ms%n", round,
-            lines.size(), rows, ai[0], lines.size() / ai[0], lines.size() / ai[0] / 100_000, ai[1],
-            1e6 * ai[2] / lines.size(), 2 * lines.size() / ai[2], loadAverage(), checkpointMs);
-        for (int k = 0; k < 3; k++) {
-          a[k] += ai[k] / rounds;
+        System.out.printf("topic filled with %d records in %.1f s (not part of the measurement)%n", lines.size(),
+            (System.nanoTime() - f0) / 1e9);
+        String only = System.getProperty("agrisafe.bench.only", "");
+        // first, as JIT warm-up and breakdown (not the headline): the same job with every table sink discarding rows;
+        // the first job in a JVM pays class loading and compilation (measured: up to 1.6x the CPU of a later run)
+        double[] d = "A".equals(only) ? null : throughput(bootstrap, "bench-discarding", new DiscardingSinks(),
+            checkpointMs, tmp.resolve("checkpoints-discarding"), new org.apache.flink.configuration.Configuration());
+        // the product, then the baseline (full heap snapshots at every checkpoint, no changelog), alternated twice so
+        // that neither always runs on a warmer JVM
+        org.apache.flink.configuration.Configuration heap = new org.apache.flink.configuration.Configuration();
+        heap.set(org.apache.flink.configuration.StateChangelogOptions.ENABLE_STATE_CHANGE_LOG, false);
+        int rounds = "A".equals(only) ? 1 : 2;
+        double[] a = new double[3];
+        double[] h = new double[3];
+        for (int round = 1; round <= rounds; round++) {
+          LakehouseConfig lakeA = lakehouse(tmp.resolve("lakehouse-a" + round));
+          double[] ai = throughput(bootstrap, "bench-" + round, new IcebergSinks(lakeA, List.of()), checkpointMs,
+              tmp.resolve("checkpoints-a" + round), new org.apache.flink.configuration.Configuration());
+          long rows = FlinkTestCluster.rows(lakeA, Tables.RESULT_REVISIONS).size();
+          System.out.printf("A throughput (run %d): %d records from a pre-filled Kafka topic (%d result revisions "
+              + "committed): %.1f s from the first record read to the last commit = %.0f results/s sustained (aim >= "
+              + "100000/s; ratio to aim %.2f); %.1f s with job start; %.0f CPU-us per result, so %.0f results/s if the "
+              + "job had both cores to itself; load average %.1f; parallelism 2, checkpoint %d ms%n", round,
+              lines.size(), rows, ai[0], lines.size() / ai[0], lines.size() / ai[0] / 100_000, ai[1],
+              1e6 * ai[2] / lines.size(), 2 * lines.size() / ai[2], loadAverage(), checkpointMs);
+          for (int k = 0; k < 3; k++) {
+            a[k] += ai[k] / rounds;
+          }
+          if (rounds > 1) {
+            double[] hi = throughput(bootstrap, "bench-heap-" + round, new IcebergSinks(
+                lakehouse(tmp.resolve("lakehouse-heap" + round)), List.of()), checkpointMs,
+                tmp.resolve("checkpoints-heap" + round), heap);
+            System.out.printf("A baseline (run %d), full heap snapshots, no changelog: %.1f s = %.0f results/s, %.0f "
+                + "CPU-us per result; load average %.1f%n", round, hi[0], lines.size() / hi[0],
+                1e6 * hi[2] / lines.size(), loadAverage());
+            for (int k = 0; k < 3; k++) {
+              h[k] += hi[k] / rounds;
+            }
+          }
         }
         if (rounds > 1) {
-          double[] hi = throughput(bootstrap, "bench-heap-" + round, new IcebergSinks(
-              lakehouse(tmp.resolve("lakehouse-heap" + round)), List.of()), checkpointMs,
-              tmp.resolve("checkpoints-heap" + round), heap);
-          System.out.printf("A baseline (run %d), full heap snapshots, no changelog: %.1f s = %.0f results/s, %.0f "
-              + "CPU-us per result; load average %.1f%n", round, hi[0], lines.size() / hi[0],
-              1e6 * hi[2] / lines.size(), loadAverage());
-          for (int k = 0; k < 3; k++) {
-            h[k] += hi[k] / rounds;
-          }
+          System.out.printf("A product vs baseline (means of %d alternated runs): %.0f vs %.0f results/s = %.2fx the "
+              + "throughput; %.0f vs %.0f CPU-us per result = %.2fx the CPU%n", rounds, lines.size() / a[0],
+              lines.size() / h[0], h[0] / a[0], 1e6 * a[2] / lines.size(), 1e6 * h[2] / lines.size(), a[2] / h[2]);
         }
+        if (d != null) {
+          System.out.printf("A breakdown without Iceberg sinks (rows discarded, NOT the product; the JVM's first "
+              + "job): %.1f s = %.0f results/s sustained, %.0f CPU-us per result; so the Iceberg writers and commits "
+              + "take about %.0f %% of the product's time and %.0f %% of its CPU%n", d[0], lines.size() / d[0],
+              1e6 * d[2] / lines.size(), 100 * (1 - d[0] / a[0]), 100 * (1 - d[2] / a[2]));
+        }
+        if (Boolean.getBoolean("agrisafe.bench.rocksdb")) {
+          // experiment only: incremental RocksDB checkpoints (the module's runtime has only the heap backend;
+          // flink-statebackend-rocksdb is on the test classpath through the Flink test utilities)
+          org.apache.flink.configuration.Configuration rocks = new org.apache.flink.configuration.Configuration();
+          rocks.setString("state.backend.type", "rocksdb");
+          rocks.set(org.apache.flink.configuration.StateChangelogOptions.ENABLE_STATE_CHANGE_LOG, false);
+          rocks.setString("execution.checkpointing.incremental", "true");
+          LakehouseConfig lakeR = lakehouse(tmp.resolve("lakehouse-rocksdb"));
+          double[] r = throughput(bootstrap, "bench-rocksdb", new IcebergSinks(lakeR, List.of()), checkpointMs,
+              tmp.resolve("checkpoints-rocksdb"), rocks);
+          System.out.printf("A experiment with incremental RocksDB checkpoints (not the product's backend): %.1f s = "
+              + "%.0f results/s sustained into Iceberg%n", r[0], lines.size() / r[0]);
+        }
+        if (Boolean.getBoolean("agrisafe.bench.idle")) {
+          // C: the production situation, a large state and few new records: after the topic is read, the job idles
+          // for 30 s with 1 s checkpoints (the production default); CPU and checkpoint bytes, changelog vs heap
+          org.apache.flink.configuration.Configuration product = new org.apache.flink.configuration.Configuration();
+          double[] ci = idle(bootstrap, "bench-idle-changelog", lakehouse(tmp.resolve("lakehouse-idle-c")),
+              tmp.resolve("checkpoints-idle-c"), product, lines.size());
+          double[] hi = idle(bootstrap, "bench-idle-heap", lakehouse(tmp.resolve("lakehouse-idle-h")),
+              tmp.resolve("checkpoints-idle-h"), heap, lines.size());
+          System.out.printf("C idle after %d records, 1 s checkpoints, 30 s: changelog %.2f CPU-s, %.1f MB written "
+              + "to checkpoint storage; heap snapshots %.2f CPU-s, %.1f MB (%.0fx the bytes); load average %.1f%n",
+              lines.size(), ci[0], ci[1] / 1e6, hi[0], hi[1] / 1e6, hi[1] / Math.max(1, ci[1]), loadAverage());
+        }
+      } finally {
+        kafka.close();
       }
-      if (rounds > 1) {
-        System.out.printf("A product vs baseline (means of %d alternated runs): %.0f vs %.0f results/s = %.2fx the "
-            + "throughput; %.0f vs %.0f CPU-us per result = %.2fx the CPU%n", rounds, lines.size() / a[0],
-            lines.size() / h[0], h[0] / a[0], 1e6 * a[2] / lines.size(), 1e6 * h[2] / lines.size(), a[2] / h[2]);
-      }
-      if (d != null) {
-        System.out.printf("A breakdown without Iceberg sinks (rows discarded, NOT the product; the JVM's first "
-            + "job): %.1f s = %.0f results/s sustained, %.0f CPU-us per result; so the Iceberg writers and commits "
-            + "take about %.0f %% of the product's time and %.0f %% of its CPU%n", d[0], lines.size() / d[0],
-            1e6 * d[2] / lines.size(), 100 * (1 - d[0] / a[0]), 100 * (1 - d[2] / a[2]));
-      }
-      if (Boolean.getBoolean("agrisafe.bench.rocksdb")) {
-        // experiment only: incremental RocksDB checkpoints (the module's runtime has only the heap backend;
-        // flink-statebackend-rocksdb is on the test classpath through the Flink test utilities)
-        org.apache.flink.configuration.Configuration rocks = new org.apache.flink.configuration.Configuration();
-        rocks.setString("state.backend.type", "rocksdb");
-        rocks.set(org.apache.flink.configuration.StateChangelogOptions.ENABLE_STATE_CHANGE_LOG, false);
-        rocks.setString("execution.checkpointing.incremental", "true");
-        LakehouseConfig lakeR = lakehouse(tmp.resolve("lakehouse-rocksdb"));
-        double[] r = throughput(bootstrap, "bench-rocksdb", new IcebergSinks(lakeR, List.of()), checkpointMs,
-            tmp.resolve("checkpoints-rocksdb"), rocks);
-        System.out.printf("A experiment with incremental RocksDB checkpoints (not the product's backend): %.1f s = "
-            + "%.0f results/s sustained into Iceberg%n", r[0], lines.size() / r[0]);
-      }
-    } finally {
-      kafka.close();
     }
 
     // ---------------------------------------------------------------- B: latency at a fixed rate
@@ -219,6 +233,86 @@ public final class StreamingBenchmark {
     env.execute("bench-throughput-" + group);
     long t1 = System.nanoTime();
     return new double[] {(t1 - FIRST_RECORD_NANOS.get()) / 1e9, (t1 - t0) / 1e9, (processCpuNanos() - cpu0) / 1e9};
+  }
+
+  /**
+   * Runs the job on the topic (unbounded), waits until all {@code records} passed the source and the next two
+   * checkpoints, then measures 30 s of idling with 1 s checkpoints; returns {CPU-s of the process, bytes written under
+   * {@code checkpoints} (checkpoint and changelog files) during those 30 s}.
+   */
+  private static double[] idle(String bootstrap, String group, LakehouseConfig lake, Path checkpoints,
+      org.apache.flink.configuration.Configuration conf, long records) throws Exception {
+    SEEN.set(0);
+    StreamExecutionEnvironment env = env(1000, checkpoints, conf);
+    DataStream<UploadEnvelope> src = env.fromSource(KafkaSource.<UploadEnvelope>builder()
+            .setBootstrapServers(bootstrap).setTopics("bench-uploads").setGroupId(group)
+            .setStartingOffsets(OffsetsInitializer.earliest())
+            .setDeserializer(KafkaRecordDeserializationSchema.valueOnly(new EnvelopeCodec())).build(),
+        WatermarkStrategy.noWatermarks(), "kafka-uploads").map(new Count()).name("count");
+    StreamingJob.build(src, new IcebergSinks(lake, List.of()), StreamConfig.defaults(),
+        new Judging(ReferenceData.loadBundled()), List.of(StreamRules.Rule.values()));
+    org.apache.flink.core.execution.JobClient job = env.executeAsync("bench-idle-" + group);
+    while (SEEN.get() < records) {
+      Thread.sleep(200);
+    }
+    Thread.sleep(10_000); // the records drain and are committed
+    WrittenBytes written = new WrittenBytes(checkpoints);
+    long cpu0 = processCpuNanos();
+    for (int i = 0; i < 60; i++) {
+      Thread.sleep(500);
+      written.scan();
+    }
+    double cpu = (processCpuNanos() - cpu0) / 1e9;
+    job.cancel().get();
+    return new double[] {cpu, written.total};
+  }
+
+  static final java.util.concurrent.atomic.AtomicLong SEEN = new java.util.concurrent.atomic.AtomicLong();
+
+  /** Counts the records leaving the source (part C). */
+  static final class Count implements MapFunction<UploadEnvelope, UploadEnvelope> {
+    @Override
+    public UploadEnvelope map(UploadEnvelope e) {
+      SEEN.incrementAndGet();
+      return e;
+    }
+  }
+
+  /**
+   * Bytes of the files that appear under a folder (checkpoint and changelog files are written once, never grown
+   * after they are complete), sampled: each file is counted once at the size it has when first seen complete.
+   */
+  static final class WrittenBytes {
+    private final Path root;
+    private final java.util.Set<Path> before = new java.util.HashSet<>();
+    private final java.util.Map<Path, Long> seen = new java.util.HashMap<>();
+    long total;
+
+    WrittenBytes(Path root) throws java.io.IOException {
+      this.root = root;
+      try (var files = Files.walk(root)) {
+        files.filter(Files::isRegularFile).forEach(before::add);
+      }
+    }
+
+    void scan() throws java.io.IOException {
+      try (var files = Files.walk(root)) {
+        for (Path f : files.filter(Files::isRegularFile).toList()) {
+          if (!before.contains(f)) {
+            long size;
+            try {
+              size = Files.size(f);
+            } catch (java.io.IOException gone) {
+              continue;
+            }
+            Long old = seen.put(f, size);
+            total += size - (old == null ? 0 : old);
+          }
+        }
+      } catch (java.io.UncheckedIOException raced) {
+        // a folder deleted while walking (a subsumed checkpoint): the next scan sees the rest
+      }
+    }
   }
 
   /**
