@@ -2,6 +2,8 @@ package org.agrisafe.streaming;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -25,9 +27,20 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
  *
  * <p>Flink's layout: {@code <checkpoint-dir>/<job id>/chk-<n>/_metadata}; a checkpoint is complete when its
  * {@code _metadata} file exists.
+ *
+ * <p>The checkpoint directory is a {@link #location location}: a local directory (as a {@code file:} URI) or, for a
+ * job on a Flink cluster, a URI with a scheme ({@code s3://bucket/path}, {@code hdfs://namenode/path},
+ * {@code file:///path}) that the checkpoint storage and the changelog storage use as given. Only a local directory
+ * can be searched for the newest checkpoint ({@code --restore latest}).
  */
 public final class Checkpoints {
   private static final Pattern CHK = Pattern.compile("chk-(\\d+)");
+  /** {@code scheme://...}: a URI (RFC 3986 scheme). */
+  private static final Pattern URI_WITH_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://.*");
+  /** {@code scheme:...} without {@code //} (e.g. the typo {@code s3:/bucket}); one letter is a Windows drive. */
+  private static final Pattern SCHEME_WITHOUT_SLASHES = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:.*");
+  private static final String LOCATION_EXPECTED = "expected a local directory or a URI with a scheme"
+      + " (s3://bucket/path, hdfs://namenode/path, file:///path)";
 
   private Checkpoints() {}
 
@@ -35,30 +48,117 @@ public final class Checkpoints {
   public enum RestoreMode { LATEST, NONE, PATH }
 
   /**
+   * The checkpoint directory {@code dir} as a location: a value with a scheme ({@code s3://bucket/path},
+   * {@code hdfs://namenode:8020/path}, {@code file:///path}) is the URI as given; anything else is a local path,
+   * made absolute ({@link #location(Path)}).
+   *
+   * @throws IllegalArgumentException on a blank value, a value that is not a valid URI, a scheme without
+   *     {@code //} (e.g. {@code s3:/bucket}), a URI without host and path, or a {@code file:} URI with a host or a
+   *     relative path; the message names the value and what was expected
+   */
+  public static URI location(String dir) {
+    if (dir == null || dir.isBlank()) {
+      throw new IllegalArgumentException("Invalid checkpoint directory '" + dir + "': " + LOCATION_EXPECTED);
+    }
+    if (!URI_WITH_SCHEME.matcher(dir).matches()) {
+      if (SCHEME_WITHOUT_SLASHES.matcher(dir).matches()) {
+        throw new IllegalArgumentException("Invalid checkpoint directory '" + dir + "': " + LOCATION_EXPECTED);
+      }
+      return location(Path.of(dir));
+    }
+    URI u;
+    try {
+      u = new URI(dir);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("Invalid checkpoint directory '" + dir + "': " + e.getReason() + "; "
+          + LOCATION_EXPECTED, e);
+    }
+    boolean noPath = u.getPath() == null || u.getPath().isEmpty() || u.getPath().equals("/");
+    if (u.getAuthority() == null && noPath) {
+      throw new IllegalArgumentException("Invalid checkpoint directory '" + dir + "': no host and no path; "
+          + LOCATION_EXPECTED);
+    }
+    if (u.getScheme().equalsIgnoreCase("file") && (u.getAuthority() != null || noPath)) {
+      throw new IllegalArgumentException("Invalid checkpoint directory '" + dir
+          + "': expected a file URI with an absolute path and no host, file:///path");
+    }
+    return u;
+  }
+
+  /**
+   * A local directory as a location: its absolute, normalized {@code file:} URI, without a trailing {@code /}
+   * whether or not the directory exists.
+   */
+  public static URI location(Path dir) {
+    String s = dir.toAbsolutePath().normalize().toUri().toString();
+    return URI.create(s.endsWith("/") && !s.endsWith(":///") ? s.substring(0, s.length() - 1) : s);
+  }
+
+  /** The local directory of a {@code file:} location, or empty for any other scheme (s3, hdfs, ...). */
+  public static Optional<Path> localDir(URI location) {
+    return "file".equalsIgnoreCase(location.getScheme()) ? Optional.of(Path.of(location)) : Optional.empty();
+  }
+
+  /** The location as printed: the local path of a {@code file:} location, else the URI. */
+  public static String describe(URI location) {
+    return localDir(location).map(Path::toString).orElse(location.toString());
+  }
+
+  /** {@code <location>/<name>}, with one {@code /} between them. */
+  static String child(URI location, String name) {
+    String s = location.toString();
+    return s.endsWith("/") ? s + name : s + "/" + name;
+  }
+
+  /**
    * Checkpoints of {@code env} go to {@code dir} (file storage) and are retained on cancellation and failure.
    *
    * @throws IllegalArgumentException if checkpointing is not enabled on {@code env}
    */
   public static void retain(StreamExecutionEnvironment env, Path dir) {
+    retain(env, location(dir));
+  }
+
+  /**
+   * Checkpoints of {@code env} go to {@code location} (a {@link #location}: a local directory or an s3, hdfs or file
+   * URI, used as given; the Flink file system of its scheme must be available where the job runs, e.g. the
+   * cluster's S3 plugin) and are retained on cancellation and failure; the changelog goes to
+   * {@code <location>/changelog} ({@link #changelogStorage(URI)}).
+   *
+   * @throws IllegalArgumentException if checkpointing is not enabled on {@code env}
+   */
+  public static void retain(StreamExecutionEnvironment env, URI location) {
     if (!env.getCheckpointConfig().isCheckpointingEnabled()) {
-      throw new IllegalArgumentException("Cannot retain checkpoints in " + dir + ": checkpointing is not enabled");
+      throw new IllegalArgumentException("Cannot retain checkpoints in " + location
+          + ": checkpointing is not enabled");
     }
     // file checkpoint storage: the job manager's in-memory storage caps state at 5 MB and is lost with the process
-    env.getCheckpointConfig().setCheckpointStorage(dir.toAbsolutePath().toUri().toString());
+    env.getCheckpointConfig().setCheckpointStorage(location.toString());
     env.getCheckpointConfig().setExternalizedCheckpointRetention(
         ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
-    env.configure(changelogStorage(dir));
+    env.configure(changelogStorage(location));
   }
 
   /**
    * The settings that put the changelog state backend's log ({@link StreamingMain#configure}) in
-   * {@code <dir>/changelog} on the file system ({@code state.changelog.storage = filesystem},
-   * {@code dstl.dfs.base-path}); a cluster sets the same two keys in its configuration (README "Streaming").
+   * {@code <dir>/changelog} on the local file system ({@link #changelogStorage(URI)}).
    */
   public static Configuration changelogStorage(Path dir) {
+    return changelogStorage(location(dir));
+  }
+
+  /**
+   * The settings that put the changelog state backend's log ({@link StreamingMain#configure}) in
+   * {@code <location>/changelog}, the location used as given (a local directory's {@code file:} URI, or
+   * {@code s3://...}, {@code hdfs://...}): {@code state.changelog.storage = filesystem} and
+   * {@code dstl.dfs.base-path = <location>/changelog}. The job sets them ({@link #retain(StreamExecutionEnvironment,
+   * URI)}); a cluster may set the same two keys in its configuration (README "Configuration, and moving to a
+   * cluster").
+   */
+  public static Configuration changelogStorage(URI location) {
     Configuration c = new Configuration();
     c.set(org.apache.flink.configuration.StateChangelogOptions.STATE_CHANGE_LOG_STORAGE, "filesystem");
-    c.setString("dstl.dfs.base-path", dir.toAbsolutePath().resolve("changelog").toUri().toString());
+    c.setString("dstl.dfs.base-path", child(location, "changelog"));
     return c;
   }
 
@@ -127,6 +227,51 @@ public final class Checkpoints {
   }
 
   /**
+   * Checks a {@code --restore} value against the checkpoint location, without touching any file system.
+   *
+   * @param restore {@code latest} (also for null), {@code none}, or a checkpoint or savepoint path or URI
+   * @param location the checkpoint directory ({@link #location})
+   * @return the mode the value selects
+   * @throws IllegalArgumentException on {@code latest} with a location that is not local (s3, hdfs, ...): only a
+   *     local directory is searched for the newest checkpoint; the message points to {@code --restore PATH} and to
+   *     Flink's {@code flink run -s PATH} with {@code --restore none}
+   */
+  public static RestoreMode restoreMode(String restore, URI location) {
+    if (restore == null || restore.equalsIgnoreCase(RestoreMode.LATEST.name())) {
+      if (localDir(location).isEmpty()) {
+        throw new IllegalArgumentException("Cannot restore 'latest' from checkpoint directory " + location
+            + ": only a local checkpoint directory is searched for the newest checkpoint; expected --restore PATH"
+            + " (the checkpoint's chk-N folder, e.g. " + child(location, "<job id>/chk-N") + ", or a savepoint),"
+            + " or --restore none with Flink's flink run -s PATH");
+      }
+      return RestoreMode.LATEST;
+    }
+    return restore.equalsIgnoreCase(RestoreMode.NONE.name()) ? RestoreMode.NONE : RestoreMode.PATH;
+  }
+
+  /**
+   * Resolves a {@code --restore} value against the checkpoint location ({@link #restoreMode}) into the pointer Flink
+   * restores from: {@code latest} is the newest retained checkpoint of a local directory ({@link #latest}; its
+   * absolute path); a path with a scheme other than {@code file} (e.g. {@code s3://bucket/chk/<job id>/chk-7}) is
+   * passed as given (Flink checks it when the job starts); a local path or {@code file:} URI must exist.
+   *
+   * @return the pointer, or empty to start without state
+   * @throws IllegalArgumentException as {@link #restoreMode}, or if a given local path does not exist
+   */
+  public static Optional<String> restorePointer(String restore, URI location) {
+    return switch (restoreMode(restore, location)) {
+      case LATEST -> latest(localDir(location).orElseThrow()).map(p -> p.toAbsolutePath().toString());
+      case NONE -> Optional.empty();
+      case PATH -> {
+        Optional<Path> local = URI_WITH_SCHEME.matcher(restore).matches()
+            ? localDir(location(restore)) : Optional.of(Path.of(restore));
+        yield local.isEmpty() ? Optional.of(restore)
+            : resolve(local.get().toString(), Path.of(".")).map(p -> p.toAbsolutePath().toString());
+      }
+    };
+  }
+
+  /**
    * Runs the job built on {@code env}, restored from {@code restoreFrom} when present (all state must map to an
    * operator of the graph: operator uids are stable), in CLAIM mode: the new job owns the restored checkpoint and
    * Flink deletes it once newer checkpoints subsume it (the changelog state backend cannot take the full first
@@ -136,9 +281,18 @@ public final class Checkpoints {
    */
   public static JobClient executeAsync(StreamExecutionEnvironment env, String name, Optional<Path> restoreFrom)
       throws Exception {
+    return executeAsyncFrom(env, name, restoreFrom.map(p -> p.toAbsolutePath().toString()));
+  }
+
+  /**
+   * {@link #executeAsync} from a restore pointer as Flink takes it: a local absolute path, or a URI such as
+   * {@code s3://bucket/checkpoints/<job id>/chk-7} ({@link #restorePointer}).
+   */
+  public static JobClient executeAsyncFrom(StreamExecutionEnvironment env, String name, Optional<String> restoreFrom)
+      throws Exception {
     restoreFrom.ifPresent(p -> {
       Configuration c = new Configuration();
-      c.set(StateRecoveryOptions.SAVEPOINT_PATH, p.toAbsolutePath().toString());
+      c.set(StateRecoveryOptions.SAVEPOINT_PATH, p);
       c.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, false);
       c.set(StateRecoveryOptions.RESTORE_MODE, org.apache.flink.core.execution.RestoreMode.CLAIM);
       env.configure(c);
@@ -146,7 +300,7 @@ public final class Checkpoints {
     StreamGraph graph = env.getStreamGraph();
     graph.setJobName(name);
     restoreFrom.ifPresent(p -> graph.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(
-        p.toAbsolutePath().toString(), false, org.apache.flink.core.execution.RestoreMode.CLAIM)));
+        p, false, org.apache.flink.core.execution.RestoreMode.CLAIM)));
     return env.executeAsync(graph);
   }
 }

@@ -65,7 +65,7 @@ class StreamCliTest {
     assertEquals("w", m.warningsTopic);
     assertEquals(Duration.ofMillis(250), m.streamConfig.checkpointInterval());
     assertEquals(Duration.ofMillis(5000), m.streamConfig.referencePoll());
-    assertEquals(Path.of("/tmp/chk"), m.checkpointDir);
+    assertEquals(java.net.URI.create("file:///tmp/chk"), m.checkpointDir); // a local directory, as a file URI
     assertEquals("none", m.restore);
     assertEquals("http://h/b", m.webhookBanned);
     assertEquals("http://h/e", m.webhookExceedance);

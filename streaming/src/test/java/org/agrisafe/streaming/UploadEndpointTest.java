@@ -38,7 +38,7 @@ class UploadEndpointTest {
   private static final String KEY_QC01 = "k-370100-QC-01-0123456789";
   private static final String KEY_L2 = "k-L2-abcdefghijklmnop";
 
-  private static HttpResponse<String> post(int port, String key, String contentType, String body) throws Exception {
+  static HttpResponse<String> post(int port, String key, String contentType, String body) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + UploadServer.PATH))
         .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
     if (key != null) {
