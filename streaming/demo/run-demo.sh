@@ -19,5 +19,5 @@ curl -sS -H 'X-API-Key: demo-key-370100-QC-01-change-me' -H 'Content-Type: appli
 echo
 for _ in $(seq 1 120); do grep -q 'BANNED_DETECTION' "$LOG" && break; sleep 0.5; done
 grep 'WARNING' "$LOG" || { echo "no warning appeared:"; tail -50 "$LOG"; exit 1; }
-sleep 3   # the next checkpoint commits the row to analytics.warnings
+sleep 6   # the next checkpoint (every 5 s) commits the row to analytics.warnings
 echo "lakehouse: $LAKE (read it with: ./agrisafe export analytics.warnings --conf lakehouse-dir=$LAKE)"

@@ -24,7 +24,7 @@ public record StreamConfig(Duration dedupeTtl, Duration outOfOrderness, Duration
 
   public static final long DEDUPE_TTL_DAYS_DEFAULT = 90;
   public static final long OUT_OF_ORDERNESS_MS_DEFAULT = 24L * 3600 * 1000;
-  public static final long CHECKPOINT_INTERVAL_MS_DEFAULT = 1000;
+  public static final long CHECKPOINT_INTERVAL_MS_DEFAULT = 5000;
   public static final String ZONE_DEFAULT = "Asia/Shanghai";
   public static final String RUN_ID_DEFAULT = "stream";
   public static final long REFERENCE_POLL_MS_DEFAULT = 60_000;
