@@ -38,7 +38,7 @@ class StreamCliTest {
     assertNull(m.webhookExceedance);
     assertNull(m.webhookConfirmedAfterRapid);
     assertEquals(StreamConfig.defaults(), m.streamConfig);
-    assertEquals(Duration.ofMillis(1000), m.streamConfig.checkpointInterval());
+    assertEquals(Duration.ofMillis(StreamConfig.CHECKPOINT_INTERVAL_MS_DEFAULT), m.streamConfig.checkpointInterval());
     assertEquals(Duration.ofMillis(60_000), m.streamConfig.referencePoll());
     assertEquals(WindowRuleParams.defaults(), m.windowRules);
     assertEquals(LakehouseConfig.load(null, Map.of(), System.getenv()).describe(), m.lakehouse.describe());
@@ -112,7 +112,7 @@ class StreamCliTest {
     assertEquals(0, StreamCli.execute(new StreamingMain(), new PrintWriter(out), new PrintWriter(err), "--help"));
     String help = out.toString().replaceAll("\\s+", " ");
     for (String s : new String[] {"Usage: agrisafe-stream", "--api-keys=FILE", "--port=N", "Default: 8088",
-        "--checkpoint-interval-ms=MS", "Default: 1000", "--reference-poll-ms=MS", "Default: 60000",
+        "--checkpoint-interval-ms=MS", "Default: 5000", "--reference-poll-ms=MS", "Default: 60000",
         "--restore=latest|none|PATH", "--uploads-topic=TOPIC", "--warnings-topic=TOPIC", "Default: agrisafe.warnings",
         "--webhook-confirmed-after-rapid=URL", "--producer-repeat-failures=N", "Default: 3",
         "--rapid-rate-alpha=P", "Default: 0.001", "--lakehouse-dir DIR", "-h, --help"}) {
