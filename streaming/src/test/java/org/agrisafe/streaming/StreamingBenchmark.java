@@ -189,12 +189,6 @@ public final class StreamingBenchmark {
     if (Boolean.getBoolean("agrisafe.bench.heap")) { // B with heap snapshots, no changelog (a comparison)
       confB.set(org.apache.flink.configuration.StateChangelogOptions.ENABLE_STATE_CHANGE_LOG, false);
     }
-    String floating = System.getProperty("agrisafe.bench.floating-buffers");
-    if (floating != null) { // experiment: more network buffers per input gate, slack while a writer flushes
-      confB.setString("taskmanager.network.memory.floating-buffers-per-gate", floating);
-      confB.setString("taskmanager.memory.network.min", "512mb");
-      confB.setString("taskmanager.memory.network.max", "512mb");
-    }
     StreamExecutionEnvironment envB = env(checkpointMs, tmp.resolve("checkpoints-b"), confB);
     long count = (long) rate * seconds;
     WARM_UP_RECORDS = 5L * rate;
