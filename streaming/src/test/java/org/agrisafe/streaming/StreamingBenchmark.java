@@ -189,13 +189,20 @@ public final class StreamingBenchmark {
     if (Boolean.getBoolean("agrisafe.bench.heap")) { // B with heap snapshots, no changelog (a comparison)
       confB.set(org.apache.flink.configuration.StateChangelogOptions.ENABLE_STATE_CHANGE_LOG, false);
     }
+    if (Boolean.getBoolean("agrisafe.bench.unaligned")) { // experiment: barriers may overtake in-flight records
+      confB.setString("execution.checkpointing.unaligned.enabled", "true");
+      confB.setString("execution.checkpointing.aligned-checkpoint-timeout", "50 ms");
+    }
     StreamExecutionEnvironment envB = env(checkpointMs, tmp.resolve("checkpoints-b"), confB);
     long count = (long) rate * seconds;
     WARM_UP_RECORDS = 5L * rate;
     DataStream<UploadEnvelope> src = envB.fromSource(new DataGeneratorSource<>(new Emit(pool), count,
         RateLimiterStrategy.perSecond(rate), TypeInformation.of(UploadEnvelope.class)),
         WatermarkStrategy.noWatermarks(), "rate-source");
-    IcebergSinks iceberg = new IcebergSinks(lakeB, List.of());
+    // -Dagrisafe.bench.b-discard=true: B with the table sinks discarding rows (breakdown: the Iceberg writers' and
+    // commits' share of the latency)
+    StreamSinks iceberg = Boolean.getBoolean("agrisafe.bench.b-discard") ? new DiscardingSinks()
+        : new IcebergSinks(lakeB, List.of());
     StreamingJob.build(src, new StreamSinks() {
       public void results(DataStream<RowData> r) { iceberg.results(r); }
       public void samples(DataStream<RowData> r) { iceberg.samples(r); }
