@@ -58,6 +58,8 @@ public final class StreamingBenchmark {
   /** Latencies of the records emitted after the first 5 s of part B (the JVM's JIT warm-up excluded). */
   static final ConcurrentLinkedQueue<Long> LATENCY_STEADY_NANOS = new ConcurrentLinkedQueue<>();
   static volatile long WARM_UP_RECORDS;
+  /** Emission indexes of the records whose notice took over 300 ms (when in the run the stalls fall). */
+  static final ConcurrentLinkedQueue<Long> SLOW_AT = new ConcurrentLinkedQueue<>();
 
   private StreamingBenchmark() {}
 
@@ -231,6 +233,11 @@ public final class StreamingBenchmark {
           steady[(int) (0.50 * (steady.length - 1))] / 1e6, steady[(int) (0.99 * (steady.length - 1))] / 1e6,
           steady[steady.length - 1] / 1e6, steady[(int) (0.99 * (steady.length - 1))] / 1e6 / 250,
           StreamingMain.BUFFER_TIMEOUT_MS);
+    }
+    if (!SLOW_AT.isEmpty()) {
+      System.out.println("B notices over 300 ms, by second of the run (emission index / rate): "
+          + SLOW_AT.stream().map(i -> i / rate).collect(java.util.stream.Collectors.groupingBy(x -> x,
+              java.util.TreeMap::new, java.util.stream.Collectors.counting())));
     }
     System.out.println(Arrays.toString(new double[] {p50, p99}));
   }
@@ -441,6 +448,9 @@ public final class StreamingBenchmark {
           LATENCY_NANOS.add(now - sent);
           if (i >= WARM_UP_RECORDS) {
             LATENCY_STEADY_NANOS.add(now - sent);
+          }
+          if (now - sent > 300_000_000L) {
+            SLOW_AT.add(i);
           }
         }
       }
