@@ -44,7 +44,11 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
  *       and the baseline (heap snapshots, no changelog) alternated twice, each printing wall time, CPU per result
  *       and the load average, and the ratio of their means. {@code -Dagrisafe.bench.only=A}: one product run only.</li>
  *   <li>B, latency: from a record's emission by a rate-limited source to its warning notice (the "at once" path to
- *       the Kafka topic/webhook), 1 % banned detections, Iceberg sinks running. {@code -Dagrisafe.bench.only=B}.</li>
+ *       the Kafka topic/webhook), 1 % banned detections, Iceberg sinks running. {@code -Dagrisafe.bench.only=B}.
+ *       It also prints the latency past a warm-up ({@code -Dagrisafe.bench.warm-up-s=N}, default 5: the JIT compiles
+ *       the job for 15-20 s on 2 cores) and the seconds in which notices took over 300 ms. Experiments:
+ *       {@code -Dagrisafe.bench.heap=true} (no changelog), {@code b-discard=true} (table sinks discard rows),
+ *       {@code unaligned=true} (unaligned checkpoints), {@code b-one-day=true} (no record behind the watermark).</li>
  *   <li>C ({@code -Dagrisafe.bench.idle=true}): after the topic is read, 30 s of idling with 1 s checkpoints, CPU and
  *       bytes written to checkpoint storage, changelog vs heap (the production steady state).</li>
  *   <li>{@code -Dagrisafe.bench.rocksdb=true}: A with incremental RocksDB checkpoints (an experiment).</li>
