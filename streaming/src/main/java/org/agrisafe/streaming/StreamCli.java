@@ -86,19 +86,25 @@ final class StreamCli {
     return e;
   }
 
-  /** A converter whose failure says what was expected; {@link #clear} adds the option and the value. */
+  /**
+   * A converter whose failure says what was expected ({@link #clear} adds the option and the value): {@code parse}
+   * gives the value, or null when it is out of range; a {@link NumberFormatException} is a failure too. Subclasses
+   * exist only because picocli instantiates converters by class.
+   */
   abstract static class Checked<T> implements ITypeConverter<T> {
     private final String expected;
+    private final java.util.function.Function<String, T> parse;
 
-    Checked(String expected) {
+    Checked(String expected, java.util.function.Function<String, T> parse) {
       this.expected = expected;
+      this.parse = parse;
     }
 
     @Override
     public T convert(String value) {
       T v;
       try {
-        v = parse(value.strip());
+        v = parse.apply(value.strip());
       } catch (NumberFormatException e) {
         v = null;
       }
@@ -107,73 +113,49 @@ final class StreamCli {
       }
       return v;
     }
-
-    /** The value, or null if it is out of range. */
-    abstract T parse(String value);
   }
 
   /** A TCP port, 0 for any free port. */
   static final class Port extends Checked<Integer> {
     Port() {
-      super("an integer 0-65535 (0: any free port)");
-    }
-
-    @Override
-    Integer parse(String v) {
-      int p = Integer.parseInt(v);
-      return p >= 0 && p <= 65535 ? p : null;
+      super("an integer 0-65535 (0: any free port)", v -> within(Integer.parseInt(v), 0, 65535));
     }
   }
 
   /** A duration in milliseconds, at least 1. */
   static final class PositiveMillis extends Checked<Long> {
     PositiveMillis() {
-      super("a whole number of milliseconds >= 1");
-    }
-
-    @Override
-    Long parse(String v) {
-      long ms = Long.parseLong(v);
-      return ms >= 1 ? ms : null;
+      super("a whole number of milliseconds >= 1", v -> within(Long.parseLong(v), 1L, Long.MAX_VALUE));
     }
   }
 
   /** A whole number, at least 0. */
   static final class NonNegativeLong extends Checked<Long> {
     NonNegativeLong() {
-      super("a whole number >= 0");
-    }
-
-    @Override
-    Long parse(String v) {
-      long n = Long.parseLong(v);
-      return n >= 0 ? n : null;
+      super("a whole number >= 0", v -> within(Long.parseLong(v), 0L, Long.MAX_VALUE));
     }
   }
 
   /** An integer; its range is checked by the parameter object that takes it. */
   static final class Int extends Checked<Integer> {
     Int() {
-      super("an integer");
-    }
-
-    @Override
-    Integer parse(String v) {
-      return Integer.parseInt(v);
+      super("an integer", Integer::parseInt);
     }
   }
 
   /** A finite decimal number; its range is checked by the parameter object that takes it. */
   static final class Decimal extends Checked<Double> {
     Decimal() {
-      super("a number");
+      super("a number", v -> {
+        double d = Double.parseDouble(v);
+        return Double.isFinite(d) ? d : null;
+      });
     }
+  }
 
-    @Override
-    Double parse(String v) {
-      double d = Double.parseDouble(v);
-      return Double.isFinite(d) ? d : null;
-    }
+  /** {@code v} when {@code lo <= v <= hi}, else null. */
+  private static <N extends Comparable<N>> N within(N v, N lo, N hi) {
+    return v.compareTo(lo) >= 0 && v.compareTo(hi) <= 0 ? v : null;
   }
 
   /**

@@ -298,17 +298,23 @@ public final class StreamingMain implements Callable<Integer> {
     UploadTransport transport = transport();
     JobClient job = startJob().client();
     UploadServer server = startEndpoint(keys, transport, "; job " + job.getJobID());
+    cancelOnExit(job, server, transport);
+    job.getJobExecutionResult().get();
+    return 0;
+  }
+
+  /** When the process stops: closes {@code first} in order, then cancels {@code job}; failures are printed. */
+  private static void cancelOnExit(JobClient job, AutoCloseable... first) {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
       try {
-        transport.close();
+        for (AutoCloseable c : first) {
+          c.close();
+        }
         job.cancel().get();
       } catch (Exception e) {
         System.err.println("stopping: " + e);
       }
     }));
-    job.getJobExecutionResult().get();
-    return 0;
   }
 
   /**
@@ -327,13 +333,7 @@ public final class StreamingMain implements Callable<Integer> {
     System.out.println("job " + job.getJobID() + (started.local() ? " running in this process"
         : " running on the cluster (stop it with: flink cancel " + job.getJobID() + ")"));
     if (started.local()) {
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          job.cancel().get();
-        } catch (Exception e) {
-          System.err.println("stopping: " + e);
-        }
-      }));
+      cancelOnExit(job);
     }
     job.getJobExecutionResult().get();
     return 0;
@@ -499,33 +499,21 @@ public final class StreamingMain implements Callable<Integer> {
   /** {@code --role}: all, job or endpoint, in any case. */
   static final class RoleConverter extends StreamCli.Checked<Role> {
     RoleConverter() {
-      super("one of all, job, endpoint");
-    }
-
-    @Override
-    Role parse(String v) {
-      for (Role r : Role.values()) {
-        if (r.name().equalsIgnoreCase(v)) {
-          return r;
-        }
-      }
-      return null;
+      super("one of all, job, endpoint", v -> java.util.Arrays.stream(Role.values())
+          .filter(r -> r.name().equalsIgnoreCase(v)).findFirst().orElse(null));
     }
   }
 
   /** {@code --checkpoint-dir}: a local directory or a URI with a scheme ({@link Checkpoints#location(String)}). */
   static final class CheckpointDirConverter extends StreamCli.Checked<URI> {
     CheckpointDirConverter() {
-      super("a local directory or a URI with a scheme (s3://bucket/path, hdfs://namenode/path, file:///path)");
-    }
-
-    @Override
-    URI parse(String v) {
-      try {
-        return Checkpoints.location(v);
-      } catch (IllegalArgumentException e) {
-        return null;
-      }
+      super("a local directory or a URI with a scheme (s3://bucket/path, hdfs://namenode/path, file:///path)", v -> {
+        try {
+          return Checkpoints.location(v);
+        } catch (IllegalArgumentException e) {
+          return null;
+        }
+      });
     }
   }
 }
