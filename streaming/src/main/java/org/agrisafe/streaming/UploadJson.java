@@ -2,8 +2,6 @@ package org.agrisafe.streaming;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.TreeMap;
 import org.agrisafe.lakehouse.ingest.UploadRecords;
@@ -97,17 +95,12 @@ public final class UploadJson {
     return timeMs(field(payload, UploadRecords.SAMPLED_AT), fallbackMs);
   }
 
-  /** {@code sampled_at} text as epoch ms UTC, or {@code fallbackMs} when null or unparsable. */
+  /**
+   * {@code sampled_at} text as epoch ms UTC, read as validation reads it ({@link UploadRecords#sampledAt}), or
+   * {@code fallbackMs} when absent or invalid.
+   */
   private static long timeMs(String t, long fallbackMs) {
-    if (t == null) {
-      return fallbackMs;
-    }
-    try {
-      OffsetDateTime fast = org.agrisafe.lakehouse.ingest.IsoTimes.parseOffsetDateTime(t.strip());
-      return (fast != null ? fast : OffsetDateTime.parse(t.strip())).toInstant().toEpochMilli();
-    } catch (DateTimeParseException e) {
-      return fallbackMs;
-    }
+    return UploadRecords.sampledAt(t).map(at -> at.toInstant().toEpochMilli()).orElse(fallbackMs);
   }
 
   /**

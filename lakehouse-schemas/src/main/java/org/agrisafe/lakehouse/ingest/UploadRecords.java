@@ -303,6 +303,21 @@ public final class UploadRecords {
   }
 
   /**
+   * {@code sampled_at} as validation reads it ({@link #parse}), or empty when absent or invalid: for callers that
+   * need the time before or without validating the record (the stream's event time), so both read it alike.
+   */
+  public static java.util.Optional<OffsetDateTime> sampledAt(String text) {
+    if (Texts.clean(text) == null) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(parseSampledAt(text));
+    } catch (FieldException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  /**
    * Parses {@code sampled_at}: ISO-8601 date-time WITH an offset ({@code 2024-07-01T00:30:00+08:00} or
    * {@code …Z}); a local date-time without offset is rejected, never assumed to be local time.
    */
