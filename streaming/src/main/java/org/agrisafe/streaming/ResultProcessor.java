@@ -95,7 +95,6 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
   private static final int REVISION = IcebergRows.index(REVISIONS_SCHEMA, "revision");
   private static final int SAMPLE_MONTH = IcebergRows.index(REVISIONS_SCHEMA, "sample_month");
 
-
   private static final RowData.FieldGetter[] REVISION_GETTERS = IcebergRows.getters(REVISIONS_SCHEMA);
   private static final int RESULTS_ARITY = RESULTS_SCHEMA.columns().size();
 

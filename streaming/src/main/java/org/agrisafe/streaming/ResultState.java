@@ -77,7 +77,7 @@ final class ResultState {
     }
   }
 
-  /** The expiry (epoch ms) of encoded state: its first 8 bytes. */
+  /** The expiry (epoch ms) of encoded state: its first 8 bytes (also of the sample operator's state, same header). */
   static long expiryOf(byte[] bytes) {
     return java.nio.ByteBuffer.wrap(bytes).getLong(0);
   }

@@ -1,6 +1,5 @@
 package org.agrisafe.streaming;
 
-import java.nio.ByteBuffer;
 import java.util.stream.IntStream;
 
 import java.time.Instant;
@@ -9,7 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.agrisafe.lakehouse.ingest.Judging;
 import org.agrisafe.lakehouse.ingest.Judging.JudgedSample;
 import org.agrisafe.lakehouse.ingest.ResultRowValues;
@@ -24,7 +22,6 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.configuration.Configuration;
@@ -165,7 +162,7 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
     UploadEnvelope env = in.envelope();
     records.put(in.resultId, stored);
     byte[] ss = sampleState.value();
-    long expiry = StateTtl.touch(ss == null ? 0 : ByteBuffer.wrap(ss).getLong(0), ctx.timerService(),
+    long expiry = StateTtl.touch(ss == null ? 0 : ResultState.expiryOf(ss), ctx.timerService(),
         config.dedupeTtl());
     RowData previous = ss == null ? null : emittedRow(ss);
     JudgedSample js;
@@ -285,7 +282,7 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<RowData> out) throws Exception {
     byte[] ss = sampleState.value();
-    if (ss != null && StateTtl.expired(ByteBuffer.wrap(ss).getLong(0), timestamp, ctx.timerService())) {
+    if (ss != null && StateTtl.expired(ResultState.expiryOf(ss), timestamp, ctx.timerService())) {
       records.clear();
       sampleState.clear();
     }

@@ -471,19 +471,21 @@ public final class StreamingMain implements Callable<Integer> {
     return env;
   }
 
+  /** Network buffer timeout, ms (Flink's {@code execution.buffer-timeout.interval}; its default is 100). */
+  static final long BUFFER_TIMEOUT_MS = 5;
+
   /**
    * The job's execution settings, the same in production, tests and the benchmark: exactly-once checkpoints every
    * {@code checkpointMs}, object reuse (safe: no operator of the job mutates an input or keeps a reference to one
    * that is mutated later, checked for every operator; saves a deep copy of every record between chained
-   * operators), and the changelog state backend over the heap backend (Flink FLIP-158, "generalized incremental
-   * checkpoints": state changes are written to a log as they happen and a checkpoint uploads only the changes since
-   * the last one; the heap state is materialized every 10 minutes; measured 28 % less CPU per result than full heap
-   * snapshots every 10 s, StreamingBenchmark). The changelog's storage is the cluster's or set by
-   * {@link Checkpoints#retain}. Callers add their own restart strategy, parallelism and checkpoint storage.
+   * operators), a {@link #BUFFER_TIMEOUT_MS} network buffer timeout, and the changelog state backend over the heap
+   * backend (Flink FLIP-158, "generalized incremental checkpoints": state changes are written to a log as they
+   * happen and a checkpoint uploads only the changes since the last one; the heap state is materialized every 10
+   * minutes). Measured by StreamingBenchmark: at saturation it costs 9-17 % more CPU per result than full heap
+   * snapshots; idle with 400k results of state and 1 s checkpoints, 8x less CPU and 2,400x fewer bytes written.
+   * The changelog's storage is the cluster's or set by {@link Checkpoints#retain}. Callers add their own restart
+   * strategy, parallelism and checkpoint storage.
    */
-  /** Network buffer timeout, ms (Flink's {@code execution.buffer-timeout.interval}; its default is 100). */
-  static final long BUFFER_TIMEOUT_MS = 5;
-
   static StreamExecutionEnvironment configure(StreamExecutionEnvironment env, long checkpointMs) {
     env.enableCheckpointing(checkpointMs, CheckpointingMode.EXACTLY_ONCE);
     env.getConfig().enableObjectReuse();

@@ -170,7 +170,7 @@ public final class StreamingBenchmark {
         }
         if (Boolean.getBoolean("agrisafe.bench.idle")) {
           // C: the production situation, a large state and few new records: after the topic is read, the job idles
-          // for 30 s with 1 s checkpoints (the production default); CPU and checkpoint bytes, changelog vs heap
+          // for 30 s with 1 s checkpoints (the default until session 3; now 5 s); CPU and checkpoint bytes, changelog vs heap
           org.apache.flink.configuration.Configuration product = new org.apache.flink.configuration.Configuration();
           double[] ci = idle(bootstrap, "bench-idle-changelog", lakehouse(tmp.resolve("lakehouse-idle-c")),
               tmp.resolve("checkpoints-idle-c"), product, lines.size());

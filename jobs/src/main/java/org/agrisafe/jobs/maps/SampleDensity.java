@@ -83,14 +83,9 @@ public final class SampleDensity {
     if (maxX == minX && maxY == minY) {
       return Double.NaN;
     }
-    KernelDensity.BandwidthRule rule = KernelDensity.Params.RULE_DEFAULT;
-    double h;
-    try {
-      h = KernelDensity.bandwidth(x, y, rule);
-    } catch (IllegalArgumentException medianDistanceZero) {
-      rule = KernelDensity.BandwidthRule.SCOTT;
-      h = KernelDensity.bandwidth(x, y, rule);
-    }
+    Bandwidth bw = Bandwidth.choose(r -> KernelDensity.bandwidth(x, y, r));
+    KernelDensity.BandwidthRule rule = bw.rule();
+    double h = bw.metres();
     KernelDensity.Params params = KernelDensity.Params.fixed(KernelDensity.Params.KERNEL_DEFAULT, h);
     KernelDensity.Grid grid = grid(minX, maxX, minY, maxY, h);
     KernelDensity.Result r = KernelDensity.estimate(x, y, grid, params);
@@ -141,14 +136,10 @@ public final class SampleDensity {
           .limit(n % 2 == 1 ? 1 : 2).collectAsList();
       double dm = n % 2 == 1 ? middle.get(0).getDouble(0)
           : 0.5 * (middle.get(0).getDouble(0) + middle.get(1).getDouble(0));
-      KernelDensity.BandwidthRule rule = KernelDensity.Params.RULE_DEFAULT;
-      double h;
-      try {
-        h = KernelDensity.bandwidth(n, ss, dm, rule);
-      } catch (IllegalArgumentException medianDistanceZero) {
-        rule = KernelDensity.BandwidthRule.SCOTT;
-        h = KernelDensity.bandwidth(n, ss, Double.NaN, rule);
-      }
+      Bandwidth bw = Bandwidth.choose(r -> KernelDensity.bandwidth(n, ss,
+          r == KernelDensity.BandwidthRule.SCOTT ? Double.NaN : dm, r));
+      KernelDensity.BandwidthRule rule = bw.rule();
+      double h = bw.metres();
       KernelDensity.Grid grid = grid(minX, maxX, minY, maxY, h);
       double[] density = new double[grid.columns() * grid.rows()];
       for (Row c : p.flatMap(new CellContributions(kx, grid, KernelDensity.Params.KERNEL_DEFAULT, h),
@@ -253,6 +244,23 @@ public final class SampleDensity {
       MapGeoJson.JSON.writeValue(out.toFile(), root);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + out, e);
+    }
+  }
+
+  /** The bandwidth rule used and its bandwidth, metres. */
+  private record Bandwidth(KernelDensity.BandwidthRule rule, double metres) {
+    /**
+     * The default rule's bandwidth, or Scott's when the default cannot apply (its median distance to the mean
+     * centre is 0: KernelDensity throws IllegalArgumentException), for the in-memory and the Spark path alike.
+     */
+    static Bandwidth choose(java.util.function.ToDoubleFunction<KernelDensity.BandwidthRule> bandwidth) {
+      KernelDensity.BandwidthRule rule = KernelDensity.Params.RULE_DEFAULT;
+      try {
+        return new Bandwidth(rule, bandwidth.applyAsDouble(rule));
+      } catch (IllegalArgumentException medianDistanceZero) {
+        return new Bandwidth(KernelDensity.BandwidthRule.SCOTT,
+            bandwidth.applyAsDouble(KernelDensity.BandwidthRule.SCOTT));
+      }
     }
   }
 }
