@@ -35,11 +35,6 @@ public final class UploadJson {
     return org.agrisafe.lakehouse.ingest.UploadJsonFields.field(payload, name);
   }
 
-  /** Calls {@code field} for every (name, text value) of the payload's object, in order. */
-  private static void scan(String payload, java.util.function.BiConsumer<String, String> field) {
-    org.agrisafe.lakehouse.ingest.UploadJsonFields.scan(payload, field);
-  }
-
   /** One JSON object from a field map (CSV uploads), blank cells written as null. */
   public static String toPayload(Map<String, String> fields) {
     ObjectNode o = JSON.createObjectNode();
@@ -58,8 +53,12 @@ public final class UploadJson {
    * or is not JSON (such records are rejected downstream).
    */
   public static String resultKey(String payload) {
-    String id = field(payload, UploadRecords.RESULT_ID);
-    return id == null ? "" : id.strip();
+    return key(field(payload, UploadRecords.RESULT_ID));
+  }
+
+  /** The partitioning key of a {@code result_id} text (null when absent): trimmed, or the empty string. */
+  private static String key(String resultId) {
+    return resultId == null ? "" : resultId.strip();
   }
 
   /**
@@ -69,20 +68,9 @@ public final class UploadJson {
    * payload three times.
    */
   public static void stamp(UploadEnvelope e) {
-    String[] found = new String[2];
-    try {
-      scan(e.payload, (k, v) -> {
-        if (k.equals(UploadRecords.RESULT_ID)) {
-          found[0] = v;
-        } else if (k.equals(UploadRecords.SAMPLED_AT)) {
-          found[1] = v;
-        }
-      });
-    } catch (IllegalArgumentException ex) {
-      found[0] = null;
-      found[1] = null;
-    }
-    e.key = found[0] == null ? "" : found[0].strip();
+    String[] found = org.agrisafe.lakehouse.ingest.UploadJsonFields.values(e.payload, UploadRecords.RESULT_ID,
+        UploadRecords.SAMPLED_AT);
+    e.key = key(found[0]);
     e.eventTimeMs = timeMs(found[1], e.receivedAtMs);
     e.stamped = true;
   }

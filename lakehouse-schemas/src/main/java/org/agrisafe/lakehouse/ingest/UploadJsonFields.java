@@ -59,17 +59,27 @@ public final class UploadJsonFields {
    *     object of scalars (any reason {@link #fields} would throw for)
    */
   public static String field(String payload, String name) {
-    String[] found = new String[1];
+    return values(payload, name)[0];
+  }
+
+  /**
+   * The texts of several fields in ONE pass, as {@link #field} gives each: element i is the last occurrence of
+   * {@code names[i]}, or null when absent or JSON null; all null when the payload is not a JSON object of scalars.
+   */
+  public static String[] values(String payload, String... names) {
+    String[] found = new String[names.length];
     try {
       scan(payload, (k, v) -> {
-        if (k.equals(name)) {
-          found[0] = v;
+        for (int i = 0; i < names.length; i++) {
+          if (k.equals(names[i])) {
+            found[i] = v;
+          }
         }
       });
     } catch (IllegalArgumentException e) {
-      return null;
+      return new String[names.length];
     }
-    return found[0];
+    return found;
   }
 
   /**
