@@ -87,7 +87,23 @@ EOT
   cp "$ROOT/trino/catalog/agrisafe.properties" "$etc/catalog/agrisafe.properties"
 }
 
-answers() { curl -fsS "http://127.0.0.1:$PORT/v1/info" 2>/dev/null | grep -q '"starting":false'; }
+# Ready = started AND the coordinator counts an active node: "starting":false comes before the node announces
+# itself, and a table scan in that gap fails with "No nodes available to run query" (seen in CI).
+answers() {
+  curl -fsS "http://127.0.0.1:$PORT/v1/info" 2>/dev/null | grep -q '"starting":false' || return 1
+  local out next
+  out=$(curl -fsS -X POST -H 'X-Trino-User: agrisafe' \
+    --data "SELECT count(*) FROM system.runtime.nodes WHERE state = 'active'" \
+    "http://127.0.0.1:$PORT/v1/statement" 2>/dev/null) || return 1
+  for _ in $(seq 1 100); do
+    if printf '%s' "$out" | grep -q '"data":\[\[[1-9]'; then return 0; fi
+    next=$(printf '%s' "$out" | sed -n 's/.*"nextUri":"\([^"]*\)".*/\1/p')
+    [ -n "$next" ] || return 1
+    sleep 0.1
+    out=$(curl -fsS -H 'X-Trino-User: agrisafe' "$next" 2>/dev/null) || return 1
+  done
+  return 1
+}
 
 start() {
   install
