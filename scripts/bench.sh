@@ -16,8 +16,8 @@ case "$which" in
 esac
 export AGRISAFE_LAKEHOUSE_DIR="${AGRISAFE_LAKEHOUSE_DIR:-lakehouse-bench}"
 export AGRISAFE_OUTPUT_DIR="${AGRISAFE_OUTPUT_DIR:-out-bench}"
-./mvnw -B -q -DskipTests package -pl benchmarks -am >&2
+./mvnw -B -q -DskipTests package -pl benchmarks/batch -am >&2
 exec java ${AGRISAFE_JAVA_OPTS:--Xmx8g} -Duser.timezone=UTC $(cat jobs/target/launcher/jvm-options.txt) \
   -Dlog4j2.configurationFile="$ROOT/jobs/src/main/launcher/log4j2.properties" \
-  -cp "benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar:$(cat benchmarks/target/bench-classpath.txt)" \
+  -cp "benchmarks/batch/target/benchmarks-batch-0.1.0-SNAPSHOT.jar:$(cat benchmarks/batch/target/bench-classpath.txt)" \
   "$main" "$@"

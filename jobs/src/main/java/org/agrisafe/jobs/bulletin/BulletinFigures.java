@@ -1,5 +1,7 @@
 package org.agrisafe.jobs.bulletin;
 
+import org.agrisafe.jobs.period.Periods;
+import org.agrisafe.jobs.spark.SnapshotSet;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;

@@ -1,5 +1,8 @@
 package org.agrisafe.jobs.bulletin;
 
+import org.agrisafe.jobs.disclosure.DisclosureExport;
+import org.agrisafe.jobs.disclosure.DisclosureSpec;
+import org.agrisafe.jobs.spark.SnapshotSet;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 
@@ -34,7 +37,7 @@ import org.apache.spark.sql.SparkSession;
  * (Iceberg time travel) and gives identical figures.
  */
 public final class BulletinJob {
-  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private BulletinJob() {}
 

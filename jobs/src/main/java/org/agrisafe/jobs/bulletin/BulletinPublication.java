@@ -1,5 +1,6 @@
 package org.agrisafe.jobs.bulletin;
 
+import org.agrisafe.jobs.spark.SnapshotSet;
 import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;

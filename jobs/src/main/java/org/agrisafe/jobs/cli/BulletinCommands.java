@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.agrisafe.jobs.bulletin.BulletinJob;
 import org.agrisafe.jobs.bulletin.BulletinSpec;
-import org.agrisafe.jobs.bulletin.DisclosureExport;
-import org.agrisafe.jobs.bulletin.DisclosureSpec;
+import org.agrisafe.jobs.disclosure.DisclosureExport;
+import org.agrisafe.jobs.disclosure.DisclosureSpec;
 import org.agrisafe.jobs.period.PeriodType;
 import org.agrisafe.jobs.spark.SparkSessions;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
@@ -112,8 +112,8 @@ public final class BulletinCommands {
     public Integer call() {
       LakehouseConfig cfg = config.load();
       SparkSession spark = SparkSessions.create(cfg, "agrisafe-report");
-      var d = org.agrisafe.jobs.bulletin.AdHocReport.Definition.read(definition);
-      org.agrisafe.jobs.bulletin.AdHocReport.write(spark, cfg.catalogName(), d, cfg.outputDir())
+      var d = org.agrisafe.jobs.report.AdHocReport.Definition.read(definition);
+      org.agrisafe.jobs.report.AdHocReport.write(spark, cfg.catalogName(), d, cfg.outputDir())
           .forEach(f -> System.out.println("wrote " + f));
       return 0;
     }
@@ -240,14 +240,14 @@ public final class BulletinCommands {
       SparkSession spark = SparkSessions.create(cfg, "agrisafe-maintenance");
       String c = cfg.catalogName();
       if (compact) {
-        org.agrisafe.jobs.bulletin.LakehouseMaintenance.compact(spark, c).forEach(System.out::println);
+        org.agrisafe.jobs.maintenance.LakehouseMaintenance.compact(spark, c).forEach(System.out::println);
       }
       if (expire) {
-        org.agrisafe.jobs.bulletin.LakehouseMaintenance.expireSnapshots(spark, c, retainDays, retainLast)
+        org.agrisafe.jobs.maintenance.LakehouseMaintenance.expireSnapshots(spark, c, retainDays, retainLast)
             .forEach(System.out::println);
       }
       if (orphans) {
-        org.agrisafe.jobs.bulletin.LakehouseMaintenance.removeOrphans(spark, c, orphanDays)
+        org.agrisafe.jobs.maintenance.LakehouseMaintenance.removeOrphans(spark, c, orphanDays)
             .forEach(System.out::println);
       }
       return 0;

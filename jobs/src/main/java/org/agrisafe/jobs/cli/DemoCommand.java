@@ -15,7 +15,7 @@ import org.agrisafe.jobs.rates.PassRateSpec.Dimension;
 import org.agrisafe.jobs.rates.PassRateSpec;
 import org.agrisafe.jobs.spark.SparkSessions;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
-import org.agrisafe.lakehouse.reference.ReferenceData;
+import org.agrisafe.intake.reference.ReferenceData;
 import org.agrisafe.lakehouse.tables.LakehouseBootstrap;
 import org.agrisafe.lakehouse.tables.Tables;
 import org.apache.spark.sql.Dataset;
@@ -61,7 +61,7 @@ final class DemoCommand implements Callable<Integer> {
     IngestJob.Summary uk = IngestJob.run(spark, catalog, IngestJob.Format.UK_PRIF, prif, null, ref);
     System.err.println(indent(uk.toString()));
     p.step("Ingesting SYNTHETIC Jinan lab uploads (seeded generator: 12 districts, ~80 rapid per lab test)");
-    Path syn = org.agrisafe.lakehouse.synthetic.JinanUploadGenerator.writeJinanDemo(
+    Path syn = org.agrisafe.synthetic.JinanUploadGenerator.writeJinanDemo(
         cfg.outputDir().resolve("synthetic/jinan-uploads.jsonl"), prif, 20240701L, 5000,
         java.time.LocalDate.of(2024, 1, 1), java.time.LocalDate.of(2024, 12, 31));
     IngestJob.Summary jinan = IngestJob.run(spark, catalog, IngestJob.Format.UPLOAD, syn, null, ref);

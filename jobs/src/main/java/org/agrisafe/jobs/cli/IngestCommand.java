@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.agrisafe.jobs.ingest.IngestJob;
 import org.agrisafe.jobs.spark.SparkSessions;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
-import org.agrisafe.lakehouse.reference.ReferenceData;
+import org.agrisafe.intake.reference.ReferenceData;
 import org.agrisafe.lakehouse.tables.LakehouseBootstrap;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;

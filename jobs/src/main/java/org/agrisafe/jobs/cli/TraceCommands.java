@@ -9,8 +9,8 @@ import org.agrisafe.jobs.trace.TraceBackJob;
 import org.agrisafe.jobs.trace.TraceDemo;
 import org.agrisafe.jobs.trace.TraceLookup;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
-import org.agrisafe.lakehouse.reference.ReferenceData;
-import org.agrisafe.lakehouse.trace.TraceReference;
+import org.agrisafe.intake.reference.ReferenceData;
+import org.agrisafe.intake.trace.TraceReference;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,7 +71,7 @@ final class TraceCommands implements Runnable {
       SparkSession spark = spark(cfg, "agrisafe-trace-ingest");
       org.agrisafe.lakehouse.tables.LakehouseBootstrap.createAll(SparkSessions.icebergCatalog(spark, cfg));
       System.out.println(org.agrisafe.jobs.trace.TraceIngestJob.run(spark, cfg.catalogName(), dir,
-          org.agrisafe.lakehouse.trace.BuyerHasher.fromConfig(cfg),
+          org.agrisafe.intake.trace.BuyerHasher.fromConfig(cfg),
           TraceReference.loadBundled(ReferenceData.loadBundled())));
       return 0;
     }

@@ -8,7 +8,7 @@ import org.agrisafe.jobs.warnings.WarningJob;
 import org.agrisafe.jobs.warnings.WarningLifecycle;
 import org.agrisafe.jobs.warnings.WarningSpec;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
-import org.agrisafe.lakehouse.ingest.model.Programme;
+import org.agrisafe.intake.model.Programme;
 import org.agrisafe.lakehouse.tables.WarningTables.State;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;

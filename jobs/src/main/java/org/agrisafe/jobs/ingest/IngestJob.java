@@ -22,20 +22,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.agrisafe.jobs.spark.Rows;
-import org.agrisafe.lakehouse.ingest.Judging;
-import org.agrisafe.lakehouse.ingest.Judging.JudgedResult;
-import org.agrisafe.lakehouse.ingest.Judging.JudgedSample;
-import org.agrisafe.lakehouse.ingest.PrifAdapter;
-import org.agrisafe.lakehouse.ingest.SamrAdapter;
-import org.agrisafe.lakehouse.ingest.UploadAdapter;
-import org.agrisafe.lakehouse.ingest.model.IngestBatch;
-import org.agrisafe.lakehouse.ingest.model.IngestReport;
-import org.agrisafe.lakehouse.ingest.model.ParsedResult;
-import org.agrisafe.lakehouse.ingest.model.ParsedSample;
-import org.agrisafe.lakehouse.ingest.model.RejectedRecord;
-import org.agrisafe.lakehouse.ingest.model.RowKind;
-import org.agrisafe.lakehouse.ingest.model.SourceSystem;
-import org.agrisafe.lakehouse.reference.ReferenceData;
+import org.agrisafe.intake.judging.Judging;
+import org.agrisafe.intake.judging.Judging.JudgedResult;
+import org.agrisafe.intake.judging.Judging.JudgedSample;
+import org.agrisafe.intake.ingest.PrifAdapter;
+import org.agrisafe.intake.ingest.SamrAdapter;
+import org.agrisafe.intake.ingest.UploadAdapter;
+import org.agrisafe.intake.model.IngestBatch;
+import org.agrisafe.intake.model.IngestReport;
+import org.agrisafe.intake.model.ParsedResult;
+import org.agrisafe.intake.model.ParsedSample;
+import org.agrisafe.intake.model.RejectedRecord;
+import org.agrisafe.intake.model.RowKind;
+import org.agrisafe.intake.model.SourceSystem;
+import org.agrisafe.intake.reference.ReferenceData;
 import org.agrisafe.lakehouse.tables.Tables;
 import org.agrisafe.risk.verdict.AppliedLimit;
 import org.agrisafe.risk.verdict.ResultJudgement;
@@ -266,19 +266,19 @@ public final class IngestJob {
 
   static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 
-  /** {@link org.agrisafe.lakehouse.ingest.ResultRowValues#sampleRow}, with {@code attributes} as a Scala map. */
+  /** {@link org.agrisafe.intake.ingest.ResultRowValues#sampleRow}, with {@code attributes} as a Scala map. */
   static Map<String, Object> sampleRow(JudgedSample js, String runId, Instant now) {
-    Map<String, Object> m = new HashMap<>(org.agrisafe.lakehouse.ingest.ResultRowValues.sampleRow(js, runId, now));
+    Map<String, Object> m = new HashMap<>(org.agrisafe.intake.ingest.ResultRowValues.sampleRow(js, runId, now));
     m.put("attributes", scala.jdk.javaapi.CollectionConverters.asScala(js.sample().attributes()));
     return m;
   }
 
   static Map<String, Object> resultRow(JudgedSample js, JudgedResult jr, String runId, Instant now) {
-    return new HashMap<>(org.agrisafe.lakehouse.ingest.ResultRowValues.resultRow(js, jr, runId, now));
+    return new HashMap<>(org.agrisafe.intake.ingest.ResultRowValues.resultRow(js, jr, runId, now));
   }
 
   static Map<String, Object> rejectedRow(RejectedRecord r, String runId, Instant now) {
-    return new HashMap<>(org.agrisafe.lakehouse.ingest.ResultRowValues.rejectedRow(r, runId, now));
+    return new HashMap<>(org.agrisafe.intake.ingest.ResultRowValues.rejectedRow(r, runId, now));
   }
 
 }

@@ -21,7 +21,7 @@ final class UploadMerge {
    * Current results already in the lakehouse for the given samples, except the result IDs the upload carries, as
    * parsed records (the fields the verdict needs), so the upload's samples are judged on all their results.
    */
-  static java.util.List<org.agrisafe.lakehouse.ingest.model.ParsedResult> earlierResults(
+  static java.util.List<org.agrisafe.intake.model.ParsedResult> earlierResults(
       SparkSession spark, String catalog, java.util.Collection<String> sampleIds,
       java.util.Collection<String> uploadResultIds) {
     if (sampleIds.isEmpty()) {
@@ -31,12 +31,12 @@ final class UploadMerge {
         .filter(org.apache.spark.sql.functions.col("sample_id").isin(sampleIds.toArray())
             .and(org.apache.spark.sql.functions.not(
                 org.apache.spark.sql.functions.col("result_id").isin(uploadResultIds.toArray()))));
-    java.util.List<org.agrisafe.lakehouse.ingest.model.ParsedResult> out = new java.util.ArrayList<>();
+    java.util.List<org.agrisafe.intake.model.ParsedResult> out = new java.util.ArrayList<>();
     for (Row r : rows.collectAsList()) {
-      var b = org.agrisafe.lakehouse.ingest.model.ParsedResult.builder(r.getAs("result_id"), r.getAs("sample_id"))
+      var b = org.agrisafe.intake.model.ParsedResult.builder(r.getAs("result_id"), r.getAs("sample_id"))
           .revision(r.<Integer>getAs("revision"))
           .analyte(r.getAs("analyte_raw"), r.getAs("analyte_code"))
-          .method(org.agrisafe.lakehouse.ingest.model.Method.valueOf(r.getAs("method")))
+          .method(org.agrisafe.intake.model.Method.valueOf(r.getAs("method")))
           .value(r.getAs("value_raw"), r.getAs("unit_raw"), r.getAs("value_mg_per_kg"))
           .limits(r.getAs("lod_mg_per_kg"), r.getAs("loq_mg_per_kg"))
           .reportedBelowLod(Boolean.TRUE.equals(r.getAs("reported_below_lod")))

@@ -20,7 +20,7 @@ import java.util.TreeMap;
 import org.agrisafe.jobs.period.PeriodType;
 import org.agrisafe.jobs.spark.SparkSessions;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
-import org.agrisafe.lakehouse.reference.RegionAssigner;
+import org.agrisafe.intake.reference.RegionAssigner;
 import org.agrisafe.lakehouse.tables.LakehouseBootstrap;
 import org.agrisafe.lakehouse.tables.MapTables;
 import org.agrisafe.lakehouse.tables.Tables;

@@ -16,9 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.agrisafe.lakehouse.reference.GeoJsonGeometry;
-import org.agrisafe.lakehouse.reference.Region;
-import org.agrisafe.lakehouse.reference.RegionLayer;
+import org.agrisafe.intake.reference.GeoJsonGeometry;
+import org.agrisafe.intake.reference.Region;
+import org.agrisafe.intake.reference.RegionLayer;
 import org.agrisafe.risk.rates.Rate;
 import org.agrisafe.risk.spatial.HotSpotClass;
 

@@ -1,7 +1,7 @@
 package org.agrisafe.jobs.maps;
 
-import org.agrisafe.lakehouse.reference.RegionLayer;
-import org.agrisafe.lakehouse.reference.Regions;
+import org.agrisafe.intake.reference.RegionLayer;
+import org.agrisafe.intake.reference.Regions;
 
 /** The map layers the heat-map job computes. */
 public enum MapLayer {

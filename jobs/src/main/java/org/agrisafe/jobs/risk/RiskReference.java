@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.agrisafe.lakehouse.reference.ReferenceFiles;
+import org.agrisafe.intake.reference.ReferenceFiles;
 import org.agrisafe.risk.exposure.AdiBook;
 import org.agrisafe.risk.exposure.ConsumptionTable;
 import org.agrisafe.risk.ranking.ScoringTable;

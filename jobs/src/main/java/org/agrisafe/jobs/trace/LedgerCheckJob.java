@@ -20,7 +20,7 @@ import org.agrisafe.lakehouse.tables.TraceTables;
 import org.agrisafe.lakehouse.tables.WarningTables;
 import org.agrisafe.lakehouse.tables.WarningTables.Producer;
 import org.agrisafe.lakehouse.tables.WarningTables.Severity;
-import org.agrisafe.lakehouse.trace.TraceReference;
+import org.agrisafe.intake.trace.TraceReference;
 import org.agrisafe.risk.verdict.BanRule;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

@@ -19,7 +19,7 @@ import java.util.regex.Matcher;
 import java.util.stream.Stream;
 import org.agrisafe.lakehouse.tables.LakehouseBootstrap;
 import org.agrisafe.lakehouse.tables.TableDef;
-import org.agrisafe.lakehouse.trace.IdNumbers;
+import org.agrisafe.intake.trace.IdNumbers;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

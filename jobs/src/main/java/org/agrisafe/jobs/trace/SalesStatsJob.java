@@ -8,7 +8,7 @@ import static org.apache.spark.sql.functions.sum;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.agrisafe.lakehouse.reference.ReferenceFiles;
+import org.agrisafe.intake.reference.ReferenceFiles;
 import org.agrisafe.lakehouse.tables.TraceTables;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.Dataset;

@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.agrisafe.lakehouse.tables.TraceTables;
 import org.agrisafe.lakehouse.tables.WarningTables;
-import org.agrisafe.lakehouse.trace.BuyerHasher;
-import org.agrisafe.lakehouse.trace.TraceInputs;
-import org.agrisafe.lakehouse.trace.TraceReference;
+import org.agrisafe.intake.trace.BuyerHasher;
+import org.agrisafe.intake.trace.TraceInputs;
+import org.agrisafe.intake.trace.TraceReference;
 import org.apache.spark.sql.SparkSession;
 
 /**

@@ -5,7 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.agrisafe.lakehouse.ingest.model.Programme;
+import org.agrisafe.intake.model.Programme;
 import org.agrisafe.risk.aberration.EarsCParameters;
 import org.agrisafe.risk.aberration.FarringtonParameters;
 

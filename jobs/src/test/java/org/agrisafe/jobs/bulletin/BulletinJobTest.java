@@ -1,5 +1,9 @@
 package org.agrisafe.jobs.bulletin;
 
+import org.agrisafe.jobs.report.AdHocReport;
+import org.agrisafe.jobs.disclosure.DisclosureExport;
+import org.agrisafe.jobs.disclosure.DisclosureSpec;
+import org.agrisafe.jobs.spark.SnapshotSet;
 import static org.agrisafe.jobs.spark.Fixtures.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

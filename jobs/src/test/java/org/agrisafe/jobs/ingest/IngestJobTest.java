@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.agrisafe.jobs.spark.SharedSpark;
-import org.agrisafe.lakehouse.reference.ReferenceData;
+import org.agrisafe.intake.reference.ReferenceData;
 import org.agrisafe.lakehouse.tables.Tables;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import org.agrisafe.jobs.spark.SharedSpark;
-import org.agrisafe.lakehouse.reference.ReferenceData;
+import org.agrisafe.intake.reference.ReferenceData;
 import org.agrisafe.lakehouse.tables.Tables;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Tag;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.agrisafe.jobs.spark.SharedSpark;
-import org.agrisafe.lakehouse.trace.IdNumbers;
+import org.agrisafe.intake.trace.IdNumbers;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.agrisafe.jobs.spark.SharedSpark;
-import org.agrisafe.jobs.synthetic.JinanTraceGenerator;
-import org.agrisafe.lakehouse.reference.ReferenceData;
+import org.agrisafe.synthetic.JinanTraceGenerator;
+import org.agrisafe.intake.reference.ReferenceData;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

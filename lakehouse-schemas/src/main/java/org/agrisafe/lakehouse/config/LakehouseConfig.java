@@ -98,7 +98,7 @@ public final class LakehouseConfig {
   /**
    * Secret of the HMAC-SHA256 keyed hash of natural-person buyers' ID numbers and phones (CONVENTIONS, Personal
    * data). The default is a DEVELOPMENT-ONLY key, published in this source file: a warning is printed whenever it
-   * is used ({@code org.agrisafe.lakehouse.trace.BuyerHasher}). Set a secret per deployment, e.g. with the
+   * is used ({@code org.agrisafe.intake.trace.BuyerHasher}). Set a secret per deployment, e.g. with the
    * environment variable {@code AGRISAFE_BUYER_HASH_KEY}.
    */
   public static final String BUYER_HASH_KEY = "buyer-hash-key";

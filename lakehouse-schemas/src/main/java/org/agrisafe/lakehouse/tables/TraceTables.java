@@ -18,7 +18,7 @@ import org.apache.iceberg.types.Types;
  *
  * <p>Personal data: a natural person's ID number or phone never lands here in clear. Ledger buyers that are
  * natural persons are stored as {@code buyer_key} = HMAC-SHA256 (hex) under the key {@code buyer_key_id}
- * ({@code org.agrisafe.lakehouse.trace.BuyerHasher}). Dates are local dates in the deployment's zone
+ * ({@code org.agrisafe.intake.trace.BuyerHasher}). Dates are local dates in the deployment's zone
  * (Asia/Shanghai by default); instants are UTC. Quantities are normalised to kg of product
  * ({@code quantity_kg}; liquids at an assumed density of 1 kg/L, stated in {@code docs/formats/trace-inputs.md});
  * active-ingredient contents are % (w/w). No struct, list or map columns: there are no nested field IDs.

@@ -8,7 +8,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 
 /** Regular grids of unit squares for tests and the benchmark; region (row r, column c) is index r·columns + c. */
-final class Grids {
+public final class Grids {
 
     static final GeometryFactory FACTORY = new GeometryFactory();
 
@@ -21,7 +21,7 @@ final class Grids {
             new Coordinate(x0, y0 + side), new Coordinate(x0, y0)});
     }
 
-    static List<Geometry> squares(int rows, int columns) {
+    public static List<Geometry> squares(int rows, int columns) {
         List<Geometry> out = new ArrayList<>();
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < columns; c++) {
@@ -31,7 +31,7 @@ final class Grids {
         return out;
     }
 
-    static List<String> ids(int n, String prefix) {
+    public static List<String> ids(int n, String prefix) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             out.add(prefix + i);

@@ -1,6 +1,0 @@
-package org.agrisafe.lakehouse.ingest.model;
-
-/** Quantitative (instrumental, value in mg/kg) or rapid (screening: inhibition rate or strip). */
-public enum MethodType {
-  QUANTITATIVE, RAPID
-}

@@ -1,6 +1,0 @@
-package org.agrisafe.lakehouse.ingest.model;
-
-/** A sample-level verdict as published by the source (合格 = PASS, 不合格 = FAIL); never computed here. */
-public enum SampleVerdict {
-  PASS, FAIL
-}

@@ -1,0 +1,120 @@
+package org.agrisafe.streaming.rules;
+
+import org.agrisafe.streaming.sinks.IcebergRows;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.agrisafe.lakehouse.tables.WarningTables;
+import org.agrisafe.lakehouse.tables.WarningTables.Producer;
+
+/**
+ * Builder of one {@code analytics.warnings} row (a column map, see {@link IcebergRows#toRow}) raised by a streaming
+ * rule (producer {@link Producer#STREAM_RULE}): the columns common to every rule are set here, once, for the
+ * per-result and sample rules ({@link StreamRules}) and the window rules ({@link ProducerRepeatRule},
+ * {@link RapidPositiveRateRule}); each rule adds its own columns with {@link #set}.
+ *
+ * <p>Set by {@link #of}: {@code warning_id} ({@link #warningId}), {@code producer} STREAM_RULE,
+ * {@code warning_type} (the severity's default RASFF type), {@code severity}, {@code state} NEW, {@code measure}
+ * (the rule's name), {@code series_level}, {@code period_type} DAY and {@code period} (the local day, ISO
+ * {@code yyyy-MM-dd}, cut in the deployment's zone by the caller), {@code method}
+ * ({@code stream_rule:<rule in lower case>}), {@code recurrence} 0 and {@code rank_score} (the severity's weight),
+ * {@code created_at} and {@code updated_at} (UTC). The others are the caller's: {@link #where}, {@link #observed},
+ * {@link #recurrence}, {@link #group}, {@link #set}.
+ */
+public final class StreamWarningRow {
+  private final StreamRules.Rule rule;
+  private final Map<String, Object> m = new HashMap<>();
+
+  private StreamWarningRow(StreamRules.Rule rule) {
+    this.rule = rule;
+  }
+
+  /**
+   * A row with the common columns.
+   *
+   * @param rule the rule raising the warning
+   * @param seriesLevel what the finding is about: RESULT, SAMPLE, PRODUCER, DISTRICT_COMMODITY
+   * @param key the finding's key after the rule name (e.g. sample ID and analyte code, or the producer ID): with the
+   *     day it makes the deterministic warning ID
+   * @param day the period (DAY): the sample date, or the window's end day, in the deployment's zone
+   * @param now created_at and updated_at, UTC
+   */
+  static StreamWarningRow of(StreamRules.Rule rule, String seriesLevel, List<String> key, LocalDate day,
+      Instant now) {
+    StreamWarningRow w = new StreamWarningRow(rule);
+    w.m.put("warning_id", warningId(rule, key, day));
+    w.m.put("producer", Producer.STREAM_RULE.name());
+    w.m.put("warning_type", rule.severity().defaultType().name());
+    w.m.put("severity", rule.severity().name());
+    w.m.put("state", WarningTables.State.NEW.name());
+    w.m.put("measure", rule.name());
+    w.m.put("series_level", seriesLevel);
+    w.m.put("period_type", "DAY");
+    w.m.put("period", day.toString());
+    w.m.put("method", "stream_rule:" + rule.name().toLowerCase());
+    w.m.put("created_at", now);
+    w.m.put("updated_at", now);
+    return w.recurrence(0);
+  }
+
+  /**
+   * The deterministic warning ID ({@link WarningTables#warningId}) of a stream rule's finding: over (rule, key...,
+   * "DAY", day), so that a correction or replay of the same finding maps onto the same warning.
+   */
+  static String warningId(StreamRules.Rule rule, List<String> key, LocalDate day) {
+    List<String> parts = new ArrayList<>();
+    parts.add(rule.name());
+    parts.addAll(key);
+    parts.add("DAY");
+    parts.add(day.toString());
+    return WarningTables.warningId(Producer.STREAM_RULE, parts);
+  }
+
+  /** Where: {@code source_system}, {@code commodity_code}, {@code region_code}, {@code programme_scope} (nullable). */
+  StreamWarningRow where(String sourceSystem, String commodityCode, String regionCode, String programmeScope) {
+    m.put("source_system", sourceSystem);
+    m.put("commodity_code", commodityCode);
+    m.put("region_code", regionCode);
+    m.put("programme_scope", programmeScope);
+    return this;
+  }
+
+  /** {@code observed}: the count of the finding (1 for a single result or sample). */
+  StreamWarningRow observed(long observed) {
+    m.put("observed", observed);
+    return this;
+  }
+
+  /**
+   * {@code recurrence}: earlier warnings of the same key; {@code rank_score} = the severity's weight / (1 +
+   * recurrence).
+   */
+  StreamWarningRow recurrence(int recurrence) {
+    m.put("recurrence", recurrence);
+    m.put("rank_score", rule.severity().weight() / (1.0 + recurrence));
+    return this;
+  }
+
+  /** {@code group_id} ({@link WarningTables#groupId}) over (rule, parts...). */
+  StreamWarningRow group(List<String> parts) {
+    List<String> all = new ArrayList<>();
+    all.add(rule.name());
+    all.addAll(parts);
+    m.put("group_id", WarningTables.groupId(all));
+    return this;
+  }
+
+  /** A column of the rule's own (e.g. {@code details}, {@code threshold}), or a common one overridden. */
+  StreamWarningRow set(String column, Object value) {
+    m.put(column, value);
+    return this;
+  }
+
+  /** The column map (mutable, the builder's own: build once). */
+  Map<String, Object> row() {
+    return m;
+  }
+}
