@@ -46,10 +46,13 @@ public final class JinanUploadGenerator {
   public static final double RAPID_PER_QUANTITATIVE_DEFAULT = 80;
   public static final double RAPID_POSITIVE_RATE_DEFAULT = 0.03;
   public static final double BANNED_RATE_DEFAULT = 0.002;
+
   /** Commodities (Chinese names of reference-data/commodities) drawn uniformly. */
-  public static final List<String> COMMODITIES = List.of("韭菜", "芹菜", "菠菜", "黄瓜", "番茄", "大白菜", "豇豆",
-      "茄子", "辣椒", "苹果", "梨", "葡萄", "桃和油桃");
-  private static final List<String> STAGES = List.of("production_base", "wholesale_market", "retail", "supermarket");
+  public static final List<String> COMMODITIES =
+      List.of("韭菜", "芹菜", "菠菜", "黄瓜", "番茄", "大白菜", "豇豆", "茄子", "辣椒", "苹果", "梨", "葡萄", "桃和油桃");
+
+  private static final List<String> STAGES =
+      List.of("production_base", "wholesale_market", "retail", "supermarket");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
@@ -63,31 +66,47 @@ public final class JinanUploadGenerator {
    * @param rapidPositiveRate probability of a rapid positive, in [0, 1]
    * @param bannedRate probability that a quantitative sample has a banned detection, in [0, 1]
    */
-  public record Params(long seed, int samples, LocalDate from, LocalDate to, double rapidPerQuantitative,
-      double rapidPositiveRate, double bannedRate) {
+  public record Params(
+      long seed,
+      int samples,
+      LocalDate from,
+      LocalDate to,
+      double rapidPerQuantitative,
+      double rapidPositiveRate,
+      double bannedRate) {
     public Params {
       if (samples < 1) {
         throw new IllegalArgumentException("Invalid samples " + samples + ": expected >= 1");
       }
       if (from == null || to == null || to.isBefore(from)) {
-        throw new IllegalArgumentException("Invalid date range " + from + " to " + to + ": expected from <= to");
+        throw new IllegalArgumentException(
+            "Invalid date range " + from + " to " + to + ": expected from <= to");
       }
       if (!(rapidPerQuantitative > 0)) {
-        throw new IllegalArgumentException("Invalid rapid-per-quantitative " + rapidPerQuantitative
-            + ": expected > 0");
+        throw new IllegalArgumentException(
+            "Invalid rapid-per-quantitative " + rapidPerQuantitative + ": expected > 0");
       }
       if (!(rapidPositiveRate >= 0 && rapidPositiveRate <= 1)) {
-        throw new IllegalArgumentException("Invalid rapid-positive-rate " + rapidPositiveRate
-            + ": expected a probability in [0, 1]");
+        throw new IllegalArgumentException(
+            "Invalid rapid-positive-rate "
+                + rapidPositiveRate
+                + ": expected a probability in [0, 1]");
       }
       if (!(bannedRate >= 0 && bannedRate <= 1)) {
-        throw new IllegalArgumentException("Invalid banned-rate " + bannedRate + ": expected a probability in [0, 1]");
+        throw new IllegalArgumentException(
+            "Invalid banned-rate " + bannedRate + ": expected a probability in [0, 1]");
       }
     }
 
     /** Defaults for {@code samples} samples from {@code from} to {@code to}. */
     public static Params of(long seed, int samples, LocalDate from, LocalDate to) {
-      return new Params(seed, samples, from, to, RAPID_PER_QUANTITATIVE_DEFAULT, RAPID_POSITIVE_RATE_DEFAULT,
+      return new Params(
+          seed,
+          samples,
+          from,
+          to,
+          RAPID_PER_QUANTITATIVE_DEFAULT,
+          RAPID_POSITIVE_RATE_DEFAULT,
           BANNED_RATE_DEFAULT);
     }
   }
@@ -103,7 +122,8 @@ public final class JinanUploadGenerator {
     List<CSVRecord> divisions = ReferenceFiles.csv("regions/cn_divisions_jinan.csv");
     for (CSVRecord r : divisions) {
       String code = r.get("code");
-      if (r.get("level").equals("COUNTY") && !ShandongCounties.isStatisticalZone(code)) { // not 370176 (高新区)
+      if (r.get("level").equals("COUNTY")
+          && !ShandongCounties.isStatisticalZone(code)) { // not 370176 (高新区)
         districts.add(code);
       }
     }
@@ -113,8 +133,9 @@ public final class JinanUploadGenerator {
       }
     }
     if (districts.size() != 12) {
-      throw new IllegalStateException("Expected Jinan's 12 districts and counties in cn_divisions_jinan.csv, found "
-          + districts.size());
+      throw new IllegalStateException(
+          "Expected Jinan's 12 districts and counties in cn_divisions_jinan.csv, found "
+              + districts.size());
     }
   }
 
@@ -133,7 +154,8 @@ public final class JinanUploadGenerator {
       List<String> towns = townships.getOrDefault(district, List.of(district));
       String division = towns.get(rnd.nextInt(towns.size()));
       LocalDate day = params.from().plusDays(rnd.nextLong(days));
-      OffsetDateTime at = day.atTime(6 + rnd.nextInt(12), rnd.nextInt(60)).atOffset(ZoneOffset.ofHours(8));
+      OffsetDateTime at =
+          day.atTime(6 + rnd.nextInt(12), rnd.nextInt(60)).atOffset(ZoneOffset.ofHours(8));
       String sampleId = "SYN-" + params.seed() + "-" + s;
       Map<String, String> base = new LinkedHashMap<>();
       base.put("sample_id", sampleId);
@@ -147,8 +169,10 @@ public final class JinanUploadGenerator {
       base.put("synthetic", "true");
       int n = 0;
       if (rnd.nextDouble() < pRapid) {
-        double rate = rnd.nextDouble() < params.rapidPositiveRate() ? 50 + rnd.nextDouble() * 50
-            : rnd.nextDouble() * 50;
+        double rate =
+            rnd.nextDouble() < params.rapidPositiveRate()
+                ? 50 + rnd.nextDouble() * 50
+                : rnd.nextDouble() * 50;
         Map<String, String> r = new LinkedHashMap<>(base);
         r.put("analyte", "有机磷和氨基甲酸酯类");
         r.put("method", "ENZYME_INHIBITION");
@@ -157,28 +181,42 @@ public final class JinanUploadGenerator {
         continue;
       }
       if (rnd.nextDouble() < uk.detectedSampleShare()) {
-        int k = uk.detectionsPerDetectedSample()[rnd.nextInt(uk.detectionsPerDetectedSample().length)];
+        int k =
+            uk.detectionsPerDetectedSample()[rnd.nextInt(uk.detectionsPerDetectedSample().length)];
         java.util.Set<String> used = new java.util.HashSet<>();
         for (int i = 0; i < k; i++) {
           int j = rnd.nextInt(uk.analytes().length);
           if (used.add(uk.analytes()[j])) {
-            out.accept(json(sampleId + "-" + n++, quantitative(base, uk.analytes()[j],
-                String.format(java.util.Locale.ROOT, "%.4f", uk.valuesMgPerKg()[j]))));
+            out.accept(
+                json(
+                    sampleId + "-" + n++,
+                    quantitative(
+                        base,
+                        uk.analytes()[j],
+                        String.format(java.util.Locale.ROOT, "%.4f", uk.valuesMgPerKg()[j]))));
           }
         }
       } else {
-        Map<String, String> r = quantitative(base, uk.analytes()[rnd.nextInt(uk.analytes().length)], "ND");
+        Map<String, String> r =
+            quantitative(base, uk.analytes()[rnd.nextInt(uk.analytes().length)], "ND");
         r.put("lod", "0.01");
         out.accept(json(sampleId + "-" + n++, r));
       }
       if (rnd.nextDouble() < params.bannedRate()) {
-        out.accept(json(sampleId + "-" + n, quantitative(base, "克百威",
-            String.format(java.util.Locale.ROOT, "%.4f", 0.005 + rnd.nextDouble() * 0.045))));
+        out.accept(
+            json(
+                sampleId + "-" + n,
+                quantitative(
+                    base,
+                    "克百威",
+                    String.format(
+                        java.util.Locale.ROOT, "%.4f", 0.005 + rnd.nextDouble() * 0.045))));
       }
     }
   }
 
-  private static Map<String, String> quantitative(Map<String, String> base, String analyte, String value) {
+  private static Map<String, String> quantitative(
+      Map<String, String> base, String analyte, String value) {
     Map<String, String> r = new LinkedHashMap<>(base);
     r.put("analyte", analyte);
     r.put("method", "LC-MS/MS");
@@ -208,22 +246,25 @@ public final class JinanUploadGenerator {
    * @return {@code file}
    * @throws UncheckedIOException if the file cannot be written
    */
-  public static Path writeJinanDemo(Path file, Path prifFile, long seed, int samples, LocalDate from, LocalDate to) {
-    JinanUploadGenerator g = new JinanUploadGenerator(Params.of(seed, samples, from, to),
-        UkResidueProfile.fromPrif(prifFile));
+  public static Path writeJinanDemo(
+      Path file, Path prifFile, long seed, int samples, LocalDate from, LocalDate to) {
+    JinanUploadGenerator g =
+        new JinanUploadGenerator(
+            Params.of(seed, samples, from, to), UkResidueProfile.fromPrif(prifFile));
     try {
       if (file.getParent() != null) {
         Files.createDirectories(file.getParent());
       }
       try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-        g.generate(line -> {
-          try {
-            w.write(line);
-            w.write('\n');
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+        g.generate(
+            line -> {
+              try {
+                w.write(line);
+                w.write('\n');
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write synthetic uploads to " + file, e);

@@ -28,8 +28,14 @@ public final class ShandongCounties {
     for (CSVRecord r : rows) {
       String code = r.get("code");
       if (!code.matches("37\\d{4}")) {
-        throw new IllegalStateException("Division code '" + code + "' in row " + r.getRecordNumber() + " of " + FILE
-            + ": expected 6 digits starting with 37 (Shandong)");
+        throw new IllegalStateException(
+            "Division code '"
+                + code
+                + "' in row "
+                + r.getRecordNumber()
+                + " of "
+                + FILE
+                + ": expected 6 digits starting with 37 (Shandong)");
       }
       if (!isStatisticalZone(code)) {
         codes.add(code);

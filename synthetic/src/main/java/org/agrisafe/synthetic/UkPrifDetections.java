@@ -31,7 +31,11 @@ public record UkPrifDetections(Path source, List<Detection> detections, long sam
    * @param valueMgPerKg the value, mg/kg, &gt; 0
    * @param publishedMrlMgPerKg the MRL published next to it, mg/kg, or null when the annex gives none
    */
-  public record Detection(String sampleId, String analyteCode, String analyteName, double valueMgPerKg,
+  public record Detection(
+      String sampleId,
+      String analyteCode,
+      String analyteName,
+      double valueMgPerKg,
       Double publishedMrlMgPerKg) {}
 
   /**
@@ -45,8 +49,13 @@ public record UkPrifDetections(Path source, List<Detection> detections, long sam
     List<Detection> d = new ArrayList<>();
     for (ParsedResult r : b.results()) {
       if (r.valueMgPerKg() != null && r.valueMgPerKg() > 0 && r.analyteRaw() != null) {
-        String code = r.analyteCode() != null ? r.analyteCode() : r.analyteRaw().toLowerCase(Locale.ROOT).trim();
-        d.add(new Detection(r.sampleId(), code, r.analyteRaw(), r.valueMgPerKg(), r.publishedMrlMgPerKg()));
+        String code =
+            r.analyteCode() != null
+                ? r.analyteCode()
+                : r.analyteRaw().toLowerCase(Locale.ROOT).trim();
+        d.add(
+            new Detection(
+                r.sampleId(), code, r.analyteRaw(), r.valueMgPerKg(), r.publishedMrlMgPerKg()));
       }
     }
     long samples = b.samples().stream().map(ParsedSample::sampleId).distinct().count();

@@ -18,8 +18,12 @@ import java.util.Map;
  * @param analytes analyte names of the detections (English, as in the annex), parallel to {@code valuesMgPerKg}
  * @param valuesMgPerKg values of the detections, mg/kg
  */
-public record UkResidueProfile(double detectedSampleShare, int[] detectionsPerDetectedSample, String[] analytes,
-    double[] valuesMgPerKg) implements Serializable {
+public record UkResidueProfile(
+    double detectedSampleShare,
+    int[] detectionsPerDetectedSample,
+    String[] analytes,
+    double[] valuesMgPerKg)
+    implements Serializable {
 
   /**
    * Builds the profile from the annex file ({@link UkPrifDetections#read}).
@@ -45,11 +49,15 @@ public record UkResidueProfile(double detectedSampleShare, int[] detectionsPerDe
       values.add(d.valueMgPerKg());
     }
     if (values.isEmpty()) {
-      throw new IllegalArgumentException("No quantified detection in " + annex.source()
-          + ": expected the UK PRiF brand-name annex");
+      throw new IllegalArgumentException(
+          "No quantified detection in "
+              + annex.source()
+              + ": expected the UK PRiF brand-name annex");
     }
-    return new UkResidueProfile((double) perSample.size() / annex.samples(),
-        perSample.values().stream().mapToInt(Integer::intValue).toArray(), analytes.toArray(String[]::new),
+    return new UkResidueProfile(
+        (double) perSample.size() / annex.samples(),
+        perSample.values().stream().mapToInt(Integer::intValue).toArray(),
+        analytes.toArray(String[]::new),
         values.stream().mapToDouble(Double::doubleValue).toArray());
   }
 }

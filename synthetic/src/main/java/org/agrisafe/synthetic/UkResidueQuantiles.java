@@ -36,19 +36,30 @@ import java.util.Set;
  * @param exceedanceRatioQuantiles Q quantiles of value / MRL over the exceedances, ascending, each &gt; 1
  * @param detectedSampleShare samples with at least one quantified detection / all samples of the annex, in [0, 1]
  */
-public record UkResidueQuantiles(String[] analyteCodes, String[] analyteNames, double[] mrlMgPerKg,
-    double[][] belowMrlQuantiles, double[] exceedanceRatioQuantiles, double detectedSampleShare)
+public record UkResidueQuantiles(
+    String[] analyteCodes,
+    String[] analyteNames,
+    double[] mrlMgPerKg,
+    double[][] belowMrlQuantiles,
+    double[] exceedanceRatioQuantiles,
+    double detectedSampleShare)
     implements Serializable {
 
   /** Analytes kept by default: a prime, so a stride in [1, K-1] visits K distinct analytes. */
   public static final int ANALYTES_DEFAULT = 31;
+
   /** Quantiles per array (Q) by default. */
   public static final int QUANTILES_DEFAULT = 64;
+
   /** Fewest detections at or below the MRL for an analyte to be kept. */
   public static final int MIN_DETECTIONS = 10;
 
   /** One quantified detection of the annex. */
-  public record Detection(String sampleId, String analyteCode, String analyteName, double valueMgPerKg,
+  public record Detection(
+      String sampleId,
+      String analyteCode,
+      String analyteName,
+      double valueMgPerKg,
       double mrlMgPerKg) {}
 
   /**
@@ -70,8 +81,13 @@ public record UkResidueQuantiles(String[] analyteCodes, String[] analyteNames, d
     List<Detection> d = new ArrayList<>();
     for (UkPrifDetections.Detection x : annex.detections()) {
       if (x.publishedMrlMgPerKg() != null && x.publishedMrlMgPerKg() > 0) {
-        d.add(new Detection(x.sampleId(), x.analyteCode(), x.analyteName(), x.valueMgPerKg(),
-            x.publishedMrlMgPerKg()));
+        d.add(
+            new Detection(
+                x.sampleId(),
+                x.analyteCode(),
+                x.analyteName(),
+                x.valueMgPerKg(),
+                x.publishedMrlMgPerKg()));
       }
     }
     return of(d, annex.samples(), ANALYTES_DEFAULT, QUANTILES_DEFAULT);
@@ -87,7 +103,8 @@ public record UkResidueQuantiles(String[] analyteCodes, String[] analyteNames, d
    * @throws IllegalArgumentException if fewer than K analytes have {@value #MIN_DETECTIONS} detections at or below
    *     their MRL, if no value exceeds its MRL, or if an argument is out of range
    */
-  public static UkResidueQuantiles of(List<Detection> detections, long samples, int analytes, int quantiles) {
+  public static UkResidueQuantiles of(
+      List<Detection> detections, long samples, int analytes, int quantiles) {
     if (samples < 1) {
       throw new IllegalArgumentException("Samples " + samples + ": expected >= 1");
     }
@@ -108,8 +125,12 @@ public record UkResidueQuantiles(String[] analyteCodes, String[] analyteNames, d
     Map<String, double[]> below = new LinkedHashMap<>();
     for (Map.Entry<String, List<Detection>> e : byCode.entrySet()) {
       double m = median(e.getValue().stream().mapToDouble(Detection::mrlMgPerKg).toArray());
-      double[] b = e.getValue().stream().mapToDouble(Detection::valueMgPerKg).filter(v -> v <= m).sorted()
-          .toArray();
+      double[] b =
+          e.getValue().stream()
+              .mapToDouble(Detection::valueMgPerKg)
+              .filter(v -> v <= m)
+              .sorted()
+              .toArray();
       if (b.length >= MIN_DETECTIONS) {
         codes.add(e.getKey());
         mrl.put(e.getKey(), m);
@@ -117,11 +138,19 @@ public record UkResidueQuantiles(String[] analyteCodes, String[] analyteNames, d
       }
     }
     if (codes.size() < analytes) {
-      throw new IllegalArgumentException("Only " + codes.size() + " analytes have " + MIN_DETECTIONS
-          + " detections at or below their MRL: expected >= " + analytes);
+      throw new IllegalArgumentException(
+          "Only "
+              + codes.size()
+              + " analytes have "
+              + MIN_DETECTIONS
+              + " detections at or below their MRL: expected >= "
+              + analytes);
     }
-    codes.sort((a, c) -> below.get(c).length != below.get(a).length
-        ? Integer.compare(below.get(c).length, below.get(a).length) : a.compareTo(c));
+    codes.sort(
+        (a, c) ->
+            below.get(c).length != below.get(a).length
+                ? Integer.compare(below.get(c).length, below.get(a).length)
+                : a.compareTo(c));
     codes = codes.subList(0, analytes);
     String[] names = new String[analytes];
     double[] mrls = new double[analytes];
@@ -140,10 +169,16 @@ public record UkResidueQuantiles(String[] analyteCodes, String[] analyteNames, d
       }
     }
     if (ratios.isEmpty()) {
-      throw new IllegalArgumentException("No detection exceeds its MRL: expected at least one exceedance");
+      throw new IllegalArgumentException(
+          "No detection exceeds its MRL: expected at least one exceedance");
     }
     double[] r = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    return new UkResidueQuantiles(codes.toArray(String[]::new), names, mrls, q, quantiles(r, quantiles),
+    return new UkResidueQuantiles(
+        codes.toArray(String[]::new),
+        names,
+        mrls,
+        q,
+        quantiles(r, quantiles),
         (double) detectedSamples.size() / samples);
   }
 

@@ -16,7 +16,6 @@ import org.agrisafe.intake.model.MethodType;
 import org.agrisafe.intake.model.ParsedResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class JinanUploadGeneratorTest {
   private static UkResidueProfile uk;
@@ -35,7 +34,9 @@ class JinanUploadGeneratorTest {
 
   @Test
   void seededUploadsAreValidSyntheticJinanRecordsAtAbout80To1() throws Exception {
-    var params = JinanUploadGenerator.Params.of(7, 8100, LocalDate.of(2024, 7, 1), LocalDate.of(2024, 7, 31));
+    var params =
+        JinanUploadGenerator.Params.of(
+            7, 8100, LocalDate.of(2024, 7, 1), LocalDate.of(2024, 7, 31));
     List<String> a = new ArrayList<>();
     new JinanUploadGenerator(params, uk).generate(a::add);
     List<String> b = new ArrayList<>();
@@ -43,19 +44,37 @@ class JinanUploadGeneratorTest {
     assertEquals(a, b, "same seed, same records");
     assertTrue(uk.detectedSampleShare() > 0 && uk.detectedSampleShare() < 1);
 
-    Path file = JinanUploadGenerator.writeJinanDemo(Files.createTempDirectory("syn").resolve("jinan.jsonl"), prif(),
-        7, 8100, LocalDate.of(2024, 7, 1), LocalDate.of(2024, 7, 31));
+    Path file =
+        JinanUploadGenerator.writeJinanDemo(
+            Files.createTempDirectory("syn").resolve("jinan.jsonl"),
+            prif(),
+            7,
+            8100,
+            LocalDate.of(2024, 7, 1),
+            LocalDate.of(2024, 7, 31));
     IngestBatch batch = UploadAdapter.read(file, null);
     assertEquals(0, batch.rejected().size(), () -> batch.rejected().get(0).reason());
-    assertTrue(batch.samples().stream().allMatch(s -> "true".equals(s.attributes().get("synthetic"))));
-    long rapid = batch.samples().stream().filter(s -> batch.results().stream()
-        .anyMatch(r -> r.sampleId().equals(s.sampleId()) && r.methodType() == MethodType.RAPID)).count();
+    assertTrue(
+        batch.samples().stream().allMatch(s -> "true".equals(s.attributes().get("synthetic"))));
+    long rapid =
+        batch.samples().stream()
+            .filter(
+                s ->
+                    batch.results().stream()
+                        .anyMatch(
+                            r ->
+                                r.sampleId().equals(s.sampleId())
+                                    && r.methodType() == MethodType.RAPID))
+            .count();
     long quantitative = batch.samples().size() - rapid;
     double ratio = (double) rapid / quantitative;
     assertTrue(ratio > 55 && ratio < 115, "rapid:quantitative about 80:1, got " + ratio);
-    Set<String> districts = batch.samples().stream().map(s -> s.divisionCode().substring(0, 6))
-        .collect(Collectors.toSet());
+    Set<String> districts =
+        batch.samples().stream()
+            .map(s -> s.divisionCode().substring(0, 6))
+            .collect(Collectors.toSet());
     assertEquals(12, districts.size(), "all 12 districts and counties: " + districts);
-    assertTrue(batch.results().stream().map(ParsedResult::resultId).allMatch(id -> id.contains("SYN-")));
+    assertTrue(
+        batch.results().stream().map(ParsedResult::resultId).allMatch(id -> id.contains("SYN-")));
   }
 }

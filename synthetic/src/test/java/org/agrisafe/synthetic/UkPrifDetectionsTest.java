@@ -34,7 +34,8 @@ class UkPrifDetectionsTest {
     UkResidueProfile p = UkResidueProfile.of(annex);
     assertEquals(annex.detections().size(), p.valuesMgPerKg().length);
     assertEquals((double) detected.size() / annex.samples(), p.detectedSampleShare());
-    assertEquals(annex.detections().size(), java.util.Arrays.stream(p.detectionsPerDetectedSample()).sum());
+    assertEquals(
+        annex.detections().size(), java.util.Arrays.stream(p.detectionsPerDetectedSample()).sum());
     UkResidueQuantiles q = UkResidueQuantiles.of(annex);
     assertEquals(UkResidueQuantiles.ANALYTES_DEFAULT, q.analyteCount());
     UkResidueQuantiles again = UkResidueQuantiles.fromPrif(JinanUploadGeneratorTest.prif());
@@ -46,19 +47,24 @@ class UkPrifDetectionsTest {
   @Test
   void profileNamesTheSourceWhenItHasNoDetection() {
     UkPrifDetections none = new UkPrifDetections(Path.of("empty.csv"), List.of(), 3);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> UkResidueProfile.of(none));
-    assertEquals("No quantified detection in empty.csv: expected the UK PRiF brand-name annex", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> UkResidueProfile.of(none));
+    assertEquals(
+        "No quantified detection in empty.csv: expected the UK PRiF brand-name annex",
+        e.getMessage());
   }
 
   @Test
   void quantilesKeepOnlyDetectionsWithAPublishedMrlAndTheProfileKeepsAll() {
-    // 31 analytes with 10 detections at or below MRL 1.0 each (310 samples), one exceedance (2.0 on a sample
+    // 31 analytes with 10 detections at or below MRL 1.0 each (310 samples), one exceedance (2.0 on
+    // a sample
     // already counted), and 10 detections without an MRL (5.0, samples N0-N9)
     List<UkPrifDetections.Detection> d = new ArrayList<>();
     for (int k = 0; k < UkResidueQuantiles.ANALYTES_DEFAULT; k++) {
       for (int i = 0; i < 10; i++) {
-        d.add(new UkPrifDetections.Detection("S" + k + "-" + i, String.format("a%02d", k), "A" + k,
-            0.01 * (i + 1), 1.0));
+        d.add(
+            new UkPrifDetections.Detection(
+                "S" + k + "-" + i, String.format("a%02d", k), "A" + k, 0.01 * (i + 1), 1.0));
       }
     }
     d.add(new UkPrifDetections.Detection("S0-0", "a00", "A0", 2.0, 1.0));
@@ -70,7 +76,10 @@ class UkPrifDetectionsTest {
     assertEquals(310 / 1000.0, q.detectedSampleShare(), "N0-N9 have no MRL: not counted");
     double[] ratios = q.exceedanceRatioQuantiles();
     assertEquals(2.0, ratios[0]);
-    assertEquals(2.0, ratios[ratios.length - 1], "2.0 / MRL 1.0; the 5.0 values without an MRL are not counted");
+    assertEquals(
+        2.0,
+        ratios[ratios.length - 1],
+        "2.0 / MRL 1.0; the 5.0 values without an MRL are not counted");
     assertEquals(1.0, q.mrlMgPerKg()[0]);
     UkResidueProfile p = UkResidueProfile.of(annex);
     assertEquals(320 / 1000.0, p.detectedSampleShare(), "the profile counts every detection");

@@ -20,13 +20,15 @@ class UkResidueQuantilesTest {
     // j * (n - 1) / (Q - 1) for Q = 4: 0, 3, 6, 9
     assertArrayEquals(new double[] {1, 4, 7, 10}, UkResidueQuantiles.quantiles(v, 4));
     assertArrayEquals(new double[] {5, 5, 5}, UkResidueQuantiles.quantiles(new double[] {5}, 3));
-    assertThrows(IllegalArgumentException.class, () -> UkResidueQuantiles.quantiles(new double[0], 3));
+    assertThrows(
+        IllegalArgumentException.class, () -> UkResidueQuantiles.quantiles(new double[0], 3));
   }
 
   @Test
   void keepsTheMostDetectedAnalytesWithMedianMrlAndExceedanceRatios() {
     List<Detection> d = new ArrayList<>();
-    // analyte a: 12 values 0.01..0.12 with MRLs 0.1 (x11) and 0.5 (x1) -> median 0.1; values 0.11, 0.12 exceed
+    // analyte a: 12 values 0.01..0.12 with MRLs 0.1 (x11) and 0.5 (x1) -> median 0.1; values 0.11,
+    // 0.12 exceed
     for (int i = 1; i <= 12; i++) {
       d.add(new Detection("s" + i, "a", "A", i / 100.0, i == 12 ? 0.5 : 0.1));
     }
@@ -59,8 +61,11 @@ class UkResidueQuantilesTest {
       assertTrue(row[0] > 0 && row[row.length - 1] <= q.mrlMgPerKg()[i], q.analyteCodes()[i]);
     }
     assertTrue(q.exceedanceRatioQuantiles()[0] > 1);
-    assertTrue(q.detectedSampleShare() > 0.2 && q.detectedSampleShare() < 0.9, "" + q.detectedSampleShare());
-    // the generator's analyte walk a0 + i * stride (mod K) visits distinct analytes for every stride in [1, K-1]
+    assertTrue(
+        q.detectedSampleShare() > 0.2 && q.detectedSampleShare() < 0.9,
+        "" + q.detectedSampleShare());
+    // the generator's analyte walk a0 + i * stride (mod K) visits distinct analytes for every
+    // stride in [1, K-1]
     for (int stride = 1; stride < k; stride++) {
       Set<Integer> seen = new HashSet<>();
       for (int i = 0; i < 15; i++) {

@@ -1,6 +1,5 @@
 package org.agrisafe.bench;
 
-import org.agrisafe.synthetic.NationalGenerator;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -16,6 +15,7 @@ import java.util.List;
 import org.agrisafe.jobs.rates.PassRateJob;
 import org.agrisafe.jobs.spark.SparkSessions;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
+import org.agrisafe.synthetic.NationalGenerator;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -31,11 +31,16 @@ public final class ColdCube {
   public static void main(String[] args) throws Exception {
     long groups;
     if (args[0].equals("spark")) {
-      LakehouseConfig cfg = LakehouseConfig.load(null, PassRateCubeBenchmark.SESSION, System.getenv());
+      LakehouseConfig cfg =
+          LakehouseConfig.load(null, PassRateCubeBenchmark.SESSION, System.getenv());
       SparkSession spark = SparkSessions.create(cfg, "agrisafe-bench-cold");
-      groups = PassRateJob.transform(
-          spark.table(NationalGenerator.samplesTable().qualifiedName(cfg.catalogName())),
-          PassRateCubeBenchmark.CUBE, null).collectAsList().size();
+      groups =
+          PassRateJob.transform(
+                  spark.table(NationalGenerator.samplesTable().qualifiedName(cfg.catalogName())),
+                  PassRateCubeBenchmark.CUBE,
+                  null)
+              .collectAsList()
+              .size();
     } else if (args[0].equals("duckdb")) {
       String sql = Files.readString(Path.of(args[1]), StandardCharsets.UTF_8);
       try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
@@ -44,7 +49,8 @@ public final class ColdCube {
         groups = PassRateCubeBenchmark.duckRows(st, sql).size();
       }
     } else {
-      throw new IllegalArgumentException("Unknown engine '" + args[0] + "': expected spark or duckdb");
+      throw new IllegalArgumentException(
+          "Unknown engine '" + args[0] + "': expected spark or duckdb");
     }
     System.out.println("RESULT " + System.currentTimeMillis() + " " + groups);
     System.out.flush();
@@ -73,7 +79,8 @@ public final class ColdCube {
     long start = System.currentTimeMillis();
     Process p = pb.start();
     String result = null;
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = r.readLine()) != null; ) {
         if (line.startsWith("RESULT ")) {
           result = line;
@@ -84,7 +91,8 @@ public final class ColdCube {
     String tail = tail(err.toPath());
     err.delete();
     if (rc != 0 || result == null) {
-      throw new IllegalStateException("Cold " + engine + " process failed (exit " + rc + "): " + tail);
+      throw new IllegalStateException(
+          "Cold " + engine + " process failed (exit " + rc + "): " + tail);
     }
     String[] f = result.split(" ");
     System.err.println("  cold " + engine + ": " + f[2] + " groups");

@@ -1,7 +1,5 @@
 package org.agrisafe.bench;
 
-import org.agrisafe.synthetic.BenchClock;
-import org.agrisafe.synthetic.NationalGenerator;
 import static org.apache.spark.sql.functions.call_udf;
 import static org.apache.spark.sql.functions.col;
 
@@ -22,12 +20,14 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.agrisafe.jobs.period.PeriodType;
 import org.agrisafe.jobs.rates.PassRateJob;
-import org.agrisafe.jobs.rates.PassRateSpec.Dimension;
 import org.agrisafe.jobs.rates.PassRateSpec;
+import org.agrisafe.jobs.rates.PassRateSpec.Dimension;
 import org.agrisafe.jobs.spark.SparkSessions;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
 import org.agrisafe.lakehouse.tables.TableDef;
 import org.agrisafe.risk.rates.BinomialIntervals;
+import org.agrisafe.synthetic.BenchClock;
+import org.agrisafe.synthetic.NationalGenerator;
 import org.apache.iceberg.DeleteFile;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Table;
@@ -64,20 +64,28 @@ public final class PassRateCubeBenchmark {
 
   /** Runs per measurement: the first {@link #WARM_UP_RUNS} warm the JIT and caches and are not counted. */
   static final int WARM_RUNS = 7;
+
   static final int WARM_UP_RUNS = 3;
+
   /**
    * The benchmark session (warm and cold): 2 shuffle partitions (one per core) and adaptive query execution off —
    * for an aggregate of a few thousand groups, AQE only adds a separate job for the shuffle stage and a re-plan
    * (see the ablation). The jobs' own default keeps AQE on; these are configuration, not code.
    */
-  static final Map<String, String> SESSION = Map.of(LakehouseConfig.SPARK_SHUFFLE_PARTITIONS, "2",
-      "spark.sql.adaptive.enabled", "false");
+  static final Map<String, String> SESSION =
+      Map.of(LakehouseConfig.SPARK_SHUFFLE_PARTITIONS, "2", "spark.sql.adaptive.enabled", "false");
+
   static final String MONTH = "2023-06";
-  static final PassRateSpec CUBE = PassRateSpec.of(PeriodType.MONTH,
-      List.of(Dimension.CATEGORY, Dimension.REGION, Dimension.LAB_LEVEL));
-  static final PassRateSpec MONTH_CUBE = new PassRateSpec(PeriodType.MONTH,
-      List.of(Dimension.CATEGORY, Dimension.REGION, Dimension.LAB_LEVEL), PassRateSpec.PROGRAMMES_DEFAULT, MONTH,
-      MONTH);
+  static final PassRateSpec CUBE =
+      PassRateSpec.of(
+          PeriodType.MONTH, List.of(Dimension.CATEGORY, Dimension.REGION, Dimension.LAB_LEVEL));
+  static final PassRateSpec MONTH_CUBE =
+      new PassRateSpec(
+          PeriodType.MONTH,
+          List.of(Dimension.CATEGORY, Dimension.REGION, Dimension.LAB_LEVEL),
+          PassRateSpec.PROGRAMMES_DEFAULT,
+          MONTH,
+          MONTH);
 
   public static void main(String[] args) throws Exception {
     List<Double> scales = new ArrayList<>();
@@ -103,41 +111,123 @@ public final class PassRateCubeBenchmark {
     }
     LakehouseConfig cfg = LakehouseConfig.load(null, SESSION, System.getenv());
     SparkSession spark = SparkSessions.create(cfg, "agrisafe-bench");
-    spark.udf().register("bench_wilson_low", (UDF2<Long, Long, Double>) (x, n) -> n == null || n == 0 ? null
-        : BinomialIntervals.wilson(x, n).orElseThrow().lower(), DataTypes.DoubleType);
-    spark.udf().register("bench_wilson_high", (UDF2<Long, Long, Double>) (x, n) -> n == null || n == 0 ? null
-        : BinomialIntervals.wilson(x, n).orElseThrow().upper(), DataTypes.DoubleType);
+    spark
+        .udf()
+        .register(
+            "bench_wilson_low",
+            (UDF2<Long, Long, Double>)
+                (x, n) ->
+                    n == null || n == 0
+                        ? null
+                        : BinomialIntervals.wilson(x, n).orElseThrow().lower(),
+            DataTypes.DoubleType);
+    spark
+        .udf()
+        .register(
+            "bench_wilson_high",
+            (UDF2<Long, Long, Double>)
+                (x, n) ->
+                    n == null || n == 0
+                        ? null
+                        : BinomialIntervals.wilson(x, n).orElseThrow().upper(),
+            DataTypes.DoubleType);
     Catalog catalog = SparkSessions.icebergCatalog(spark, cfg);
-    String machine = Runtime.getRuntime().availableProcessors() + " cores, "
-        + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB heap, Java " + System.getProperty("java.version")
-        + ", Spark " + spark.version() + ", shared machine";
+    String machine =
+        Runtime.getRuntime().availableProcessors()
+            + " cores, "
+            + Runtime.getRuntime().maxMemory() / (1 << 20)
+            + " MiB heap, Java "
+            + System.getProperty("java.version")
+            + ", Spark "
+            + spark.version()
+            + ", shared machine";
     List<String> gen = new ArrayList<>();
-    gen.add(String.format(Locale.ROOT, "%-7s %11s %9s %9s %11s %11s %6s", "scale", "rows", "wall_s", "cpu_s",
-        "rows/s", "rows/cpu-s", "load"));
+    gen.add(
+        String.format(
+            Locale.ROOT,
+            "%-7s %11s %9s %9s %11s %11s %6s",
+            "scale",
+            "rows",
+            "wall_s",
+            "cpu_s",
+            "rows/s",
+            "rows/cpu-s",
+            "load"));
     List<String> cube = new ArrayList<>();
-    cube.add(String.format(Locale.ROOT, "%-7s %11s %9s %9s %7s %11s %12s %9s %5s %11s %6s", "scale", "rows",
-        "spark_s", "duckdb_s", "ratio", "spark_cpu_s", "duckdb_cpu_s", "cpu_ratio", "same", "spark_files", "load"));
+    cube.add(
+        String.format(
+            Locale.ROOT,
+            "%-7s %11s %9s %9s %7s %11s %12s %9s %5s %11s %6s",
+            "scale",
+            "rows",
+            "spark_s",
+            "duckdb_s",
+            "ratio",
+            "spark_cpu_s",
+            "duckdb_cpu_s",
+            "cpu_ratio",
+            "same",
+            "spark_files",
+            "load"));
     List<String> abl = new ArrayList<>();
-    abl.add(String.format(Locale.ROOT, "%-7s %-48s %9s %9s %7s %11s %9s %6s", "scale", "variant", "spark_s",
-        "duckdb_s", "ratio", "spark_cpu_s", "cpu_ratio", "load"));
+    abl.add(
+        String.format(
+            Locale.ROOT,
+            "%-7s %-48s %9s %9s %7s %11s %9s %6s",
+            "scale",
+            "variant",
+            "spark_s",
+            "duckdb_s",
+            "ratio",
+            "spark_cpu_s",
+            "cpu_ratio",
+            "load"));
     List<String> design = new ArrayList<>();
-    design.add(String.format(Locale.ROOT, "%-7s %13s %16s %7s %9s %12s %6s", "scale", "spark_month_s",
-        "duckdb_adhoc_s", "ratio", "cpu_ratio", "files", "load"));
+    design.add(
+        String.format(
+            Locale.ROOT,
+            "%-7s %13s %16s %7s %9s %12s %6s",
+            "scale",
+            "spark_month_s",
+            "duckdb_adhoc_s",
+            "ratio",
+            "cpu_ratio",
+            "files",
+            "load"));
     List<String> colds = new ArrayList<>();
-    colds.add(String.format(Locale.ROOT, "%-7s %14s %15s %7s %6s", "scale", "spark_cold_s", "duckdb_cold_s",
-        "ratio", "load"));
+    colds.add(
+        String.format(
+            Locale.ROOT,
+            "%-7s %14s %15s %7s %6s",
+            "scale",
+            "spark_cold_s",
+            "duckdb_cold_s",
+            "ratio",
+            "load"));
     String name = NationalGenerator.samplesTable().qualifiedName(cfg.catalogName());
     for (double sf : scales) {
       BenchClock clock = new BenchClock();
       long n = Math.round(sf * NationalGenerator.TESTS_PER_SCALE_FACTOR);
-      if (reuse && NationalGenerator.isGenerated(catalog, NationalGenerator.samplesTable(), sf, seed)) {
-        System.err.printf(Locale.ROOT, "reusing the generated %s (%,d rows, seed %d)%n", name, n, seed);
-        gen.add(String.format(Locale.ROOT, "%-7.2f %,11d   (reused: generated by an earlier run)", sf, n));
+      if (reuse
+          && NationalGenerator.isGenerated(catalog, NationalGenerator.samplesTable(), sf, seed)) {
+        System.err.printf(
+            Locale.ROOT, "reusing the generated %s (%,d rows, seed %d)%n", name, n, seed);
+        gen.add(
+            String.format(
+                Locale.ROOT, "%-7.2f %,11d   (reused: generated by an earlier run)", sf, n));
       } else {
         NationalGenerator.generate(spark, catalog, cfg.catalogName(), sf, seed);
-        gen.add(String.format(Locale.ROOT, "%-7.2f %,11d %9.1f %9.1f %,11.0f %,11.0f %6s", sf, n,
-            clock.wallSeconds(), clock.cpuSeconds(), n / clock.wallSeconds(), n / clock.cpuSeconds(),
-            BenchClock.load1()));
+        gen.add(
+            String.format(
+                Locale.ROOT,
+                "%-7.2f %,11d %9.1f %9.1f %,11.0f %,11.0f %6s",
+                sf,
+                n,
+                clock.wallSeconds(),
+                clock.cpuSeconds(),
+                n / clock.wallSeconds(),
+                n / clock.cpuSeconds(),
+                BenchClock.load1()));
       }
       System.err.println(gen.get(gen.size() - 1));
       Table t = catalog.loadTable(NationalGenerator.samplesTable().identifier());
@@ -145,17 +235,40 @@ public final class PassRateCubeBenchmark {
       Timed<Map<String, long[]>> s = sparkCube(spark, name, CUBE, "");
       Timed<Map<String, long[]>> d = duckCube(files, false);
       long sparkFiles = plannedFiles(t, false);
-      cube.add(String.format(Locale.ROOT, "%-7.2f %,11d %9.3f %9.3f %7.2f %11.3f %12.3f %9.2f %5s %5d/%-5d %6s", sf,
-          n, s.seconds, d.seconds, s.seconds / d.seconds, s.cpu, d.cpu, s.cpu / d.cpu,
-          same(s.value, d.value) ? "yes" : "NO", sparkFiles, files.data.size(), BenchClock.load1()));
+      cube.add(
+          String.format(
+              Locale.ROOT,
+              "%-7.2f %,11d %9.3f %9.3f %7.2f %11.3f %12.3f %9.2f %5s %5d/%-5d %6s",
+              sf,
+              n,
+              s.seconds,
+              d.seconds,
+              s.seconds / d.seconds,
+              s.cpu,
+              d.cpu,
+              s.cpu / d.cpu,
+              same(s.value, d.value) ? "yes" : "NO",
+              sparkFiles,
+              files.data.size(),
+              BenchClock.load1()));
       System.err.println(cube.get(cube.size() - 1));
-      // Design advantage: the monthly job reads one month's partitions of the maintained sample verdicts.
+      // Design advantage: the monthly job reads one month's partitions of the maintained sample
+      // verdicts.
       Timed<Map<String, long[]>> sm = sparkCube(spark, name, MONTH_CUBE, "");
       Timed<Map<String, long[]>> dm = duckCube(files, true);
-      design.add(String.format(Locale.ROOT, "%-7.2f %13.3f %16.3f %7.2f %9.2f %5d/%-6d %6s", sf, sm.seconds,
-          dm.seconds, sm.seconds / dm.seconds, sm.cpu / dm.cpu, plannedFiles(t, true), files.data.size(),
-          BenchClock.load1())
-          + (same(sm.value, dm.value) ? "" : "  COUNTS DIFFER"));
+      design.add(
+          String.format(
+                  Locale.ROOT,
+                  "%-7.2f %13.3f %16.3f %7.2f %9.2f %5d/%-6d %6s",
+                  sf,
+                  sm.seconds,
+                  dm.seconds,
+                  sm.seconds / dm.seconds,
+                  sm.cpu / dm.cpu,
+                  plannedFiles(t, true),
+                  files.data.size(),
+                  BenchClock.load1())
+              + (same(sm.value, dm.value) ? "" : "  COUNTS DIFFER"));
       System.err.println(design.get(design.size() - 1));
       if (ablation) {
         ablation(spark, catalog, cfg, sf, seed, abl);
@@ -166,37 +279,55 @@ public final class PassRateCubeBenchmark {
       }
     }
     System.out.println();
-    System.out.println("Machine: " + machine + "; load = 1-minute load average at the measurement (other"
-        + " processes share the cores).");
+    System.out.println(
+        "Machine: "
+            + machine
+            + "; load = 1-minute load average at the measurement (other"
+            + " processes share the cores).");
     System.out.println();
     System.out.println("Generator (writes, then corrects 2 % of quantitative samples):");
     gen.forEach(System.out::println);
     System.out.println();
-    System.out.println("Pass-rate cube (month x category x region x lab level), warm, best of "
-        + (WARM_RUNS - WARM_UP_RUNS) + " after " + WARM_UP_RUNS + " warm-up runs; ratio = Spark / DuckDB;"
-        + " spark_files = files Spark plans / all files DuckDB is given:");
+    System.out.println(
+        "Pass-rate cube (month x category x region x lab level), warm, best of "
+            + (WARM_RUNS - WARM_UP_RUNS)
+            + " after "
+            + WARM_UP_RUNS
+            + " warm-up runs; ratio = Spark / DuckDB;"
+            + " spark_files = files Spark plans / all files DuckDB is given:");
     cube.forEach(System.out::println);
     System.out.println();
-    System.out.println("Design ratio: monthly job (" + MONTH + " only; plans only that month's quantitative"
-        + " partition) vs an ad-hoc DuckDB query of the same month over every file of the snapshot:");
+    System.out.println(
+        "Design ratio: monthly job ("
+            + MONTH
+            + " only; plans only that month's quantitative"
+            + " partition) vs an ad-hoc DuckDB query of the same month over every file of the snapshot:");
     design.forEach(System.out::println);
     if (ablation) {
       System.out.println();
-      System.out.println("What each change bought (warm, best of " + (WARM_RUNS - WARM_UP_RUNS) + "):");
+      System.out.println(
+          "What each change bought (warm, best of " + (WARM_RUNS - WARM_UP_RUNS) + "):");
       abl.forEach(System.out::println);
     }
     if (cold) {
       System.out.println();
-      System.out.println("Cold process (new JVM each; Spark: session start + catalog + cube; DuckDB: driver load"
-          + " + cube), time from process start to result, best of 2:");
+      System.out.println(
+          "Cold process (new JVM each; Spark: session start + catalog + cube; DuckDB: driver load"
+              + " + cube), time from process start to result, best of 2:");
       colds.forEach(System.out::println);
     }
     spark.stop();
   }
 
   /** Warm timings of the variants, each against DuckDB on the same files. */
-  static void ablation(SparkSession spark, Catalog catalog, LakehouseConfig cfg, double sf, long seed,
-      List<String> out) throws Exception {
+  static void ablation(
+      SparkSession spark,
+      Catalog catalog,
+      LakehouseConfig cfg,
+      double sf,
+      long seed,
+      List<String> out)
+      throws Exception {
     TableDef monthOnly = NationalGenerator.monthOnlyTable();
     NationalGenerator.generate(spark, catalog, cfg.catalogName(), sf, seed, monthOnly);
     Table old = catalog.loadTable(monthOnly.identifier());
@@ -222,12 +353,24 @@ public final class PassRateCubeBenchmark {
       @SuppressWarnings("unchecked")
       Timed<Map<String, long[]>> duck = (Timed<Map<String, long[]>>) v[5];
       Timed<Map<String, long[]>> s = sparkCube(spark, (String) v[1], CUBE, (String) v[4]);
-      out.add(String.format(Locale.ROOT, "%-7.2f %-48s %9.3f %9.3f %7.2f %11.3f %9.2f %6s", sf, v[0], s.seconds,
-          duck.seconds, s.seconds / duck.seconds, s.cpu, s.cpu / duck.cpu, BenchClock.load1())
-          + (same(s.value, duck.value) ? "" : "  COUNTS DIFFER"));
+      out.add(
+          String.format(
+                  Locale.ROOT,
+                  "%-7.2f %-48s %9.3f %9.3f %7.2f %11.3f %9.2f %6s",
+                  sf,
+                  v[0],
+                  s.seconds,
+                  duck.seconds,
+                  s.seconds / duck.seconds,
+                  s.cpu,
+                  s.cpu / duck.cpu,
+                  BenchClock.load1())
+              + (same(s.value, duck.value) ? "" : "  COUNTS DIFFER"));
       System.err.println(out.get(out.size() - 1));
     }
-    spark.conf().set("spark.sql.shuffle.partitions", SESSION.get(LakehouseConfig.SPARK_SHUFFLE_PARTITIONS));
+    spark
+        .conf()
+        .set("spark.sql.shuffle.partitions", SESSION.get(LakehouseConfig.SPARK_SHUFFLE_PARTITIONS));
     spark.conf().set("spark.sql.adaptive.enabled", SESSION.get("spark.sql.adaptive.enabled"));
     catalog.dropTable(monthOnly.identifier(), true);
   }
@@ -236,21 +379,49 @@ public final class PassRateCubeBenchmark {
   record Timed<T>(T value, double seconds, double cpu) {}
 
   /** Spark cube: one run, then the best of the warm runs. {@code wilson} "udf" = the interval as a Java UDF. */
-  static Timed<Map<String, long[]>> sparkCube(SparkSession spark, String table, PassRateSpec spec, String wilson) {
-    return best(() -> {
-      Dataset<Row> r = PassRateJob.transform(spark.table(table), spec, null);
-      if (wilson.equals("udf")) {
-        r = r.drop("pass_rate_low", "pass_rate_high", "exceedance_rate_low", "exceedance_rate_high")
-            .withColumn("pass_rate_low", call_udf("bench_wilson_low", col("passed"), col("judged")))
-            .withColumn("pass_rate_high", call_udf("bench_wilson_high", col("passed"), col("judged")))
-            .withColumn("exceedance_rate_low", call_udf("bench_wilson_low", col("exceeding"), col("tested")))
-            .withColumn("exceedance_rate_high", call_udf("bench_wilson_high", col("exceeding"), col("tested")));
-      }
-      return r.collectAsList().stream().collect(Collectors.toMap(
-          x -> x.getAs("period") + "|" + x.getAs("category") + "|" + x.getAs("region_code") + "|"
-              + x.getAs("lab_level"),
-          x -> new long[] {x.getAs("tested"), x.getAs("judged"), x.getAs("passed"), x.getAs("exceeding")}));
-    });
+  static Timed<Map<String, long[]>> sparkCube(
+      SparkSession spark, String table, PassRateSpec spec, String wilson) {
+    return best(
+        () -> {
+          Dataset<Row> r = PassRateJob.transform(spark.table(table), spec, null);
+          if (wilson.equals("udf")) {
+            r =
+                r.drop(
+                        "pass_rate_low",
+                        "pass_rate_high",
+                        "exceedance_rate_low",
+                        "exceedance_rate_high")
+                    .withColumn(
+                        "pass_rate_low", call_udf("bench_wilson_low", col("passed"), col("judged")))
+                    .withColumn(
+                        "pass_rate_high",
+                        call_udf("bench_wilson_high", col("passed"), col("judged")))
+                    .withColumn(
+                        "exceedance_rate_low",
+                        call_udf("bench_wilson_low", col("exceeding"), col("tested")))
+                    .withColumn(
+                        "exceedance_rate_high",
+                        call_udf("bench_wilson_high", col("exceeding"), col("tested")));
+          }
+          return r.collectAsList().stream()
+              .collect(
+                  Collectors.toMap(
+                      x ->
+                          x.getAs("period")
+                              + "|"
+                              + x.getAs("category")
+                              + "|"
+                              + x.getAs("region_code")
+                              + "|"
+                              + x.getAs("lab_level"),
+                      x ->
+                          new long[] {
+                            x.getAs("tested"),
+                            x.getAs("judged"),
+                            x.getAs("passed"),
+                            x.getAs("exceeding")
+                          }));
+        });
   }
 
   static <T> Timed<T> best(Supplier<T> run) {
@@ -313,13 +484,14 @@ public final class PassRateCubeBenchmark {
         Statement st = c.createStatement()) {
       st.execute("SET threads TO 2");
       String sql = duckSql(files.data, files.deletes, oneMonth ? MONTH : null);
-      return best(() -> {
-        try {
-          return duckRows(st, sql);
-        } catch (java.sql.SQLException e) {
-          throw new IllegalStateException("DuckDB query failed: " + e.getMessage(), e);
-        }
-      });
+      return best(
+          () -> {
+            try {
+              return duckRows(st, sql);
+            } catch (java.sql.SQLException e) {
+              throw new IllegalStateException("DuckDB query failed: " + e.getMessage(), e);
+            }
+          });
     }
   }
 
@@ -327,7 +499,8 @@ public final class PassRateCubeBenchmark {
     Map<String, long[]> counts = new HashMap<>();
     try (ResultSet rs = st.executeQuery(sql)) {
       while (rs.next()) {
-        counts.put(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4),
+        counts.put(
+            rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4),
             new long[] {rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)});
       }
     }
@@ -344,21 +517,31 @@ public final class PassRateCubeBenchmark {
    * Columns: period, category, region_code, lab_level, tested, judged, passed, exceeding.
    */
   static String duckSql(List<String> data, List<String> deletes, String month) {
-    String files = data.stream().map(f -> "'" + f + "'").collect(Collectors.joining(", ", "[", "]"));
-    String base = "SELECT * FROM read_parquet(" + files + ", filename = true, file_row_number = true)";
+    String files =
+        data.stream().map(f -> "'" + f + "'").collect(Collectors.joining(", ", "[", "]"));
+    String base =
+        "SELECT * FROM read_parquet(" + files + ", filename = true, file_row_number = true)";
     String live;
     if (deletes.isEmpty()) {
       live = base;
     } else {
-      String dels = deletes.stream().map(f -> "'" + f + "'").collect(Collectors.joining(", ", "[", "]"));
-      live = "SELECT d.* FROM (" + base + ") d ANTI JOIN (SELECT regexp_replace(file_path, '^file:(//)?', '')"
-          + " AS fp, pos FROM read_parquet(" + dels + ")) x ON d.filename = x.fp AND d.file_row_number = x.pos";
+      String dels =
+          deletes.stream().map(f -> "'" + f + "'").collect(Collectors.joining(", ", "[", "]"));
+      live =
+          "SELECT d.* FROM ("
+              + base
+              + ") d ANTI JOIN (SELECT regexp_replace(file_path, '^file:(//)?', '')"
+              + " AS fp, pos FROM read_parquet("
+              + dels
+              + ")) x ON d.filename = x.fp AND d.file_row_number = x.pos";
     }
     return "SELECT strftime(sample_date, '%Y-%m') AS period, category, region_code, lab_level, count(*) AS tested,"
         + " sum(CASE WHEN sample_verdict IN ('PASS','FAIL') THEN 1 ELSE 0 END) AS judged,"
         + " sum(CASE WHEN sample_verdict = 'PASS' THEN 1 ELSE 0 END) AS passed,"
         + " sum(CASE WHEN has_exceedance THEN 1 ELSE 0 END) AS exceeding"
-        + " FROM (" + live + ") WHERE programme = 'RANDOM_MONITORING' AND (test_kind IS NULL OR test_kind <> 'RAPID')"
+        + " FROM ("
+        + live
+        + ") WHERE programme = 'RANDOM_MONITORING' AND (test_kind IS NULL OR test_kind <> 'RAPID')"
         + (month == null ? "" : " AND strftime(sample_date, '%Y-%m') = '" + month + "'")
         + " GROUP BY ALL";
   }
@@ -377,7 +560,13 @@ public final class PassRateCubeBenchmark {
       duck = Math.min(duck, ColdCube.launch("duckdb", sql.toString()));
     }
     Files.deleteIfExists(sql);
-    return String.format(Locale.ROOT, "%-7.2f %14.2f %15.2f %7.2f %6s", sf, spark, duck, spark / duck,
+    return String.format(
+        Locale.ROOT,
+        "%-7.2f %14.2f %15.2f %7.2f %6s",
+        sf,
+        spark,
+        duck,
+        spark / duck,
         BenchClock.load1());
   }
 }

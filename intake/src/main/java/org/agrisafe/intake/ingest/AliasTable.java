@@ -26,7 +26,8 @@ public final class AliasTable {
   private final UnaryOperator<String> keyFunction;
   private final Map<String, Map<String, String>> rows;
 
-  private AliasTable(String resource, UnaryOperator<String> keyFunction, Map<String, Map<String, String>> rows) {
+  private AliasTable(
+      String resource, UnaryOperator<String> keyFunction, Map<String, Map<String, String>> rows) {
     this.resource = resource;
     this.keyFunction = keyFunction;
     this.rows = rows;
@@ -41,8 +42,11 @@ public final class AliasTable {
     Map<String, Map<String, String>> rows = new HashMap<>();
     try (InputStream in = AliasTable.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("Alias table resource " + resource + " not found next to "
-            + AliasTable.class.getName());
+        throw new IllegalStateException(
+            "Alias table resource "
+                + resource
+                + " not found next to "
+                + AliasTable.class.getName());
       }
       Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
       CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
@@ -53,9 +57,18 @@ public final class AliasTable {
           Map<String, String> values = new LinkedHashMap<>(r.toMap());
           Map<String, String> previous = rows.put(key, Collections.unmodifiableMap(values));
           if (previous != null) {
-            throw new IllegalStateException("Alias table " + resource + " row " + r.getRecordNumber()
-                + ": alias '" + r.get(aliasColumn) + "' has the same key '" + key + "' as '"
-                + previous.get(aliasColumn) + "'");
+            throw new IllegalStateException(
+                "Alias table "
+                    + resource
+                    + " row "
+                    + r.getRecordNumber()
+                    + ": alias '"
+                    + r.get(aliasColumn)
+                    + "' has the same key '"
+                    + key
+                    + "' as '"
+                    + previous.get(aliasColumn)
+                    + "'");
           }
         }
       }

@@ -73,8 +73,17 @@ public final class BatchCollector {
    * @throws IllegalStateException if the report does not reconcile (a bug in the adapter)
    */
   IngestBatch build() {
-    IngestReport report = new IngestReport(sourceSystem, files, rowsRead, rowCounts, samplesReceived,
-        samples.size(), samplesRejected, results.size(), rejected.size());
+    IngestReport report =
+        new IngestReport(
+            sourceSystem,
+            files,
+            rowsRead,
+            rowCounts,
+            samplesReceived,
+            samples.size(),
+            samplesRejected,
+            results.size(),
+            rejected.size());
     return new IngestBatch(samples, results, rejected, report.reconcile());
   }
 }

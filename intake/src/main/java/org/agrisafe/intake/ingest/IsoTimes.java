@@ -24,8 +24,12 @@ public final class IsoTimes {
       return null;
     }
     int n = text.length();
-    if (n < 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-        || text.charAt(13) != ':' || text.charAt(16) != ':') {
+    if (n < 20
+        || text.charAt(4) != '-'
+        || text.charAt(7) != '-'
+        || text.charAt(10) != 'T'
+        || text.charAt(13) != ':'
+        || text.charAt(16) != ':') {
       return null;
     }
     int year = digits(text, 0, 4);
@@ -56,14 +60,19 @@ public final class IsoTimes {
     ZoneOffset offset;
     if (i == n - 1 && text.charAt(i) == 'Z') {
       offset = ZoneOffset.UTC;
-    } else if (i == n - 6 && (text.charAt(i) == '+' || text.charAt(i) == '-') && text.charAt(i + 3) == ':') {
+    } else if (i == n - 6
+        && (text.charAt(i) == '+' || text.charAt(i) == '-')
+        && text.charAt(i + 3) == ':') {
       int oh = digits(text, i + 1, 2);
       int om = digits(text, i + 4, 2);
       if ((oh | om) < 0) {
         return null;
       }
       try {
-        offset = text.charAt(i) == '+' ? ZoneOffset.ofHoursMinutes(oh, om) : ZoneOffset.ofHoursMinutes(-oh, -om);
+        offset =
+            text.charAt(i) == '+'
+                ? ZoneOffset.ofHoursMinutes(oh, om)
+                : ZoneOffset.ofHoursMinutes(-oh, -om);
       } catch (DateTimeException e) {
         return null;
       }

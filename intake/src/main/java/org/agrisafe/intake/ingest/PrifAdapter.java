@@ -77,30 +77,50 @@ public final class PrifAdapter {
   static final String COL_COLOR = "residue_cell_color";
 
   /** Columns that must be present in the header. */
-  static final List<String> REQUIRED_COLUMNS = List.of(COL_SOURCE_FILE, COL_SHEET, COL_SHEET_ROW, COL_SAMPLE_ID,
-      COL_DATE, COL_DESCRIPTION, COL_ORIGIN, COL_SAMPLING_POINT, COL_ADDRESS, COL_BRAND, COL_PACKER, COL_RESIDUE,
-      COL_BOLD, COL_COLOR);
+  static final List<String> REQUIRED_COLUMNS =
+      List.of(
+          COL_SOURCE_FILE,
+          COL_SHEET,
+          COL_SHEET_ROW,
+          COL_SAMPLE_ID,
+          COL_DATE,
+          COL_DESCRIPTION,
+          COL_ORIGIN,
+          COL_SAMPLING_POINT,
+          COL_ADDRESS,
+          COL_BRAND,
+          COL_PACKER,
+          COL_RESIDUE,
+          COL_BOLD,
+          COL_COLOR);
 
   /** Fields that are empty on label and continuation rows. */
-  private static final List<String> SAMPLE_FIELDS = List.of(COL_DATE, COL_DESCRIPTION, COL_ORIGIN,
-      COL_SAMPLING_POINT, COL_ADDRESS, COL_BRAND, COL_PACKER);
+  private static final List<String> SAMPLE_FIELDS =
+      List.of(
+          COL_DATE,
+          COL_DESCRIPTION,
+          COL_ORIGIN,
+          COL_SAMPLING_POINT,
+          COL_ADDRESS,
+          COL_BRAND,
+          COL_PACKER);
 
   /** Publisher's "exceeds MRL" cell colour. */
   static final String EXCEEDS_COLOUR = "#008000";
 
   private static final Pattern SAMPLE_ID = Pattern.compile("^(\\d+/\\d{4})( Organic)?$");
-  private static final Pattern SHEET = Pattern.compile(
-      "^(?<base>.+?)(?:_(?<nation>GB|NI))?(?:_(?<quarter>Q[1-4]))?_BNA$");
-  private static final DateTimeFormatter DAY_FIRST = DateTimeFormatter.ofPattern("dd/MM/uuuu", Locale.ROOT)
-      .withResolverStyle(ResolverStyle.STRICT);
+  private static final Pattern SHEET =
+      Pattern.compile("^(?<base>.+?)(?:_(?<nation>GB|NI))?(?:_(?<quarter>Q[1-4]))?_BNA$");
+  private static final DateTimeFormatter DAY_FIRST =
+      DateTimeFormatter.ofPattern("dd/MM/uuuu", Locale.ROOT)
+          .withResolverStyle(ResolverStyle.STRICT);
 
-  private static final AliasTable COMMODITIES = AliasTable.load("prif_commodity_aliases.csv",
-      PrifAdapter::commodityKey);
-  private static final AliasTable RETAILERS = AliasTable.load("prif_retailer_aliases.csv",
-      PrifAdapter::retailerKey);
+  private static final AliasTable COMMODITIES =
+      AliasTable.load("prif_commodity_aliases.csv", PrifAdapter::commodityKey);
+  private static final AliasTable RETAILERS =
+      AliasTable.load("prif_retailer_aliases.csv", PrifAdapter::retailerKey);
 
-  private PrifAdapter() {
-  }
+  private PrifAdapter() {}
 
   /**
    * Reads one flattened annex file ({@code .csv} or gzipped; gzip is detected from the content).
@@ -115,11 +135,17 @@ public final class PrifAdapter {
     String fileName = file.getFileName().toString();
     out.file(fileName);
     CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-    try (Reader reader = SourceFiles.utf8Reader(file); CSVParser parser = CSVParser.parse(reader, format)) {
+    try (Reader reader = SourceFiles.utf8Reader(file);
+        CSVParser parser = CSVParser.parse(reader, format)) {
       for (String col : REQUIRED_COLUMNS) {
         if (!parser.getHeaderMap().containsKey(col)) {
-          throw new IllegalArgumentException("Column '" + col + "' missing in the header of " + file
-              + ": expected " + REQUIRED_COLUMNS);
+          throw new IllegalArgumentException(
+              "Column '"
+                  + col
+                  + "' missing in the header of "
+                  + file
+                  + ": expected "
+                  + REQUIRED_COLUMNS);
         }
       }
       new Reading(out, fileName).readAll(parser);
@@ -199,9 +225,17 @@ public final class PrifAdapter {
       if (id == null) {
         if (pending == null) {
           out.row(RowKind.REJECTED);
-          out.reject(new RejectedRecord(SourceSystem.UK_PRIF, fileName, line, null, COL_SAMPLE_ID,
-              "Continuation row (empty sample_id) without a preceding sample in sheet " + row.get(COL_SHEET)
-                  + ": expected a sample row before it", row.get(COL_RESIDUE)));
+          out.reject(
+              new RejectedRecord(
+                  SourceSystem.UK_PRIF,
+                  fileName,
+                  line,
+                  null,
+                  COL_SAMPLE_ID,
+                  "Continuation row (empty sample_id) without a preceding sample in sheet "
+                      + row.get(COL_SHEET)
+                      + ": expected a sample row before it",
+                  row.get(COL_RESIDUE)));
           return;
         }
         pending.addRow(row, line, false);
@@ -216,8 +250,15 @@ public final class PrifAdapter {
       if (!m.matches()) {
         out.sampleReceived();
         pending = new Pending(null, false, fileName);
-        pending.fail(line, COL_SAMPLE_ID, "Cannot parse sample ID '" + id
-            + "' in row " + line + ": expected 'NNNN/YYYY' optionally followed by ' Organic'", id);
+        pending.fail(
+            line,
+            COL_SAMPLE_ID,
+            "Cannot parse sample ID '"
+                + id
+                + "' in row "
+                + line
+                + ": expected 'NNNN/YYYY' optionally followed by ' Organic'",
+            id);
         pending.rows.add(line);
         return;
       }
@@ -234,20 +275,21 @@ public final class PrifAdapter {
       pending.addRow(row, line, true);
     }
 
-    private ParsedSample.Builder buildSampleHeader(Map<String, String> row, long line, String sourceId,
-        boolean organic) {
-      ParsedSample.Builder b = ParsedSample.builder(SourceSystem.UK_PRIF, sourceId)
-          .source(fileName, line)
-          .programme(Programme.RANDOM_MONITORING)
-          .organic(organic)
-          .description(Texts.clean(row.get(COL_DESCRIPTION)))
-          .countryOfOriginRaw(Texts.clean(row.get(COL_ORIGIN)))
-          .address(Texts.clean(row.get(COL_ADDRESS)))
-          .brand(Texts.clean(row.get(COL_BRAND)))
-          .packer(Texts.clean(row.get(COL_PACKER)))
-          .attribute("prif_ods_file", Texts.clean(row.get(COL_SOURCE_FILE)))
-          .attribute("prif_sheet_row", Texts.clean(row.get(COL_SHEET_ROW)))
-          .attribute("prif_group_label", groupLabel);
+    private ParsedSample.Builder buildSampleHeader(
+        Map<String, String> row, long line, String sourceId, boolean organic) {
+      ParsedSample.Builder b =
+          ParsedSample.builder(SourceSystem.UK_PRIF, sourceId)
+              .source(fileName, line)
+              .programme(Programme.RANDOM_MONITORING)
+              .organic(organic)
+              .description(Texts.clean(row.get(COL_DESCRIPTION)))
+              .countryOfOriginRaw(Texts.clean(row.get(COL_ORIGIN)))
+              .address(Texts.clean(row.get(COL_ADDRESS)))
+              .brand(Texts.clean(row.get(COL_BRAND)))
+              .packer(Texts.clean(row.get(COL_PACKER)))
+              .attribute("prif_ods_file", Texts.clean(row.get(COL_SOURCE_FILE)))
+              .attribute("prif_sheet_row", Texts.clean(row.get(COL_SHEET_ROW)))
+              .attribute("prif_group_label", groupLabel);
       String dateText = Texts.clean(row.get(COL_DATE));
       try {
         if (dateText == null) {
@@ -255,16 +297,32 @@ public final class PrifAdapter {
         }
         b.sampledOn(LocalDate.parse(dateText, DAY_FIRST), ZONE);
       } catch (DateTimeParseException e) {
-        pending.fail(line, COL_DATE, "Cannot parse date of sampling '" + dateText + "' in row " + line
-            + " of " + fileName + ": expected day-first dd/mm/yyyy", row.get(COL_DATE));
+        pending.fail(
+            line,
+            COL_DATE,
+            "Cannot parse date of sampling '"
+                + dateText
+                + "' in row "
+                + line
+                + " of "
+                + fileName
+                + ": expected day-first dd/mm/yyyy",
+            row.get(COL_DATE));
       }
       String sheet = Texts.clean(row.get(COL_SHEET));
       Matcher sm = SHEET.matcher(sheet == null ? "" : sheet);
       String code = sm.matches() ? COMMODITIES.value(sm.group("base"), "commodity_code") : null;
       if (code == null) {
-        pending.fail(line, COL_SHEET, "No commodity alias for sheet '" + sheet + "' in row " + line
-            + ": expected '<commodity>[_GB|_NI][_Qn]_BNA' with <commodity> listed in "
-            + COMMODITIES.resource(), sheet);
+        pending.fail(
+            line,
+            COL_SHEET,
+            "No commodity alias for sheet '"
+                + sheet
+                + "' in row "
+                + line
+                + ": expected '<commodity>[_GB|_NI][_Qn]_BNA' with <commodity> listed in "
+                + COMMODITIES.resource(),
+            sheet);
       } else {
         b.commodity(sheet, code)
             .attribute("prif_nation", sm.group("nation"))
@@ -302,9 +360,20 @@ public final class PrifAdapter {
         for (long line : p.rows) {
           out.row(RowKind.REJECTED);
           if (!p.failedLines.contains(line)) {
-            out.reject(new RejectedRecord(SourceSystem.UK_PRIF, fileName, line, p.sampleId, "sample",
-                "Sample " + p.sampleId + " rejected whole because row " + p.firstFailureLine
-                    + " was rejected: " + p.firstFailureReason, null));
+            out.reject(
+                new RejectedRecord(
+                    SourceSystem.UK_PRIF,
+                    fileName,
+                    line,
+                    p.sampleId,
+                    "sample",
+                    "Sample "
+                        + p.sampleId
+                        + " rejected whole because row "
+                        + p.firstFailureLine
+                        + " was rejected: "
+                        + p.firstFailureReason,
+                    null));
           }
         }
         return;
@@ -343,7 +412,8 @@ public final class PrifAdapter {
     }
 
     void fail(long line, String field, String reason, String raw) {
-      failures.add(new RejectedRecord(SourceSystem.UK_PRIF, fileName, line, sampleId, field, reason, raw));
+      failures.add(
+          new RejectedRecord(SourceSystem.UK_PRIF, fileName, line, sampleId, field, reason, raw));
       failedLines.add(line);
       if (firstFailureLine == 0) {
         firstFailureLine = line;
@@ -359,8 +429,17 @@ public final class PrifAdapter {
       String cell = row.get(COL_RESIDUE);
       if (PrifResidueParser.isNoneDetected(cell)) {
         if (!header) {
-          fail(line, COL_RESIDUE, "'" + PrifResidueParser.NONE_DETECTED + "' on a continuation row " + line
-              + " of sample " + sampleId + ": expected it only on the sample's own row", cell);
+          fail(
+              line,
+              COL_RESIDUE,
+              "'"
+                  + PrifResidueParser.NONE_DETECTED
+                  + "' on a continuation row "
+                  + line
+                  + " of sample "
+                  + sampleId
+                  + ": expected it only on the sample's own row",
+              cell);
         }
         noneDetected = true;
         if (builder != null) {
@@ -369,8 +448,17 @@ public final class PrifAdapter {
         return;
       }
       if (noneDetected) {
-        fail(line, COL_RESIDUE, "Residue on row " + line + " of sample " + sampleId
-            + ", which was reported as '" + PrifResidueParser.NONE_DETECTED + "': expected no residues", cell);
+        fail(
+            line,
+            COL_RESIDUE,
+            "Residue on row "
+                + line
+                + " of sample "
+                + sampleId
+                + ", which was reported as '"
+                + PrifResidueParser.NONE_DETECTED
+                + "': expected no residues",
+            cell);
         return;
       }
       PrifResidueParser.Residue res;
@@ -380,16 +468,18 @@ public final class PrifAdapter {
         fail(line, COL_RESIDUE, e.getMessage() + " (row " + line + " of " + fileName + ")", cell);
         return;
       }
-      boolean exceedsFlag = "1".equals(Texts.clean(row.get(COL_BOLD)))
-          && EXCEEDS_COLOUR.equalsIgnoreCase(Texts.clean(row.get(COL_COLOR)));
-      results.add(ParsedResult.builder(sampleId + "#" + (results.size() + 1), sampleId)
-          .analyte(res.analyteRaw(), Texts.analyteKey(res.analyteRaw()))
-          .value(res.valueText(), "mg/kg", res.valueMgPerKg())
-          .valueFlags(res.valueFlags())
-          .publishedMrl(res.mrlMgPerKg(), res.mrlFlags(), res.limitText())
-          .publishedExceedsFlag(exceedsFlag)
-          .sourceLine(line)
-          .build());
+      boolean exceedsFlag =
+          "1".equals(Texts.clean(row.get(COL_BOLD)))
+              && EXCEEDS_COLOUR.equalsIgnoreCase(Texts.clean(row.get(COL_COLOR)));
+      results.add(
+          ParsedResult.builder(sampleId + "#" + (results.size() + 1), sampleId)
+              .analyte(res.analyteRaw(), Texts.analyteKey(res.analyteRaw()))
+              .value(res.valueText(), "mg/kg", res.valueMgPerKg())
+              .valueFlags(res.valueFlags())
+              .publishedMrl(res.mrlMgPerKg(), res.mrlFlags(), res.limitText())
+              .publishedExceedsFlag(exceedsFlag)
+              .sourceLine(line)
+              .build());
     }
   }
 }

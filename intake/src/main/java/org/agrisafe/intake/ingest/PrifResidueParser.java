@@ -25,14 +25,14 @@ public final class PrifResidueParser {
   public static final String NONE_DETECTED = "None were detected above the set RL";
 
   private static final String NUMBER = "[0-9]+(?:\\.[0-9]+)?";
-  private static final Pattern CELL = Pattern.compile(
-      "^(?<analyte>.+)\\s+(?<value>[^\\s(]\\S*?)(?<vflag>\\*)?\\s*"
-          + "\\(\\(?(?<limit>MRL\\s*=\\s*(?<mrl>\\S+?)\\s*(?<mflags>[*\u2020L]*)|No MRL|MRL N/A)\\)\\)?"
-          + "\\s*(?<foot>!)?$");
+  private static final Pattern CELL =
+      Pattern.compile(
+          "^(?<analyte>.+)\\s+(?<value>[^\\s(]\\S*?)(?<vflag>\\*)?\\s*"
+              + "\\(\\(?(?<limit>MRL\\s*=\\s*(?<mrl>\\S+?)\\s*(?<mflags>[*\u2020L]*)|No MRL|MRL N/A)\\)\\)?"
+              + "\\s*(?<foot>!)?$");
   private static final Pattern NUMERIC = Pattern.compile(NUMBER);
 
-  private PrifResidueParser() {
-  }
+  private PrifResidueParser() {}
 
   /**
    * One parsed residue cell; concentrations in mg/kg.
@@ -46,9 +46,14 @@ public final class PrifResidueParser {
    *     null when none
    * @param limitText the text inside the parentheses, e.g. {@code MRL = 0.03*} or {@code No MRL}
    */
-  public record Residue(String analyteRaw, String valueText, double valueMgPerKg, String valueFlags,
-      Double mrlMgPerKg, String mrlFlags, String limitText) {
-  }
+  public record Residue(
+      String analyteRaw,
+      String valueText,
+      double valueMgPerKg,
+      String valueFlags,
+      Double mrlMgPerKg,
+      String mrlFlags,
+      String limitText) {}
 
   /** True if the cell is {@code None were detected above the set RL} (NBSP and outer spaces ignored). */
   public static boolean isNoneDetected(String cell) {
@@ -66,25 +71,32 @@ public final class PrifResidueParser {
   public static Residue parse(String cell) {
     String t = Texts.clean(cell);
     if (t == null) {
-      throw new IllegalArgumentException("Empty residue cell: expected '<analyte> <value> (MRL = <mrl>)'");
+      throw new IllegalArgumentException(
+          "Empty residue cell: expected '<analyte> <value> (MRL = <mrl>)'");
     }
     Matcher m = CELL.matcher(t);
     if (!m.matches()) {
-      throw new IllegalArgumentException("Cannot parse residue '" + t
-          + "': expected '<analyte> <value> (MRL = <mrl>[*|†|L])' or '<analyte> <value> (No MRL)'");
+      throw new IllegalArgumentException(
+          "Cannot parse residue '"
+              + t
+              + "': expected '<analyte> <value> (MRL = <mrl>[*|†|L])' or '<analyte> <value> (No MRL)'");
     }
     String valueText = m.group("value");
     if (!NUMERIC.matcher(valueText).matches()) {
-      throw new IllegalArgumentException("Cannot parse residue value '" + valueText + "' in '" + t
-          + "': expected a number in mg/kg");
+      throw new IllegalArgumentException(
+          "Cannot parse residue value '"
+              + valueText
+              + "' in '"
+              + t
+              + "': expected a number in mg/kg");
     }
     Double mrl = null;
     String flags = null;
     if (m.group("mrl") != null) {
       String mrlText = m.group("mrl");
       if (!NUMERIC.matcher(mrlText).matches()) {
-        throw new IllegalArgumentException("Cannot parse MRL '" + mrlText + "' in '" + t
-            + "': expected a number in mg/kg");
+        throw new IllegalArgumentException(
+            "Cannot parse MRL '" + mrlText + "' in '" + t + "': expected a number in mg/kg");
       }
       mrl = UnitConverter.DEFAULT.toMgPerKg(Double.parseDouble(mrlText), "mg/kg");
       flags = m.group("mflags");
@@ -93,7 +105,13 @@ public final class PrifResidueParser {
       flags = (flags == null ? "" : flags) + "!";
     }
     double value = UnitConverter.DEFAULT.toMgPerKg(Double.parseDouble(valueText), "mg/kg");
-    return new Residue(m.group("analyte").trim(), valueText, value, m.group("vflag"), mrl,
-        flags == null || flags.isEmpty() ? null : flags, m.group("limit"));
+    return new Residue(
+        m.group("analyte").trim(),
+        valueText,
+        value,
+        m.group("vflag"),
+        mrl,
+        flags == null || flags.isEmpty() ? null : flags,
+        m.group("limit"));
   }
 }

@@ -1,10 +1,10 @@
 package org.agrisafe.intake.ingest;
 
-import org.agrisafe.intake.judging.Judging;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
+import org.agrisafe.intake.judging.Judging;
 import org.agrisafe.intake.judging.Judging.JudgedResult;
 import org.agrisafe.intake.judging.Judging.JudgedSample;
 import org.agrisafe.intake.model.ParsedResult;
@@ -113,7 +113,8 @@ public final class ResultRowValues {
    * @param runId ingest run (or stream) ID
    * @param now ingestion instant, UTC
    */
-  public static Map<String, Object> resultRow(JudgedSample js, JudgedResult jr, String runId, Instant now) {
+  public static Map<String, Object> resultRow(
+      JudgedSample js, JudgedResult jr, String runId, Instant now) {
     ParsedSample s = js.sample();
     ParsedResult r = jr.result();
     Map<String, Object> m = new HashMap<>();
@@ -158,8 +159,11 @@ public final class ResultRowValues {
         m.put("limit_rule_id", a.ruleId());
       }
       m.put("banned_detection", q.bannedDetection());
-      m.put("ban_rule_ids", q.verifiedBanRuleIds().isEmpty() ? null : String.join(";", q.verifiedBanRuleIds()));
-      m.put("unverified_ban_rule_ids",
+      m.put(
+          "ban_rule_ids",
+          q.verifiedBanRuleIds().isEmpty() ? null : String.join(";", q.verifiedBanRuleIds()));
+      m.put(
+          "unverified_ban_rule_ids",
           q.unverifiedBanMatches().isEmpty() ? null : String.join(";", q.unverifiedBanMatches()));
       m.put("reason", q.reason());
     } else if (jr.rapid() != null) {

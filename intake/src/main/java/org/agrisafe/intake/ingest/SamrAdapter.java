@@ -71,25 +71,39 @@ public final class SamrAdapter {
   static final String COL_NOTE = "备注";
 
   /** Columns that must be present in every file's header. */
-  static final List<String> REQUIRED_COLUMNS = List.of(COL_INFO_SOURCE, COL_PRODUCT, COL_CATEGORY, COL_PRODUCER,
-      COL_SUPPLIER, COL_ITEM, COL_UNIT, COL_RESULT, COL_LIMIT, COL_VERDICT, COL_PUBLISHER, COL_PUBLISHED, COL_NOTE);
+  static final List<String> REQUIRED_COLUMNS =
+      List.of(
+          COL_INFO_SOURCE,
+          COL_PRODUCT,
+          COL_CATEGORY,
+          COL_PRODUCER,
+          COL_SUPPLIER,
+          COL_ITEM,
+          COL_UNIT,
+          COL_RESULT,
+          COL_LIMIT,
+          COL_VERDICT,
+          COL_PUBLISHER,
+          COL_PUBLISHED,
+          COL_NOTE);
 
   /** Fields of the sample's natural key, in key order (all NFKC-normalised, whitespace collapsed). */
-  static final List<String> SAMPLE_KEY_COLUMNS = List.of(COL_PRODUCT, COL_CATEGORY, COL_PRODUCER, COL_SUPPLIER,
-      COL_PUBLISHER, COL_PUBLISHED);
+  static final List<String> SAMPLE_KEY_COLUMNS =
+      List.of(COL_PRODUCT, COL_CATEGORY, COL_PRODUCER, COL_SUPPLIER, COL_PUBLISHER, COL_PUBLISHED);
 
-  private static final AliasTable CATEGORIES = AliasTable.load("samr_category_aliases.csv", Texts::nfkc);
+  private static final AliasTable CATEGORIES =
+      AliasTable.load("samr_category_aliases.csv", Texts::nfkc);
   private static final Pattern PUBLISHER = Pattern.compile("^国内监督抽查\\((?<unit>.+)\\)$");
   private static final Pattern PROVINCE = Pattern.compile("^(?<p>.+?)市?市场监管(?:局|厅|委员会)$");
-  private static final Pattern SUP_EXPONENT = Pattern.compile("×10(?:<sup>(\\d+)</sup>|([⁰¹²³⁴⁵⁶⁷⁸⁹]+))");
-  private static final Pattern VALUE_WITH_UNIT = Pattern.compile(
-      "^(?<num>[0-9]+(?:\\.[0-9]+)?)(?:E(?<exp>[0-9]+))?(?<unit>[^0-9].*)$");
-  private static final Pattern NUMERIC_LIMIT = Pattern.compile(
-      "^≤?(?<num>[0-9]+(?:\\.[0-9]+)?)(?<unit>[^0-9].*)$");
+  private static final Pattern SUP_EXPONENT =
+      Pattern.compile("×10(?:<sup>(\\d+)</sup>|([⁰¹²³⁴⁵⁶⁷⁸⁹]+))");
+  private static final Pattern VALUE_WITH_UNIT =
+      Pattern.compile("^(?<num>[0-9]+(?:\\.[0-9]+)?)(?:E(?<exp>[0-9]+))?(?<unit>[^0-9].*)$");
+  private static final Pattern NUMERIC_LIMIT =
+      Pattern.compile("^≤?(?<num>[0-9]+(?:\\.[0-9]+)?)(?<unit>[^0-9].*)$");
   private static final String SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
-  private SamrAdapter() {
-  }
+  private SamrAdapter() {}
 
   /**
    * One parsed row.
@@ -103,8 +117,15 @@ public final class SamrAdapter {
    * @param failedItemWithoutValue the failed test item of a 不合格 row that publishes no value, else null
    * @param rejection why the row cannot be ingested, else null
    */
-  public record SamrRow(String sourceFile, long line, String sampleKey, String rowKey, ParsedSample sample,
-      ParsedResult result, String failedItemWithoutValue, RejectedRecord rejection) {
+  public record SamrRow(
+      String sourceFile,
+      long line,
+      String sampleKey,
+      String rowKey,
+      ParsedSample sample,
+      ParsedResult result,
+      String failedItemWithoutValue,
+      RejectedRecord rejection) {
 
     /** True when every field of the row is blank. */
     public boolean blank() {
@@ -123,11 +144,16 @@ public final class SamrAdapter {
   public static IngestBatch readFolder(Path folder) {
     List<Path> files;
     try (Stream<Path> s = Files.list(folder)) {
-      files = s.filter(p -> {
-        String n = p.getFileName().toString();
-        return n.endsWith(".csv") || n.endsWith(".csv.gz");
-      }).sorted(Comparator.comparing((Path p) -> p.getFileName().toString().contains("_format"))
-          .thenComparing(p -> p.getFileName().toString())).collect(Collectors.toList());
+      files =
+          s.filter(
+                  p -> {
+                    String n = p.getFileName().toString();
+                    return n.endsWith(".csv") || n.endsWith(".csv.gz");
+                  })
+              .sorted(
+                  Comparator.comparing((Path p) -> p.getFileName().toString().contains("_format"))
+                      .thenComparing(p -> p.getFileName().toString()))
+              .collect(Collectors.toList());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list SAMR folder " + folder, e);
     }
@@ -151,11 +177,17 @@ public final class SamrAdapter {
     for (Path file : files) {
       String name = file.getFileName().toString();
       out.file(name);
-      try (Reader reader = SourceFiles.utf8Reader(file); CSVParser parser = CSVParser.parse(reader, format)) {
+      try (Reader reader = SourceFiles.utf8Reader(file);
+          CSVParser parser = CSVParser.parse(reader, format)) {
         for (String col : REQUIRED_COLUMNS) {
           if (!parser.getHeaderMap().containsKey(col)) {
-            throw new IllegalArgumentException("Column '" + col + "' missing in the header of " + file
-                + ": expected " + REQUIRED_COLUMNS);
+            throw new IllegalArgumentException(
+                "Column '"
+                    + col
+                    + "' missing in the header of "
+                    + file
+                    + ": expected "
+                    + REQUIRED_COLUMNS);
           }
         }
         for (CSVRecord r : parser) {
@@ -187,11 +219,27 @@ public final class SamrAdapter {
     for (SamrRow r : rows) {
       if (r.rejection() != null) {
         failures.add(r.rejection());
-      } else if (r.sample().publishedSampleVerdict() != reference.sample().publishedSampleVerdict()) {
-        failures.add(new RejectedRecord(SourceSystem.CN_SAMR, r.sourceFile(), r.line(), sampleId, COL_VERDICT,
-            "Verdict " + r.sample().publishedSampleVerdict() + " in row " + r.line() + " contradicts "
-                + reference.sample().publishedSampleVerdict() + " in row " + reference.line() + " of "
-                + reference.sourceFile() + " for the same sample: expected one verdict per sample", null));
+      } else if (r.sample().publishedSampleVerdict()
+          != reference.sample().publishedSampleVerdict()) {
+        failures.add(
+            new RejectedRecord(
+                SourceSystem.CN_SAMR,
+                r.sourceFile(),
+                r.line(),
+                sampleId,
+                COL_VERDICT,
+                "Verdict "
+                    + r.sample().publishedSampleVerdict()
+                    + " in row "
+                    + r.line()
+                    + " contradicts "
+                    + reference.sample().publishedSampleVerdict()
+                    + " in row "
+                    + reference.line()
+                    + " of "
+                    + reference.sourceFile()
+                    + " for the same sample: expected one verdict per sample",
+                null));
       }
     }
     if (!failures.isEmpty()) {
@@ -200,27 +248,73 @@ public final class SamrAdapter {
       RejectedRecord cause = failures.get(0);
       for (SamrRow r : rows) {
         out.row(RowKind.REJECTED);
-        boolean own = failures.stream().anyMatch(f -> f.sourceLine() == r.line()
-            && Objects.equals(f.sourceFile(), r.sourceFile()));
+        boolean own =
+            failures.stream()
+                .anyMatch(
+                    f ->
+                        f.sourceLine() == r.line()
+                            && Objects.equals(f.sourceFile(), r.sourceFile()));
         if (!own) {
-          out.reject(new RejectedRecord(SourceSystem.CN_SAMR, r.sourceFile(), r.line(), sampleId, "sample",
-              "Sample " + sampleId + " rejected whole because row " + cause.sourceLine() + " of "
-                  + cause.sourceFile() + " was rejected: " + cause.reason(), null));
+          out.reject(
+              new RejectedRecord(
+                  SourceSystem.CN_SAMR,
+                  r.sourceFile(),
+                  r.line(),
+                  sampleId,
+                  "sample",
+                  "Sample "
+                      + sampleId
+                      + " rejected whole because row "
+                      + cause.sourceLine()
+                      + " of "
+                      + cause.sourceFile()
+                      + " was rejected: "
+                      + cause.reason(),
+                  null));
         }
       }
       return;
     }
-    List<String> failedItems = rows.stream().map(SamrRow::failedItemWithoutValue).filter(Objects::nonNull)
-        .distinct().toList();
+    List<String> failedItems =
+        rows.stream()
+            .map(SamrRow::failedItemWithoutValue)
+            .filter(Objects::nonNull)
+            .distinct()
+            .toList();
     ParsedSample s = first.sample();
     if (!failedItems.isEmpty()) {
       Map<String, String> attrs = new LinkedHashMap<>(s.attributes());
       attrs.put("samr_failed_items_without_value", String.join("；", failedItems));
-      s = new ParsedSample(s.sampleId(), s.sourceSystem(), s.sourceSampleId(), s.sourceFile(), s.sourceLine(),
-          s.programme(), s.sampledAt(), s.sampleDate(), s.zone(), s.commodityRaw(), s.commodityCode(),
-          s.organic(), s.description(), s.countryOfOriginRaw(), s.labId(), s.labLevel(), s.samplingStage(),
-          s.samplingPoint(), s.address(), s.divisionCode(), s.lon(), s.lat(), s.producerId(), s.traceCode(),
-          s.brand(), s.packer(), s.publishedSampleVerdict(), attrs);
+      s =
+          new ParsedSample(
+              s.sampleId(),
+              s.sourceSystem(),
+              s.sourceSampleId(),
+              s.sourceFile(),
+              s.sourceLine(),
+              s.programme(),
+              s.sampledAt(),
+              s.sampleDate(),
+              s.zone(),
+              s.commodityRaw(),
+              s.commodityCode(),
+              s.organic(),
+              s.description(),
+              s.countryOfOriginRaw(),
+              s.labId(),
+              s.labLevel(),
+              s.samplingStage(),
+              s.samplingPoint(),
+              s.address(),
+              s.divisionCode(),
+              s.lon(),
+              s.lat(),
+              s.producerId(),
+              s.traceCode(),
+              s.brand(),
+              s.packer(),
+              s.publishedSampleVerdict(),
+              attrs);
     }
     out.accept(s);
     int n = 0;
@@ -230,11 +324,31 @@ public final class SamrAdapter {
       if (r.result() != null) {
         n++;
         ParsedResult x = r.result();
-        out.accept(new ParsedResult(sampleId + "#" + n, x.revision(), false, sampleId, x.analyteRaw(),
-            x.analyteCode(), x.methodType(), x.method(), x.valueRaw(), x.unitRaw(), x.valueMgPerKg(),
-            x.valueFlags(), x.lodMgPerKg(), x.loqMgPerKg(), x.reportedBelowLod(), x.reportedBelowLoq(),
-            x.inhibitionRatePct(), x.stripPositive(), x.publishedMrlMgPerKg(), x.publishedMrlFlags(),
-            x.publishedLimitText(), x.publishedExceedsFlag(), x.sourceLine()));
+        out.accept(
+            new ParsedResult(
+                sampleId + "#" + n,
+                x.revision(),
+                false,
+                sampleId,
+                x.analyteRaw(),
+                x.analyteCode(),
+                x.methodType(),
+                x.method(),
+                x.valueRaw(),
+                x.unitRaw(),
+                x.valueMgPerKg(),
+                x.valueFlags(),
+                x.lodMgPerKg(),
+                x.loqMgPerKg(),
+                x.reportedBelowLod(),
+                x.reportedBelowLoq(),
+                x.inhibitionRatePct(),
+                x.stripPositive(),
+                x.publishedMrlMgPerKg(),
+                x.publishedMrlFlags(),
+                x.publishedLimitText(),
+                x.publishedExceedsFlag(),
+                x.sourceLine()));
       }
     }
   }
@@ -252,11 +366,18 @@ public final class SamrAdapter {
     if (row.values().stream().allMatch(Texts::isBlank)) {
       return new SamrRow(sourceFile, line, null, null, null, null, null, null);
     }
-    String sampleKey = SAMPLE_KEY_COLUMNS.stream().map(c -> Objects.toString(Texts.nfkc(row.get(c)), ""))
-        .collect(Collectors.joining("\u001f"));
+    String sampleKey =
+        SAMPLE_KEY_COLUMNS.stream()
+            .map(c -> Objects.toString(Texts.nfkc(row.get(c)), ""))
+            .collect(Collectors.joining("\u001f"));
     String item = Texts.nfkc(row.get(COL_ITEM));
     String verdictText = Texts.nfkc(row.get(COL_VERDICT));
-    String rowKey = sampleKey + "\u001f" + Objects.toString(item, "") + "\u001f" + Objects.toString(verdictText, "");
+    String rowKey =
+        sampleKey
+            + "\u001f"
+            + Objects.toString(item, "")
+            + "\u001f"
+            + Objects.toString(verdictText, "");
     String sourceId = sourceSampleId(sampleKey);
     String sampleId = SourceSystem.CN_SAMR + ":" + sourceId;
 
@@ -266,23 +387,62 @@ public final class SamrAdapter {
     } else if ("不合格".equals(verdictText)) {
       verdict = SampleVerdict.FAIL;
     } else {
-      return rejected(sourceFile, line, sampleKey, rowKey, sampleId, COL_VERDICT, "Cannot parse verdict '"
-          + verdictText + "' in row " + line + " of " + sourceFile + ": expected 合格 or 不合格", row.get(COL_VERDICT));
+      return rejected(
+          sourceFile,
+          line,
+          sampleKey,
+          rowKey,
+          sampleId,
+          COL_VERDICT,
+          "Cannot parse verdict '"
+              + verdictText
+              + "' in row "
+              + line
+              + " of "
+              + sourceFile
+              + ": expected 合格 or 不合格",
+          row.get(COL_VERDICT));
     }
     String dateText = Texts.nfkc(row.get(COL_PUBLISHED));
     LocalDate published;
     try {
       published = LocalDate.parse(Objects.requireNonNullElse(dateText, ""));
     } catch (DateTimeParseException e) {
-      return rejected(sourceFile, line, sampleKey, rowKey, sampleId, COL_PUBLISHED, "Cannot parse publication date '"
-          + dateText + "' in row " + line + " of " + sourceFile + ": expected yyyy-mm-dd", row.get(COL_PUBLISHED));
+      return rejected(
+          sourceFile,
+          line,
+          sampleKey,
+          rowKey,
+          sampleId,
+          COL_PUBLISHED,
+          "Cannot parse publication date '"
+              + dateText
+              + "' in row "
+              + line
+              + " of "
+              + sourceFile
+              + ": expected yyyy-mm-dd",
+          row.get(COL_PUBLISHED));
     }
     String category = Texts.nfkc(row.get(COL_CATEGORY));
     String commodityCode = CATEGORIES.value(category, "commodity_code");
     if (commodityCode == null) {
-      return rejected(sourceFile, line, sampleKey, rowKey, sampleId, COL_CATEGORY, "No commodity alias for category '"
-          + category + "' in row " + line + " of " + sourceFile + ": expected a category listed in "
-          + CATEGORIES.resource(), row.get(COL_CATEGORY));
+      return rejected(
+          sourceFile,
+          line,
+          sampleKey,
+          rowKey,
+          sampleId,
+          COL_CATEGORY,
+          "No commodity alias for category '"
+              + category
+              + "' in row "
+              + line
+              + " of "
+              + sourceFile
+              + ": expected a category listed in "
+              + CATEGORIES.resource(),
+          row.get(COL_CATEGORY));
     }
     String producer = Texts.nfkc(row.get(COL_PRODUCER));
     if ("/".equals(producer)) {
@@ -293,28 +453,30 @@ public final class SamrAdapter {
     Matcher pm = PUBLISHER.matcher(Objects.toString(publisherText, ""));
     String publisher = pm.matches() ? pm.group("unit") : publisherText;
     Matcher prov = PROVINCE.matcher(Objects.toString(publisher, ""));
-    ParsedSample sample = ParsedSample.builder(SourceSystem.CN_SAMR, sourceId)
-        .source(sourceFile, line)
-        .programme(Programme.RISK_TARGETED)
-        .sampledOn(published, ZONE)
-        .commodity(category, commodityCode)
-        .description(Texts.nfkc(row.get(COL_PRODUCT)))
-        .producerId(producer)
-        .samplingPoint(supplier)
-        .samplingStage(samplingStage(supplier, producer))
-        .publishedSampleVerdict(verdict)
-        .attribute("samr_publisher", publisher)
-        .attribute("cn_province", prov.matches() ? prov.group("p") : null)
-        .attribute("samr_publication_date", published.toString())
-        .attribute("samr_date_basis", "publication_date")
-        .attribute("samr_note", Texts.nfkc(row.get(COL_NOTE)))
-        .attribute("samr_info_source", Texts.nfkc(row.get(COL_INFO_SOURCE)))
-        .build();
+    ParsedSample sample =
+        ParsedSample.builder(SourceSystem.CN_SAMR, sourceId)
+            .source(sourceFile, line)
+            .programme(Programme.RISK_TARGETED)
+            .sampledOn(published, ZONE)
+            .commodity(category, commodityCode)
+            .description(Texts.nfkc(row.get(COL_PRODUCT)))
+            .producerId(producer)
+            .samplingPoint(supplier)
+            .samplingStage(samplingStage(supplier, producer))
+            .publishedSampleVerdict(verdict)
+            .attribute("samr_publisher", publisher)
+            .attribute("cn_province", prov.matches() ? prov.group("p") : null)
+            .attribute("samr_publication_date", published.toString())
+            .attribute("samr_date_basis", "publication_date")
+            .attribute("samr_note", Texts.nfkc(row.get(COL_NOTE)))
+            .attribute("samr_info_source", Texts.nfkc(row.get(COL_INFO_SOURCE)))
+            .build();
 
     if (verdict == SampleVerdict.PASS || item == null) {
       return new SamrRow(sourceFile, line, sampleKey, rowKey, sample, null, null, null);
     }
-    String resultText = Objects.toString(row.get(COL_RESULT), "") + Objects.toString(row.get(COL_UNIT), "");
+    String resultText =
+        Objects.toString(row.get(COL_RESULT), "") + Objects.toString(row.get(COL_UNIT), "");
     if (Texts.isBlank(resultText)) {
       return new SamrRow(sourceFile, line, sampleKey, rowKey, sample, null, item, null);
     }
@@ -322,17 +484,33 @@ public final class SamrAdapter {
     String[] unit = new String[1];
     String problem = parseValue(resultText, valueMgPerKg, unit);
     if (problem != null) {
-      return rejected(sourceFile, line, sampleKey, rowKey, sampleId, COL_RESULT, "Cannot parse result '"
-          + Texts.clean(resultText) + "' of '" + item + "' in row " + line + " of " + sourceFile + ": " + problem,
+      return rejected(
+          sourceFile,
+          line,
+          sampleKey,
+          rowKey,
+          sampleId,
+          COL_RESULT,
+          "Cannot parse result '"
+              + Texts.clean(resultText)
+              + "' of '"
+              + item
+              + "' in row "
+              + line
+              + " of "
+              + sourceFile
+              + ": "
+              + problem,
           resultText);
     }
     String limitText = Texts.nfkc(row.get(COL_LIMIT));
-    ParsedResult result = ParsedResult.builder(sampleId + "#row" + line, sampleId)
-        .analyte(Texts.clean(row.get(COL_ITEM)), Texts.analyteKey(item))
-        .value(Texts.clean(row.get(COL_RESULT)), unit[0], valueMgPerKg[0])
-        .publishedMrl(numericLimit(limitText), null, limitText)
-        .sourceLine(line)
-        .build();
+    ParsedResult result =
+        ParsedResult.builder(sampleId + "#row" + line, sampleId)
+            .analyte(Texts.clean(row.get(COL_ITEM)), Texts.analyteKey(item))
+            .value(Texts.clean(row.get(COL_RESULT)), unit[0], valueMgPerKg[0])
+            .publishedMrl(numericLimit(limitText), null, limitText)
+            .sourceLine(line)
+            .build();
     return new SamrRow(sourceFile, line, sampleKey, rowKey, sample, result, null, null);
   }
 
@@ -358,7 +536,9 @@ public final class SamrAdapter {
     }
     String unit = m.group("unit");
     if (!UnitParsing.isKnown(unit)) {
-      return "unknown unit '" + unit + "': expected a mass fraction (mg/kg, μg/kg, ug/kg, μg/g, g/kg)";
+      return "unknown unit '"
+          + unit
+          + "': expected a mass fraction (mg/kg, μg/kg, ug/kg, μg/g, g/kg)";
     }
     double v = Double.parseDouble(m.group("num"));
     if (m.group("exp") != null) {
@@ -402,7 +582,9 @@ public final class SamrAdapter {
     if (supplier.contains("养殖") || supplier.contains("合作社") || supplier.contains("基地")) {
       return SamplingStage.PRODUCTION_BASE;
     }
-    if (supplier.contains("店") || supplier.contains("商行") || supplier.contains("经营部")
+    if (supplier.contains("店")
+        || supplier.contains("商行")
+        || supplier.contains("经营部")
         || supplier.contains("市场")) {
       return SamplingStage.RETAIL;
     }
@@ -412,7 +594,8 @@ public final class SamrAdapter {
   /** First 16 hex digits of SHA-256 of the natural key: the SAMR notices carry no sample ID. */
   static String sourceSampleId(String sampleKey) {
     try {
-      byte[] h = MessageDigest.getInstance("SHA-256").digest(sampleKey.getBytes(StandardCharsets.UTF_8));
+      byte[] h =
+          MessageDigest.getInstance("SHA-256").digest(sampleKey.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(h, 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 unavailable", e);
@@ -427,9 +610,23 @@ public final class SamrAdapter {
     return d.toString();
   }
 
-  private static SamrRow rejected(String file, long line, String sampleKey, String rowKey, String sampleId,
-      String field, String reason, String raw) {
-    return new SamrRow(file, line, sampleKey, rowKey, null, null, null,
+  private static SamrRow rejected(
+      String file,
+      long line,
+      String sampleKey,
+      String rowKey,
+      String sampleId,
+      String field,
+      String reason,
+      String raw) {
+    return new SamrRow(
+        file,
+        line,
+        sampleKey,
+        rowKey,
+        null,
+        null,
+        null,
         new RejectedRecord(SourceSystem.CN_SAMR, file, line, sampleId, field, reason, raw));
   }
 }

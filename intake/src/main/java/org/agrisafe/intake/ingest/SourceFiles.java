@@ -21,8 +21,7 @@ public final class SourceFiles {
   /** GBK, the fallback charset for files that are not valid UTF-8 (Chinese Windows exports). */
   static final Charset GBK = Charset.forName("GBK");
 
-  private SourceFiles() {
-  }
+  private SourceFiles() {}
 
   /** Opens {@code path}, decompressing it if it starts with the gzip magic bytes 1f 8b. */
   static InputStream open(Path path) throws IOException {

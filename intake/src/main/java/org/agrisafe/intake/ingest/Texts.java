@@ -8,8 +8,7 @@ import java.util.regex.Pattern;
 public final class Texts {
   private static final Pattern WHITESPACE_RUN = Pattern.compile("[\\s\\u00a0\\u3000]+");
 
-  private Texts() {
-  }
+  private Texts() {}
 
   /**
    * Replaces NBSP (U+00A0) and other whitespace runs (including newlines) by one space and trims.
@@ -42,7 +41,11 @@ public final class Texts {
           return false;
         }
         previousSpace = true;
-      } else if (c < ' ' || c == '\u00a0' || c == '\u3000' || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+      } else if (c < ' '
+          || c == '\u00a0'
+          || c == '\u3000'
+          || Character.isWhitespace(c)
+          || Character.isSpaceChar(c)) {
         return false;
       } else {
         previousSpace = false;

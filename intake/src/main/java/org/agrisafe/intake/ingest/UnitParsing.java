@@ -1,7 +1,7 @@
 package org.agrisafe.intake.ingest;
 
-import org.agrisafe.risk.units.UnknownUnitException;
 import org.agrisafe.risk.units.Units;
+import org.agrisafe.risk.units.UnknownUnitException;
 
 /**
  * The adapters' view of unit conversion: a thin delegate to {@link Units} in risk-models, the one place where
@@ -18,7 +18,8 @@ public final class UnitParsing {
    */
   static double toMgPerKg(double value, String unit) {
     if (!Double.isFinite(value)) {
-      throw new IllegalArgumentException("Cannot convert value " + value + ": expected a finite number");
+      throw new IllegalArgumentException(
+          "Cannot convert value " + value + ": expected a finite number");
     }
     return Units.toMgPerKg(value, unit);
   }

@@ -47,12 +47,12 @@ import org.agrisafe.intake.model.SourceSystem;
  */
 public final class UploadAdapter {
 
-  private UploadAdapter() {
-  }
+  private UploadAdapter() {}
 
   /** Upload file formats. */
   public enum Format {
-    JSON_LINES, CSV;
+    JSON_LINES,
+    CSV;
 
     /**
      * The format from the file name: {@code .jsonl}/{@code .ndjson} or {@code .csv}, after an optional
@@ -71,8 +71,10 @@ public final class UploadAdapter {
       if (n.endsWith(".csv")) {
         return CSV;
       }
-      throw new IllegalArgumentException("Cannot tell the upload format of '" + file.getFileName()
-          + "': expected a name ending in .jsonl, .ndjson or .csv (optionally .gz)");
+      throw new IllegalArgumentException(
+          "Cannot tell the upload format of '"
+              + file.getFileName()
+              + "': expected a name ending in .jsonl, .ndjson or .csv (optionally .gz)");
     }
   }
 
@@ -92,8 +94,12 @@ public final class UploadAdapter {
     try {
       text = SourceFiles.decode(SourceFiles.readAllBytes(file), charset);
     } catch (CharacterCodingException e) {
-      throw new UncheckedIOException("Cannot decode upload " + file + " as "
-          + (charset == null ? "UTF-8 or GBK" : charset.name()), e);
+      throw new UncheckedIOException(
+          "Cannot decode upload "
+              + file
+              + " as "
+              + (charset == null ? "UTF-8 or GBK" : charset.name()),
+          e);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read upload " + file, e);
     }
@@ -106,8 +112,8 @@ public final class UploadAdapter {
       if (format != Format.CSV) {
         throw e;
       }
-      throw new IllegalArgumentException("Cannot parse the CSV header of upload " + state.file + ": "
-          + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "Cannot parse the CSV header of upload " + state.file + ": " + e.getMessage(), e);
     }
     return state.finish();
   }
@@ -152,9 +158,23 @@ public final class UploadAdapter {
 
     @Override
     public void csvCellCount(long line, List<String> cells, int expected) {
-      rejectUnidentified(new RejectedRecord(SourceSystem.PLATFORM_UPLOAD, file, line, null, "line",
-          "Record " + line + " of " + file + " has " + cells.size() + " cells: expected " + expected
-              + " as in the header", String.join(",", cells)));
+      rejectUnidentified(
+          new RejectedRecord(
+              SourceSystem.PLATFORM_UPLOAD,
+              file,
+              line,
+              null,
+              "line",
+              "Record "
+                  + line
+                  + " of "
+                  + file
+                  + " has "
+                  + cells.size()
+                  + " cells: expected "
+                  + expected
+                  + " as in the header",
+              String.join(",", cells)));
     }
 
     void rejectUnidentified(RejectedRecord r) {
@@ -168,17 +188,30 @@ public final class UploadAdapter {
       String resultRaw = Texts.clean(fields.get(UploadRecords.RESULT_ID));
       String revRaw = Texts.clean(fields.get(UploadRecords.REVISION));
       Map<String, String> content = normalised(fields);
-      String rrKey = resultRaw == null ? null : resultRaw + "\u001f" + (revRaw == null ? "1" : revRaw);
+      String rrKey =
+          resultRaw == null ? null : resultRaw + "\u001f" + (revRaw == null ? "1" : revRaw);
       if (rrKey != null && contentByResultRevision.containsKey(rrKey)) {
         if (contentByResultRevision.get(rrKey).equals(content)) {
           out.row(RowKind.DUPLICATE);
           return;
         }
-        reject(sampleRaw, new RejectedRecord(SourceSystem.PLATFORM_UPLOAD, file, line,
-            SourceSystem.PLATFORM_UPLOAD + ":" + resultRaw, UploadRecords.REVISION, "Result " + resultRaw
-                + " revision " + (revRaw == null ? "1" : revRaw) + " was already received in record "
-                + lineByResultRevision.get(rrKey) + " with different content: expected a higher revision for a "
-                + "correction", revRaw));
+        reject(
+            sampleRaw,
+            new RejectedRecord(
+                SourceSystem.PLATFORM_UPLOAD,
+                file,
+                line,
+                SourceSystem.PLATFORM_UPLOAD + ":" + resultRaw,
+                UploadRecords.REVISION,
+                "Result "
+                    + resultRaw
+                    + " revision "
+                    + (revRaw == null ? "1" : revRaw)
+                    + " was already received in record "
+                    + lineByResultRevision.get(rrKey)
+                    + " with different content: expected a higher revision for a "
+                    + "correction",
+                revRaw));
         return;
       }
       UploadRecords.Outcome o = UploadRecords.parse(fields, file, line);
@@ -189,10 +222,23 @@ public final class UploadAdapter {
       UploadRecords.Valid v = (UploadRecords.Valid) o;
       ParsedSample known = samples.get(v.sample().sampleId());
       if (known != null && !sameSample(known, v.sample())) {
-        reject(sampleRaw, new RejectedRecord(SourceSystem.PLATFORM_UPLOAD, file, line, v.result().resultId(),
-            UploadRecords.SAMPLE_ID, "Sample fields of " + v.sample().sampleId() + " in record " + line
-                + " differ from record " + known.sourceLine() + ": expected every record of a sample to repeat "
-                + "the same sample fields", sampleRaw));
+        reject(
+            sampleRaw,
+            new RejectedRecord(
+                SourceSystem.PLATFORM_UPLOAD,
+                file,
+                line,
+                v.result().resultId(),
+                UploadRecords.SAMPLE_ID,
+                "Sample fields of "
+                    + v.sample().sampleId()
+                    + " in record "
+                    + line
+                    + " differ from record "
+                    + known.sourceLine()
+                    + ": expected every record of a sample to repeat "
+                    + "the same sample fields",
+                sampleRaw));
         return;
       }
       contentByResultRevision.put(rrKey, content);
@@ -237,21 +283,47 @@ public final class UploadAdapter {
     }
 
     private static boolean sameSample(ParsedSample a, ParsedSample b) {
-      return a.equals(new ParsedSample(b.sampleId(), b.sourceSystem(), b.sourceSampleId(), a.sourceFile(),
-          a.sourceLine(), b.programme(), b.sampledAt(), b.sampleDate(), b.zone(), b.commodityRaw(),
-          b.commodityCode(), b.organic(), b.description(), b.countryOfOriginRaw(), b.labId(), b.labLevel(),
-          b.samplingStage(), b.samplingPoint(), b.address(), b.divisionCode(), b.lon(), b.lat(), b.producerId(),
-          b.traceCode(), b.brand(), b.packer(), b.publishedSampleVerdict(), a.attributes()));
+      return a.equals(
+          new ParsedSample(
+              b.sampleId(),
+              b.sourceSystem(),
+              b.sourceSampleId(),
+              a.sourceFile(),
+              a.sourceLine(),
+              b.programme(),
+              b.sampledAt(),
+              b.sampleDate(),
+              b.zone(),
+              b.commodityRaw(),
+              b.commodityCode(),
+              b.organic(),
+              b.description(),
+              b.countryOfOriginRaw(),
+              b.labId(),
+              b.labLevel(),
+              b.samplingStage(),
+              b.samplingPoint(),
+              b.address(),
+              b.divisionCode(),
+              b.lon(),
+              b.lat(),
+              b.producerId(),
+              b.traceCode(),
+              b.brand(),
+              b.packer(),
+              b.publishedSampleVerdict(),
+              a.attributes()));
     }
 
     private static Map<String, String> normalised(Map<String, String> fields) {
       Map<String, String> m = new HashMap<>();
-      fields.forEach((k, v) -> {
-        String c = Texts.clean(v);
-        if (c != null) {
-          m.put(k, c);
-        }
-      });
+      fields.forEach(
+          (k, v) -> {
+            String c = Texts.clean(v);
+            if (c != null) {
+              m.put(k, c);
+            }
+          });
       return m;
     }
   }

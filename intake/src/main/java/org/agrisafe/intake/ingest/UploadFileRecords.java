@@ -25,8 +25,7 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class UploadFileRecords {
 
-  private UploadFileRecords() {
-  }
+  private UploadFileRecords() {}
 
   /** Receives the records of one file in order. */
   public interface Visitor {
@@ -58,7 +57,8 @@ public final class UploadFileRecords {
    * @throws IllegalArgumentException if the CSV header is invalid (e.g. a repeated or empty name)
    * @throws java.io.UncheckedIOException if a CSV row is malformed (e.g. an unterminated quote)
    */
-  public static void read(UploadAdapter.Format format, String text, Visitor visitor) throws IOException {
+  public static void read(UploadAdapter.Format format, String text, Visitor visitor)
+      throws IOException {
     String body = text.startsWith("\ufeff") ? text.substring(1) : text;
     if (format == UploadAdapter.Format.JSON_LINES) {
       jsonLines(body, visitor);
@@ -84,8 +84,14 @@ public final class UploadFileRecords {
   }
 
   private static void csv(String text, Visitor visitor) throws IOException {
-    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-        .setIgnoreEmptyLines(false).setAllowMissingColumnNames(false).get();
+    CSVFormat format =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(false)
+            .setAllowMissingColumnNames(false)
+            .get();
     try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
       List<String> header = parser.getHeaderNames();
       for (CSVRecord r : parser) {

@@ -27,11 +27,11 @@ import org.agrisafe.intake.model.SourceSystem;
  */
 public final class UploadJsonFields {
   private static final JsonFactory FACTORY = new JsonFactory();
+
   /** What a record must be: appended to every parse error. */
   static final String EXPECTED = " (expected one JSON object with string, number or null values)";
 
-  private UploadJsonFields() {
-  }
+  private UploadJsonFields() {}
 
   /**
    * The fields of one JSON record as text, in the order written.
@@ -69,13 +69,15 @@ public final class UploadJsonFields {
   public static String[] values(String payload, String... names) {
     String[] found = new String[names.length];
     try {
-      scan(payload, (k, v) -> {
-        for (int i = 0; i < names.length; i++) {
-          if (k.equals(names[i])) {
-            found[i] = v;
-          }
-        }
-      });
+      scan(
+          payload,
+          (k, v) -> {
+            for (int i = 0; i < names.length; i++) {
+              if (k.equals(names[i])) {
+                found[i] = v;
+              }
+            }
+          });
     } catch (IllegalArgumentException e) {
       return new String[names.length];
     }
@@ -92,9 +94,16 @@ public final class UploadJsonFields {
    * @param raw the record as read
    * @param error what {@link #fields} threw
    */
-  public static RejectedRecord rejectedUnreadable(String file, long line, String raw, IllegalArgumentException error) {
-    return new RejectedRecord(SourceSystem.PLATFORM_UPLOAD, file, line, null, "line",
-        error.getMessage() + " (record " + line + " of " + file + ")", raw);
+  public static RejectedRecord rejectedUnreadable(
+      String file, long line, String raw, IllegalArgumentException error) {
+    return new RejectedRecord(
+        SourceSystem.PLATFORM_UPLOAD,
+        file,
+        line,
+        null,
+        "line",
+        error.getMessage() + " (record " + line + " of " + file + ")",
+        raw);
   }
 
   /**
@@ -120,8 +129,8 @@ public final class UploadJsonFields {
       }
     } catch (JsonProcessingException e) {
       String m = e.getOriginalMessage();
-      throw new IllegalArgumentException("Cannot parse JSON: " + (m == null ? "invalid JSON" : m.split("\n")[0])
-          + EXPECTED);
+      throw new IllegalArgumentException(
+          "Cannot parse JSON: " + (m == null ? "invalid JSON" : m.split("\n")[0]) + EXPECTED);
     } catch (IOException e) {
       throw new IllegalArgumentException("Cannot parse JSON: " + e.getMessage() + EXPECTED);
     }
@@ -137,9 +146,11 @@ public final class UploadJsonFields {
       case VALUE_NUMBER_INT -> p.getNumberValue().toString();
       case VALUE_NUMBER_FLOAT -> Double.toString(p.getDoubleValue());
       case VALUE_STRING, VALUE_TRUE, VALUE_FALSE -> p.getText();
-      case START_ARRAY, START_OBJECT -> throw new IllegalArgumentException("Field '" + name
-          + "' is an array or object: expected a string, number or null");
-      default -> throw new IllegalArgumentException("Cannot parse JSON: unexpected " + v + EXPECTED);
+      case START_ARRAY, START_OBJECT ->
+          throw new IllegalArgumentException(
+              "Field '" + name + "' is an array or object: expected a string, number or null");
+      default ->
+          throw new IllegalArgumentException("Cannot parse JSON: unexpected " + v + EXPECTED);
     };
   }
 }

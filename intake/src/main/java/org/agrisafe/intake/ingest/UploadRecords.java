@@ -55,41 +55,73 @@ public final class UploadRecords {
   public static final String SAMPLED_AT = "sampled_at";
   public static final String PROGRAMME = "programme";
   public static final String COUNTRY_OF_ORIGIN = "country_of_origin";
+
   /** {@code true} marks generated (synthetic) data: stored as sample attribute {@code synthetic}, is_synthetic. */
   public static final String SYNTHETIC = "synthetic";
 
   /** All field names, in documentation order. Any other field name is rejected. */
-  public static final List<String> FIELDS = List.of(RESULT_ID, REVISION, SAMPLE_ID, LAB_ID, LAB_LEVEL,
-      SAMPLING_STAGE, DIVISION_CODE, LON, LAT, PRODUCER_ID, TRACE_CODE, COMMODITY, ANALYTE, METHOD, VALUE, UNIT,
-      LOD, LOQ, INHIBITION_RATE_PCT, STRIP_RESULT, SAMPLED_AT, PROGRAMME, COUNTRY_OF_ORIGIN, SYNTHETIC);
+  public static final List<String> FIELDS =
+      List.of(
+          RESULT_ID,
+          REVISION,
+          SAMPLE_ID,
+          LAB_ID,
+          LAB_LEVEL,
+          SAMPLING_STAGE,
+          DIVISION_CODE,
+          LON,
+          LAT,
+          PRODUCER_ID,
+          TRACE_CODE,
+          COMMODITY,
+          ANALYTE,
+          METHOD,
+          VALUE,
+          UNIT,
+          LOD,
+          LOQ,
+          INHIBITION_RATE_PCT,
+          STRIP_RESULT,
+          SAMPLED_AT,
+          PROGRAMME,
+          COUNTRY_OF_ORIGIN,
+          SYNTHETIC);
 
   /** Fields that must be non-blank in every record. */
-  public static final List<String> REQUIRED = List.of(RESULT_ID, SAMPLE_ID, LAB_ID, LAB_LEVEL, SAMPLING_STAGE,
-      COMMODITY, ANALYTE, METHOD, SAMPLED_AT, PROGRAMME);
+  public static final List<String> REQUIRED =
+      List.of(
+          RESULT_ID,
+          SAMPLE_ID,
+          LAB_ID,
+          LAB_LEVEL,
+          SAMPLING_STAGE,
+          COMMODITY,
+          ANALYTE,
+          METHOD,
+          SAMPLED_AT,
+          PROGRAMME);
 
   /** {@code value} text meaning "not detected, below the LOD" (requires {@code lod}). */
   public static final String VALUE_NOT_DETECTED = "ND";
+
   /** {@code value} text meaning "detected, below the LOQ" (requires {@code loq}). */
   public static final String VALUE_BELOW_LOQ = "<LOQ";
 
   private static final Pattern DIVISION = Pattern.compile("^[0-9]{6,12}$");
-  private static final Pattern NUMBER = Pattern.compile("^[+-]?[0-9]+(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$");
+  private static final Pattern NUMBER =
+      Pattern.compile("^[+-]?[0-9]+(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$");
   private static final Set<String> FIELD_SET = Set.copyOf(FIELDS);
 
-  private UploadRecords() {
-  }
+  private UploadRecords() {}
 
   /** The result of {@link #parse}: either a valid (sample, result) pair or a rejection. */
-  public sealed interface Outcome permits Valid, Invalid {
-  }
+  public sealed interface Outcome permits Valid, Invalid {}
 
   /** A valid record: the sample it describes and its result. */
-  public record Valid(ParsedSample sample, ParsedResult result) implements Outcome {
-  }
+  public record Valid(ParsedSample sample, ParsedResult result) implements Outcome {}
 
   /** A rejected record: the first problem found. */
-  public record Invalid(RejectedRecord rejected) implements Outcome {
-  }
+  public record Invalid(RejectedRecord rejected) implements Outcome {}
 
   /**
    * Parses and validates one record, in zone {@link #ZONE_DEFAULT}.
@@ -104,14 +136,21 @@ public final class UploadRecords {
   }
 
   /** As {@link #parse(Map, String, long)}, cutting {@code sampleDate} in {@code zone}. */
-  public static Outcome parse(Map<String, String> fields, String sourceFile, long line, ZoneId zone) {
+  public static Outcome parse(
+      Map<String, String> fields, String sourceFile, long line, ZoneId zone) {
     try {
       return parseOrThrow(fields, sourceFile, line, zone);
     } catch (FieldException e) {
       String key = Texts.clean(fields.get(RESULT_ID));
-      return new Invalid(new RejectedRecord(SourceSystem.PLATFORM_UPLOAD, sourceFile, line,
-          key == null ? null : SourceSystem.PLATFORM_UPLOAD + ":" + key, e.field,
-          e.getMessage() + " (record " + line + " of " + sourceFile + ")", e.raw));
+      return new Invalid(
+          new RejectedRecord(
+              SourceSystem.PLATFORM_UPLOAD,
+              sourceFile,
+              line,
+              key == null ? null : SourceSystem.PLATFORM_UPLOAD + ":" + key,
+              e.field,
+              e.getMessage() + " (record " + line + " of " + sourceFile + ")",
+              e.raw));
     }
   }
 
@@ -120,7 +159,8 @@ public final class UploadRecords {
     unknown.removeAll(FIELD_SET);
     if (!unknown.isEmpty()) {
       String first = unknown.iterator().next();
-      throw new FieldException(first, "Unknown field(s) " + unknown + ": expected only " + FIELDS, f.get(first));
+      throw new FieldException(
+          first, "Unknown field(s) " + unknown + ": expected only " + FIELDS, f.get(first));
     }
     for (String r : REQUIRED) {
       if (Texts.isBlank(f.get(r))) {
@@ -131,65 +171,84 @@ public final class UploadRecords {
     String sourceSampleId = Texts.clean(f.get(SAMPLE_ID));
     int revision = parseRevision(f.get(REVISION));
     OffsetDateTime sampledAt = parseSampledAt(f.get(SAMPLED_AT));
-    Programme programme = enumField(PROGRAMME, f.get(PROGRAMME), () -> Programme.fromUploadCode(f.get(PROGRAMME)));
-    LabLevel labLevel = enumField(LAB_LEVEL, f.get(LAB_LEVEL), () -> upperEnum(LabLevel.class, f.get(LAB_LEVEL)));
-    SamplingStage stage = enumField(SAMPLING_STAGE, f.get(SAMPLING_STAGE),
-        () -> upperEnum(SamplingStage.class, f.get(SAMPLING_STAGE)));
+    Programme programme =
+        enumField(PROGRAMME, f.get(PROGRAMME), () -> Programme.fromUploadCode(f.get(PROGRAMME)));
+    LabLevel labLevel =
+        enumField(LAB_LEVEL, f.get(LAB_LEVEL), () -> upperEnum(LabLevel.class, f.get(LAB_LEVEL)));
+    SamplingStage stage =
+        enumField(
+            SAMPLING_STAGE,
+            f.get(SAMPLING_STAGE),
+            () -> upperEnum(SamplingStage.class, f.get(SAMPLING_STAGE)));
     if (labLevel == LabLevel.UNKNOWN || stage == SamplingStage.UNKNOWN) {
       String field = labLevel == LabLevel.UNKNOWN ? LAB_LEVEL : SAMPLING_STAGE;
-      throw new FieldException(field, "'unknown' is not accepted for '" + field + "' in uploads", f.get(field));
+      throw new FieldException(
+          field, "'unknown' is not accepted for '" + field + "' in uploads", f.get(field));
     }
     Method method = enumField(METHOD, f.get(METHOD), () -> Method.fromCode(f.get(METHOD)));
     if (method == Method.UNKNOWN) {
-      throw new FieldException(METHOD, "Method 'UNKNOWN' is not accepted in uploads: name the method",
-          f.get(METHOD));
+      throw new FieldException(
+          METHOD, "Method 'UNKNOWN' is not accepted in uploads: name the method", f.get(METHOD));
     }
     String division = Texts.clean(f.get(DIVISION_CODE));
     if (division != null && !DIVISION.matcher(division).matches()) {
-      throw new FieldException(DIVISION_CODE, "Invalid division code '" + division
-          + "': expected 6 to 12 digits (county 6, township 9 or 12)", division);
+      throw new FieldException(
+          DIVISION_CODE,
+          "Invalid division code '"
+              + division
+              + "': expected 6 to 12 digits (county 6, township 9 or 12)",
+          division);
     }
     Double lon = number(f, LON);
     Double lat = number(f, LAT);
     if ((lon == null) != (lat == null)) {
-      throw new FieldException(lon == null ? LON : LAT, "Only one of lon/lat given: expected both or neither", null);
+      throw new FieldException(
+          lon == null ? LON : LAT, "Only one of lon/lat given: expected both or neither", null);
     }
     if (lon != null && !(lon >= -180 && lon <= 180)) {
-      throw new FieldException(LON, "Longitude " + lon + " out of range: expected [-180, 180] degrees WGS-84",
+      throw new FieldException(
+          LON,
+          "Longitude " + lon + " out of range: expected [-180, 180] degrees WGS-84",
           f.get(LON));
     }
     if (lat != null && !(lat >= -90 && lat <= 90)) {
-      throw new FieldException(LAT, "Latitude " + lat + " out of range: expected [-90, 90] degrees WGS-84",
-          f.get(LAT));
+      throw new FieldException(
+          LAT, "Latitude " + lat + " out of range: expected [-90, 90] degrees WGS-84", f.get(LAT));
     }
     String synthetic = Texts.clean(f.get(SYNTHETIC));
-    if (synthetic != null && !synthetic.equalsIgnoreCase("true") && !synthetic.equalsIgnoreCase("false")) {
-      throw new FieldException(SYNTHETIC, "Cannot parse synthetic '" + synthetic + "': expected true or false",
+    if (synthetic != null
+        && !synthetic.equalsIgnoreCase("true")
+        && !synthetic.equalsIgnoreCase("false")) {
+      throw new FieldException(
+          SYNTHETIC,
+          "Cannot parse synthetic '" + synthetic + "': expected true or false",
           synthetic);
     }
     String commodity = Texts.clean(f.get(COMMODITY));
-    ParsedSample sample = ParsedSample.builder(SourceSystem.PLATFORM_UPLOAD, sourceSampleId)
-        .source(file, line)
-        .programme(programme)
-        .sampledAt(sampledAt.toInstant(), zone)
-        .commodity(commodity, Texts.analyteKey(commodity))
-        .lab(Texts.clean(f.get(LAB_ID)), labLevel)
-        .samplingStage(stage)
-        .divisionCode(division)
-        .lonLat(lon, lat)
-        .producerId(Texts.clean(f.get(PRODUCER_ID)))
-        .traceCode(Texts.clean(f.get(TRACE_CODE)))
-        .countryOfOriginRaw(Texts.clean(f.get(COUNTRY_OF_ORIGIN)))
-        .attribute("upload_sampled_at_offset", sampledAt.getOffset().getId())
-        .attribute("synthetic", "true".equalsIgnoreCase(synthetic) ? "true" : null)
-        .build();
+    ParsedSample sample =
+        ParsedSample.builder(SourceSystem.PLATFORM_UPLOAD, sourceSampleId)
+            .source(file, line)
+            .programme(programme)
+            .sampledAt(sampledAt.toInstant(), zone)
+            .commodity(commodity, Texts.analyteKey(commodity))
+            .lab(Texts.clean(f.get(LAB_ID)), labLevel)
+            .samplingStage(stage)
+            .divisionCode(division)
+            .lonLat(lon, lat)
+            .producerId(Texts.clean(f.get(PRODUCER_ID)))
+            .traceCode(Texts.clean(f.get(TRACE_CODE)))
+            .countryOfOriginRaw(Texts.clean(f.get(COUNTRY_OF_ORIGIN)))
+            .attribute("upload_sampled_at_offset", sampledAt.getOffset().getId())
+            .attribute("synthetic", "true".equalsIgnoreCase(synthetic) ? "true" : null)
+            .build();
 
     String analyte = Texts.clean(f.get(ANALYTE));
-    ParsedResult.Builder r = ParsedResult.builder(SourceSystem.PLATFORM_UPLOAD + ":" + resultId, sample.sampleId())
-        .revision(revision)
-        .analyte(analyte, Texts.analyteKey(analyte))
-        .method(method)
-        .sourceLine(line);
+    ParsedResult.Builder r =
+        ParsedResult.builder(SourceSystem.PLATFORM_UPLOAD + ":" + resultId, sample.sampleId())
+            .revision(revision)
+            .analyte(analyte, Texts.analyteKey(analyte))
+            .method(method)
+            .sourceLine(line);
     if (method.type() == MethodType.QUANTITATIVE) {
       quantitative(f, r);
     } else {
@@ -205,34 +264,54 @@ public final class UploadRecords {
   private static void quantitative(Map<String, String> f, ParsedResult.Builder r) {
     for (String other : List.of(INHIBITION_RATE_PCT, STRIP_RESULT)) {
       if (!Texts.isBlank(f.get(other))) {
-        throw new FieldException(other, "'" + other + "' given for a quantitative method: expected it empty",
+        throw new FieldException(
+            other,
+            "'" + other + "' given for a quantitative method: expected it empty",
             f.get(other));
       }
     }
     String valueText = Texts.clean(f.get(VALUE));
     if (valueText == null) {
-      throw new FieldException(VALUE, "Missing 'value' for a quantitative method: expected a number, '"
-          + VALUE_NOT_DETECTED + "' or '" + VALUE_BELOW_LOQ + "'", null);
+      throw new FieldException(
+          VALUE,
+          "Missing 'value' for a quantitative method: expected a number, '"
+              + VALUE_NOT_DETECTED
+              + "' or '"
+              + VALUE_BELOW_LOQ
+              + "'",
+          null);
     }
     String unit = Texts.clean(f.get(UNIT));
     if (unit == null) {
-      throw new FieldException(UNIT, "Missing 'unit' for a quantitative method: expected mg/kg, µg/kg, ug/kg, "
-          + "μg/g or g/kg", null);
+      throw new FieldException(
+          UNIT,
+          "Missing 'unit' for a quantitative method: expected mg/kg, µg/kg, ug/kg, "
+              + "μg/g or g/kg",
+          null);
     }
     if (!UnitParsing.isKnown(unit)) {
-      throw new FieldException(UNIT, "Unknown unit '" + unit + "': expected mg/kg, µg/kg, ug/kg, μg/g or g/kg",
-          unit);
+      throw new FieldException(
+          UNIT, "Unknown unit '" + unit + "': expected mg/kg, µg/kg, ug/kg, μg/g or g/kg", unit);
     }
     Double lod = concentration(f, LOD, unit);
     Double loq = concentration(f, LOQ, unit);
     if (lod != null && loq != null && lod > loq) {
-      throw new FieldException(LOD, "LOD " + f.get(LOD) + " is above LOQ " + f.get(LOQ) + " " + unit
-          + ": expected LOD <= LOQ", f.get(LOD));
+      throw new FieldException(
+          LOD,
+          "LOD "
+              + f.get(LOD)
+              + " is above LOQ "
+              + f.get(LOQ)
+              + " "
+              + unit
+              + ": expected LOD <= LOQ",
+          f.get(LOD));
     }
     r.limits(lod, loq);
     if (VALUE_NOT_DETECTED.equalsIgnoreCase(valueText)) {
       if (lod == null) {
-        throw new FieldException(LOD, "Value 'ND' without 'lod': expected the LOD of a non-detect", null);
+        throw new FieldException(
+            LOD, "Value 'ND' without 'lod': expected the LOD of a non-detect", null);
       }
       r.value(valueText, unit, null).reportedBelowLod(true);
     } else if (VALUE_BELOW_LOQ.equalsIgnoreCase(valueText)) {
@@ -249,28 +328,37 @@ public final class UploadRecords {
   private static void rapid(Map<String, String> f, Method method, ParsedResult.Builder r) {
     for (String other : List.of(VALUE, UNIT, LOD, LOQ)) {
       if (!Texts.isBlank(f.get(other))) {
-        throw new FieldException(other, "'" + other + "' given for rapid method " + method.code()
-            + ": expected it empty", f.get(other));
+        throw new FieldException(
+            other,
+            "'" + other + "' given for rapid method " + method.code() + ": expected it empty",
+            f.get(other));
       }
     }
     if (method == Method.ENZYME_INHIBITION) {
       if (!Texts.isBlank(f.get(STRIP_RESULT))) {
-        throw new FieldException(STRIP_RESULT, "'strip_result' given for ENZYME_INHIBITION: expected it empty",
+        throw new FieldException(
+            STRIP_RESULT,
+            "'strip_result' given for ENZYME_INHIBITION: expected it empty",
             f.get(STRIP_RESULT));
       }
       Double rate = number(f, INHIBITION_RATE_PCT);
       if (rate == null) {
-        throw new FieldException(INHIBITION_RATE_PCT, "Missing 'inhibition_rate_pct' for ENZYME_INHIBITION", null);
+        throw new FieldException(
+            INHIBITION_RATE_PCT, "Missing 'inhibition_rate_pct' for ENZYME_INHIBITION", null);
       }
       if (!(rate >= 0 && rate <= 100)) {
-        throw new FieldException(INHIBITION_RATE_PCT, "Inhibition rate " + rate + " % out of range: expected "
-            + "[0, 100] %", f.get(INHIBITION_RATE_PCT));
+        throw new FieldException(
+            INHIBITION_RATE_PCT,
+            "Inhibition rate " + rate + " % out of range: expected " + "[0, 100] %",
+            f.get(INHIBITION_RATE_PCT));
       }
       r.inhibitionRatePct(rate);
     } else {
       if (!Texts.isBlank(f.get(INHIBITION_RATE_PCT))) {
-        throw new FieldException(INHIBITION_RATE_PCT, "'inhibition_rate_pct' given for COLLOIDAL_GOLD: expected "
-            + "it empty", f.get(INHIBITION_RATE_PCT));
+        throw new FieldException(
+            INHIBITION_RATE_PCT,
+            "'inhibition_rate_pct' given for COLLOIDAL_GOLD: expected " + "it empty",
+            f.get(INHIBITION_RATE_PCT));
       }
       String strip = Texts.nfkc(f.get(STRIP_RESULT));
       if (strip == null) {
@@ -279,8 +367,11 @@ public final class UploadRecords {
       switch (strip.toLowerCase(Locale.ROOT)) {
         case "positive", "阳性" -> r.stripPositive(true);
         case "negative", "阴性" -> r.stripPositive(false);
-        default -> throw new FieldException(STRIP_RESULT, "Cannot parse strip result '" + strip
-            + "': expected positive or negative (阳性/阴性)", strip);
+        default ->
+            throw new FieldException(
+                STRIP_RESULT,
+                "Cannot parse strip result '" + strip + "': expected positive or negative (阳性/阴性)",
+                strip);
       }
     }
   }
@@ -294,7 +385,8 @@ public final class UploadRecords {
     try {
       rev = Integer.parseInt(t);
     } catch (NumberFormatException e) {
-      throw new FieldException(REVISION, "Cannot parse revision '" + t + "': expected an integer >= 1", t);
+      throw new FieldException(
+          REVISION, "Cannot parse revision '" + t + "': expected an integer >= 1", t);
     }
     if (rev < 1) {
       throw new FieldException(REVISION, "Revision " + rev + ": expected an integer >= 1", t);
@@ -331,12 +423,21 @@ public final class UploadRecords {
     try {
       parsed = DateTimeFormatter.ISO_DATE_TIME.parse(t);
     } catch (DateTimeParseException e) {
-      throw new FieldException(SAMPLED_AT, "Cannot parse sampled_at '" + t
-          + "': expected ISO-8601 date-time with offset, e.g. 2024-07-01T00:30:00+08:00", t);
+      throw new FieldException(
+          SAMPLED_AT,
+          "Cannot parse sampled_at '"
+              + t
+              + "': expected ISO-8601 date-time with offset, e.g. 2024-07-01T00:30:00+08:00",
+          t);
     }
     if (!parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
-      throw new FieldException(SAMPLED_AT, "sampled_at '" + t + "' has no UTC offset: expected e.g. "
-          + "2024-07-01T00:30:00+08:00 (a local time is never guessed)", t);
+      throw new FieldException(
+          SAMPLED_AT,
+          "sampled_at '"
+              + t
+              + "' has no UTC offset: expected e.g. "
+              + "2024-07-01T00:30:00+08:00 (a local time is never guessed)",
+          t);
     }
     return OffsetDateTime.from(parsed);
   }
@@ -347,7 +448,8 @@ public final class UploadRecords {
       return null;
     }
     if (!NUMBER.matcher(t).matches()) {
-      throw new FieldException(field, "Cannot parse " + field + " '" + t + "': expected a number", t);
+      throw new FieldException(
+          field, "Cannot parse " + field + " '" + t + "': expected a number", t);
     }
     return Double.parseDouble(t);
   }
@@ -358,7 +460,8 @@ public final class UploadRecords {
       return null;
     }
     if (v < 0) {
-      throw new FieldException(field, field + " " + v + " " + unit + " is negative: expected >= 0", f.get(field));
+      throw new FieldException(
+          field, field + " " + v + " " + unit + " is negative: expected >= 0", f.get(field));
     }
     return UnitConverter.DEFAULT.toMgPerKg(v, unit);
   }

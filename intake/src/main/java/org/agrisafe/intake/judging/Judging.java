@@ -1,12 +1,12 @@
 package org.agrisafe.intake.judging;
 
-import org.agrisafe.intake.ingest.PrifAdapter;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.agrisafe.intake.ingest.PrifAdapter;
 import org.agrisafe.intake.model.MethodType;
 import org.agrisafe.intake.model.ParsedResult;
 import org.agrisafe.intake.model.ParsedSample;
@@ -37,7 +37,8 @@ import org.agrisafe.risk.verdict.Verdicts;
  */
 public final class Judging implements Serializable {
   /** Commodity or group codes whose enzyme-inhibition positives are flagged (CONVENTIONS, Rapid test). */
-  public static final Set<String> FALSE_POSITIVE_PRONE_DEFAULT = Set.of("veg_bulb", "wild_rice_stem");
+  public static final Set<String> FALSE_POSITIVE_PRONE_DEFAULT =
+      Set.of("veg_bulb", "wild_rice_stem");
 
   private final ReferenceData reference;
   private final Set<String> falsePositiveProne;
@@ -53,8 +54,13 @@ public final class Judging implements Serializable {
 
   /** One result with its judgement: quantitative or rapid (the other is null). */
   public record JudgedResult(
-      ParsedResult result, String analyteCode, ResultJudgement quantitative, RapidJudgement rapid, Confirmation confirmation,
-      boolean falsePositiveProne) implements Serializable {}
+      ParsedResult result,
+      String analyteCode,
+      ResultJudgement quantitative,
+      RapidJudgement rapid,
+      Confirmation confirmation,
+      boolean falsePositiveProne)
+      implements Serializable {}
 
   /**
    * One sample with its results and verdict.
@@ -65,12 +71,21 @@ public final class Judging implements Serializable {
    * @param rapidConfirmation for a rapid positive: CONFIRMED_FAIL, NOT_CONFIRMED or AWAITING_CONFIRMATION
    */
   public record JudgedSample(
-      ParsedSample sample, String commodityCode, String category, SampleJudgement judgement, String sampleVerdict, String testKind,
-      String rapidOutcome, String rapidConfirmation, int nDetected, List<JudgedResult> results)
+      ParsedSample sample,
+      String commodityCode,
+      String category,
+      SampleJudgement judgement,
+      String sampleVerdict,
+      String testKind,
+      String rapidOutcome,
+      String rapidConfirmation,
+      int nDetected,
+      List<JudgedResult> results)
       implements Serializable {}
 
   /** Samples judged, and samples that could not be judged (rejected whole, with the reason). */
-  public record Outcome(List<JudgedSample> samples, List<RejectedRecord> rejected) implements Serializable {}
+  public record Outcome(List<JudgedSample> samples, List<RejectedRecord> rejected)
+      implements Serializable {}
 
   /** Whether a source is judged against Chinese limits and bans. */
   public static boolean chineseJurisdiction(SourceSystem s) {
@@ -100,8 +115,13 @@ public final class Judging implements Serializable {
       } catch (RuntimeException e) {
         rejected.add(
             new RejectedRecord(
-                s.sourceSystem(), s.sourceFile(), s.sourceLine(), s.sampleId(), "verdict",
-                "Cannot judge sample " + s.sampleId() + ": " + e.getMessage(), null));
+                s.sourceSystem(),
+                s.sourceFile(),
+                s.sourceLine(),
+                s.sampleId(),
+                "verdict",
+                "Cannot judge sample " + s.sampleId() + ": " + e.getMessage(),
+                null));
       }
     }
     return new Outcome(out, rejected);
@@ -120,11 +140,13 @@ public final class Judging implements Serializable {
       if (r.methodType() == MethodType.RAPID) {
         boolean prone =
             reference.commodities().contains(commodity)
-                && Verdicts.isFalsePositiveProne(commodity, falsePositiveProne, reference.commodities());
+                && Verdicts.isFalsePositiveProne(
+                    commodity, falsePositiveProne, reference.commodities());
         RapidInput in =
             r.inhibitionRatePct() != null
                 ? RapidInput.enzymeInhibition(r.resultId(), commodity, prone, r.inhibitionRatePct())
-                : RapidInput.colloidalGold(r.resultId(), commodity, prone, Boolean.TRUE.equals(r.stripPositive()));
+                : RapidInput.colloidalGold(
+                    r.resultId(), commodity, prone, Boolean.TRUE.equals(r.stripPositive()));
         RapidJudgement j = Verdicts.judgeRapid(in);
         rapids.add(j);
         judged.add(new JudgedResult(r, analyte(cn, r), null, j, null, j.falsePositiveProne()));
@@ -142,8 +164,10 @@ public final class Judging implements Serializable {
           b.value(r.valueMgPerKg()).lod(r.lodMgPerKg()).loq(r.loqMgPerKg());
         }
         if (r.publishedMrlMgPerKg() != null) {
-          String flags = r.publishedMrlFlags() == null || r.publishedMrlFlags().isEmpty()
-              ? "" : " " + r.publishedMrlFlags();
+          String flags =
+              r.publishedMrlFlags() == null || r.publishedMrlFlags().isEmpty()
+                  ? ""
+                  : " " + r.publishedMrlFlags();
           b.publishedMrl(r.publishedMrlMgPerKg(), publishedSource(s.sourceSystem()) + flags);
         }
         ResultJudgement j = Verdicts.judgeQuantitative(b.build(), limits, bans);
@@ -161,7 +185,10 @@ public final class Judging implements Serializable {
         JudgedResult jr = judged.get(i);
         if (jr.rapid() != null) {
           Confirmation c = Verdicts.confirm(jr.rapid(), quantitative);
-          judged.set(i, new JudgedResult(jr.result(), jr.analyteCode(), null, jr.rapid(), c, jr.falsePositiveProne()));
+          judged.set(
+              i,
+              new JudgedResult(
+                  jr.result(), jr.analyteCode(), null, jr.rapid(), c, jr.falsePositiveProne()));
           if (jr.rapid().outcome() == RapidOutcome.POSITIVE) {
             rapidConfirmation = worst(rapidConfirmation, c);
           }
@@ -175,7 +202,8 @@ public final class Judging implements Serializable {
     if (quantitative.isEmpty() && !rapids.isEmpty() && published == null) {
       kind = "RAPID";
       verdict = "NOT_JUDGED";
-    } else if (results.isEmpty() && published == null
+    } else if (results.isEmpty()
+        && published == null
         && "true".equals(s.attributes().get(PrifAdapter.ATTR_NONE_DETECTED))) {
       sj = SampleVerdicts.noneDetected();
       verdict = sj.verdict().name();
@@ -187,7 +215,15 @@ public final class Judging implements Serializable {
     }
     int detected = (int) quantitative.stream().filter(j -> j.detection().isDetected()).count();
     return new JudgedSample(
-        s, commodity, reference.categoryOf(commodity), sj, verdict, kind, rapidOutcome, rapidConfirmation, detected,
+        s,
+        commodity,
+        reference.categoryOf(commodity),
+        sj,
+        verdict,
+        kind,
+        rapidOutcome,
+        rapidConfirmation,
+        detected,
         judged);
   }
 
@@ -196,7 +232,8 @@ public final class Judging implements Serializable {
   }
 
   private static String worst(String current, Confirmation c) {
-    List<String> order = List.of("CONFIRMED_FAIL", "AWAITING_CONFIRMATION", "NOT_CONFIRMED", "NOT_APPLICABLE");
+    List<String> order =
+        List.of("CONFIRMED_FAIL", "AWAITING_CONFIRMATION", "NOT_CONFIRMED", "NOT_APPLICABLE");
     if (current == null || order.indexOf(c.name()) < order.indexOf(current)) {
       return c.name();
     }

@@ -14,7 +14,8 @@ public record IngestBatch(
     List<ParsedSample> samples,
     List<ParsedResult> results,
     List<RejectedRecord> rejected,
-    IngestReport report) implements Serializable {
+    IngestReport report)
+    implements Serializable {
 
   /**
    * Copies the lists.
@@ -33,15 +34,25 @@ public record IngestBatch(
     }
     for (ParsedResult r : results) {
       if (!ids.contains(r.sampleId())) {
-        throw new IllegalArgumentException("Result " + r.resultId() + " refers to sample " + r.sampleId()
-            + ", which is not in the batch: expected every result's sample among the samples");
+        throw new IllegalArgumentException(
+            "Result "
+                + r.resultId()
+                + " refers to sample "
+                + r.sampleId()
+                + ", which is not in the batch: expected every result's sample among the samples");
       }
     }
   }
 
   @Override
   public String toString() {
-    return "IngestBatch{samples=" + samples.size() + ", results=" + results.size() + ", rejected="
-        + rejected.size() + "}\n" + report;
+    return "IngestBatch{samples="
+        + samples.size()
+        + ", results="
+        + results.size()
+        + ", rejected="
+        + rejected.size()
+        + "}\n"
+        + report;
   }
 }

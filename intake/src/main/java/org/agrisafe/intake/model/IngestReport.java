@@ -35,7 +35,8 @@ public record IngestReport(
     long samplesAccepted,
     long samplesRejected,
     long resultsAccepted,
-    long rejectedRecords) implements Serializable {
+    long rejectedRecords)
+    implements Serializable {
 
   /** Copies the collections; missing row kinds are filled with 0. */
   public IngestReport {
@@ -66,13 +67,32 @@ public record IngestReport(
       sum += c;
     }
     if (sum != rowsRead) {
-      throw new IllegalStateException("Row reconciliation failed for " + sourceSystem + " " + sourceFiles
-          + ": row kinds " + rowCounts + " sum to " + sum + ", expected rows read " + rowsRead);
+      throw new IllegalStateException(
+          "Row reconciliation failed for "
+              + sourceSystem
+              + " "
+              + sourceFiles
+              + ": row kinds "
+              + rowCounts
+              + " sum to "
+              + sum
+              + ", expected rows read "
+              + rowsRead);
     }
     if (samplesReceived != samplesAccepted + samplesRejected) {
-      throw new IllegalStateException("Sample reconciliation failed for " + sourceSystem + " " + sourceFiles
-          + ": received " + samplesReceived + ", expected accepted " + samplesAccepted + " + rejected "
-          + samplesRejected + " = " + (samplesAccepted + samplesRejected));
+      throw new IllegalStateException(
+          "Sample reconciliation failed for "
+              + sourceSystem
+              + " "
+              + sourceFiles
+              + ": received "
+              + samplesReceived
+              + ", expected accepted "
+              + samplesAccepted
+              + " + rejected "
+              + samplesRejected
+              + " = "
+              + (samplesAccepted + samplesRejected));
     }
     return this;
   }

@@ -52,6 +52,7 @@ public enum Method {
     for (Method m : values()) {
       known.append(known.length() == 0 ? "" : ", ").append(m.code);
     }
-    throw new IllegalArgumentException("Cannot parse method '" + text + "': expected one of " + known);
+    throw new IllegalArgumentException(
+        "Cannot parse method '" + text + "': expected one of " + known);
   }
 }

@@ -64,7 +64,8 @@ public record ParsedResult(
     String publishedMrlFlags,
     String publishedLimitText,
     Boolean publishedExceedsFlag,
-    long sourceLine) implements Serializable {
+    long sourceLine)
+    implements Serializable {
 
   /** Revision given to results whose source has no revisions. */
   public static final int REVISION_DEFAULT = 1;
@@ -88,49 +89,87 @@ public record ParsedResult(
       throw new IllegalArgumentException("Revision " + revision + where + ": expected >= 1");
     }
     if (method.type() != methodType) {
-      throw new IllegalArgumentException("Method type " + methodType + where + " does not match method "
-          + method + " (" + method.type() + ")");
+      throw new IllegalArgumentException(
+          "Method type "
+              + methodType
+              + where
+              + " does not match method "
+              + method
+              + " ("
+              + method.type()
+              + ")");
     }
     requireConcentration(valueMgPerKg, "value", where);
     requireConcentration(lodMgPerKg, "LOD", where);
     requireConcentration(loqMgPerKg, "LOQ", where);
     requireConcentration(publishedMrlMgPerKg, "published MRL", where);
     if (lodMgPerKg != null && loqMgPerKg != null && lodMgPerKg > loqMgPerKg) {
-      throw new IllegalArgumentException("LOD " + lodMgPerKg + " mg/kg" + where + " is above LOQ " + loqMgPerKg
-          + " mg/kg: expected LOD <= LOQ");
+      throw new IllegalArgumentException(
+          "LOD "
+              + lodMgPerKg
+              + " mg/kg"
+              + where
+              + " is above LOQ "
+              + loqMgPerKg
+              + " mg/kg: expected LOD <= LOQ");
     }
     if (reportedBelowLod && reportedBelowLoq) {
-      throw new IllegalArgumentException("Result" + where
-          + " is flagged both below LOD and below LOQ: expected at most one");
+      throw new IllegalArgumentException(
+          "Result" + where + " is flagged both below LOD and below LOQ: expected at most one");
     }
     if (inhibitionRatePct != null) {
       if (method != Method.ENZYME_INHIBITION) {
-        throw new IllegalArgumentException("Inhibition rate" + where + " given for method " + method
-            + ": expected ENZYME_INHIBITION");
+        throw new IllegalArgumentException(
+            "Inhibition rate"
+                + where
+                + " given for method "
+                + method
+                + ": expected ENZYME_INHIBITION");
       }
       if (!(inhibitionRatePct >= 0.0 && inhibitionRatePct <= 100.0)) {
-        throw new IllegalArgumentException("Inhibition rate " + inhibitionRatePct + " %" + where
-            + ": expected [0, 100] %");
+        throw new IllegalArgumentException(
+            "Inhibition rate " + inhibitionRatePct + " %" + where + ": expected [0, 100] %");
       }
     }
     if (stripPositive != null && method != Method.COLLOIDAL_GOLD) {
-      throw new IllegalArgumentException("Strip result" + where + " given for method " + method
-          + ": expected COLLOIDAL_GOLD");
+      throw new IllegalArgumentException(
+          "Strip result" + where + " given for method " + method + ": expected COLLOIDAL_GOLD");
     }
   }
 
   private static void requireConcentration(Double v, String name, String where) {
     if (v != null && !(v >= 0.0 && Double.isFinite(v))) {
-      throw new IllegalArgumentException(name + " " + v + " mg/kg" + where + ": expected a finite value >= 0");
+      throw new IllegalArgumentException(
+          name + " " + v + " mg/kg" + where + ": expected a finite value >= 0");
     }
   }
 
   /** A copy of this result marked as superseded by a higher revision. */
   public ParsedResult asSuperseded() {
-    return new ParsedResult(resultId, revision, true, sampleId, analyteRaw, analyteCode, methodType, method,
-        valueRaw, unitRaw, valueMgPerKg, valueFlags, lodMgPerKg, loqMgPerKg, reportedBelowLod, reportedBelowLoq,
-        inhibitionRatePct, stripPositive, publishedMrlMgPerKg, publishedMrlFlags, publishedLimitText,
-        publishedExceedsFlag, sourceLine);
+    return new ParsedResult(
+        resultId,
+        revision,
+        true,
+        sampleId,
+        analyteRaw,
+        analyteCode,
+        methodType,
+        method,
+        valueRaw,
+        unitRaw,
+        valueMgPerKg,
+        valueFlags,
+        lodMgPerKg,
+        loqMgPerKg,
+        reportedBelowLod,
+        reportedBelowLoq,
+        inhibitionRatePct,
+        stripPositive,
+        publishedMrlMgPerKg,
+        publishedMrlFlags,
+        publishedLimitText,
+        publishedExceedsFlag,
+        sourceLine);
   }
 
   /** A builder; defaults: revision 1, not superseded, method {@link Method#UNKNOWN} (quantitative). */
@@ -239,10 +278,30 @@ public record ParsedResult(
     }
 
     public ParsedResult build() {
-      return new ParsedResult(resultId, revision, false, sampleId, analyteRaw, analyteCode, method.type(), method,
-          valueRaw, unitRaw, valueMgPerKg, valueFlags, lodMgPerKg, loqMgPerKg, reportedBelowLod,
-          reportedBelowLoq, inhibitionRatePct, stripPositive, publishedMrlMgPerKg, publishedMrlFlags,
-          publishedLimitText, publishedExceedsFlag, sourceLine);
+      return new ParsedResult(
+          resultId,
+          revision,
+          false,
+          sampleId,
+          analyteRaw,
+          analyteCode,
+          method.type(),
+          method,
+          valueRaw,
+          unitRaw,
+          valueMgPerKg,
+          valueFlags,
+          lodMgPerKg,
+          loqMgPerKg,
+          reportedBelowLod,
+          reportedBelowLoq,
+          inhibitionRatePct,
+          stripPositive,
+          publishedMrlMgPerKg,
+          publishedMrlFlags,
+          publishedLimitText,
+          publishedExceedsFlag,
+          sourceLine);
     }
   }
 }

@@ -77,7 +77,8 @@ public record ParsedSample(
     String brand,
     String packer,
     SampleVerdict publishedSampleVerdict,
-    Map<String, String> attributes) implements Serializable {
+    Map<String, String> attributes)
+    implements Serializable {
 
   /**
    * Validates the invariants.
@@ -100,27 +101,36 @@ public record ParsedSample(
     Objects.requireNonNull(labLevel, "labLevel");
     Objects.requireNonNull(samplingStage, "samplingStage");
     if (!sampleId.equals(sourceSystem.name() + ":" + sourceSampleId)) {
-      throw new IllegalArgumentException("Sample ID '" + sampleId + "' is not '" + sourceSystem + ":"
-          + sourceSampleId + "'");
+      throw new IllegalArgumentException(
+          "Sample ID '" + sampleId + "' is not '" + sourceSystem + ":" + sourceSampleId + "'");
     }
     if (sourceLine < 1) {
-      throw new IllegalArgumentException("Source line " + sourceLine + " of sample " + sampleId
-          + ": expected >= 1");
+      throw new IllegalArgumentException(
+          "Source line " + sourceLine + " of sample " + sampleId + ": expected >= 1");
     }
     if (!sampledAt.atZone(zone).toLocalDate().equals(sampleDate)) {
-      throw new IllegalArgumentException("Sample date " + sampleDate + " of sample " + sampleId
-          + " is not the local date of " + sampledAt + " in " + zone);
+      throw new IllegalArgumentException(
+          "Sample date "
+              + sampleDate
+              + " of sample "
+              + sampleId
+              + " is not the local date of "
+              + sampledAt
+              + " in "
+              + zone);
     }
     if (lon != null && !(lon >= -180.0 && lon <= 180.0)) {
-      throw new IllegalArgumentException("Longitude " + lon + " of sample " + sampleId
-          + ": expected [-180, 180] degrees WGS-84");
+      throw new IllegalArgumentException(
+          "Longitude " + lon + " of sample " + sampleId + ": expected [-180, 180] degrees WGS-84");
     }
     if (lat != null && !(lat >= -90.0 && lat <= 90.0)) {
-      throw new IllegalArgumentException("Latitude " + lat + " of sample " + sampleId
-          + ": expected [-90, 90] degrees WGS-84");
+      throw new IllegalArgumentException(
+          "Latitude " + lat + " of sample " + sampleId + ": expected [-90, 90] degrees WGS-84");
     }
-    attributes = attributes == null ? Collections.emptyMap()
-        : Collections.unmodifiableMap(new TreeMap<>(attributes));
+    attributes =
+        attributes == null
+            ? Collections.emptyMap()
+            : Collections.unmodifiableMap(new TreeMap<>(attributes));
   }
 
   /** A builder for the many optional fields; {@link #build()} runs the record's validation. */
@@ -274,10 +284,35 @@ public record ParsedSample(
     }
 
     public ParsedSample build() {
-      return new ParsedSample(sourceSystem + ":" + sourceSampleId, sourceSystem, sourceSampleId, sourceFile,
-          sourceLine, programme, sampledAt, sampleDate, zone, commodityRaw, commodityCode, organic, description,
-          countryOfOriginRaw, labId, labLevel, samplingStage, samplingPoint, address, divisionCode, lon, lat,
-          producerId, traceCode, brand, packer, publishedSampleVerdict, attributes);
+      return new ParsedSample(
+          sourceSystem + ":" + sourceSampleId,
+          sourceSystem,
+          sourceSampleId,
+          sourceFile,
+          sourceLine,
+          programme,
+          sampledAt,
+          sampleDate,
+          zone,
+          commodityRaw,
+          commodityCode,
+          organic,
+          description,
+          countryOfOriginRaw,
+          labId,
+          labLevel,
+          samplingStage,
+          samplingPoint,
+          address,
+          divisionCode,
+          lon,
+          lat,
+          producerId,
+          traceCode,
+          brand,
+          packer,
+          publishedSampleVerdict,
+          attributes);
     }
   }
 }

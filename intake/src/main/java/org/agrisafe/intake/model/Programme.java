@@ -31,7 +31,9 @@ public enum Programme {
         return p;
       }
     }
-    throw new IllegalArgumentException("Cannot parse programme '" + text
-        + "': expected one of random_monitoring, risk_targeted, follow_up, self_check");
+    throw new IllegalArgumentException(
+        "Cannot parse programme '"
+            + text
+            + "': expected one of random_monitoring, risk_targeted, follow_up, self_check");
   }
 }

@@ -23,7 +23,8 @@ public record RejectedRecord(
     String recordKey,
     String field,
     String reason,
-    String rawText) implements Serializable {
+    String rawText)
+    implements Serializable {
 
   /** @throws NullPointerException if sourceSystem, field or reason is null */
   public RejectedRecord {
@@ -34,7 +35,16 @@ public record RejectedRecord(
 
   @Override
   public String toString() {
-    return sourceSystem + " " + sourceFile + ":" + sourceLine + (recordKey == null ? "" : " [" + recordKey + "]")
-        + " " + field + ": " + reason + (rawText == null ? "" : " <" + rawText + ">");
+    return sourceSystem
+        + " "
+        + sourceFile
+        + ":"
+        + sourceLine
+        + (recordKey == null ? "" : " [" + recordKey + "]")
+        + " "
+        + field
+        + ": "
+        + reason
+        + (rawText == null ? "" : " <" + rawText + ">");
   }
 }

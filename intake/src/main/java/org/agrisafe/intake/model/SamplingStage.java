@@ -12,5 +12,10 @@ package org.agrisafe.intake.model;
  * </ul>
  */
 public enum SamplingStage {
-  PRODUCTION_BASE, WHOLESALE_MARKET, RETAIL, SUPERMARKET, ENTERPRISE, UNKNOWN
+  PRODUCTION_BASE,
+  WHOLESALE_MARKET,
+  RETAIL,
+  SUPERMARKET,
+  ENTERPRISE,
+  UNKNOWN
 }

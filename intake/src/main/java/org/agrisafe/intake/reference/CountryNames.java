@@ -60,7 +60,8 @@ public final class CountryNames implements Serializable {
    * @param nameEn English name, or null
    * @param nameZh Chinese name, or null
    */
-  public record Match(String raw, Status status, String iso2, String nameEn, String nameZh) implements Serializable {}
+  public record Match(String raw, Status status, String iso2, String nameEn, String nameZh)
+      implements Serializable {}
 
   private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0\\u3000]+");
   private static CountryNames bundled;
@@ -90,15 +91,32 @@ public final class CountryNames implements Serializable {
       try {
         s = Status.valueOf(r.get("status"));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("Cannot read status '" + r.get("status") + "' in line "
-            + r.getRecordNumber() + " of " + FILE + ": expected one of " + List.of(Status.values()), e);
+        throw new IllegalArgumentException(
+            "Cannot read status '"
+                + r.get("status")
+                + "' in line "
+                + r.getRecordNumber()
+                + " of "
+                + FILE
+                + ": expected one of "
+                + List.of(Status.values()),
+            e);
       }
       String iso2 = emptyToNull(r.get("iso2"));
       if (s == Status.COUNTRY && (iso2 == null || !iso2.matches("[A-Z]{2}"))) {
-        throw new IllegalArgumentException("Country '" + raw + "' in line " + r.getRecordNumber() + " of " + FILE
-            + " has iso2 '" + iso2 + "': expected two capital letters");
+        throw new IllegalArgumentException(
+            "Country '"
+                + raw
+                + "' in line "
+                + r.getRecordNumber()
+                + " of "
+                + FILE
+                + " has iso2 '"
+                + iso2
+                + "': expected two capital letters");
       }
-      Match match = new Match(raw, s, iso2, emptyToNull(r.get("name_en")), emptyToNull(r.get("name_zh")));
+      Match match =
+          new Match(raw, s, iso2, emptyToNull(r.get("name_en")), emptyToNull(r.get("name_zh")));
       if (m.put(key(raw), match) != null) {
         throw new IllegalArgumentException("Name '" + raw + "' is listed twice in " + FILE);
       }

@@ -18,7 +18,12 @@ public final class Divisions implements Serializable {
   public static final String FILE = "regions/cn_divisions_jinan.csv";
 
   /** Level of a division. */
-  public enum Level { PROVINCE, CITY, COUNTY, TOWNSHIP }
+  public enum Level {
+    PROVINCE,
+    CITY,
+    COUNTY,
+    TOWNSHIP
+  }
 
   /** One row of the division table. */
   public record Division(String code, String nameZh, String nameEn, Level level, String parentCode)
@@ -38,8 +43,14 @@ public final class Divisions implements Serializable {
       for (CSVRecord r : ReferenceFiles.csv(FILE)) {
         String en = r.get("name_en");
         String parent = r.get("parent_code");
-        m.put(r.get("code"), new Division(r.get("code"), r.get("name_zh"), en.isEmpty() ? null : en,
-            Level.valueOf(r.get("level")), parent.isEmpty() ? null : parent));
+        m.put(
+            r.get("code"),
+            new Division(
+                r.get("code"),
+                r.get("name_zh"),
+                en.isEmpty() ? null : en,
+                Level.valueOf(r.get("level")),
+                parent.isEmpty() ? null : parent));
       }
       bundled = new Divisions(m);
     }
@@ -63,7 +74,8 @@ public final class Divisions implements Serializable {
       return null;
     }
     String c = code.strip();
-    if (!c.chars().allMatch(Character::isDigit) || (c.length() != 6 && c.length() != 9 && c.length() != 12)) {
+    if (!c.chars().allMatch(Character::isDigit)
+        || (c.length() != 6 && c.length() != 9 && c.length() != 12)) {
       return null;
     }
     Division d = byCode.get(c.substring(0, 6));

@@ -38,7 +38,8 @@ public final class GeoJsonGeometry {
    */
   public static Geometry read(JsonNode node, String where) {
     if (node == null || node.isNull()) {
-      throw new IllegalArgumentException("Geometry of " + where + " is null: expected a Polygon or MultiPolygon");
+      throw new IllegalArgumentException(
+          "Geometry of " + where + " is null: expected a Polygon or MultiPolygon");
     }
     String type = node.path("type").asText("");
     JsonNode coords = node.get("coordinates");
@@ -54,14 +55,16 @@ public final class GeoJsonGeometry {
         }
         yield FACTORY.createMultiPolygon(parts);
       }
-      default -> throw new IllegalArgumentException(
-          "Geometry of " + where + " is a '" + type + "': expected a Polygon or MultiPolygon");
+      default ->
+          throw new IllegalArgumentException(
+              "Geometry of " + where + " is a '" + type + "': expected a Polygon or MultiPolygon");
     };
   }
 
   private static Polygon polygon(JsonNode rings, String where) {
     if (rings.size() == 0) {
-      throw new IllegalArgumentException("Polygon of " + where + " has no ring: expected an exterior ring");
+      throw new IllegalArgumentException(
+          "Polygon of " + where + " has no ring: expected an exterior ring");
     }
     LinearRing shell = ring(rings.get(0), where + " exterior ring");
     LinearRing[] holes = new LinearRing[rings.size() - 1];
@@ -76,13 +79,18 @@ public final class GeoJsonGeometry {
     for (int i = 0; i < c.length; i++) {
       JsonNode p = pts.get(i);
       if (p == null || p.size() < 2 || !p.get(0).isNumber() || !p.get(1).isNumber()) {
-        throw new IllegalArgumentException("Point " + i + " of " + where + " is " + p + ": expected [lon, lat]");
+        throw new IllegalArgumentException(
+            "Point " + i + " of " + where + " is " + p + ": expected [lon, lat]");
       }
       c[i] = new Coordinate(p.get(0).asDouble(), p.get(1).asDouble());
     }
     if (c.length < 4 || !c[0].equals2D(c[c.length - 1])) {
       throw new IllegalArgumentException(
-          "Ring " + where + " has " + c.length + " points or is not closed: expected a closed ring of >= 4 points");
+          "Ring "
+              + where
+              + " has "
+              + c.length
+              + " points or is not closed: expected a closed ring of >= 4 points");
     }
     return FACTORY.createLinearRing(c);
   }
@@ -106,7 +114,9 @@ public final class GeoJsonGeometry {
       }
     } else {
       throw new IllegalArgumentException(
-          "Cannot write a " + g.getGeometryType() + " as a region: expected a Polygon or MultiPolygon");
+          "Cannot write a "
+              + g.getGeometryType()
+              + " as a region: expected a Polygon or MultiPolygon");
     }
     return out;
   }

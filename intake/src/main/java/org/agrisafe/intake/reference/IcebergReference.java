@@ -29,7 +29,8 @@ import org.apache.iceberg.io.OutputFile;
  */
 public final class IcebergReference {
   /** The tables verdicts depend on, in the order of {@link #version(Catalog)}. */
-  public static final List<TableDef> TABLES = List.of(Tables.COMMODITIES, Tables.LIMITS, Tables.BANS, Tables.ANALYTES);
+  public static final List<TableDef> TABLES =
+      List.of(Tables.COMMODITIES, Tables.LIMITS, Tables.BANS, Tables.ANALYTES);
 
   private IcebergReference() {}
 
@@ -44,7 +45,8 @@ public final class IcebergReference {
    * separated, {@code none} for a table without a snapshot.
    */
   public static String version(Catalog catalog) {
-    return version(TABLES.stream().map(def -> catalog.loadTable(def.identifier()).currentSnapshot()).toList());
+    return version(
+        TABLES.stream().map(def -> catalog.loadTable(def.identifier()).currentSnapshot()).toList());
   }
 
   /** The version text of the current snapshots (null: none) of {@link #TABLES}, in that order. */
@@ -52,7 +54,9 @@ public final class IcebergReference {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < TABLES.size(); i++) {
       Snapshot s = snapshots.get(i);
-      b.append(i == 0 ? "" : " ").append(TABLES.get(i).identifier()).append('@')
+      b.append(i == 0 ? "" : " ")
+          .append(TABLES.get(i).identifier())
+          .append('@')
           .append(s == null ? "none" : Long.toString(s.snapshotId()));
     }
     return b.toString();
@@ -73,7 +77,8 @@ public final class IcebergReference {
       snapshots.add(s);
       List<Record> out = new ArrayList<>();
       if (s != null) {
-        try (CloseableIterable<Record> it = IcebergGenerics.read(t).useSnapshot(s.snapshotId()).build()) {
+        try (CloseableIterable<Record> it =
+            IcebergGenerics.read(t).useSnapshot(s.snapshotId()).build()) {
           it.forEach(r -> out.add(r.copy()));
         } catch (IOException e) {
           throw new UncheckedIOException("Cannot read " + def.identifier(), e);
@@ -81,7 +86,8 @@ public final class IcebergReference {
       }
       rows.add(out);
     }
-    ReferenceData ref = ReferenceRecords.fromRecords(rows.get(0), rows.get(1), rows.get(2), rows.get(3));
+    ReferenceData ref =
+        ReferenceRecords.fromRecords(rows.get(0), rows.get(1), rows.get(2), rows.get(3));
     return new Loaded(version(snapshots), ref);
   }
 
@@ -94,14 +100,19 @@ public final class IcebergReference {
    */
   public static List<String> seedIfEmpty(Catalog catalog, ReferenceData bundled) {
     ReferenceRecords.Rows rows = ReferenceRecords.rows(bundled);
-    List<List<Map<String, Object>>> perTable = List.of(rows.commodities(), rows.limits(), rows.bans(),
-        rows.analytes());
+    List<List<Map<String, Object>>> perTable =
+        List.of(rows.commodities(), rows.limits(), rows.bans(), rows.analytes());
     List<String> log = new ArrayList<>();
     for (int i = 0; i < TABLES.size(); i++) {
       TableDef def = TABLES.get(i);
       if (catalog.loadTable(def.identifier()).currentSnapshot() == null) {
         append(catalog, def, perTable.get(i));
-        log.add("seeded " + def.identifier() + " with " + perTable.get(i).size() + " rows from the bundled files");
+        log.add(
+            "seeded "
+                + def.identifier()
+                + " with "
+                + perTable.get(i).size()
+                + " rows from the bundled files");
       }
     }
     return log;
@@ -115,28 +126,36 @@ public final class IcebergReference {
   public static void append(Catalog catalog, TableDef def, List<Map<String, Object>> rows) {
     Table t = catalog.loadTable(def.identifier());
     if (!t.spec().isUnpartitioned()) {
-      throw new IllegalArgumentException("Cannot append to " + def.identifier() + ": expected an unpartitioned table");
+      throw new IllegalArgumentException(
+          "Cannot append to " + def.identifier() + ": expected an unpartitioned table");
     }
-    OutputFile file = t.io().newOutputFile(t.locationProvider().newDataLocation(UUID.randomUUID() + ".parquet"));
-    FileAppender<Record> appender = new GenericAppenderFactory(t.schema(), t.spec()).newAppender(file,
-        FileFormat.PARQUET);
+    OutputFile file =
+        t.io().newOutputFile(t.locationProvider().newDataLocation(UUID.randomUUID() + ".parquet"));
+    FileAppender<Record> appender =
+        new GenericAppenderFactory(t.schema(), t.spec()).newAppender(file, FileFormat.PARQUET);
     try (appender) {
       for (Map<String, Object> row : rows) {
         GenericRecord r = GenericRecord.create(t.schema());
-        row.forEach((column, value) -> {
-          if (t.schema().findField(column) == null) {
-            throw new IllegalArgumentException("Cannot append to " + def.identifier() + ": unknown column '"
-                + column + "'");
-          }
-          r.setField(column, value);
-        });
+        row.forEach(
+            (column, value) -> {
+              if (t.schema().findField(column) == null) {
+                throw new IllegalArgumentException(
+                    "Cannot append to " + def.identifier() + ": unknown column '" + column + "'");
+              }
+              r.setField(column, value);
+            });
         appender.add(r);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write to " + def.identifier(), e);
     }
-    DataFile df = DataFiles.builder(t.spec()).withPath(file.location()).withFormat(FileFormat.PARQUET)
-        .withFileSizeInBytes(appender.length()).withMetrics(appender.metrics()).build();
+    DataFile df =
+        DataFiles.builder(t.spec())
+            .withPath(file.location())
+            .withFormat(FileFormat.PARQUET)
+            .withFileSizeInBytes(appender.length())
+            .withMetrics(appender.metrics())
+            .build();
     t.newAppend().appendFile(df).commit();
   }
 }

@@ -53,8 +53,12 @@ public final class ReferenceData implements Serializable {
   private final List<LimitRule> limitRules;
 
   private ReferenceData(
-      List<CommodityNode> nodes, Map<String, String> categoryOf, List<LimitRule> limitRules,
-      List<BanRule> banRules, Map<String, String> analyteNames, List<Issue> issues) {
+      List<CommodityNode> nodes,
+      Map<String, String> categoryOf,
+      List<LimitRule> limitRules,
+      List<BanRule> banRules,
+      Map<String, String> analyteNames,
+      List<Issue> issues) {
     this.commodityNodes = List.copyOf(nodes);
     this.commodities = CommodityHierarchy.of(nodes);
     this.categoryOf = Collections.unmodifiableMap(new LinkedHashMap<>(categoryOf));
@@ -86,13 +90,18 @@ public final class ReferenceData implements Serializable {
    * @throws IllegalArgumentException if the commodity rows do not form a hierarchy ({@link CommodityHierarchy#of})
    */
   public static ReferenceData of(
-      List<CommodityNode> nodes, Map<String, String> categoryOf, List<LimitRule> limitRules,
-      List<BanRule> banRules, Map<String, String> analyteNames, List<Issue> issues) {
+      List<CommodityNode> nodes,
+      Map<String, String> categoryOf,
+      List<LimitRule> limitRules,
+      List<BanRule> banRules,
+      Map<String, String> analyteNames,
+      List<Issue> issues) {
     return new ReferenceData(nodes, categoryOf, limitRules, banRules, analyteNames, issues);
   }
 
   private static String key(String s) {
-    return java.text.Normalizer.normalize(s == null ? "" : s, java.text.Normalizer.Form.NFKC).strip()
+    return java.text.Normalizer.normalize(s == null ? "" : s, java.text.Normalizer.Form.NFKC)
+        .strip()
         .toLowerCase(Locale.ROOT);
   }
 
@@ -131,11 +140,13 @@ public final class ReferenceData implements Serializable {
     Map<String, String> analyteNames = new LinkedHashMap<>();
     for (CSVRecord r : ReferenceFiles.csv(BANS)) {
       if (r.isConsistent() && !r.get("name_en").isBlank()) {
-        analyteNames.putIfAbsent(r.get("name_cn"), r.get("name_en").trim().toLowerCase(Locale.ROOT));
+        analyteNames.putIfAbsent(
+            r.get("name_cn"), r.get("name_en").trim().toLowerCase(Locale.ROOT));
       }
     }
     for (CSVRecord r : ReferenceFiles.csv(LIMITS_SOURCE)) {
-      analyteNames.putIfAbsent(r.get("pesticide_cn"), r.get("pesticide_en").trim().toLowerCase(Locale.ROOT));
+      analyteNames.putIfAbsent(
+          r.get("pesticide_cn"), r.get("pesticide_en").trim().toLowerCase(Locale.ROOT));
     }
     return new ReferenceData(nodes, categoryOf, limitRules, banRules, analyteNames, issues);
   }
@@ -146,7 +157,10 @@ public final class ReferenceData implements Serializable {
       String parent = r.get("parent_code").isEmpty() ? null : r.get("parent_code");
       nodes.add(
           new CommodityNode(
-              r.get("commodity_code"), parent, CommodityLevel.valueOf(r.get("level")), r.get("name_zh"),
+              r.get("commodity_code"),
+              parent,
+              CommodityLevel.valueOf(r.get("level")),
+              r.get("name_zh"),
               r.get("name_en")));
       categoryOf.put(r.get("commodity_code"), r.get("category"));
     }
@@ -164,13 +178,22 @@ public final class ReferenceData implements Serializable {
           }
         }
         LimitType type = LimitType.valueOf(r.get("limit_type"));
-        Double mrl = r.get("mrl_mg_per_kg").isEmpty() ? null : Double.valueOf(r.get("mrl_mg_per_kg"));
+        Double mrl =
+            r.get("mrl_mg_per_kg").isEmpty() ? null : Double.valueOf(r.get("mrl_mg_per_kg"));
         rules.add(
             new LimitRule(
-                r.get("rule_id"), r.get("analyte_code"), r.get("commodity_code"), excluded, type, mrl,
-                r.get("standard") + " (" + r.get("source") + ")", date(r.get("valid_from")), date(r.get("valid_to"))));
+                r.get("rule_id"),
+                r.get("analyte_code"),
+                r.get("commodity_code"),
+                excluded,
+                type,
+                mrl,
+                r.get("standard") + " (" + r.get("source") + ")",
+                date(r.get("valid_from")),
+                date(r.get("valid_to"))));
       } catch (RuntimeException e) {
-        issues.add(new Issue(LIMITS, r.getRecordNumber() + 1, r.get(0), "not loaded: " + e.getMessage()));
+        issues.add(
+            new Issue(LIMITS, r.getRecordNumber() + 1, r.get(0), "not loaded: " + e.getMessage()));
       }
     }
     return rules;
@@ -197,32 +220,47 @@ public final class ReferenceData implements Serializable {
       long line = r.getRecordNumber() + 1;
       String nameZh = r.get("name_cn");
       if (!r.isConsistent()) {
-        issues.add(new Issue(BANS, line, nameZh, "not loaded: " + r.size() + " columns, expected 9 (unquoted comma)"));
+        issues.add(
+            new Issue(
+                BANS,
+                line,
+                nameZh,
+                "not loaded: " + r.size() + " columns, expected 9 (unquoted comma)"));
         continue;
       }
       String nameEn = r.get("name_en").trim();
       String code = nameEn.isEmpty() ? nameZh : nameEn.toLowerCase(Locale.ROOT);
       if (nameEn.isEmpty()) {
-        issues.add(new Issue(BANS, line, nameZh, "no English name: substance code is the Chinese name"));
+        issues.add(
+            new Issue(BANS, line, nameZh, "no English name: substance code is the Chinese name"));
       }
       boolean verified = r.get("verified").equalsIgnoreCase("yes");
       LocalDate from;
       try {
         from = banDate(r.get("effective_date"));
       } catch (DateTimeParseException | NumberFormatException e) {
-        issues.add(new Issue(BANS, line, nameZh, "not loaded: effective_date '" + r.get("effective_date")
-            + "' is not an ISO date or a year"));
+        issues.add(
+            new Issue(
+                BANS,
+                line,
+                nameZh,
+                "not loaded: effective_date '"
+                    + r.get("effective_date")
+                    + "' is not an ISO date or a year"));
         continue;
       }
       String type = r.get("rule_type");
       String scopeText = r.get("prohibited_scope_cn");
       Optional<BanScope> scope = scope(type, scopeText, keywords, h);
       if (scope.isEmpty()) {
-        issues.add(new Issue(BANS, line, nameZh, "scope not understood, rule drives no verdict: " + scopeText));
+        issues.add(
+            new Issue(
+                BANS, line, nameZh, "scope not understood, rule drives no verdict: " + scopeText));
         continue;
       }
       String source = r.get("legal_basis") + " (" + r.get("evidence_url").split(" ")[0] + ")";
-      rules.add(new BanRule("CNBAN:" + line + ":" + code, code, scope.get(), from, verified, source));
+      rules.add(
+          new BanRule("CNBAN:" + line + ":" + code, code, scope.get(), from, verified, source));
     }
     return rules;
   }
@@ -238,7 +276,8 @@ public final class ReferenceData implements Serializable {
     return LocalDate.parse(t);
   }
 
-  static Optional<BanScope> scope(String type, String text, List<String[]> keywords, CommodityHierarchy h) {
+  static Optional<BanScope> scope(
+      String type, String text, List<String[]> keywords, CommodityHierarchy h) {
     if (!type.equals("RESTRICTED_SCOPE")) {
       return Optional.of(BanScope.ALL_USES);
     }
@@ -305,8 +344,16 @@ public final class ReferenceData implements Serializable {
 
   @Override
   public String toString() {
-    return "ReferenceData[" + commodities.size() + " commodities, " + limits.size() + " limits, "
-        + banRules.size() + " ban rules (" + banRules.stream().filter(BanRule::verified).count()
-        + " verified), " + issues.size() + " issues]";
+    return "ReferenceData["
+        + commodities.size()
+        + " commodities, "
+        + limits.size()
+        + " limits, "
+        + banRules.size()
+        + " ban rules ("
+        + banRules.stream().filter(BanRule::verified).count()
+        + " verified), "
+        + issues.size()
+        + " issues]";
   }
 }

@@ -21,7 +21,8 @@ public final class ReferenceFiles {
     String name = "/reference-data/" + path;
     InputStream in = ReferenceFiles.class.getResourceAsStream(name);
     if (in == null) {
-      throw new IllegalStateException("Bundled reference file " + name + " is missing from the classpath");
+      throw new IllegalStateException(
+          "Bundled reference file " + name + " is missing from the classpath");
     }
     return in;
   }
@@ -30,7 +31,13 @@ public final class ReferenceFiles {
   public static List<CSVRecord> csv(String path) {
     try (Reader r = new InputStreamReader(open(path), StandardCharsets.UTF_8);
         CSVParser p =
-            CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get().parse(r)) {
+            CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setTrim(true)
+                .get()
+                .parse(r)) {
       return new ArrayList<>(p.getRecords());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read reference file " + path, e);

@@ -38,7 +38,9 @@ public final class ReferenceRecords {
 
   /** Rows for the four reference tables, as column name → value (Iceberg generic types: LocalDate, List). */
   public record Rows(
-      List<Map<String, Object>> commodities, List<Map<String, Object>> limits, List<Map<String, Object>> bans,
+      List<Map<String, Object>> commodities,
+      List<Map<String, Object>> limits,
+      List<Map<String, Object>> bans,
       List<Map<String, Object>> analytes) {}
 
   /**
@@ -52,7 +54,9 @@ public final class ReferenceRecords {
    * @throws IllegalArgumentException if a commodity row has an unknown level or the rows do not form a hierarchy
    */
   public static ReferenceData fromRecords(
-      Iterable<? extends Record> commodities, Iterable<? extends Record> limits, Iterable<? extends Record> bans,
+      Iterable<? extends Record> commodities,
+      Iterable<? extends Record> limits,
+      Iterable<? extends Record> bans,
       Iterable<? extends Record> analytes) {
     List<CommodityNode> nodes = new ArrayList<>();
     Map<String, String> categoryOf = new LinkedHashMap<>();
@@ -65,11 +69,21 @@ public final class ReferenceRecords {
       try {
         lvl = CommodityLevel.valueOf(level);
       } catch (IllegalArgumentException | NullPointerException e) {
-        throw new IllegalArgumentException("Cannot load row " + line + " of " + Tables.COMMODITIES.identifier()
-            + " (commodity_code '" + code + "'): level '" + level + "' is not one of "
-            + java.util.Arrays.toString(CommodityLevel.values()));
+        throw new IllegalArgumentException(
+            "Cannot load row "
+                + line
+                + " of "
+                + Tables.COMMODITIES.identifier()
+                + " (commodity_code '"
+                + code
+                + "'): level '"
+                + level
+                + "' is not one of "
+                + java.util.Arrays.toString(CommodityLevel.values()));
       }
-      nodes.add(new CommodityNode(code, text(r, "parent_code"), lvl, text(r, "name_zh"), text(r, "name_en")));
+      nodes.add(
+          new CommodityNode(
+              code, text(r, "parent_code"), lvl, text(r, "name_zh"), text(r, "name_en")));
       categoryOf.put(code, text(r, "category"));
     }
     List<ReferenceData.Issue> issues = new ArrayList<>();
@@ -82,12 +96,21 @@ public final class ReferenceRecords {
         Set<String> excluded = new LinkedHashSet<>(strings(r, "excluded_commodity_codes"));
         String source = text(r, "source");
         String standard = text(r, "standard");
-        limitRules.add(new LimitRule(text(r, "rule_id"), text(r, "analyte_code"), text(r, "commodity_code"),
-            excluded, LimitType.valueOf(text(r, "limit_type")), (Double) r.getField("mrl_mg_per_kg"),
-            source == null || source.isBlank() ? standard : standard + " (" + source + ")",
-            (LocalDate) r.getField("valid_from"), (LocalDate) r.getField("valid_to")));
+        limitRules.add(
+            new LimitRule(
+                text(r, "rule_id"),
+                text(r, "analyte_code"),
+                text(r, "commodity_code"),
+                excluded,
+                LimitType.valueOf(text(r, "limit_type")),
+                (Double) r.getField("mrl_mg_per_kg"),
+                source == null || source.isBlank() ? standard : standard + " (" + source + ")",
+                (LocalDate) r.getField("valid_from"),
+                (LocalDate) r.getField("valid_to")));
       } catch (RuntimeException e) {
-        issues.add(new ReferenceData.Issue(limitsTable, line, text(r, "rule_id"), "not loaded: " + e.getMessage()));
+        issues.add(
+            new ReferenceData.Issue(
+                limitsTable, line, text(r, "rule_id"), "not loaded: " + e.getMessage()));
       }
     }
     String bansTable = Tables.BANS.identifier().toString();
@@ -98,16 +121,27 @@ public final class ReferenceRecords {
       line++;
       try {
         List<String> scope = strings(r, "scope_commodity_codes");
-        String source = text(r, "source") == null || text(r, "source").isBlank() ? text(r, "legal_basis")
-            : text(r, "source");
+        String source =
+            text(r, "source") == null || text(r, "source").isBlank()
+                ? text(r, "legal_basis")
+                : text(r, "source");
         Object verified = r.getField("verified");
-        banRules.add(new BanRule(text(r, "rule_id"), text(r, "substance_code"),
-            scope.isEmpty() ? BanScope.ALL_USES : BanScope.commodities(new LinkedHashSet<>(scope)),
-            (LocalDate) r.getField("effective_from"), Boolean.TRUE.equals(verified), source));
+        banRules.add(
+            new BanRule(
+                text(r, "rule_id"),
+                text(r, "substance_code"),
+                scope.isEmpty()
+                    ? BanScope.ALL_USES
+                    : BanScope.commodities(new LinkedHashSet<>(scope)),
+                (LocalDate) r.getField("effective_from"),
+                Boolean.TRUE.equals(verified),
+                source));
         putName(analyteNames, text(r, "name_zh"), text(r, "substance_code"));
         putName(analyteNames, text(r, "name_en"), text(r, "substance_code"));
       } catch (RuntimeException e) {
-        issues.add(new ReferenceData.Issue(bansTable, line, text(r, "rule_id"), "not loaded: " + e.getMessage()));
+        issues.add(
+            new ReferenceData.Issue(
+                bansTable, line, text(r, "rule_id"), "not loaded: " + e.getMessage()));
       }
     }
     for (Record r : analytes) {
@@ -142,7 +176,9 @@ public final class ReferenceRecords {
       m.put("rule_id", l.ruleId());
       m.put("analyte_code", l.analyteCode());
       m.put("commodity_code", l.commodityCode());
-      m.put("excluded_commodity_codes", List.copyOf(new java.util.TreeSet<>(l.excludedCommodityCodes())));
+      m.put(
+          "excluded_commodity_codes",
+          List.copyOf(new java.util.TreeSet<>(l.excludedCommodityCodes())));
       m.put("limit_type", l.limitType().name());
       m.put("mrl_mg_per_kg", l.mrlMgPerKg());
       m.put("standard", l.standard());
@@ -151,11 +187,13 @@ public final class ReferenceRecords {
       limits.add(m);
     }
     Map<String, String> zhByCode = new LinkedHashMap<>();
-    ref.analyteNames().forEach((name, code) -> {
-      if (!name.equals(code) && name.codePoints().anyMatch(c -> c > 0x2E80)) {
-        zhByCode.putIfAbsent(code, name);
-      }
-    });
+    ref.analyteNames()
+        .forEach(
+            (name, code) -> {
+              if (!name.equals(code) && name.codePoints().anyMatch(c -> c > 0x2E80)) {
+                zhByCode.putIfAbsent(code, name);
+              }
+            });
     List<Map<String, Object>> bans = new ArrayList<>();
     for (BanRule b : ref.banRules()) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -164,20 +202,27 @@ public final class ReferenceRecords {
       m.put("name_zh", zhByCode.get(b.substanceCode()));
       m.put("name_en", b.substanceCode());
       m.put("rule_type", b.scope().allUses() ? "BANNED" : "RESTRICTED_SCOPE");
-      m.put("scope_commodity_codes", List.copyOf(new java.util.TreeSet<>(b.scope().commodityCodes())));
+      m.put(
+          "scope_commodity_codes",
+          List.copyOf(new java.util.TreeSet<>(b.scope().commodityCodes())));
       m.put("effective_from", b.effectiveFrom());
       m.put("verified", b.verified());
       m.put("source", b.source());
       bans.add(m);
     }
     Map<String, Map<String, Object>> analytes = new LinkedHashMap<>();
-    ref.analyteNames().forEach((name, code) -> analytes.computeIfAbsent(code, c -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("analyte_code", c);
-      m.put("name_en", c);
-      m.put("name_zh", zhByCode.get(c));
-      return m;
-    }));
+    ref.analyteNames()
+        .forEach(
+            (name, code) ->
+                analytes.computeIfAbsent(
+                    code,
+                    c -> {
+                      Map<String, Object> m = new LinkedHashMap<>();
+                      m.put("analyte_code", c);
+                      m.put("name_en", c);
+                      m.put("name_zh", zhByCode.get(c));
+                      return m;
+                    }));
     return new Rows(commodities, limits, bans, new ArrayList<>(analytes.values()));
   }
 

@@ -13,7 +13,8 @@ import org.locationtech.jts.geom.Geometry;
  * @param nameZh Chinese name, or null when not known
  * @param geometry Polygon or MultiPolygon in <b>WGS-84 lon/lat</b> (converted from the source CRS on load)
  */
-public record Region(String code, String name, String nameZh, Geometry geometry) implements Serializable {
+public record Region(String code, String name, String nameZh, Geometry geometry)
+    implements Serializable {
   public Region {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(name, "name");

@@ -20,7 +20,13 @@ import java.util.Objects;
  */
 public final class RegionAssigner implements Serializable {
   /** How a region was found. */
-  public enum Method { DIVISION_CODE, POINT_IN_POLYGON, COUNTRY_CODE, COUNTRY_NAME, NONE }
+  public enum Method {
+    DIVISION_CODE,
+    POINT_IN_POLYGON,
+    COUNTRY_CODE,
+    COUNTRY_NAME,
+    NONE
+  }
 
   /**
    * The result.
@@ -46,8 +52,11 @@ public final class RegionAssigner implements Serializable {
   /** The assigner on the bundled reference data (built once per JVM). */
   public static synchronized RegionAssigner bundled() {
     if (bundled == null) {
-      bundled = new RegionAssigner(Divisions.bundled(), new RegionLocator(Regions.jinanDistricts()),
-          CountryNames.bundled());
+      bundled =
+          new RegionAssigner(
+              Divisions.bundled(),
+              new RegionLocator(Regions.jinanDistricts()),
+              CountryNames.bundled());
     }
     return bundled;
   }

@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param crsNote what was done to the coordinates, or null when nothing
  * @param regions the regions, unique codes, in file order
  */
-public record RegionLayer(String id, String scheme, String sourceCrs, String crsNote, List<Region> regions)
+public record RegionLayer(
+    String id, String scheme, String sourceCrs, String crsNote, List<Region> regions)
     implements Serializable {
   public RegionLayer {
     Objects.requireNonNull(id, "id");
@@ -26,7 +27,8 @@ public record RegionLayer(String id, String scheme, String sourceCrs, String crs
     Map<String, Region> seen = new LinkedHashMap<>();
     for (Region r : regions) {
       if (seen.put(r.code(), r) != null) {
-        throw new IllegalArgumentException("Layer " + id + " has region code '" + r.code() + "' twice: expected unique codes");
+        throw new IllegalArgumentException(
+            "Layer " + id + " has region code '" + r.code() + "' twice: expected unique codes");
       }
     }
   }

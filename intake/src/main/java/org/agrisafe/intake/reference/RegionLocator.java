@@ -35,7 +35,9 @@ public final class RegionLocator implements Serializable {
       List<Region> regions = layer.regions();
       for (int i = 0; i < regions.size(); i++) {
         Region r = regions.get(i);
-        t.insert(r.geometry().getEnvelopeInternal(), new Entry(i, r, PreparedGeometryFactory.prepare(r.geometry())));
+        t.insert(
+            r.geometry().getEnvelopeInternal(),
+            new Entry(i, r, PreparedGeometryFactory.prepare(r.geometry())));
       }
       t.build();
       tree = t;

@@ -34,13 +34,16 @@ public final class Regions {
 
   /** Layer id of countries of origin. */
   public static final String WORLD_ORIGIN = "world-origin";
+
   /** Layer id of Jinan's districts. */
   public static final String JINAN_DISTRICT = "jinan-district";
+
   /** Layer id of Shandong's cities. */
   public static final String SHANDONG_CITY = "shandong-city";
 
   /** Keys of the Natural Earth countries that have no ISO 3166-1 code (not ISO: {@code X-} + 3 letters). */
-  static final Map<String, String> NO_ISO_CODE = Map.of("Northern Cyprus", "X-NCY", "Somaliland", "X-SOL");
+  static final Map<String, String> NO_ISO_CODE =
+      Map.of("Northern Cyprus", "X-NCY", "Somaliland", "X-SOL");
 
   private static final String GCJ_NOTE =
       "converted from GCJ-02 (AMap/DataV boundaries) to WGS-84 vertex by vertex; residual error a few metres";
@@ -62,7 +65,13 @@ public final class Regions {
         String code = iso == null || iso.isNull() ? NO_ISO_CODE.get(name) : iso.asText();
         if (code == null || code.isBlank()) {
           throw new IllegalArgumentException(
-              "Feature " + f.index() + " (" + name + ") of " + WORLD_FILE + " has no iso_a2 and no fallback key");
+              "Feature "
+                  + f.index()
+                  + " ("
+                  + name
+                  + ") of "
+                  + WORLD_FILE
+                  + " has no iso_a2 and no fallback key");
         }
         out.add(new Region(code, name, names.chineseName(code), f.geometry()));
       }
@@ -93,8 +102,16 @@ public final class Regions {
       case WORLD_ORIGIN -> world();
       case JINAN_DISTRICT -> jinanDistricts();
       case SHANDONG_CITY -> shandongCities();
-      default -> throw new IllegalArgumentException(
-          "Unknown region layer '" + id + "': expected " + WORLD_ORIGIN + ", " + JINAN_DISTRICT + " or " + SHANDONG_CITY);
+      default ->
+          throw new IllegalArgumentException(
+              "Unknown region layer '"
+                  + id
+                  + "': expected "
+                  + WORLD_ORIGIN
+                  + ", "
+                  + JINAN_DISTRICT
+                  + " or "
+                  + SHANDONG_CITY);
     };
   }
 
@@ -104,7 +121,8 @@ public final class Regions {
     for (Feature f : features(file)) {
       JsonNode adcode = f.properties().get("adcode");
       if (adcode == null || adcode.isNull()) {
-        throw new IllegalArgumentException("Feature " + f.index() + " of " + file + " has no adcode");
+        throw new IllegalArgumentException(
+            "Feature " + f.index() + " of " + file + " has no adcode");
       }
       String code = adcode.asText();
       String nameZh = f.properties().path("name").asText(code);
@@ -135,7 +153,11 @@ public final class Regions {
     JsonNode fs = root.path("features");
     for (int i = 0; i < fs.size(); i++) {
       JsonNode f = fs.get(i);
-      out.add(new Feature(i, f.path("properties"), GeoJsonGeometry.read(f.get("geometry"), file + " feature " + i)));
+      out.add(
+          new Feature(
+              i,
+              f.path("properties"),
+              GeoJsonGeometry.read(f.get("geometry"), file + " feature " + i)));
     }
     return out;
   }

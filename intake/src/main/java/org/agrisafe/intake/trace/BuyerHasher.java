@@ -44,11 +44,15 @@ public final class BuyerHasher implements Serializable {
    */
   public BuyerHasher(String keyId, String secret, Map<String, String> previous) {
     if (keyId == null || keyId.isBlank() || keyId.contains(":") || keyId.contains(",")) {
-      throw new IllegalArgumentException("Invalid buyer-hash key id '" + keyId + "': expected a non-blank id"
-          + " without ':' or ','");
+      throw new IllegalArgumentException(
+          "Invalid buyer-hash key id '"
+              + keyId
+              + "': expected a non-blank id"
+              + " without ':' or ','");
     }
     if (secret == null || secret.length() < 16) {
-      throw new IllegalArgumentException("Buyer-hash key '" + keyId + "' is too short: expected >= 16 characters");
+      throw new IllegalArgumentException(
+          "Buyer-hash key '" + keyId + "' is too short: expected >= 16 characters");
     }
     this.keyId = keyId;
     this.key = secret.getBytes(StandardCharsets.UTF_8);
@@ -70,17 +74,27 @@ public final class BuyerHasher implements Serializable {
       for (String part : text.split(",")) {
         int i = part.indexOf(':');
         if (i <= 0 || i == part.length() - 1) {
-          throw new IllegalArgumentException("Cannot parse " + LakehouseConfig.BUYER_HASH_PREVIOUS_KEYS
-              + " entry #" + (prev.size() + 1) + ": expected id:secret");
+          throw new IllegalArgumentException(
+              "Cannot parse "
+                  + LakehouseConfig.BUYER_HASH_PREVIOUS_KEYS
+                  + " entry #"
+                  + (prev.size() + 1)
+                  + ": expected id:secret");
         }
         prev.put(part.substring(0, i).trim(), part.substring(i + 1).trim());
       }
     }
-    BuyerHasher h = new BuyerHasher(cfg.get(LakehouseConfig.BUYER_HASH_KEY_ID),
-        cfg.get(LakehouseConfig.BUYER_HASH_KEY), prev);
+    BuyerHasher h =
+        new BuyerHasher(
+            cfg.get(LakehouseConfig.BUYER_HASH_KEY_ID),
+            cfg.get(LakehouseConfig.BUYER_HASH_KEY),
+            prev);
     if (h.developmentKey) {
-      System.err.println("WARNING: " + LakehouseConfig.BUYER_HASH_KEY + " is the DEVELOPMENT-ONLY default key,"
-          + " published in the source: buyer hashes are not protected. Set AGRISAFE_BUYER_HASH_KEY in production.");
+      System.err.println(
+          "WARNING: "
+              + LakehouseConfig.BUYER_HASH_KEY
+              + " is the DEVELOPMENT-ONLY default key,"
+              + " published in the source: buyer hashes are not protected. Set AGRISAFE_BUYER_HASH_KEY in production.");
     }
     return h;
   }
@@ -123,7 +137,10 @@ public final class BuyerHasher implements Serializable {
     if (s == null) {
       return null;
     }
-    String n = Normalizer.normalize(s, Normalizer.Form.NFKC).replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+    String n =
+        Normalizer.normalize(s, Normalizer.Form.NFKC)
+            .replaceAll("[\\s-]", "")
+            .toUpperCase(Locale.ROOT);
     return n.isEmpty() ? null : n;
   }
 
@@ -144,7 +161,8 @@ public final class BuyerHasher implements Serializable {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(k, "HmacSHA256"));
-      return java.util.HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+      return java.util.HexFormat.of()
+          .formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
     }

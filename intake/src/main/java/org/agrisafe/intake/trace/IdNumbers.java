@@ -14,9 +14,12 @@ public final class IdNumbers {
   private static final char[] CHECK = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
 
   /** Any 18-character ID-number-shaped token (17 digits + digit or X), not part of a longer digit/hex run. */
-  public static final Pattern ID_LIKE = Pattern.compile("(?<![0-9A-Za-z])[1-9][0-9]{16}[0-9Xx](?![0-9A-Za-z])");
+  public static final Pattern ID_LIKE =
+      Pattern.compile("(?<![0-9A-Za-z])[1-9][0-9]{16}[0-9Xx](?![0-9A-Za-z])");
+
   /** A mainland mobile number, not part of a longer digit/hex run. */
-  public static final Pattern MOBILE_LIKE = Pattern.compile("(?<![0-9A-Za-z])(\\+86)?1[3-9][0-9]{9}(?![0-9A-Za-z])");
+  public static final Pattern MOBILE_LIKE =
+      Pattern.compile("(?<![0-9A-Za-z])(\\+86)?1[3-9][0-9]{9}(?![0-9A-Za-z])");
 
   /** The check character for the first 17 digits. */
   public static char checkChar(String first17) {

@@ -42,41 +42,67 @@ public final class TraceInputs {
   private TraceInputs() {}
 
   /** Ledger units and their factor to kg of product; liquids at an assumed density of 1 kg/L. */
-  public static final Map<String, Double> UNIT_TO_KG = Map.of("kg", 1.0, "千克", 1.0, "公斤", 1.0, "g", 0.001,
-      "克", 0.001, "l", 1.0, "升", 1.0, "ml", 0.001, "毫升", 0.001);
+  public static final Map<String, Double> UNIT_TO_KG =
+      Map.of(
+          "kg", 1.0, "千克", 1.0, "公斤", 1.0, "g", 0.001, "克", 0.001, "l", 1.0, "升", 1.0, "ml", 0.001,
+          "毫升", 0.001);
 
-  private static final Pattern CREDIT_CODE = Pattern.compile("^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$");
+  private static final Pattern CREDIT_CODE =
+      Pattern.compile("^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$");
   private static final Pattern DIVISION = Pattern.compile("^[0-9]{6}([0-9]{3}|[0-9]{6})?$");
   private static final Pattern PHONE = Pattern.compile("^(\\+86|0086)?1[3-9][0-9]{9}$");
-  private static final Set<String> PRODUCER_TYPES = Set.of("BASE", "COOPERATIVE", "FAMILY_FARM", "ENTERPRISE");
+  private static final Set<String> PRODUCER_TYPES =
+      Set.of("BASE", "COOPERATIVE", "FAMILY_FARM", "ENTERPRISE");
   private static final Set<String> CERTS =
       Set.of("GREEN_FOOD", "ORGANIC", "GEOGRAPHICAL_INDICATION", "PRODUCT_STANDARD");
-  private static final Set<String> CERT_TYPES = Set.of("COMMITMENT_CERTIFICATE", "ORIGIN_EXIT_CERTIFICATE");
-  private static final Set<String> COMPLAINT_STATES = Set.of("RECEIVED", "INVESTIGATING", "UPHELD", "DISMISSED");
+  private static final Set<String> CERT_TYPES =
+      Set.of("COMMITMENT_CERTIFICATE", "ORIGIN_EXIT_CERTIFICATE");
+  private static final Set<String> COMPLAINT_STATES =
+      Set.of("RECEIVED", "INVESTIGATING", "UPHELD", "DISMISSED");
 
   /** A record not loaded. */
-  public record Rejected(String dataset, String sourceFile, long sourceLine, String recordKey, String field,
-      String reason, String rawText) {}
+  public record Rejected(
+      String dataset,
+      String sourceFile,
+      long sourceLine,
+      String recordKey,
+      String field,
+      String reason,
+      String rawText) {}
 
   /** A data-quality finding on a loaded record. */
-  public record Finding(String checkName, String severity, String dataset, String recordKey, String sourceFile,
-      Long sourceLine, String details) {}
+  public record Finding(
+      String checkName,
+      String severity,
+      String dataset,
+      String recordKey,
+      String sourceFile,
+      Long sourceLine,
+      String details) {}
 
   /**
    * What one delivery gave: rows per table (column maps keyed by the {@code TraceTables} column names), rejected
    * records, findings and the count of records read per dataset.
    */
-  public record Batch(Map<String, List<Map<String, Object>>> rows, List<Rejected> rejected,
-      List<Finding> findings, Map<String, Long> recordsRead) {
+  public record Batch(
+      Map<String, List<Map<String, Object>>> rows,
+      List<Rejected> rejected,
+      List<Finding> findings,
+      Map<String, Long> recordsRead) {
     public List<Map<String, Object>> rows(String table) {
       return rows.getOrDefault(table, List.of());
     }
   }
 
   /** Table keys of {@link Batch#rows()}. */
-  public static final String PRODUCERS = "producers", SHOPS = "shops", PRODUCTS = "products",
-      PRODUCT_INGREDIENTS = "product_ingredients", LEDGER = "ledger_lines", TRACE_CODES = "trace_codes",
-      COMPLAINTS = "complaints", COMPLAINT_EVENTS = "complaint_events";
+  public static final String PRODUCERS = "producers",
+      SHOPS = "shops",
+      PRODUCTS = "products",
+      PRODUCT_INGREDIENTS = "product_ingredients",
+      LEDGER = "ledger_lines",
+      TRACE_CODES = "trace_codes",
+      COMPLAINTS = "complaints",
+      COMPLAINT_EVENTS = "complaint_events";
 
   /**
    * Reads a delivery folder.
@@ -137,14 +163,23 @@ public final class TraceInputs {
     void each(String dataset, String file, List<String> required, RecordHandler h) {
       Path p = dir.resolve(file);
       if (!Files.isRegularFile(p)) {
-        throw new IllegalArgumentException("Input file " + p + " is missing: expected the " + dataset + " file");
+        throw new IllegalArgumentException(
+            "Input file " + p + " is missing: expected the " + dataset + " file");
       }
       try (java.io.Reader in = Files.newBufferedReader(p, StandardCharsets.UTF_8);
-          CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-              .setIgnoreEmptyLines(true).get().parse(in)) {
+          CSVParser parser =
+              CSVFormat.DEFAULT
+                  .builder()
+                  .setHeader()
+                  .setSkipHeaderRecord(true)
+                  .setTrim(true)
+                  .setIgnoreEmptyLines(true)
+                  .get()
+                  .parse(in)) {
         for (String col : required) {
           if (!parser.getHeaderMap().containsKey(col)) {
-            throw new IllegalArgumentException("File " + p + " has no column '" + col + "': expected " + required);
+            throw new IllegalArgumentException(
+                "File " + p + " has no column '" + col + "': expected " + required);
           }
         }
         long n = 0;
@@ -152,16 +187,38 @@ public final class TraceInputs {
           n++;
           long line = r.getRecordNumber() + 1;
           if (!r.isConsistent()) {
-            rejected.add(new Rejected(dataset, file, line, null, "line", "Row has " + r.size() + " cells: expected "
-                + parser.getHeaderNames().size() + " (record " + line + " of " + file + ")", null));
+            rejected.add(
+                new Rejected(
+                    dataset,
+                    file,
+                    line,
+                    null,
+                    "line",
+                    "Row has "
+                        + r.size()
+                        + " cells: expected "
+                        + parser.getHeaderNames().size()
+                        + " (record "
+                        + line
+                        + " of "
+                        + file
+                        + ")",
+                    null));
             continue;
           }
           try {
             h.accept(r, file, line);
           } catch (Bad b) {
             String key = r.size() > 0 ? r.get(0) : null;
-            rejected.add(new Rejected(dataset, file, line, key, b.field,
-                b.getMessage() + " (record " + line + " of " + file + ")", b.raw));
+            rejected.add(
+                new Rejected(
+                    dataset,
+                    file,
+                    line,
+                    key,
+                    b.field,
+                    b.getMessage() + " (record " + line + " of " + file + ")",
+                    b.raw));
           }
         }
         read.put(dataset, n);
@@ -206,7 +263,8 @@ public final class TraceInputs {
       try {
         return LocalDate.parse(v);
       } catch (DateTimeParseException e) {
-        throw new Bad(col, "Cannot parse " + col + " '" + v + "': expected an ISO date yyyy-MM-dd", v);
+        throw new Bad(
+            col, "Cannot parse " + col + " '" + v + "': expected an ISO date yyyy-MM-dd", v);
       }
     }
 
@@ -224,7 +282,8 @@ public final class TraceInputs {
     static String division(CSVRecord r) {
       String d = need(r, "division_code");
       if (!DIVISION.matcher(d).matches()) {
-        throw new Bad("division_code", "Invalid division code '" + d + "': expected 6, 9 or 12 digits", d);
+        throw new Bad(
+            "division_code", "Invalid division code '" + d + "': expected 6, 9 or 12 digits", d);
       }
       return d;
     }
@@ -233,10 +292,15 @@ public final class TraceInputs {
       Double lon = num(r, "lon");
       Double lat = num(r, "lat");
       if ((lon == null) != (lat == null)) {
-        throw new Bad(lon == null ? "lon" : "lat", "Only one of lon/lat given: expected both or neither", null);
+        throw new Bad(
+            lon == null ? "lon" : "lat",
+            "Only one of lon/lat given: expected both or neither",
+            null);
       }
       if (lon != null && !(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) {
-        throw new Bad("lon", "Coordinates (" + lon + ", " + lat + ") out of range: expected WGS-84 degrees",
+        throw new Bad(
+            "lon",
+            "Coordinates (" + lon + ", " + lat + ") out of range: expected WGS-84 degrees",
             lon + "," + lat);
       }
       m.put("lon", lon);
@@ -252,20 +316,33 @@ public final class TraceInputs {
     }
 
     void producers() {
-      each(PRODUCERS, "producers.csv", List.of("producer_id", "name", "producer_type", "division_code"),
+      each(
+          PRODUCERS,
+          "producers.csv",
+          List.of("producer_id", "name", "producer_type", "division_code"),
           (r, file, line) -> {
             String id = need(r, "producer_id").toUpperCase(Locale.ROOT);
             if (!CREDIT_CODE.matcher(id).matches()) {
-              throw new Bad("producer_id", "Invalid unified social credit code '" + id
-                  + "': expected 18 characters (GB 32100-2015)", id);
+              throw new Bad(
+                  "producer_id",
+                  "Invalid unified social credit code '"
+                      + id
+                      + "': expected 18 characters (GB 32100-2015)",
+                  id);
             }
             if (!producers.add(id)) {
-              throw new Bad("producer_id", "Producer '" + id + "' appears twice: expected one row per producer", id);
+              throw new Bad(
+                  "producer_id",
+                  "Producer '" + id + "' appears twice: expected one row per producer",
+                  id);
             }
             String type = need(r, "producer_type").toUpperCase(Locale.ROOT);
             if (!PRODUCER_TYPES.contains(type)) {
               producers.remove(id);
-              throw new Bad("producer_type", "Unknown producer type '" + type + "': expected " + PRODUCER_TYPES, type);
+              throw new Bad(
+                  "producer_type",
+                  "Unknown producer type '" + type + "': expected " + PRODUCER_TYPES,
+                  type);
             }
             Map<String, Object> m = base(file, line, r);
             String certs = text(r, "certifications");
@@ -273,7 +350,8 @@ public final class TraceInputs {
               for (String c : certs.split(";")) {
                 if (!CERTS.contains(c.trim())) {
                   producers.remove(id);
-                  throw new Bad("certifications", "Unknown certification '" + c + "': expected " + CERTS, c);
+                  throw new Bad(
+                      "certifications", "Unknown certification '" + c + "': expected " + CERTS, c);
                 }
               }
             }
@@ -292,91 +370,134 @@ public final class TraceInputs {
     }
 
     void shops() {
-      each(SHOPS, "shops.csv", List.of("licence_no", "name", "division_code"), (r, file, line) -> {
-        String id = need(r, "licence_no");
-        if (!shops.add(id)) {
-          throw new Bad("licence_no", "Shop '" + id + "' appears twice: expected one row per licence", id);
-        }
-        Map<String, Object> m = base(file, line, r);
-        m.put("licence_no", id);
-        m.put("name", need(r, "name"));
-        String div = division(r);
-        m.put("division_code", div);
-        m.put("county_code", div.substring(0, 6));
-        lonLat(r, m);
-        m.put("restricted_use_designated", bool(r, "restricted_use_designated"));
-        out(SHOPS).add(m);
-      });
+      each(
+          SHOPS,
+          "shops.csv",
+          List.of("licence_no", "name", "division_code"),
+          (r, file, line) -> {
+            String id = need(r, "licence_no");
+            if (!shops.add(id)) {
+              throw new Bad(
+                  "licence_no",
+                  "Shop '" + id + "' appears twice: expected one row per licence",
+                  id);
+            }
+            Map<String, Object> m = base(file, line, r);
+            m.put("licence_no", id);
+            m.put("name", need(r, "name"));
+            String div = division(r);
+            m.put("division_code", div);
+            m.put("county_code", div.substring(0, 6));
+            lonLat(r, m);
+            m.put("restricted_use_designated", bool(r, "restricted_use_designated"));
+            out(SHOPS).add(m);
+          });
     }
 
     void products() {
-      each(PRODUCTS, "products.csv", List.of("registration_no", "name", "active_ingredients"), (r, file, line) -> {
-        String reg = need(r, "registration_no");
-        if (products.contains(reg)) {
-          throw new Bad("registration_no", "Product '" + reg + "' appears twice", reg);
-        }
-        List<Map<String, Object>> ais = new ArrayList<>();
-        boolean synthetic = bool(r, "synthetic");
-        for (String part : need(r, "active_ingredients").split(";")) {
-          int i = part.lastIndexOf(':');
-          if (i <= 0) {
-            throw new Bad("active_ingredients", "Cannot parse active ingredient '" + part
-                + "': expected code:content_pct, e.g. chlorpyrifos:45", part);
-          }
-          double pct;
-          try {
-            pct = Double.parseDouble(part.substring(i + 1).trim());
-          } catch (NumberFormatException e) {
-            throw new Bad("active_ingredients", "Cannot parse content '" + part + "': expected a number in %", part);
-          }
-          if (!(pct > 0 && pct <= 100)) {
-            throw new Bad("active_ingredients", "Content " + pct + " % out of range: expected (0, 100] %", part);
-          }
-          Map<String, Object> ai = new HashMap<>();
-          ai.put("registration_no", reg);
-          ai.put("active_ingredient", part.substring(0, i).trim().toLowerCase(Locale.ROOT));
-          ai.put("content_pct", pct);
-          ai.put("is_synthetic", synthetic);
-          ais.add(ai);
-        }
-        products.add(reg);
-        Map<String, Object> m = base(file, line, r);
-        m.put("registration_no", reg);
-        m.put("name", need(r, "name"));
-        m.put("formulation", text(r, "formulation"));
-        m.put("toxicity_class", text(r, "toxicity_class"));
-        out(PRODUCTS).add(m);
-        out(PRODUCT_INGREDIENTS).addAll(ais);
-      });
+      each(
+          PRODUCTS,
+          "products.csv",
+          List.of("registration_no", "name", "active_ingredients"),
+          (r, file, line) -> {
+            String reg = need(r, "registration_no");
+            if (products.contains(reg)) {
+              throw new Bad("registration_no", "Product '" + reg + "' appears twice", reg);
+            }
+            List<Map<String, Object>> ais = new ArrayList<>();
+            boolean synthetic = bool(r, "synthetic");
+            for (String part : need(r, "active_ingredients").split(";")) {
+              int i = part.lastIndexOf(':');
+              if (i <= 0) {
+                throw new Bad(
+                    "active_ingredients",
+                    "Cannot parse active ingredient '"
+                        + part
+                        + "': expected code:content_pct, e.g. chlorpyrifos:45",
+                    part);
+              }
+              double pct;
+              try {
+                pct = Double.parseDouble(part.substring(i + 1).trim());
+              } catch (NumberFormatException e) {
+                throw new Bad(
+                    "active_ingredients",
+                    "Cannot parse content '" + part + "': expected a number in %",
+                    part);
+              }
+              if (!(pct > 0 && pct <= 100)) {
+                throw new Bad(
+                    "active_ingredients",
+                    "Content " + pct + " % out of range: expected (0, 100] %",
+                    part);
+              }
+              Map<String, Object> ai = new HashMap<>();
+              ai.put("registration_no", reg);
+              ai.put("active_ingredient", part.substring(0, i).trim().toLowerCase(Locale.ROOT));
+              ai.put("content_pct", pct);
+              ai.put("is_synthetic", synthetic);
+              ais.add(ai);
+            }
+            products.add(reg);
+            Map<String, Object> m = base(file, line, r);
+            m.put("registration_no", reg);
+            m.put("name", need(r, "name"));
+            m.put("formulation", text(r, "formulation"));
+            m.put("toxicity_class", text(r, "toxicity_class"));
+            out(PRODUCTS).add(m);
+            out(PRODUCT_INGREDIENTS).addAll(ais);
+          });
     }
 
     void ledger() {
       Map<String, Map<String, Object>> byId = new HashMap<>();
-      each("ledger", "ledger.csv", List.of("voucher_no", "licence_no", "direction", "date", "registration_no",
-          "quantity", "unit"), (r, file, line) -> {
+      each(
+          "ledger",
+          "ledger.csv",
+          List.of(
+              "voucher_no",
+              "licence_no",
+              "direction",
+              "date",
+              "registration_no",
+              "quantity",
+              "unit"),
+          (r, file, line) -> {
             String shop = need(r, "licence_no");
             if (!shops.contains(shop)) {
-              throw new Bad("licence_no", "Unknown shop licence '" + shop + "': expected a licence of shops.csv",
+              throw new Bad(
+                  "licence_no",
+                  "Unknown shop licence '" + shop + "': expected a licence of shops.csv",
                   shop);
             }
             String lineId = shop + ":" + need(r, "voucher_no");
             String dir = need(r, "direction").toUpperCase(Locale.ROOT);
             if (!dir.equals("PURCHASE") && !dir.equals("SALE")) {
-              throw new Bad("direction", "Unknown direction '" + dir + "': expected PURCHASE or SALE", dir);
+              throw new Bad(
+                  "direction", "Unknown direction '" + dir + "': expected PURCHASE or SALE", dir);
             }
             LocalDate d = date(r, "date", true);
             String reg = need(r, "registration_no");
             if (!products.contains(reg)) {
-              throw new Bad("registration_no", "Unknown registration number '" + reg
-                  + "': expected a product of products.csv (登记证号)", reg);
+              throw new Bad(
+                  "registration_no",
+                  "Unknown registration number '"
+                      + reg
+                      + "': expected a product of products.csv (登记证号)",
+                  reg);
             }
             Double q = num(r, "quantity");
             if (q == null) {
               throw new Bad("quantity", "Missing required field 'quantity'", null);
             }
             if (!(q > 0)) {
-              throw new Bad("quantity", "Quantity " + q + " is not positive: expected > 0 (a return is its own"
-                  + " line)", r.get("quantity"));
+              throw new Bad(
+                  "quantity",
+                  "Quantity "
+                      + q
+                      + " is not positive: expected > 0 (a return is its own"
+                      + " line)",
+                  r.get("quantity"));
             }
             String unit = need(r, "unit");
             Double f = UNIT_TO_KG.get(unit.toLowerCase(Locale.ROOT));
@@ -400,19 +521,30 @@ public final class TraceInputs {
             String phone = text(r, "buyer_phone");
             if (dir.equals("SALE")) {
               if (producer == null && idNo == null) {
-                throw new Bad("buyer_producer_id", "Sale without a buyer: expected buyer_producer_id or the buyer's"
-                    + " ID number (real-name purchase)", null);
+                throw new Bad(
+                    "buyer_producer_id",
+                    "Sale without a buyer: expected buyer_producer_id or the buyer's"
+                        + " ID number (real-name purchase)",
+                    null);
               }
               if (producer != null && idNo != null) {
-                throw new Bad("buyer_id_number", "Sale names both a producer and a natural person: expected one",
+                throw new Bad(
+                    "buyer_id_number",
+                    "Sale names both a producer and a natural person: expected one",
                     null);
               }
               if (idNo != null && !IdNumbers.valid(idNo)) {
-                throw new Bad("buyer_id_number", "Invalid resident ID number (value withheld): expected 18"
-                    + " characters with a valid GB 11643 check digit", null);
+                throw new Bad(
+                    "buyer_id_number",
+                    "Invalid resident ID number (value withheld): expected 18"
+                        + " characters with a valid GB 11643 check digit",
+                    null);
               }
               if (phone != null && !PHONE.matcher(phone.replaceAll("[\\s-]", "")).matches()) {
-                throw new Bad("buyer_phone", "Invalid mobile number (value withheld): expected 11 digits", null);
+                throw new Bad(
+                    "buyer_phone",
+                    "Invalid mobile number (value withheld): expected 11 digits",
+                    null);
               }
               if (producer != null) {
                 m.put("buyer_type", "PRODUCER");
@@ -427,17 +559,40 @@ public final class TraceInputs {
             Map<String, Object> earlier = byId.get(lineId);
             if (earlier != null) {
               if (sameContent(earlier, m)) {
-                findings.add(new Finding("DUPLICATE_LEDGER_LINE", "INFO", "ledger", lineId, file, line,
-                    "Ledger line " + lineId + " uploaded again with the same content (first at line "
-                        + earlier.get("source_line") + "); kept once"));
+                findings.add(
+                    new Finding(
+                        "DUPLICATE_LEDGER_LINE",
+                        "INFO",
+                        "ledger",
+                        lineId,
+                        file,
+                        line,
+                        "Ledger line "
+                            + lineId
+                            + " uploaded again with the same content (first at line "
+                            + earlier.get("source_line")
+                            + "); kept once"));
                 return;
               }
-              throw new Bad("voucher_no", "Voucher " + lineId + " already loaded at line "
-                  + earlier.get("source_line") + " with different content: expected a new voucher number", null);
+              throw new Bad(
+                  "voucher_no",
+                  "Voucher "
+                      + lineId
+                      + " already loaded at line "
+                      + earlier.get("source_line")
+                      + " with different content: expected a new voucher number",
+                  null);
             }
             if (producer != null && !producers.contains(producer.toUpperCase(Locale.ROOT))) {
-              findings.add(new Finding("SALE_TO_UNKNOWN_PRODUCER", "WARNING", "ledger", lineId, file, line,
-                  "Sale to producer " + producer + ", which is not in producers.csv"));
+              findings.add(
+                  new Finding(
+                      "SALE_TO_UNKNOWN_PRODUCER",
+                      "WARNING",
+                      "ledger",
+                      lineId,
+                      file,
+                      line,
+                      "Sale to producer " + producer + ", which is not in producers.csv"));
             }
             byId.put(lineId, m);
             out(LEDGER).add(m);
@@ -446,8 +601,18 @@ public final class TraceInputs {
     }
 
     private static boolean sameContent(Map<String, Object> a, Map<String, Object> b) {
-      for (String k : List.of("licence_no", "direction", "line_date", "registration_no", "quantity", "unit",
-          "buyer_producer_id", "buyer_key", "supplier", "intended_crop")) {
+      for (String k :
+          List.of(
+              "licence_no",
+              "direction",
+              "line_date",
+              "registration_no",
+              "quantity",
+              "unit",
+              "buyer_producer_id",
+              "buyer_key",
+              "supplier",
+              "intended_crop")) {
         if (!java.util.Objects.equals(a.get(k), b.get(k))) {
           return false;
         }
@@ -458,11 +623,12 @@ public final class TraceInputs {
     /** Running stock per shop and product: purchases before sales on the same date; opening stock 0. */
     private void stock() {
       List<Map<String, Object>> lines = new ArrayList<>(out(LEDGER));
-      lines.sort(Comparator.<Map<String, Object>, String>comparing(m -> (String) m.get("licence_no"))
-          .thenComparing(m -> (String) m.get("registration_no"))
-          .thenComparing(m -> (LocalDate) m.get("line_date"))
-          .thenComparing(m -> m.get("direction").equals("PURCHASE") ? 0 : 1)
-          .thenComparing(m -> (Long) m.get("source_line")));
+      lines.sort(
+          Comparator.<Map<String, Object>, String>comparing(m -> (String) m.get("licence_no"))
+              .thenComparing(m -> (String) m.get("registration_no"))
+              .thenComparing(m -> (LocalDate) m.get("line_date"))
+              .thenComparing(m -> m.get("direction").equals("PURCHASE") ? 0 : 1)
+              .thenComparing(m -> (Long) m.get("source_line")));
       String key = null;
       double stock = 0;
       for (Map<String, Object> m : lines) {
@@ -476,69 +642,107 @@ public final class TraceInputs {
         double before = stock;
         stock += sale ? -q : q;
         if (sale && stock < -1e-9 && before >= -1e-9) {
-          findings.add(new Finding("STOCK_BELOW_ZERO", "WARNING", "ledger", (String) m.get("line_id"),
-              (String) m.get("source_file"), (Long) m.get("source_line"), String.format(Locale.ROOT,
-                  "Sale of %.3f kg of %s by %s on %s takes recorded stock to %.3f kg: a purchase is missing from"
-                      + " the ledger", q, m.get("registration_no"), m.get("licence_no"), m.get("line_date"),
-                  stock)));
+          findings.add(
+              new Finding(
+                  "STOCK_BELOW_ZERO",
+                  "WARNING",
+                  "ledger",
+                  (String) m.get("line_id"),
+                  (String) m.get("source_file"),
+                  (Long) m.get("source_line"),
+                  String.format(
+                      Locale.ROOT,
+                      "Sale of %.3f kg of %s by %s on %s takes recorded stock to %.3f kg: a purchase is missing from"
+                          + " the ledger",
+                      q,
+                      m.get("registration_no"),
+                      m.get("licence_no"),
+                      m.get("line_date"),
+                      stock)));
         }
       }
     }
 
     void traceCodes() {
       Set<String> seen = new HashSet<>();
-      each(TRACE_CODES, "trace_codes.csv", List.of("trace_code", "producer_id"), (r, file, line) -> {
-        String code = need(r, "trace_code");
-        if (!seen.add(code)) {
-          throw new Bad("trace_code", "Trace code '" + code + "' appears twice", code);
-        }
-        String type = text(r, "certificate_type");
-        if (type != null && !CERT_TYPES.contains(type)) {
-          throw new Bad("certificate_type", "Unknown certificate type '" + type + "': expected " + CERT_TYPES, type);
-        }
-        Map<String, Object> m = base(file, line, r);
-        String producer = text(r, "producer_id");
-        boolean found = producer != null && producers.contains(producer.toUpperCase(Locale.ROOT));
-        if (!found) {
-          findings.add(new Finding("TRACE_CODE_WITHOUT_PRODUCER", "ERROR", TRACE_CODES, code, file, line,
-              "Trace code " + code + " points to " + (producer == null ? "no producer" : "producer " + producer
-                  + ", which is not in producers.csv")));
-        }
-        m.put("trace_code", code);
-        m.put("producer_id", producer == null ? null : producer.toUpperCase(Locale.ROOT));
-        m.put("producer_found", found);
-        m.put("commodity_code", text(r, "commodity"));
-        m.put("batch_no", text(r, "batch_no"));
-        m.put("harvest_date", date(r, "harvest_date", false));
-        m.put("certificate_type", type);
-        m.put("certificate_no", text(r, "certificate_no"));
-        m.put("quarantine_certificate_no", text(r, "quarantine_certificate_no"));
-        out(TRACE_CODES).add(m);
-      });
+      each(
+          TRACE_CODES,
+          "trace_codes.csv",
+          List.of("trace_code", "producer_id"),
+          (r, file, line) -> {
+            String code = need(r, "trace_code");
+            if (!seen.add(code)) {
+              throw new Bad("trace_code", "Trace code '" + code + "' appears twice", code);
+            }
+            String type = text(r, "certificate_type");
+            if (type != null && !CERT_TYPES.contains(type)) {
+              throw new Bad(
+                  "certificate_type",
+                  "Unknown certificate type '" + type + "': expected " + CERT_TYPES,
+                  type);
+            }
+            Map<String, Object> m = base(file, line, r);
+            String producer = text(r, "producer_id");
+            boolean found =
+                producer != null && producers.contains(producer.toUpperCase(Locale.ROOT));
+            if (!found) {
+              findings.add(
+                  new Finding(
+                      "TRACE_CODE_WITHOUT_PRODUCER",
+                      "ERROR",
+                      TRACE_CODES,
+                      code,
+                      file,
+                      line,
+                      "Trace code "
+                          + code
+                          + " points to "
+                          + (producer == null
+                              ? "no producer"
+                              : "producer " + producer + ", which is not in producers.csv")));
+            }
+            m.put("trace_code", code);
+            m.put("producer_id", producer == null ? null : producer.toUpperCase(Locale.ROOT));
+            m.put("producer_found", found);
+            m.put("commodity_code", text(r, "commodity"));
+            m.put("batch_no", text(r, "batch_no"));
+            m.put("harvest_date", date(r, "harvest_date", false));
+            m.put("certificate_type", type);
+            m.put("certificate_no", text(r, "certificate_no"));
+            m.put("quarantine_certificate_no", text(r, "quarantine_certificate_no"));
+            out(TRACE_CODES).add(m);
+          });
     }
 
     void complaints() {
       Map<String, Map<String, Object>> byId = new LinkedHashMap<>();
-      each(COMPLAINTS, "complaints.csv", List.of("complaint_id", "received_date"), (r, file, line) -> {
-        String id = need(r, "complaint_id");
-        if (byId.containsKey(id)) {
-          throw new Bad("complaint_id", "Complaint '" + id + "' appears twice", id);
-        }
-        Map<String, Object> m = new HashMap<>();
-        m.put("complaint_id", id);
-        m.put("received_date", date(r, "received_date", true));
-        String p = text(r, "producer_id");
-        m.put("producer_id", p == null ? null : p.toUpperCase(Locale.ROOT));
-        String hazard = text(r, "hazard");
-        m.put("hazard", hazard == null ? null : hazard.toLowerCase(Locale.ROOT));
-        m.put("summary", text(r, "summary"));
-        m.put("status", "RECEIVED");
-        m.put("is_synthetic", bool(r, "synthetic"));
-        byId.put(id, m);
-      });
+      each(
+          COMPLAINTS,
+          "complaints.csv",
+          List.of("complaint_id", "received_date"),
+          (r, file, line) -> {
+            String id = need(r, "complaint_id");
+            if (byId.containsKey(id)) {
+              throw new Bad("complaint_id", "Complaint '" + id + "' appears twice", id);
+            }
+            Map<String, Object> m = new HashMap<>();
+            m.put("complaint_id", id);
+            m.put("received_date", date(r, "received_date", true));
+            String p = text(r, "producer_id");
+            m.put("producer_id", p == null ? null : p.toUpperCase(Locale.ROOT));
+            String hazard = text(r, "hazard");
+            m.put("hazard", hazard == null ? null : hazard.toLowerCase(Locale.ROOT));
+            m.put("summary", text(r, "summary"));
+            m.put("status", "RECEIVED");
+            m.put("is_synthetic", bool(r, "synthetic"));
+            byId.put(id, m);
+          });
       Map<String, String> last = new HashMap<>();
       Map<String, Instant> lastAt = new HashMap<>();
-      each(COMPLAINT_EVENTS, "complaint_events.csv", List.of("complaint_id", "status", "at", "who"),
+      each(
+          COMPLAINT_EVENTS,
+          "complaint_events.csv",
+          List.of("complaint_id", "status", "at", "who"),
           (r, file, line) -> {
             String id = need(r, "complaint_id");
             if (!byId.containsKey(id)) {
@@ -546,13 +750,18 @@ public final class TraceInputs {
             }
             String to = need(r, "status").toUpperCase(Locale.ROOT);
             if (!COMPLAINT_STATES.contains(to)) {
-              throw new Bad("status", "Unknown complaint status '" + to + "': expected " + COMPLAINT_STATES, to);
+              throw new Bad(
+                  "status",
+                  "Unknown complaint status '" + to + "': expected " + COMPLAINT_STATES,
+                  to);
             }
             Instant at;
             try {
               at = OffsetDateTime.parse(need(r, "at")).toInstant();
             } catch (DateTimeParseException e) {
-              throw new Bad("at", "Cannot parse at '" + r.get("at") + "': expected ISO date-time with offset",
+              throw new Bad(
+                  "at",
+                  "Cannot parse at '" + r.get("at") + "': expected ISO date-time with offset",
                   r.get("at"));
             }
             Map<String, Object> e = new HashMap<>();

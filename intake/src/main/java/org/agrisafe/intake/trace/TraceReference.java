@@ -32,18 +32,25 @@ public final class TraceReference implements Serializable {
   public static final String RESTRICTED_USE = "inputs/restricted_use_pesticides.csv";
 
   /** One residue → active ingredient row. */
-  public record ResidueSource(String residueCode, String activeIngredient, String relation, String source,
-      boolean verified) implements Serializable {}
+  public record ResidueSource(
+      String residueCode, String activeIngredient, String relation, String source, boolean verified)
+      implements Serializable {}
 
   /** One restricted-use row. */
-  public record RestrictedUse(String activeIngredient, boolean designatedSales, LocalDate effectiveFrom,
-      String legalBasis, boolean verified) implements Serializable {}
+  public record RestrictedUse(
+      String activeIngredient,
+      boolean designatedSales,
+      LocalDate effectiveFrom,
+      String legalBasis,
+      boolean verified)
+      implements Serializable {}
 
   private final ReferenceData reference;
   private final List<ResidueSource> residueSources;
   private final Map<String, RestrictedUse> restricted;
 
-  private TraceReference(ReferenceData reference, List<ResidueSource> rs, Map<String, RestrictedUse> ru) {
+  private TraceReference(
+      ReferenceData reference, List<ResidueSource> rs, Map<String, RestrictedUse> ru) {
     this.reference = reference;
     this.residueSources = List.copyOf(rs);
     this.restricted = Map.copyOf(ru);
@@ -53,16 +60,25 @@ public final class TraceReference implements Serializable {
   public static TraceReference loadBundled(ReferenceData reference) {
     List<ResidueSource> rs = new ArrayList<>();
     for (CSVRecord r : ReferenceFiles.csv(RESIDUE_SOURCES)) {
-      rs.add(new ResidueSource(r.get("residue_code").toLowerCase(Locale.ROOT),
-          r.get("active_ingredient").toLowerCase(Locale.ROOT), r.get("relation"), r.get("source"),
-          r.get("verified").equalsIgnoreCase("yes")));
+      rs.add(
+          new ResidueSource(
+              r.get("residue_code").toLowerCase(Locale.ROOT),
+              r.get("active_ingredient").toLowerCase(Locale.ROOT),
+              r.get("relation"),
+              r.get("source"),
+              r.get("verified").equalsIgnoreCase("yes")));
     }
     Map<String, RestrictedUse> ru = new LinkedHashMap<>();
     for (CSVRecord r : ReferenceFiles.csv(RESTRICTED_USE)) {
       String ai = r.get("active_ingredient").toLowerCase(Locale.ROOT);
-      ru.put(ai, new RestrictedUse(ai, r.get("designated_sales").equalsIgnoreCase("yes"),
-          LocalDate.parse(r.get("effective_date")), r.get("legal_basis") + " (" + r.get("evidence_url") + ")",
-          r.get("verified").equalsIgnoreCase("yes")));
+      ru.put(
+          ai,
+          new RestrictedUse(
+              ai,
+              r.get("designated_sales").equalsIgnoreCase("yes"),
+              LocalDate.parse(r.get("effective_date")),
+              r.get("legal_basis") + " (" + r.get("evidence_url") + ")",
+              r.get("verified").equalsIgnoreCase("yes")));
     }
     return new TraceReference(reference, rs, ru);
   }
@@ -82,8 +98,13 @@ public final class TraceReference implements Serializable {
       }
     }
     if (!self && residueCode != null) {
-      out.add(new ResidueSource(residueCode, residueCode, "PARENT", "same code (no row in " + RESIDUE_SOURCES + ")",
-          false));
+      out.add(
+          new ResidueSource(
+              residueCode,
+              residueCode,
+              "PARENT",
+              "same code (no row in " + RESIDUE_SOURCES + ")",
+              false));
     }
     return out;
   }
@@ -97,7 +118,9 @@ public final class TraceReference implements Serializable {
    */
   public BanRule saleBan(String activeIngredient, LocalDate saleDate) {
     for (BanRule r : reference.banRules()) {
-      if (r.verified() && r.scope().allUses() && r.substanceCode().equals(activeIngredient)
+      if (r.verified()
+          && r.scope().allUses()
+          && r.substanceCode().equals(activeIngredient)
           && r.inForceOn(saleDate)) {
         return r;
       }
@@ -108,7 +131,9 @@ public final class TraceReference implements Serializable {
   /** The verified designated-sales restriction of an active ingredient in force on a date, or null. */
   public RestrictedUse designatedSalesRule(String activeIngredient, LocalDate saleDate) {
     RestrictedUse r = restricted.get(activeIngredient);
-    return r != null && r.verified() && r.designatedSales() && !saleDate.isBefore(r.effectiveFrom()) ? r : null;
+    return r != null && r.verified() && r.designatedSales() && !saleDate.isBefore(r.effectiveFrom())
+        ? r
+        : null;
   }
 
   /**
@@ -134,7 +159,9 @@ public final class TraceReference implements Serializable {
    */
   public boolean hasCropRestrictions(String activeIngredient, LocalDate saleDate) {
     for (BanRule r : reference.banRules()) {
-      if (r.verified() && !r.scope().allUses() && r.substanceCode().equals(activeIngredient)
+      if (r.verified()
+          && !r.scope().allUses()
+          && r.substanceCode().equals(activeIngredient)
           && r.inForceOn(saleDate)) {
         return true;
       }

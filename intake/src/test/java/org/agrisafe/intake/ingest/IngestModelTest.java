@@ -24,32 +24,69 @@ class IngestModelTest {
 
   @Test
   void reconcileNamesTheFiguresThatDoNotAddUp() {
-    IngestReport rows = new IngestReport(SourceSystem.UK_PRIF, List.of("f.csv"), 5,
-        Map.of(RowKind.SAMPLE_HEADER, 3L, RowKind.BLANK, 1L), 3, 3, 0, 3, 0);
+    IngestReport rows =
+        new IngestReport(
+            SourceSystem.UK_PRIF,
+            List.of("f.csv"),
+            5,
+            Map.of(RowKind.SAMPLE_HEADER, 3L, RowKind.BLANK, 1L),
+            3,
+            3,
+            0,
+            3,
+            0);
     IllegalStateException e = assertThrows(IllegalStateException.class, rows::reconcile);
     assertTrue(e.getMessage().contains("sum to 4, expected rows read 5"), e.getMessage());
-    IngestReport samples = new IngestReport(SourceSystem.UK_PRIF, List.of("f.csv"), 3,
-        Map.of(RowKind.SAMPLE_HEADER, 3L), 4, 3, 0, 3, 0);
+    IngestReport samples =
+        new IngestReport(
+            SourceSystem.UK_PRIF,
+            List.of("f.csv"),
+            3,
+            Map.of(RowKind.SAMPLE_HEADER, 3L),
+            4,
+            3,
+            0,
+            3,
+            0);
     e = assertThrows(IllegalStateException.class, samples::reconcile);
     assertTrue(e.getMessage().contains("received 4"), e.getMessage());
-    IngestReport ok = new IngestReport(SourceSystem.UK_PRIF, List.of("f.csv"), 3,
-        Map.of(RowKind.SAMPLE_HEADER, 3L), 3, 3, 0, 3, 0);
+    IngestReport ok =
+        new IngestReport(
+            SourceSystem.UK_PRIF,
+            List.of("f.csv"),
+            3,
+            Map.of(RowKind.SAMPLE_HEADER, 3L),
+            3,
+            3,
+            0,
+            3,
+            0);
     assertEquals(ok, ok.reconcile());
     assertTrue(ok.toString().contains("SAMPLE_HEADER  3"), ok.toString());
   }
 
   @Test
   void resultInvariantsAreChecked() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> ParsedResult.builder("r", "s").analyte("a", "a").revision(0).build());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> ParsedResult.builder("r", "s").analyte("a", "a").limits(0.02, 0.01).build());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> ParsedResult.builder("r", "s").analyte("a", "a").value("-1", "mg/kg", -1.0).build());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> ParsedResult.builder("r", "s").analyte("a", "a").inhibitionRatePct(50.0).build());
-    assertThrows(IllegalArgumentException.class, () -> ParsedResult.builder("r", "s").analyte("a", "a")
-        .method(Method.ENZYME_INHIBITION).inhibitionRatePct(120.0).build());
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            ParsedResult.builder("r", "s")
+                .analyte("a", "a")
+                .method(Method.ENZYME_INHIBITION)
+                .inhibitionRatePct(120.0)
+                .build());
   }
 
   @Test
@@ -59,7 +96,8 @@ class IngestModelTest {
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(b);
     }
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       IngestBatch back = (IngestBatch) in.readObject();
       assertEquals(b.samples(), back.samples());
       assertEquals(b.results(), back.results());

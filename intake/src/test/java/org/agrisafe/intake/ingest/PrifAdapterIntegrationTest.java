@@ -40,7 +40,9 @@ class PrifAdapterIntegrationTest {
 
   @BeforeAll
   static void readAll() {
-    batch = PrifAdapter.read(TestPaths.repoFile("data/uk-prif-residues/prif_brand_name_annex_rows.csv.gz"));
+    batch =
+        PrifAdapter.read(
+            TestPaths.repoFile("data/uk-prif-residues/prif_brand_name_annex_rows.csv.gz"));
     System.out.println(batch);
     batch.rejected().stream().limit(20).forEach(System.out::println);
   }
@@ -52,25 +54,33 @@ class PrifAdapterIntegrationTest {
     assertEquals(20_865, report.samplesReceived());
     assertEquals(report.samplesReceived(), report.samplesAccepted() + report.samplesRejected());
     assertEquals(batch.samples().size(), report.samplesAccepted());
-    assertEquals(0, report.rows(RowKind.DUPLICATE), "PROVENANCE: no duplicate sample IDs across files");
+    assertEquals(
+        0, report.rows(RowKind.DUPLICATE), "PROVENANCE: no duplicate sample IDs across files");
     assertEquals(20_865 - report.samplesRejected(), report.rows(RowKind.SAMPLE_HEADER));
-    assertEquals(37_478 - 36_651, report.rows(RowKind.LABEL_ROW), "rows that are neither sample nor residue");
+    assertEquals(
+        37_478 - 36_651,
+        report.rows(RowKind.LABEL_ROW),
+        "rows that are neither sample nor residue");
   }
 
   @Test
   void noRealRowIsRejected() {
-    assertEquals(0, batch.report().samplesRejected(), () -> "first rejected: " + batch.rejected().stream().limit(3).toList());
+    assertEquals(
+        0,
+        batch.report().samplesRejected(),
+        () -> "first rejected: " + batch.rejected().stream().limit(3).toList());
     assertEquals(26_025, batch.results().size());
-    assertEquals(20_865 - 10_626,
-        batch.results().stream().map(ParsedResult::sampleId).distinct().count());
+    assertEquals(
+        20_865 - 10_626, batch.results().stream().map(ParsedResult::sampleId).distinct().count());
   }
 
   @Test
   void exceedancesMatchIndependentCount() {
-    long detectionsOver = batch.results().stream().filter(PrifAdapterIntegrationTest::overMrl).count();
+    long detectionsOver =
+        batch.results().stream().filter(PrifAdapterIntegrationTest::overMrl).count();
     assertEquals(1_308, detectionsOver);
-    Map<String, ParsedSample> byId = batch.samples().stream()
-        .collect(Collectors.toMap(ParsedSample::sampleId, s -> s));
+    Map<String, ParsedSample> byId =
+        batch.samples().stream().collect(Collectors.toMap(ParsedSample::sampleId, s -> s));
     Set<String> samples2019Over = new HashSet<>();
     for (ParsedResult r : batch.results()) {
       if (overMrl(r) && Year.from(byId.get(r.sampleId()).sampleDate()).getValue() == 2019) {
@@ -78,15 +88,20 @@ class PrifAdapterIntegrationTest {
       }
     }
     assertEquals(234, samples2019Over.size());
-    assertEquals(3_302, batch.samples().stream().filter(s -> s.sampleDate().getYear() == 2019).count());
+    assertEquals(
+        3_302, batch.samples().stream().filter(s -> s.sampleDate().getYear() == 2019).count());
   }
 
   @Test
   void organicAndFlagsCounted() {
     assertEquals(1_820, batch.samples().stream().filter(ParsedSample::organic).count());
-    assertEquals(112, batch.results().stream()
-        .filter(r -> r.publishedMrlFlags() != null && r.publishedMrlFlags().contains("\u2020")).count());
-    assertEquals(412, batch.results().stream().filter(r -> "No MRL".equals(r.publishedLimitText())).count());
+    assertEquals(
+        112,
+        batch.results().stream()
+            .filter(r -> r.publishedMrlFlags() != null && r.publishedMrlFlags().contains("\u2020"))
+            .count());
+    assertEquals(
+        412, batch.results().stream().filter(r -> "No MRL".equals(r.publishedLimitText())).count());
     assertTrue(batch.samples().stream().allMatch(s -> s.commodityCode() != null));
   }
 

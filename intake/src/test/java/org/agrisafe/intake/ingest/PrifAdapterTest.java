@@ -38,12 +38,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PrifAdapterTest {
 
-  private static final String HEADER = "source_file,sheet,row_seq_in_sheet,sample_id,date_of_sampling,description,"
-      + "country_of_origin,sampling_point,address,brand_name,packer_manufacturer_importer,"
-      + "residues_found_mg_per_kg_mrl,residue_cell_bold,residue_cell_color\n";
+  private static final String HEADER =
+      "source_file,sheet,row_seq_in_sheet,sample_id,date_of_sampling,description,"
+          + "country_of_origin,sampling_point,address,brand_name,packer_manufacturer_importer,"
+          + "residues_found_mg_per_kg_mrl,residue_cell_bold,residue_cell_color\n";
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   static Path realRows() throws URISyntaxException {
     return Paths.get(PrifAdapterTest.class.getResource("prif_real_rows.csv").toURI());
@@ -67,20 +67,22 @@ class PrifAdapterTest {
   @Test
   void realRowsQuirksAreParsed() throws Exception {
     IngestBatch b = PrifAdapter.read(realRows());
-    Map<String, ParsedSample> s = b.samples().stream()
-        .collect(Collectors.toMap(ParsedSample::sampleId, Function.identity()));
-    Map<String, ParsedResult> r = b.results().stream()
-        .collect(Collectors.toMap(ParsedResult::resultId, Function.identity()));
+    Map<String, ParsedSample> s =
+        b.samples().stream().collect(Collectors.toMap(ParsedSample::sampleId, Function.identity()));
+    Map<String, ParsedResult> r =
+        b.results().stream().collect(Collectors.toMap(ParsedResult::resultId, Function.identity()));
 
     ParsedSample apple = s.get("UK_PRIF:1958/2016");
     assertEquals("apples", apple.commodityCode());
     assertEquals("Apple_BNA", apple.commodityRaw());
     assertEquals(LocalDate.of(2016, 8, 8), apple.sampleDate());
-    assertEquals(Instant.parse("2016-08-07T23:00:00Z"), apple.sampledAt(), "00:00 BST is 23:00 UTC");
+    assertEquals(
+        Instant.parse("2016-08-07T23:00:00Z"), apple.sampledAt(), "00:00 BST is 23:00 UTC");
     assertEquals("Cooking", apple.attributes().get("prif_group_label"));
     assertEquals(Programme.RANDOM_MONITORING, apple.programme());
     assertEquals(SamplingStage.SUPERMARKET, apple.samplingStage());
-    assertEquals(2, b.results().stream().filter(x -> x.sampleId().equals(apple.sampleId())).count());
+    assertEquals(
+        2, b.results().stream().filter(x -> x.sampleId().equals(apple.sampleId())).count());
 
     ParsedResult flonicamid = r.get("UK_PRIF:0230/2016#2");
     assertEquals("flonicamid (sum)", flonicamid.analyteRaw());
@@ -91,7 +93,9 @@ class PrifAdapterTest {
 
     ParsedSample organic = s.get("UK_PRIF:5139/2016");
     assertTrue(organic.organic());
-    assertEquals(0, b.results().stream().filter(x -> x.sampleId().equals(organic.sampleId())).count(),
+    assertEquals(
+        0,
+        b.results().stream().filter(x -> x.sampleId().equals(organic.sampleId())).count(),
         "'None were detected above the set RL' gives an accepted sample without results");
 
     ParsedResult dimethoate = r.get("UK_PRIF:2516/2016#2");
@@ -100,7 +104,8 @@ class PrifAdapterTest {
     assertEquals(Boolean.TRUE, dimethoate.publishedExceedsFlag());
     assertEquals(Boolean.FALSE, r.get("UK_PRIF:2516/2016#1").publishedExceedsFlag());
 
-    assertEquals("Samples passed to HSE Enforcement",
+    assertEquals(
+        "Samples passed to HSE Enforcement",
         s.get("UK_PRIF:3334/2017").attributes().get("prif_group_label"));
     assertEquals(SamplingStage.UNKNOWN, s.get("UK_PRIF:3334/2017").samplingStage());
 
@@ -125,7 +130,8 @@ class PrifAdapterTest {
 
     ParsedSample barley = s.get("UK_PRIF:4025/2022");
     assertTrue(barley.organic(), "'4025/2022 Organic\\u00a0' with NBSP");
-    assertEquals(LocalDate.of(2022, 5, 9), barley.sampleDate(), "'09/05/2022\\u00a0' with NBSP, day first");
+    assertEquals(
+        LocalDate.of(2022, 5, 9), barley.sampleDate(), "'09/05/2022\\u00a0' with NBSP, day first");
     assertEquals("barley", barley.commodityCode());
     assertEquals("Q2", barley.attributes().get("prif_quarter"));
     assertEquals("Holland & Barrett", barley.samplingPoint());
@@ -149,36 +155,40 @@ class PrifAdapterTest {
     IngestBatch plain = PrifAdapter.read(realRows());
     IngestBatch zipped = PrifAdapter.read(gz);
     assertEquals(plain.report().rowCounts(), zipped.report().rowCounts());
-    assertEquals(plain.results().stream().map(ParsedResult::valueMgPerKg).toList(),
+    assertEquals(
+        plain.results().stream().map(ParsedResult::valueMgPerKg).toList(),
         zipped.results().stream().map(ParsedResult::valueMgPerKg).toList());
   }
 
   /** Real rows with single, marked modifications, to exercise every rejection path. */
   @Test
   void badRowsRejectTheirWholeSampleAndAreCounted() throws IOException {
-    String csv = HEADER
-        // line 2-4: real sample 0230/2016 with its second residue value altered to '0.O2' (letter O)
-        + "2016_annual_data.ods,Apple_BNA,5,0230/2016,08/08/2016,Bramley Apples,UK,Co-op,\"Northgate, Louth LN11 0LT\","
-        + "Co-op,Co-operative Group Ltd Manchester M60 0AG,boscalid 0.05 (MRL = 2),0,\n"
-        + "2016_annual_data.ods,Apple_BNA,6,,,,,,,,,flonicamid (sum) 0.O2 (MRL = 0.2),0,\n"
-        + "2016_annual_data.ods,Apple_BNA,7,,,,,,,,,pyraclostrobin 0.03 (MRL = 0.5),0,\n"
-        // line 5: real sample 1958/2016 with an impossible date
-        + "2016_annual_data.ods,Apple_BNA,3,1958/2016,31/02/2016,Bramley Apples,UK,Asda,x,Asda,y,"
-        + "boscalid 0.03 (MRL = 2),0,\n"
-        // line 6: real sample 1043/2016 on an unknown sheet name
-        + "2016_annual_data.ods,Durian_BNA,34,1043/2016,01/02/2016,Runner Beans,Kenya,Morrisons Store,x,Morrisons,y,"
-        + "None were detected above the set RL,0,\n"
-        // line 7: blank row; line 8: label; line 9: orphan continuation right after the label
-        + ",,,,,,,,,,,,,\n"
-        + "2016_annual_data.ods,Apple_BNA,9,Eating,,,,,,,,,0,\n"
-        + "2016_annual_data.ods,Apple_BNA,10,,,,,,,,,boscalid 0.02 (MRL = 2),0,\n"
-        // line 10-11: a good sample, then line 12 its ID repeated (duplicate) with line 13 continuation
-        + "2016_annual_data.ods,Apple_BNA,11,5139/2016 Organic,14/11/2016,Organic British Apples,UK,Tesco,x,Tesco,y,"
-        + "boscalid 0.02 (MRL = 2),0,\n"
-        + "2016_annual_data.ods,Apple_BNA,12,,,,,,,,,captan 0.1 (No MRL),0,\n"
-        + "2016_annual_data.ods,Apple_BNA,13,5139/2016,14/11/2016,Organic British Apples,UK,Tesco,x,Tesco,y,"
-        + "boscalid 0.02 (MRL = 2),0,\n"
-        + "2016_annual_data.ods,Apple_BNA,14,,,,,,,,,captan 0.1 (No MRL),0,\n";
+    String csv =
+        HEADER
+            // line 2-4: real sample 0230/2016 with its second residue value altered to '0.O2'
+            // (letter O)
+            + "2016_annual_data.ods,Apple_BNA,5,0230/2016,08/08/2016,Bramley Apples,UK,Co-op,\"Northgate, Louth LN11 0LT\","
+            + "Co-op,Co-operative Group Ltd Manchester M60 0AG,boscalid 0.05 (MRL = 2),0,\n"
+            + "2016_annual_data.ods,Apple_BNA,6,,,,,,,,,flonicamid (sum) 0.O2 (MRL = 0.2),0,\n"
+            + "2016_annual_data.ods,Apple_BNA,7,,,,,,,,,pyraclostrobin 0.03 (MRL = 0.5),0,\n"
+            // line 5: real sample 1958/2016 with an impossible date
+            + "2016_annual_data.ods,Apple_BNA,3,1958/2016,31/02/2016,Bramley Apples,UK,Asda,x,Asda,y,"
+            + "boscalid 0.03 (MRL = 2),0,\n"
+            // line 6: real sample 1043/2016 on an unknown sheet name
+            + "2016_annual_data.ods,Durian_BNA,34,1043/2016,01/02/2016,Runner Beans,Kenya,Morrisons Store,x,Morrisons,y,"
+            + "None were detected above the set RL,0,\n"
+            // line 7: blank row; line 8: label; line 9: orphan continuation right after the label
+            + ",,,,,,,,,,,,,\n"
+            + "2016_annual_data.ods,Apple_BNA,9,Eating,,,,,,,,,0,\n"
+            + "2016_annual_data.ods,Apple_BNA,10,,,,,,,,,boscalid 0.02 (MRL = 2),0,\n"
+            // line 10-11: a good sample, then line 12 its ID repeated (duplicate) with line 13
+            // continuation
+            + "2016_annual_data.ods,Apple_BNA,11,5139/2016 Organic,14/11/2016,Organic British Apples,UK,Tesco,x,Tesco,y,"
+            + "boscalid 0.02 (MRL = 2),0,\n"
+            + "2016_annual_data.ods,Apple_BNA,12,,,,,,,,,captan 0.1 (No MRL),0,\n"
+            + "2016_annual_data.ods,Apple_BNA,13,5139/2016,14/11/2016,Organic British Apples,UK,Tesco,x,Tesco,y,"
+            + "boscalid 0.02 (MRL = 2),0,\n"
+            + "2016_annual_data.ods,Apple_BNA,14,,,,,,,,,captan 0.1 (No MRL),0,\n";
     Path f = tmp.resolve("bad.csv");
     Files.writeString(f, csv, StandardCharsets.UTF_8);
     IngestBatch b = PrifAdapter.read(f);
@@ -198,7 +208,8 @@ class PrifAdapterTest {
     RejectedRecord value = find(b.rejected(), 3);
     assertEquals("residues_found_mg_per_kg_mrl", value.field());
     assertEquals("UK_PRIF:0230/2016", value.recordKey());
-    assertTrue(value.reason().contains("'0.O2'") && value.reason().contains("row 3"), value.reason());
+    assertTrue(
+        value.reason().contains("'0.O2'") && value.reason().contains("row 3"), value.reason());
     RejectedRecord sibling = find(b.rejected(), 2);
     assertEquals("sample", sibling.field());
     assertTrue(sibling.reason().contains("rejected whole because row 3"), sibling.reason());
@@ -206,7 +217,8 @@ class PrifAdapterTest {
     assertTrue(find(b.rejected(), 5).reason().contains("'31/02/2016'"));
     assertEquals("sheet", find(b.rejected(), 6).field());
     assertEquals("sample_id", find(b.rejected(), 9).field());
-    assertFalse(b.rejected().stream().anyMatch(x -> x.sourceLine() >= 10), "accepted and duplicate rows");
+    assertFalse(
+        b.rejected().stream().anyMatch(x -> x.sourceLine() >= 10), "accepted and duplicate rows");
   }
 
   @Test
@@ -225,7 +237,8 @@ class PrifAdapterTest {
 
   @Test
   void residueParserReadsFromTheRight() {
-    PrifResidueParser.Residue r = PrifResidueParser.parse("fluazifop-p (partial sum) 0.2 (MRL = 0.03*)");
+    PrifResidueParser.Residue r =
+        PrifResidueParser.parse("fluazifop-p (partial sum) 0.2 (MRL = 0.03*)");
     assertEquals("fluazifop-p (partial sum)", r.analyteRaw());
     assertEquals(0.2, r.valueMgPerKg(), 0.0);
     assertEquals(0.03, r.mrlMgPerKg(), 0.0);
@@ -237,15 +250,21 @@ class PrifAdapterTest {
     assertNull(none.mrlMgPerKg());
     assertEquals("No MRL", none.limitText());
     assertTrue(PrifResidueParser.isNoneDetected("None were detected above the set RL\u00a0"));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> PrifResidueParser.parse("boscalid 0.O2 (MRL = 2)"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> PrifResidueParser.parse("boscalid 0.O2 (MRL = 2)"));
     assertTrue(e.getMessage().contains("'0.O2'"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> PrifResidueParser.parse("boscalid 0.02 (MRL = two)"));
+    assertThrows(
+        IllegalArgumentException.class, () -> PrifResidueParser.parse("boscalid 0.02 (MRL = two)"));
     assertThrows(IllegalArgumentException.class, () -> PrifResidueParser.parse("boscalid 0.02"));
   }
 
   private static RejectedRecord find(List<RejectedRecord> list, long line) {
-    return list.stream().filter(x -> x.sourceLine() == line).findFirst()
-        .orElseThrow(() -> new AssertionError("no rejected record for line " + line + " in " + list));
+    return list.stream()
+        .filter(x -> x.sourceLine() == line)
+        .findFirst()
+        .orElseThrow(
+            () -> new AssertionError("no rejected record for line " + line + " in " + list));
   }
 }

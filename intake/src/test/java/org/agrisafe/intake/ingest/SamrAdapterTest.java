@@ -32,8 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SamrAdapterTest {
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   static Path realRows() throws Exception {
     return Paths.get(SamrAdapterTest.class.getResource("samr_real_rows.csv").toURI());
@@ -56,9 +55,19 @@ class SamrAdapterTest {
     assertEquals(2, b.report().rows(RowKind.REJECTED));
     assertEquals(5, b.results().size());
 
-    Map<String, ParsedResult> byDescription = b.results().stream().collect(Collectors.toMap(
-        r -> b.samples().stream().filter(s -> s.sampleId().equals(r.sampleId())).findFirst().orElseThrow()
-            .description() + "|" + r.valueRaw(), Function.identity()));
+    Map<String, ParsedResult> byDescription =
+        b.results().stream()
+            .collect(
+                Collectors.toMap(
+                    r ->
+                        b.samples().stream()
+                                .filter(s -> s.sampleId().equals(r.sampleId()))
+                                .findFirst()
+                                .orElseThrow()
+                                .description()
+                            + "|"
+                            + r.valueRaw(),
+                    Function.identity()));
     ParsedResult bass = byDescription.get("活鲈鱼|527μg/kg");
     assertEquals(0.527, bass.valueMgPerKg(), 1e-12);
     assertEquals("≤100μg/kg", bass.publishedLimitText());
@@ -77,13 +86,16 @@ class SamrAdapterTest {
     ParsedResult shrimp = byDescription.get("罗氏虾|1.5mg/kg");
     assertEquals("镉(以cd计)", shrimp.analyteCode(), "newline inside the quoted field removed");
 
-    ParsedSample slicer = b.samples().stream().filter(s -> "切片机".equals(s.description())).findFirst()
-        .orElseThrow();
+    ParsedSample slicer =
+        b.samples().stream().filter(s -> "切片机".equals(s.description())).findFirst().orElseThrow();
     assertEquals(SampleVerdict.FAIL, slicer.publishedSampleVerdict());
     assertEquals("接地措施", slicer.attributes().get("samr_failed_items_without_value"));
 
-    ParsedSample additive = b.samples().stream()
-        .filter(s -> s.description() != null && s.description().startsWith("猪肉香精")).findFirst().orElseThrow();
+    ParsedSample additive =
+        b.samples().stream()
+            .filter(s -> s.description() != null && s.description().startsWith("猪肉香精"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(SampleVerdict.PASS, additive.publishedSampleVerdict());
     assertEquals("cn_food_additives", additive.commodityCode());
     assertEquals("山东", additive.attributes().get("cn_province"));
@@ -94,8 +106,8 @@ class SamrAdapterTest {
     assertEquals(SamplingStage.UNKNOWN, additive.samplingStage(), "供应站 matches no keyword rule");
     assertTrue(additive.sampleId().startsWith("CN_SAMR:"));
 
-    RejectedRecord cfu = b.rejected().stream().filter(r -> r.reason().contains("CFU/g")).findFirst()
-        .orElseThrow();
+    RejectedRecord cfu =
+        b.rejected().stream().filter(r -> r.reason().contains("CFU/g")).findFirst().orElseThrow();
     assertEquals("检测结果", cfu.field());
     assertTrue(cfu.reason().contains("unknown unit 'CFU/g'"), cfu.reason());
     assertTrue(b.rejected().stream().anyMatch(r -> r.reason().contains("①1.2×10")));
@@ -109,7 +121,8 @@ class SamrAdapterTest {
     Files.copy(realRows(), dir.resolve("b.csv"));
     IngestBatch b = SamrAdapter.readFolder(dir);
     b.report().reconcile();
-    assertEquals(List.of("a.csv", "b.csv", "a_format.csv"), b.report().sourceFiles(), "_format twins last");
+    assertEquals(
+        List.of("a.csv", "b.csv", "a_format.csv"), b.report().sourceFiles(), "_format twins last");
     assertEquals(30, b.report().rowsRead());
     assertEquals(20, b.report().rows(RowKind.DUPLICATE));
     assertEquals(10, b.report().samplesReceived());
@@ -172,7 +185,9 @@ class SamrAdapterTest {
     assertEquals(50, b.report().samplesRejected());
     assertEquals(51, b.report().rows(RowKind.REJECTED));
     assertEquals(101, b.results().size());
-    assertEquals(160, b.samples().stream().filter(s -> s.publishedSampleVerdict() == SampleVerdict.FAIL).count());
+    assertEquals(
+        160,
+        b.samples().stream().filter(s -> s.publishedSampleVerdict() == SampleVerdict.FAIL).count());
     assertEquals(0, b.report().rows(RowKind.BLANK));
   }
 }

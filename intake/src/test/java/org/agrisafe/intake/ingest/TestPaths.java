@@ -7,13 +7,13 @@ import java.nio.file.Paths;
 /** Locates the repository and the shared folder for tests; missing files fail the test (never skip). */
 public final class TestPaths {
 
-  private TestPaths() {
-  }
+  private TestPaths() {}
 
   /** The repository root: system property {@code agrisafe.repo.dir}, else the parent of the module directory. */
   static Path repoDir() {
     String repo = System.getProperty("agrisafe.repo.dir");
-    return repo != null ? Paths.get(repo).toAbsolutePath().normalize()
+    return repo != null
+        ? Paths.get(repo).toAbsolutePath().normalize()
         : Paths.get("").toAbsolutePath().getParent().normalize();
   }
 

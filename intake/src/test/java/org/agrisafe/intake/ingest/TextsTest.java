@@ -30,8 +30,10 @@ class TextsTest {
 
   @Test
   void fastPathAgreesWithTheRegexDefinitionOnRandomText() {
-    char[] alphabet = {'a', 'Z', '0', '.', ' ', ' ', '\t', '\n', '\r', '\u000b', '\u0001', '\u001f', '\u00a0',
-        '\u3000', '\u2002', '\u200b', '\u2028', '毒', '(', ')'};
+    char[] alphabet = {
+      'a', 'Z', '0', '.', ' ', ' ', '\t', '\n', '\r', '\u000b', '\u0001', '\u001f', '\u00a0',
+      '\u3000', '\u2002', '\u200b', '\u2028', '毒', '(', ')'
+    };
     Random random = new Random(20_261_129L);
     for (int i = 0; i < 200_000; i++) {
       char[] c = new char[random.nextInt(8)];
@@ -39,8 +41,11 @@ class TextsTest {
         c[j] = alphabet[random.nextInt(alphabet.length)];
       }
       String s = new String(c);
-      assertEquals(reference(s), Texts.clean(s), () -> "clean(" + s.codePoints()
-          .mapToObj(cp -> String.format("U+%04X", cp)).toList() + ")");
+      assertEquals(
+          reference(s),
+          Texts.clean(s),
+          () ->
+              "clean(" + s.codePoints().mapToObj(cp -> String.format("U+%04X", cp)).toList() + ")");
     }
   }
 }

@@ -23,11 +23,16 @@ class UnitParsingTest {
   @Test
   void rejectsUnknownUnitsWithoutGuessing() {
     for (String u : new String[] {"ppm", "ppb", "mg/L", "CFU/g", "g/100g", "", "kg/kg", "μg"}) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> UnitConverter.DEFAULT.toMgPerKg(1.0, u), u);
-      assertTrue(e.getMessage().contains("'" + u + "'") && e.getMessage().toLowerCase().contains("unknown"), e.getMessage());
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class, () -> UnitConverter.DEFAULT.toMgPerKg(1.0, u), u);
+      assertTrue(
+          e.getMessage().contains("'" + u + "'")
+              && e.getMessage().toLowerCase().contains("unknown"),
+          e.getMessage());
     }
     assertThrows(IllegalArgumentException.class, () -> UnitConverter.DEFAULT.toMgPerKg(1.0, null));
-    assertThrows(IllegalArgumentException.class, () -> UnitConverter.DEFAULT.toMgPerKg(Double.NaN, "mg/kg"));
+    assertThrows(
+        IllegalArgumentException.class, () -> UnitConverter.DEFAULT.toMgPerKg(Double.NaN, "mg/kg"));
   }
 }

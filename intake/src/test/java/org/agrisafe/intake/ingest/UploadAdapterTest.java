@@ -31,8 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class UploadAdapterTest {
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   private static Map<String, String> good() {
     Map<String, String> f = new LinkedHashMap<>();
@@ -60,16 +59,19 @@ class UploadAdapterTest {
   }
 
   private static RejectedRecord rejected(Map<String, String> f) {
-    return assertInstanceOf(UploadRecords.Invalid.class, UploadRecords.parse(f, "t.jsonl", 7)).rejected();
+    return assertInstanceOf(UploadRecords.Invalid.class, UploadRecords.parse(f, "t.jsonl", 7))
+        .rejected();
   }
 
   @Test
   void perRecordParseOfAValidRecord() {
-    UploadRecords.Valid v = assertInstanceOf(UploadRecords.Valid.class, UploadRecords.parse(good(), "t.csv", 2));
+    UploadRecords.Valid v =
+        assertInstanceOf(UploadRecords.Valid.class, UploadRecords.parse(good(), "t.csv", 2));
     ParsedSample s = v.sample();
     assertEquals("PLATFORM_UPLOAD:JN-2024-000123", s.sampleId());
     assertEquals(Instant.parse("2024-06-30T16:30:00Z"), s.sampledAt());
-    assertEquals(LocalDate.of(2024, 7, 1), s.sampleDate(), "00:30 +08:00 on 1 July belongs to July");
+    assertEquals(
+        LocalDate.of(2024, 7, 1), s.sampleDate(), "00:30 +08:00 on 1 July belongs to July");
     assertEquals(Programme.RANDOM_MONITORING, s.programme());
     assertEquals(LabLevel.CITY, s.labLevel());
     assertEquals(SamplingStage.WHOLESALE_MARKET, s.samplingStage());
@@ -84,13 +86,19 @@ class UploadAdapterTest {
 
     Map<String, String> mu = good();
     mu.put("unit", "\u03bcg/kg");
-    assertEquals(0.025, ((UploadRecords.Valid) UploadRecords.parse(mu, "t", 2)).result().valueMgPerKg(), 1e-15);
+    assertEquals(
+        0.025,
+        ((UploadRecords.Valid) UploadRecords.parse(mu, "t", 2)).result().valueMgPerKg(),
+        1e-15);
     Map<String, String> gkg = good();
     gkg.put("unit", "g/kg");
     gkg.put("value", "0.001");
     gkg.put("lod", "");
     gkg.put("loq", "");
-    assertEquals(1.0, ((UploadRecords.Valid) UploadRecords.parse(gkg, "t", 2)).result().valueMgPerKg(), 1e-12);
+    assertEquals(
+        1.0,
+        ((UploadRecords.Valid) UploadRecords.parse(gkg, "t", 2)).result().valueMgPerKg(),
+        1e-12);
   }
 
   @Test
@@ -99,7 +107,9 @@ class UploadAdapterTest {
     f.put("unit", "ppb");
     RejectedRecord unit = rejected(f);
     assertEquals("unit", unit.field());
-    assertTrue(unit.reason().contains("Unknown unit 'ppb'") && unit.reason().contains("record 7"), unit.reason());
+    assertTrue(
+        unit.reason().contains("Unknown unit 'ppb'") && unit.reason().contains("record 7"),
+        unit.reason());
     assertEquals("PLATFORM_UPLOAD:JN-CITY-LAB-2024-000123-01", unit.recordKey());
 
     f = good();
@@ -111,21 +121,21 @@ class UploadAdapterTest {
     assertEquals("sampled_at", rejected(f).field());
 
     Object[][] cases = {
-        {"division_code", "3701", "division_code"},
-        {"division_code", "37010A", "division_code"},
-        {"lon", "200", "lon"},
-        {"lat", "-91", "lat"},
-        {"revision", "0", "revision"},
-        {"revision", "1.5", "revision"},
-        {"value", "-1", "value"},
-        {"value", "0.O2", "value"},
-        {"lod", "20", "lod"},
-        {"programme", "routine", "programme"},
-        {"lab_level", "unknown", "lab_level"},
-        {"method", "NMR", "method"},
-        {"commodity", " ", "commodity"},
-        {"inhibition_rate_pct", "30", "inhibition_rate_pct"},
-        {"colour", "red", "colour"},
+      {"division_code", "3701", "division_code"},
+      {"division_code", "37010A", "division_code"},
+      {"lon", "200", "lon"},
+      {"lat", "-91", "lat"},
+      {"revision", "0", "revision"},
+      {"revision", "1.5", "revision"},
+      {"value", "-1", "value"},
+      {"value", "0.O2", "value"},
+      {"lod", "20", "lod"},
+      {"programme", "routine", "programme"},
+      {"lab_level", "unknown", "lab_level"},
+      {"method", "NMR", "method"},
+      {"commodity", " ", "commodity"},
+      {"inhibition_rate_pct", "30", "inhibition_rate_pct"},
+      {"colour", "red", "colour"},
     };
     for (Object[] c : cases) {
       Map<String, String> g = good();
@@ -155,7 +165,9 @@ class UploadAdapterTest {
     strip.remove("inhibition_rate_pct");
     strip.put("method", "colloidal_gold");
     strip.put("strip_result", "阳性");
-    assertEquals(Boolean.TRUE, ((UploadRecords.Valid) UploadRecords.parse(strip, "t", 2)).result().stripPositive());
+    assertEquals(
+        Boolean.TRUE,
+        ((UploadRecords.Valid) UploadRecords.parse(strip, "t", 2)).result().stripPositive());
     strip.put("strip_result", "maybe");
     assertEquals("strip_result", rejected(strip).field());
 
@@ -171,56 +183,58 @@ class UploadAdapterTest {
     assertTrue(((UploadRecords.Valid) UploadRecords.parse(lt, "t", 2)).result().reportedBelowLoq());
   }
 
-  private static final String JSONL = String.join("\n",
-      // 1 valid, µ U+00B5
-      "{\"result_id\":\"R1\",\"revision\":1,\"sample_id\":\"S1\",\"lab_id\":\"L1\",\"lab_level\":\"county\","
-          + "\"sampling_stage\":\"retail\",\"division_code\":\"370112\",\"lon\":117.1,\"lat\":36.7,"
-          + "\"commodity\":\"芹菜\",\"analyte\":\"毒死蜱\",\"method\":\"LC-MS/MS\",\"value\":\"80\","
-          + "\"unit\":\"\u00b5g/kg\",\"lod\":\"2\",\"loq\":\"5\",\"sampled_at\":\"2024-07-01T09:00:00+08:00\","
-          + "\"programme\":\"risk_targeted\"}",
-      // 2 second result of S1, μ U+03BC
-      "{\"result_id\":\"R2\",\"sample_id\":\"S1\",\"lab_id\":\"L1\",\"lab_level\":\"county\","
-          + "\"sampling_stage\":\"retail\",\"division_code\":\"370112\",\"lon\":117.1,\"lat\":36.7,"
-          + "\"commodity\":\"芹菜\",\"analyte\":\"克百威\",\"method\":\"LC-MS/MS\",\"value\":3,"
-          + "\"unit\":\"\u03bcg/kg\",\"lod\":\"1\",\"loq\":\"3\",\"sampled_at\":\"2024-07-01T01:00:00Z\","
-          + "\"programme\":\"risk_targeted\"}",
-      // 3 blank
-      "",
-      // 4 exact resend of line 1: DUPLICATE
-      "{\"result_id\":\"R1\",\"revision\":1,\"sample_id\":\"S1\",\"lab_id\":\"L1\",\"lab_level\":\"county\","
-          + "\"sampling_stage\":\"retail\",\"division_code\":\"370112\",\"lon\":117.1,\"lat\":36.7,"
-          + "\"commodity\":\"芹菜\",\"analyte\":\"毒死蜱\",\"method\":\"LC-MS/MS\",\"value\":\"80\","
-          + "\"unit\":\"\u00b5g/kg\",\"lod\":\"2\",\"loq\":\"5\",\"sampled_at\":\"2024-07-01T09:00:00+08:00\","
-          + "\"programme\":\"risk_targeted\"}",
-      // 5 correction: revision 2 of R1
-      "{\"result_id\":\"R1\",\"revision\":2,\"sample_id\":\"S1\",\"lab_id\":\"L1\",\"lab_level\":\"county\","
-          + "\"sampling_stage\":\"retail\",\"division_code\":\"370112\",\"lon\":117.1,\"lat\":36.7,"
-          + "\"commodity\":\"芹菜\",\"analyte\":\"毒死蜱\",\"method\":\"LC-MS/MS\",\"value\":\"0.08\","
-          + "\"unit\":\"mg/kg\",\"lod\":\"0.002\",\"loq\":\"0.005\",\"sampled_at\":\"2024-07-01T09:00:00+08:00\","
-          + "\"programme\":\"risk_targeted\"}",
-      // 6 same revision 1 of R1 with a different value: rejected
-      "{\"result_id\":\"R1\",\"revision\":1,\"sample_id\":\"S1\",\"lab_id\":\"L1\",\"lab_level\":\"county\","
-          + "\"sampling_stage\":\"retail\",\"commodity\":\"芹菜\",\"analyte\":\"毒死蜱\",\"method\":\"LC-MS/MS\","
-          + "\"value\":\"90\",\"unit\":\"\u00b5g/kg\",\"sampled_at\":\"2024-07-01T09:00:00+08:00\","
-          + "\"programme\":\"risk_targeted\"}",
-      // 7 unknown unit, sample S2 only here: S2 rejected
-      "{\"result_id\":\"R3\",\"sample_id\":\"S2\",\"lab_id\":\"L1\",\"lab_level\":\"county\","
-          + "\"sampling_stage\":\"retail\",\"commodity\":\"韭菜\",\"analyte\":\"腐霉利\",\"method\":\"GC-MS\","
-          + "\"value\":\"0.2\",\"unit\":\"ppm\",\"sampled_at\":\"2024-07-02T09:00:00+08:00\","
-          + "\"programme\":\"random_monitoring\"}",
-      // 8 missing offset, sample S3
-      "{\"result_id\":\"R4\",\"sample_id\":\"S3\",\"lab_id\":\"L1\",\"lab_level\":\"county\","
-          + "\"sampling_stage\":\"retail\",\"commodity\":\"韭菜\",\"analyte\":\"腐霉利\",\"method\":\"GC-MS\","
-          + "\"value\":\"0.2\",\"unit\":\"mg/kg\",\"sampled_at\":\"2024-07-02T09:00:00\","
-          + "\"programme\":\"random_monitoring\"}",
-      // 9 malformed JSON
-      "{\"result_id\":\"R5\", \"sample_id\": ",
-      // 10 S1 again with a different sampling time: rejected
-      "{\"result_id\":\"R6\",\"sample_id\":\"S1\",\"lab_id\":\"L1\",\"lab_level\":\"county\","
-          + "\"sampling_stage\":\"retail\",\"division_code\":\"370112\",\"lon\":117.1,\"lat\":36.7,"
-          + "\"commodity\":\"芹菜\",\"analyte\":\"氧乐果\",\"method\":\"LC-MS/MS\",\"value\":\"1\","
-          + "\"unit\":\"ug/kg\",\"sampled_at\":\"2024-07-03T09:00:00+08:00\",\"programme\":\"risk_targeted\"}")
-      + "\n";
+  private static final String JSONL =
+      String.join(
+              "\n",
+              // 1 valid, µ U+00B5
+              "{\"result_id\":\"R1\",\"revision\":1,\"sample_id\":\"S1\",\"lab_id\":\"L1\",\"lab_level\":\"county\","
+                  + "\"sampling_stage\":\"retail\",\"division_code\":\"370112\",\"lon\":117.1,\"lat\":36.7,"
+                  + "\"commodity\":\"芹菜\",\"analyte\":\"毒死蜱\",\"method\":\"LC-MS/MS\",\"value\":\"80\","
+                  + "\"unit\":\"\u00b5g/kg\",\"lod\":\"2\",\"loq\":\"5\",\"sampled_at\":\"2024-07-01T09:00:00+08:00\","
+                  + "\"programme\":\"risk_targeted\"}",
+              // 2 second result of S1, μ U+03BC
+              "{\"result_id\":\"R2\",\"sample_id\":\"S1\",\"lab_id\":\"L1\",\"lab_level\":\"county\","
+                  + "\"sampling_stage\":\"retail\",\"division_code\":\"370112\",\"lon\":117.1,\"lat\":36.7,"
+                  + "\"commodity\":\"芹菜\",\"analyte\":\"克百威\",\"method\":\"LC-MS/MS\",\"value\":3,"
+                  + "\"unit\":\"\u03bcg/kg\",\"lod\":\"1\",\"loq\":\"3\",\"sampled_at\":\"2024-07-01T01:00:00Z\","
+                  + "\"programme\":\"risk_targeted\"}",
+              // 3 blank
+              "",
+              // 4 exact resend of line 1: DUPLICATE
+              "{\"result_id\":\"R1\",\"revision\":1,\"sample_id\":\"S1\",\"lab_id\":\"L1\",\"lab_level\":\"county\","
+                  + "\"sampling_stage\":\"retail\",\"division_code\":\"370112\",\"lon\":117.1,\"lat\":36.7,"
+                  + "\"commodity\":\"芹菜\",\"analyte\":\"毒死蜱\",\"method\":\"LC-MS/MS\",\"value\":\"80\","
+                  + "\"unit\":\"\u00b5g/kg\",\"lod\":\"2\",\"loq\":\"5\",\"sampled_at\":\"2024-07-01T09:00:00+08:00\","
+                  + "\"programme\":\"risk_targeted\"}",
+              // 5 correction: revision 2 of R1
+              "{\"result_id\":\"R1\",\"revision\":2,\"sample_id\":\"S1\",\"lab_id\":\"L1\",\"lab_level\":\"county\","
+                  + "\"sampling_stage\":\"retail\",\"division_code\":\"370112\",\"lon\":117.1,\"lat\":36.7,"
+                  + "\"commodity\":\"芹菜\",\"analyte\":\"毒死蜱\",\"method\":\"LC-MS/MS\",\"value\":\"0.08\","
+                  + "\"unit\":\"mg/kg\",\"lod\":\"0.002\",\"loq\":\"0.005\",\"sampled_at\":\"2024-07-01T09:00:00+08:00\","
+                  + "\"programme\":\"risk_targeted\"}",
+              // 6 same revision 1 of R1 with a different value: rejected
+              "{\"result_id\":\"R1\",\"revision\":1,\"sample_id\":\"S1\",\"lab_id\":\"L1\",\"lab_level\":\"county\","
+                  + "\"sampling_stage\":\"retail\",\"commodity\":\"芹菜\",\"analyte\":\"毒死蜱\",\"method\":\"LC-MS/MS\","
+                  + "\"value\":\"90\",\"unit\":\"\u00b5g/kg\",\"sampled_at\":\"2024-07-01T09:00:00+08:00\","
+                  + "\"programme\":\"risk_targeted\"}",
+              // 7 unknown unit, sample S2 only here: S2 rejected
+              "{\"result_id\":\"R3\",\"sample_id\":\"S2\",\"lab_id\":\"L1\",\"lab_level\":\"county\","
+                  + "\"sampling_stage\":\"retail\",\"commodity\":\"韭菜\",\"analyte\":\"腐霉利\",\"method\":\"GC-MS\","
+                  + "\"value\":\"0.2\",\"unit\":\"ppm\",\"sampled_at\":\"2024-07-02T09:00:00+08:00\","
+                  + "\"programme\":\"random_monitoring\"}",
+              // 8 missing offset, sample S3
+              "{\"result_id\":\"R4\",\"sample_id\":\"S3\",\"lab_id\":\"L1\",\"lab_level\":\"county\","
+                  + "\"sampling_stage\":\"retail\",\"commodity\":\"韭菜\",\"analyte\":\"腐霉利\",\"method\":\"GC-MS\","
+                  + "\"value\":\"0.2\",\"unit\":\"mg/kg\",\"sampled_at\":\"2024-07-02T09:00:00\","
+                  + "\"programme\":\"random_monitoring\"}",
+              // 9 malformed JSON
+              "{\"result_id\":\"R5\", \"sample_id\": ",
+              // 10 S1 again with a different sampling time: rejected
+              "{\"result_id\":\"R6\",\"sample_id\":\"S1\",\"lab_id\":\"L1\",\"lab_level\":\"county\","
+                  + "\"sampling_stage\":\"retail\",\"division_code\":\"370112\",\"lon\":117.1,\"lat\":36.7,"
+                  + "\"commodity\":\"芹菜\",\"analyte\":\"氧乐果\",\"method\":\"LC-MS/MS\",\"value\":\"1\","
+                  + "\"unit\":\"ug/kg\",\"sampled_at\":\"2024-07-03T09:00:00+08:00\",\"programme\":\"risk_targeted\"}")
+          + "\n";
 
   @Test
   void jsonLinesFileWithDuplicatesCorrectionsAndRejections() throws Exception {
@@ -234,7 +248,8 @@ class UploadAdapterTest {
     assertEquals(1, b.report().rows(RowKind.BLANK));
     assertEquals(1, b.report().rows(RowKind.DUPLICATE));
     assertEquals(5, b.report().rows(RowKind.REJECTED));
-    assertEquals(4, b.report().samplesReceived(), "S1, S2, S3 and the unidentifiable malformed line");
+    assertEquals(
+        4, b.report().samplesReceived(), "S1, S2, S3 and the unidentifiable malformed line");
     assertEquals(1, b.report().samplesAccepted());
     assertEquals(3, b.report().samplesRejected());
     assertEquals(3, b.results().size());
@@ -248,12 +263,18 @@ class UploadAdapterTest {
     assertEquals(0.003, b.results().get(1).valueMgPerKg(), 1e-15, "3 μg/kg (U+03BC)");
     Map<Long, String> fieldByLine = new HashMap<>();
     b.rejected().forEach(r -> fieldByLine.put(r.sourceLine(), r.field()));
-    assertEquals(Map.of(6L, "revision", 7L, "unit", 8L, "sampled_at", 9L, "line", 10L, "sample_id"),
+    assertEquals(
+        Map.of(6L, "revision", 7L, "unit", 8L, "sampled_at", 9L, "line", 10L, "sample_id"),
         fieldByLine);
   }
 
-  private static final String CSV_HEADER = String.join(",",
-      UploadRecords.FIELDS.stream().filter(f -> !f.equals(UploadRecords.SYNTHETIC)).toList()) + "\n";
+  private static final String CSV_HEADER =
+      String.join(
+              ",",
+              UploadRecords.FIELDS.stream()
+                  .filter(f -> !f.equals(UploadRecords.SYNTHETIC))
+                  .toList())
+          + "\n";
   private static final String CSV_ROWS =
       "G1,1,GS1,370100-QC-01,city,supermarket,370103,,,P1,,韭菜,腐霉利,GC-MS,0.35,mg/kg,0.01,0.02,,,"
           + "2024-03-05T10:00:00+08:00,follow_up,中国\n"
@@ -279,19 +300,25 @@ class UploadAdapterTest {
     assertEquals(1, detected.report().rows(RowKind.BLANK));
     assertEquals(1, detected.report().rows(RowKind.REJECTED));
     assertEquals("unit", detected.rejected().get(0).field());
-    assertTrue(detected.rejected().get(0).reason().contains("'斤'"), "decoded Chinese in the message");
+    assertTrue(
+        detected.rejected().get(0).reason().contains("'斤'"), "decoded Chinese in the message");
     assertEquals(2, detected.results().size());
     assertEquals("韭菜", detected.samples().get(0).commodityRaw());
     assertEquals("中国", detected.samples().get(0).countryOfOriginRaw());
     assertEquals(Programme.FOLLOW_UP, detected.samples().get(0).programme());
     assertEquals(55.0, detected.results().get(1).inhibitionRatePct(), 0.0);
-    assertEquals(fromUtf8.results().stream().map(ParsedResult::analyteCode).toList(),
+    assertEquals(
+        fromUtf8.results().stream().map(ParsedResult::analyteCode).toList(),
         detected.results().stream().map(ParsedResult::analyteCode).toList());
-    assertEquals(detected.results().stream().map(ParsedResult::analyteCode).toList(),
+    assertEquals(
+        detected.results().stream().map(ParsedResult::analyteCode).toList(),
         explicit.results().stream().map(ParsedResult::analyteCode).toList());
 
-    assertThrows(UncheckedIOException.class, () -> UploadAdapter.read(gbk, StandardCharsets.UTF_8),
+    assertThrows(
+        UncheckedIOException.class,
+        () -> UploadAdapter.read(gbk, StandardCharsets.UTF_8),
         "GBK bytes with an explicit UTF-8 charset fail loudly");
-    assertThrows(IllegalArgumentException.class, () -> UploadAdapter.read(tmp.resolve("x.xlsx"), null));
+    assertThrows(
+        IllegalArgumentException.class, () -> UploadAdapter.read(tmp.resolve("x.xlsx"), null));
   }
 }

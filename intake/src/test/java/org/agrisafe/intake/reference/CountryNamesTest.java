@@ -43,7 +43,8 @@ class CountryNamesTest {
     assertEquals("EU", eu.iso2());
     assertTrue(!eu.status().mappable());
     assertEquals(Status.MULTIPLE, names.lookup("Spain/Morocco").status());
-    assertEquals(Status.MULTIPLE, names.lookup("Peru / Chile").status(), "any A/B is several countries");
+    assertEquals(
+        Status.MULTIPLE, names.lookup("Peru / Chile").status(), "any A/B is several countries");
     assertEquals(Status.UNKNOWN, names.lookup("Unknown").status());
     assertEquals(Status.UNKNOWN, names.lookup("Not stated").status());
     assertEquals(Status.SEA_AREA, names.lookup("North East Atlantic").status());
@@ -56,26 +57,35 @@ class CountryNamesTest {
 
   @Test
   void unmatchedNamesAreReportedWithCounts() {
-    Map<String, Long> u = names.unmatched(List.of("Spain", "Atlantis", "Atlantis\u00a0", "Lemuria", "EU", ""));
+    Map<String, Long> u =
+        names.unmatched(List.of("Spain", "Atlantis", "Atlantis\u00a0", "Lemuria", "EU", ""));
     assertEquals(Map.of("Atlantis", 2L, "Lemuria", 1L), u);
   }
 
   /** Every country string of the real UK PRiF annex is in the table (fails, naming them, when one is added). */
   @Test
   void everyPrifCountryStringIsKnown() throws IOException {
-    Path repo = Paths.get(System.getProperty("agrisafe.repo.dir", Paths.get("").toAbsolutePath().getParent().toString()));
-    Path file = repo.resolve(System.getProperty("agrisafe.shared.dir", "../shared"))
-        .resolve("data/uk-prif-residues/prif_brand_name_annex_rows.csv").normalize();
+    Path repo =
+        Paths.get(
+            System.getProperty(
+                "agrisafe.repo.dir", Paths.get("").toAbsolutePath().getParent().toString()));
+    Path file =
+        repo.resolve(System.getProperty("agrisafe.shared.dir", "../shared"))
+            .resolve("data/uk-prif-residues/prif_brand_name_annex_rows.csv")
+            .normalize();
     assertTrue(Files.exists(file), "Required shared file is missing: " + file);
     List<String> raws = new ArrayList<>();
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+        CSVParser p =
+            CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
       for (CSVRecord rec : p) {
         raws.add(rec.get("country_of_origin"));
       }
     }
     assertEquals(37_478, raws.size());
     assertEquals(Map.of(), names.unmatched(raws), "names missing from " + CountryNames.FILE);
-    assertTrue(raws.stream().anyMatch(s -> names.lookup(s).iso2() != null && names.lookup(s).iso2().equals("NA")));
+    assertTrue(
+        raws.stream()
+            .anyMatch(s -> names.lookup(s).iso2() != null && names.lookup(s).iso2().equals("NA")));
   }
 }

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.SplittableRandom;
 import org.agrisafe.intake.reference.RegionAssigner.Method;
+import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Point;
-import org.junit.jupiter.api.Test;
 
 class RegionAssignerTest {
 
@@ -46,9 +46,14 @@ class RegionAssignerTest {
   @Test
   void divisionCodesRollUpBeforePoints() {
     RegionAssigner a = RegionAssigner.bundled();
-    assertEquals(new RegionAssigner.Assignment("370102", Method.DIVISION_CODE, null), a.district("370102001", null, null));
+    assertEquals(
+        new RegionAssigner.Assignment("370102", Method.DIVISION_CODE, null),
+        a.district("370102001", null, null));
     assertEquals("370112", a.district("370112", 999.0, 999.0).code());
-    assertEquals("370176", a.district("370176003", null, null).code(), "high-tech zone kept, reported as not drawn");
+    assertEquals(
+        "370176",
+        a.district("370176003", null, null).code(),
+        "high-tech zone kept, reported as not drawn");
     // 李清照纪念堂/趵突泉 area, WGS-84, lies in 历下区 (Lixia)
     RegionAssigner.Assignment p = a.district(null, 117.0128, 36.6601);
     assertEquals(Method.POINT_IN_POLYGON, p.method());
@@ -62,8 +67,11 @@ class RegionAssignerTest {
   void originByCodeThenByName() {
     RegionAssigner a = RegionAssigner.bundled();
     assertEquals("ES", a.origin("ES", "Morocco").code());
-    assertEquals(new RegionAssigner.Assignment("NA", Method.COUNTRY_NAME, null), a.origin(null, "Namibia"));
-    assertEquals(new RegionAssigner.Assignment(null, Method.NONE, "NOT_A_COUNTRY"), a.origin(" ", "EU"));
-    assertEquals(new RegionAssigner.Assignment(null, Method.NONE, "UNMATCHED"), a.origin(null, "Atlantis"));
+    assertEquals(
+        new RegionAssigner.Assignment("NA", Method.COUNTRY_NAME, null), a.origin(null, "Namibia"));
+    assertEquals(
+        new RegionAssigner.Assignment(null, Method.NONE, "NOT_A_COUNTRY"), a.origin(" ", "EU"));
+    assertEquals(
+        new RegionAssigner.Assignment(null, Method.NONE, "UNMATCHED"), a.origin(null, "Atlantis"));
   }
 }

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
-import org.junit.jupiter.api.Test;
 
 class RegionsTest {
 
@@ -42,11 +42,13 @@ class RegionsTest {
       double dxM = (gcj.x - wgs.x) * 111_320 * Math.cos(Math.toRadians(wgs.y));
       double dyM = (gcj.y - wgs.y) * 110_574;
       double shift = Math.hypot(dxM, dyM);
-      assertTrue(shift > 100 && shift < 700, r.code() + " shifted by " + shift + " m: expected 100-700 m");
+      assertTrue(
+          shift > 100 && shift < 700, r.code() + " shifted by " + shift + " m: expected 100-700 m");
       // WGS-84 = GCJ-02 minus the offset, which is positive in lon (east) around Jinan
       assertTrue(wgs.x < gcj.x, r.code() + ": WGS-84 longitude should be west of the GCJ-02 one");
     }
-    // PROVENANCE bbox of the GCJ-02 file: 116.226–117.975 E, 35.991–37.533 N; WGS-84 is a few hundred m off
+    // PROVENANCE bbox of the GCJ-02 file: 116.226–117.975 E, 35.991–37.533 N; WGS-84 is a few
+    // hundred m off
     assertTrue(all.getMinX() > 116.2 && all.getMaxX() < 117.98, "lon range " + all);
     assertTrue(all.getMinY() > 35.98 && all.getMaxY() < 37.54, "lat range " + all);
     assertEquals("历下区", j.byCode("370102").nameZh());

@@ -56,12 +56,19 @@ public final class PostgresLakehouse {
     if (!url().matches(".*/[A-Za-z0-9_]+_test(\\?.*)?$")) {
       fail("Refusing to wipe " + url() + ": the test database's name must end in _test");
     }
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       s.execute("DROP TABLE IF EXISTS iceberg_tables");
       s.execute("DROP TABLE IF EXISTS iceberg_namespace_properties");
     } catch (SQLException e) {
-      fail("The PostgreSQL catalog is not reachable at " + url() + " as " + USER + " (" + e.getMessage()
-          + "). Start it with: scripts/postgres-catalog.sh start");
+      fail(
+          "The PostgreSQL catalog is not reachable at "
+              + url()
+              + " as "
+              + USER
+              + " ("
+              + e.getMessage()
+              + "). Start it with: scripts/postgres-catalog.sh start");
     }
     try {
       dir = Files.createTempDirectory("agrisafe-pg-lakehouse");
@@ -72,18 +79,28 @@ public final class PostgresLakehouse {
         LakehouseConfig.load(
             null,
             Map.of(
-                LakehouseConfig.CATALOG_URI, url(),
-                LakehouseConfig.CATALOG_USER, USER,
-                LakehouseConfig.CATALOG_PASSWORD, PASSWORD,
-                LakehouseConfig.LAKEHOUSE_DIR, dir.toString(),
-                LakehouseConfig.OUTPUT_DIR, dir.resolve("out").toString(),
-                LakehouseConfig.SPARK_SHUFFLE_PARTITIONS, "2"),
+                LakehouseConfig.CATALOG_URI,
+                url(),
+                LakehouseConfig.CATALOG_USER,
+                USER,
+                LakehouseConfig.CATALOG_PASSWORD,
+                PASSWORD,
+                LakehouseConfig.LAKEHOUSE_DIR,
+                dir.toString(),
+                LakehouseConfig.OUTPUT_DIR,
+                dir.resolve("out").toString(),
+                LakehouseConfig.SPARK_SHUFFLE_PARTITIONS,
+                "2"),
             Map.of());
     spark = SparkSessions.create(config, "agrisafe-pg-tests");
     String uri = spark.conf().get("spark.sql.catalog." + config.catalogName() + ".uri");
     if (!uri.equals(url())) {
-      fail("The test JVM's SparkSession uses catalog " + uri + ", not " + url()
-          + ": run the server tests in their own profile (-Pcatalog-pg or -Ptrino)");
+      fail(
+          "The test JVM's SparkSession uses catalog "
+              + uri
+              + ", not "
+              + url()
+              + ": run the server tests in their own profile (-Pcatalog-pg or -Ptrino)");
     }
     LakehouseBootstrap.createAll(SparkSessions.icebergCatalog(spark, config));
     return spark;

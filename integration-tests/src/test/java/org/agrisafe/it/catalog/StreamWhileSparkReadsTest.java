@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,10 +21,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.agrisafe.jobs.spark.SparkSessions;
 import org.agrisafe.it.xengine.StreamOutputs;
 import org.agrisafe.it.xengine.StreamProcess;
 import org.agrisafe.it.xengine.UploadFiles;
+import org.agrisafe.jobs.spark.SparkSessions;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
 import org.agrisafe.lakehouse.tables.Tables;
 import org.apache.iceberg.Snapshot;
@@ -63,13 +62,14 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("catalog-pg")
 class StreamWhileSparkReadsTest {
   static final int FILES = 16;
+
   /** Time between two upload files, ms: several Spark reads and rewrites and stream checkpoints in between. */
   static final long POST_INTERVAL_MS = 2000;
+
   static final long SEED = 9009;
   static final String PREFIX = "PLATFORM_UPLOAD:SYN-" + SEED + "-";
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void streamWritesWhileSparkReadsAndCompactsLosingNoCommit() throws Exception {
@@ -78,7 +78,10 @@ class StreamWhileSparkReadsTest {
       run(since);
     } finally {
       // PostgresCatalogTest, in the same JVM, counts every results row
-      StreamOutputs.delete(PostgresLakehouse.spark(), PostgresLakehouse.config().catalogName(), List.of(PREFIX),
+      StreamOutputs.delete(
+          PostgresLakehouse.spark(),
+          PostgresLakehouse.config().catalogName(),
+          List.of(PREFIX),
           since);
     }
   }
@@ -90,19 +93,24 @@ class StreamWhileSparkReadsTest {
     String c = cfg.catalogName();
     String results = Tables.RESULTS.qualifiedName(c);
 
-    // the upload files: originals in FILES chunks, corrections of the chunk two before from the third file on
-    List<ObjectNode> originals = UploadFiles.synthetic(SEED, 160, LocalDate.of(2025, 3, 1), LocalDate.of(2025, 4, 30));
+    // the upload files: originals in FILES chunks, corrections of the chunk two before from the
+    // third file on
+    List<ObjectNode> originals =
+        UploadFiles.synthetic(SEED, 160, LocalDate.of(2025, 3, 1), LocalDate.of(2025, 4, 30));
     List<List<ObjectNode>> files = new ArrayList<>();
     int per = (originals.size() + FILES - 1) / FILES;
     for (int i = 0; i < FILES; i++) {
-      files.add(new ArrayList<>(originals.subList(Math.min(i * per, originals.size()),
-          Math.min((i + 1) * per, originals.size()))));
+      files.add(
+          new ArrayList<>(
+              originals.subList(
+                  Math.min(i * per, originals.size()), Math.min((i + 1) * per, originals.size()))));
     }
     List<ObjectNode> posted = new ArrayList<>(originals);
     int moved = 0;
     for (int i = 2; i < FILES; i++) {
-      List<ObjectNode> earlier = originals.subList(Math.min((i - 2) * per, originals.size()),
-          Math.min((i - 1) * per, originals.size()));
+      List<ObjectNode> earlier =
+          originals.subList(
+              Math.min((i - 2) * per, originals.size()), Math.min((i - 1) * per, originals.size()));
       for (int k = 0; k < Math.min(3, earlier.size()); k++) {
         int moveDays = k == 0 && i % 3 == 0 ? 35 : 0;
         moved += moveDays != 0 ? 1 : 0;
@@ -125,46 +133,80 @@ class StreamWhileSparkReadsTest {
     try (StreamProcess stream = StreamProcess.startStream(uploads, streamDir, env, streamDir)) {
       double startSeconds = (System.nanoTime() - tStart) / 1e9;
 
-      // warm Spark up (the first query of a session plans and compiles for seconds), so that its reads and
+      // warm Spark up (the first query of a session plans and compiles for seconds), so that its
+      // reads and
       // commits interleave with the stream's from the first file on
       spark.sql("REFRESH TABLE " + results);
-      assertEquals(0, spark.sql("SELECT * FROM " + results + " WHERE result_id LIKE '" + PREFIX + "%'").count());
-      spark.sql("CALL " + c + ".system.rewrite_data_files(table => 'monitoring.results',"
-          + " where => \"source_system = 'PLATFORM_UPLOAD'\")").collectAsList();
+      assertEquals(
+          0,
+          spark
+              .sql("SELECT * FROM " + results + " WHERE result_id LIKE '" + PREFIX + "%'")
+              .count());
+      spark
+          .sql(
+              "CALL "
+                  + c
+                  + ".system.rewrite_data_files(table => 'monitoring.results',"
+                  + " where => \"source_system = 'PLATFORM_UPLOAD'\")")
+          .collectAsList();
       AtomicBoolean allPosted = new AtomicBoolean(false);
       List<Long> counts = Collections.synchronizedList(new ArrayList<>());
       List<Integer> rewrites = Collections.synchronizedList(new ArrayList<>());
       ExecutorService pool = Executors.newSingleThreadExecutor();
       long tPost = System.nanoTime();
       try {
-        Future<Boolean> reader = pool.submit(() -> {
-          long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-          while (System.nanoTime() < deadline) {
-            spark.sql("REFRESH TABLE " + results);
-            Row r = spark.sql("SELECT count(*), count_if(verdict IN ('PASS', 'FAIL')), count_if(verdict = 'PASS')"
-                + " FROM " + results + " WHERE result_id LIKE '" + PREFIX + "%'").first();
-            long n = r.getLong(0);
-            assertTrue(r.getLong(2) <= r.getLong(1), "passed <= judged, read " + r);
-            counts.add(n);
-            if (allPosted.get() && n == expected.size() && currentRevisions(spark, results).equals(expected)) {
-              return true;
-            }
-            if (n > 0) {
-              Row w = spark.sql("CALL " + c + ".system.rewrite_data_files(table => 'monitoring.results',"
-                  + " where => \"source_system = 'PLATFORM_UPLOAD'\", options => map('rewrite-all', 'true'))").first();
-              rewrites.add(w.getInt(0));
-            }
-          }
-          return false;
-        });
+        Future<Boolean> reader =
+            pool.submit(
+                () -> {
+                  long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+                  while (System.nanoTime() < deadline) {
+                    spark.sql("REFRESH TABLE " + results);
+                    Row r =
+                        spark
+                            .sql(
+                                "SELECT count(*), count_if(verdict IN ('PASS', 'FAIL')), count_if(verdict = 'PASS')"
+                                    + " FROM "
+                                    + results
+                                    + " WHERE result_id LIKE '"
+                                    + PREFIX
+                                    + "%'")
+                            .first();
+                    long n = r.getLong(0);
+                    assertTrue(r.getLong(2) <= r.getLong(1), "passed <= judged, read " + r);
+                    counts.add(n);
+                    if (allPosted.get()
+                        && n == expected.size()
+                        && currentRevisions(spark, results).equals(expected)) {
+                      return true;
+                    }
+                    if (n > 0) {
+                      Row w =
+                          spark
+                              .sql(
+                                  "CALL "
+                                      + c
+                                      + ".system.rewrite_data_files(table => 'monitoring.results',"
+                                      + " where => \"source_system = 'PLATFORM_UPLOAD'\", options => map('rewrite-all', 'true'))")
+                              .first();
+                      rewrites.add(w.getInt(0));
+                    }
+                  }
+                  return false;
+                });
         for (int i = 0; i < FILES; i++) {
           UploadFiles.drop(uploads, String.format("syn-%02d.jsonl", i), files.get(i));
           Thread.sleep(POST_INTERVAL_MS);
           assertTrue(stream.isAlive(), "the stream died\n" + stream.tail(80));
         }
         allPosted.set(true);
-        assertTrue(reader.get(6, TimeUnit.MINUTES),
-            "Spark never read the final state: counts " + counts + " of " + expected.size() + "\n" + stream.tail(80));
+        assertTrue(
+            reader.get(6, TimeUnit.MINUTES),
+            "Spark never read the final state: counts "
+                + counts
+                + " of "
+                + expected.size()
+                + "\n"
+                + stream.tail(80));
       } finally {
         pool.shutdownNow();
       }
@@ -172,44 +214,77 @@ class StreamWhileSparkReadsTest {
 
       // the stream stayed healthy: alive, never failed, never restarted
       assertTrue(stream.isAlive(), "the stream exited\n" + stream.tail(80));
-      assertEquals(0, stream.count(StreamProcess.RESTARTING), "the stream restarted\n" + stream.tail(80));
+      assertEquals(
+          0, stream.count(StreamProcess.RESTARTING), "the stream restarted\n" + stream.tail(80));
       assertEquals(0, stream.count(StreamProcess.FAILING), "the stream failed\n" + stream.tail(80));
 
       // Spark's reads never went backwards
       for (int i = 1; i < counts.size(); i++) {
-        assertTrue(counts.get(i) >= counts.get(i - 1), "Spark read " + counts.get(i - 1) + " then " + counts.get(i));
+        assertTrue(
+            counts.get(i) >= counts.get(i - 1),
+            "Spark read " + counts.get(i - 1) + " then " + counts.get(i));
       }
-      assertEquals(expected, currentRevisions(spark, results), "one current row per result, at its highest revision");
-      assertEquals(posted.size(), spark.sql("SELECT * FROM " + Tables.RESULT_REVISIONS.qualifiedName(c)
-          + " WHERE result_id LIKE '" + PREFIX + "%'").count(), "every revision in result_revisions");
+      assertEquals(
+          expected,
+          currentRevisions(spark, results),
+          "one current row per result, at its highest revision");
+      assertEquals(
+          posted.size(),
+          spark
+              .sql(
+                  "SELECT * FROM "
+                      + Tables.RESULT_REVISIONS.qualifiedName(c)
+                      + " WHERE result_id LIKE '"
+                      + PREFIX
+                      + "%'")
+              .count(),
+          "every revision in result_revisions");
 
-      // no lost commit: one parent chain holding every snapshot; every Spark rewrite and every stream checkpoint
-      Table t = SparkSessions.icebergCatalog(spark, cfg).loadTable(
-          Tables.RESULTS.identifier());
-      // the back-off both writers used (README "Concurrent writers"): table properties from the catalog defaults
-      assertEquals(cfg.get(LakehouseConfig.COMMIT_RETRIES), t.properties().get("commit.retry.num-retries"));
-      assertEquals(Long.toString(LakehouseConfig.COMMIT_RETRY_MIN_WAIT_MS_DEFAULT),
+      // no lost commit: one parent chain holding every snapshot; every Spark rewrite and every
+      // stream checkpoint
+      Table t = SparkSessions.icebergCatalog(spark, cfg).loadTable(Tables.RESULTS.identifier());
+      // the back-off both writers used (README "Concurrent writers"): table properties from the
+      // catalog defaults
+      assertEquals(
+          cfg.get(LakehouseConfig.COMMIT_RETRIES), t.properties().get("commit.retry.num-retries"));
+      assertEquals(
+          Long.toString(LakehouseConfig.COMMIT_RETRY_MIN_WAIT_MS_DEFAULT),
           t.properties().get("commit.retry.min-wait-ms"));
-      assertEquals(Long.toString(LakehouseConfig.COMMIT_RETRY_MAX_WAIT_MS_DEFAULT),
+      assertEquals(
+          Long.toString(LakehouseConfig.COMMIT_RETRY_MAX_WAIT_MS_DEFAULT),
           t.properties().get("commit.retry.max-wait-ms"));
-      assertEquals(Long.toString(LakehouseConfig.COMMIT_RETRY_TOTAL_TIMEOUT_MS_DEFAULT),
+      assertEquals(
+          Long.toString(LakehouseConfig.COMMIT_RETRY_TOTAL_TIMEOUT_MS_DEFAULT),
           t.properties().get("commit.retry.total-timeout-ms"));
       List<Snapshot> all = new ArrayList<>();
-      for (Snapshot s = t.currentSnapshot(); s != null; s = s.parentId() == null ? null : t.snapshot(s.parentId())) {
+      for (Snapshot s = t.currentSnapshot();
+          s != null;
+          s = s.parentId() == null ? null : t.snapshot(s.parentId())) {
         all.add(0, s);
       }
       Set<Long> inChain = new HashSet<>();
       all.forEach(s -> inChain.add(s.snapshotId()));
       // this test's part of the chain (other tests of the JVM may have committed before)
-      List<Snapshot> chain = all.stream().filter(s -> s.timestampMillis() >= since.toEpochMilli()).toList();
+      List<Snapshot> chain =
+          all.stream().filter(s -> s.timestampMillis() >= since.toEpochMilli()).toList();
       for (Snapshot s : t.snapshots()) {
-        assertTrue(inChain.contains(s.snapshotId()), "snapshot " + s.snapshotId() + " (" + s.operation()
-            + ") is not an ancestor of the current snapshot: a lost commit");
+        assertTrue(
+            inChain.contains(s.snapshotId()),
+            "snapshot "
+                + s.snapshotId()
+                + " ("
+                + s.operation()
+                + ") is not an ancestor of the current snapshot: a lost commit");
       }
-      t.history().forEach(h -> assertTrue(inChain.contains(h.snapshotId()), "history entry " + h.snapshotId()));
-      // the stream only appends and upserts ('append', 'overwrite'); 'replace' is a rewrite, here only Spark's
+      t.history()
+          .forEach(
+              h -> assertTrue(inChain.contains(h.snapshotId()), "history entry " + h.snapshotId()));
+      // the stream only appends and upserts ('append', 'overwrite'); 'replace' is a rewrite, here
+      // only Spark's
       long sparkRewrites = chain.stream().filter(s -> "replace".equals(s.operation())).count();
-      assertEquals(rewrites.stream().filter(n -> n > 0).count(), sparkRewrites,
+      assertEquals(
+          rewrites.stream().filter(n -> n > 0).count(),
+          sparkRewrites,
           "every committed Spark rewrite is in the chain (rewrites " + rewrites + ")");
       long lastCheckpoint = -1;
       int streamCommits = 0;
@@ -219,7 +294,8 @@ class StreamWhileSparkReadsTest {
         String cp = s.summary().get("flink.max-committed-checkpoint-id");
         if (cp != null) {
           long id = Long.parseLong(cp);
-          assertTrue(id > lastCheckpoint, "checkpoint " + id + " committed after " + lastCheckpoint);
+          assertTrue(
+              id > lastCheckpoint, "checkpoint " + id + " committed after " + lastCheckpoint);
           lastCheckpoint = id;
           streamCommits++;
           interleaved |= sawSpark;
@@ -229,13 +305,29 @@ class StreamWhileSparkReadsTest {
       }
       assertNotNull(t.currentSnapshot());
       assertTrue(streamCommits >= 2, "stream commits: " + streamCommits);
-      assertTrue(interleaved, "a Spark commit between two stream commits: chain " + describe(chain) + ", rewrites "
-          + rewrites + ", counts " + counts);
-      System.out.printf("StreamWhileSparkReadsTest: %d files, %d records (%d results), stream start %.1f s,"
+      assertTrue(
+          interleaved,
+          "a Spark commit between two stream commits: chain "
+              + describe(chain)
+              + ", rewrites "
+              + rewrites
+              + ", counts "
+              + counts);
+      System.out.printf(
+          "StreamWhileSparkReadsTest: %d files, %d records (%d results), stream start %.1f s,"
               + " posting to final state %.1f s, %d Spark reads, %d Spark rewrites (%d committed), %d stream commits,"
               + " %d commit retries in the stream, total %.1f s%n",
-          FILES, posted.size(), expected.size(), startSeconds, postSeconds, counts.size(), rewrites.size(),
-          sparkRewrites, streamCommits, stream.count(StreamProcess.RETRY), (System.nanoTime() - t0) / 1e9);
+          FILES,
+          posted.size(),
+          expected.size(),
+          startSeconds,
+          postSeconds,
+          counts.size(),
+          rewrites.size(),
+          sparkRewrites,
+          streamCommits,
+          stream.count(StreamProcess.RETRY),
+          (System.nanoTime() - t0) / 1e9);
     }
   }
 
@@ -243,8 +335,10 @@ class StreamWhileSparkReadsTest {
     StringBuilder sb = new StringBuilder();
     for (Snapshot s : chain) {
       sb.append(s.operation())
-          .append(s.summary().containsKey("flink.max-committed-checkpoint-id")
-              ? "(flink cp " + s.summary().get("flink.max-committed-checkpoint-id") + ")" : "")
+          .append(
+              s.summary().containsKey("flink.max-committed-checkpoint-id")
+                  ? "(flink cp " + s.summary().get("flink.max-committed-checkpoint-id") + ")"
+                  : "")
           .append(' ');
     }
     return sb.toString().trim();
@@ -252,8 +346,15 @@ class StreamWhileSparkReadsTest {
 
   private static Map<String, Integer> currentRevisions(SparkSession spark, String results) {
     Map<String, Integer> m = new HashMap<>();
-    for (Row r : spark.sql("SELECT result_id, revision FROM " + results + " WHERE result_id LIKE '" + PREFIX + "%'")
-        .collectAsList()) {
+    for (Row r :
+        spark
+            .sql(
+                "SELECT result_id, revision FROM "
+                    + results
+                    + " WHERE result_id LIKE '"
+                    + PREFIX
+                    + "%'")
+            .collectAsList()) {
       Integer before = m.put(r.getString(0), r.getInt(1));
       if (before != null) {
         return Map.of("duplicate current row", -1, r.getString(0), r.getInt(1));

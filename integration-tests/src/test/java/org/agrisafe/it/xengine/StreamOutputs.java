@@ -22,20 +22,29 @@ public final class StreamOutputs {
    *     which are also the prefixes of their sample IDs
    * @param since start of the test; STREAM_RULE warnings created from then on are deleted
    */
-  public static void delete(SparkSession spark, String catalog, List<String> resultIdPrefixes, Instant since) {
+  public static void delete(
+      SparkSession spark, String catalog, List<String> resultIdPrefixes, Instant since) {
     for (TableDef def : List.of(Tables.RESULTS, Tables.RESULT_REVISIONS, Tables.SAMPLES)) {
       String column = def == Tables.SAMPLES ? "sample_id" : "result_id";
       StringBuilder where = new StringBuilder();
       for (String p : resultIdPrefixes) {
-        where.append(where.length() == 0 ? "" : " OR ").append(column).append(" LIKE '")
-            .append(p.replace("'", "''")).append("%'");
+        where
+            .append(where.length() == 0 ? "" : " OR ")
+            .append(column)
+            .append(" LIKE '")
+            .append(p.replace("'", "''"))
+            .append("%'");
       }
       spark.sql("REFRESH TABLE " + def.qualifiedName(catalog));
       spark.sql("DELETE FROM " + def.qualifiedName(catalog) + " WHERE " + where);
     }
     String warnings = WarningTables.WARNINGS.qualifiedName(catalog);
     spark.sql("REFRESH TABLE " + warnings);
-    spark.sql("DELETE FROM " + warnings + " WHERE producer = 'STREAM_RULE' AND created_at >= TIMESTAMP '"
-        + since + "'");
+    spark.sql(
+        "DELETE FROM "
+            + warnings
+            + " WHERE producer = 'STREAM_RULE' AND created_at >= TIMESTAMP '"
+            + since
+            + "'");
   }
 }

@@ -34,24 +34,28 @@ import java.util.stream.Stream;
 public final class StreamProcess implements AutoCloseable {
   /** Log line of a Flink job that failed and restarts (the JobMaster's execution graph). */
   public static final String RESTARTING = "switched from state RUNNING to RESTARTING";
+
   /** Log line of a Flink job that failed for good. */
   public static final String FAILING = "switched from state RUNNING to FAILING";
+
   /** Iceberg's WARN before retrying a task, here a commit that lost the race ({@code CommitFailedException}). */
   public static final String RETRY = "Retrying task after failure";
 
-  private static final String LOG4J2 = String.join("\n",
-      "status = warn",
-      "appender.out.type = Console",
-      "appender.out.name = out",
-      "appender.out.layout.type = PatternLayout",
-      "appender.out.layout.pattern = %d{HH:mm:ss.SSS} %-5p %c{1} - %m%n",
-      "rootLogger.level = WARN",
-      "rootLogger.appenderRef.out.ref = out",
-      "logger.graph.name = org.apache.flink.runtime.executiongraph",
-      "logger.graph.level = INFO",
-      "logger.commit.name = org.apache.iceberg.flink.sink",
-      "logger.commit.level = INFO",
-      "");
+  private static final String LOG4J2 =
+      String.join(
+          "\n",
+          "status = warn",
+          "appender.out.type = Console",
+          "appender.out.name = out",
+          "appender.out.layout.type = PatternLayout",
+          "appender.out.layout.pattern = %d{HH:mm:ss.SSS} %-5p %c{1} - %m%n",
+          "rootLogger.level = WARN",
+          "rootLogger.appenderRef.out.ref = out",
+          "logger.graph.name = org.apache.flink.runtime.executiongraph",
+          "logger.graph.level = INFO",
+          "logger.commit.name = org.apache.iceberg.flink.sink",
+          "logger.commit.level = INFO",
+          "");
 
   private final Process process;
   private final Path log;
@@ -77,13 +81,26 @@ public final class StreamProcess implements AutoCloseable {
    * @param env environment on top of the test JVM's (e.g. the PostgreSQL catalog settings)
    * @param workDir an existing folder for the log
    */
-  public static StreamProcess startStream(Path uploads, Path lakehouseDir, Map<String, String> env, Path workDir)
+  public static StreamProcess startStream(
+      Path uploads, Path lakehouseDir, Map<String, String> env, Path workDir)
       throws InterruptedException {
-    StreamProcess p = start("stream", "org.agrisafe.streaming.cli.StreamingMain",
-        List.of("--api-keys", repo().resolve("streaming/demo/lab-api-keys.properties").toString(),
-            "--port", "0", "--uploads-dir", uploads.toString(), "--checkpoint-interval-ms", "1000",
-            "--lakehouse-dir", lakehouseDir.toString()),
-        env, workDir);
+    StreamProcess p =
+        start(
+            "stream",
+            "org.agrisafe.streaming.cli.StreamingMain",
+            List.of(
+                "--api-keys",
+                repo().resolve("streaming/demo/lab-api-keys.properties").toString(),
+                "--port",
+                "0",
+                "--uploads-dir",
+                uploads.toString(),
+                "--checkpoint-interval-ms",
+                "1000",
+                "--lakehouse-dir",
+                lakehouseDir.toString()),
+            env,
+            workDir);
     boolean up = false;
     try {
       p.awaitLog("upload endpoint:", java.time.Duration.ofMinutes(3));
@@ -106,21 +123,32 @@ public final class StreamProcess implements AutoCloseable {
    * @param env environment variables to set (e.g. {@code AGRISAFE_CATALOG_URI}), on top of the test JVM's
    * @param workDir an existing folder
    */
-  public static StreamProcess start(String name, String mainClass, List<String> args, Map<String, String> env,
-      Path workDir) {
+  public static StreamProcess start(
+      String name, String mainClass, List<String> args, Map<String, String> env, Path workDir) {
     Path target = repo().resolve("streaming/target");
     Path cpFile = target.resolve("launcher/classpath.txt");
     Path optsFile = target.resolve("launcher/jvm-options.txt");
     Path jar = streamingJar(target);
-    String build = "./mvnw -B -pl jobs,streaming -am verify (the reactor packages streaming first), or"
-        + " ./mvnw -B -q -DskipTests -pl streaming -am package";
+    String build =
+        "./mvnw -B -pl jobs,streaming -am verify (the reactor packages streaming first), or"
+            + " ./mvnw -B -q -DskipTests -pl streaming -am package";
     if (jar == null || !Files.isRegularFile(cpFile) || !Files.isRegularFile(optsFile)) {
-      fail("The packaged streaming job is missing (" + target + "/streaming-*.jar, launcher/classpath.txt,"
-          + " launcher/jvm-options.txt): build it with " + build);
+      fail(
+          "The packaged streaming job is missing ("
+              + target
+              + "/streaming-*.jar, launcher/classpath.txt,"
+              + " launcher/jvm-options.txt): build it with "
+              + build);
     }
     Path newer = newestSourceNewerThan(repo().resolve("streaming/src/main"), jar);
     if (newer != null) {
-      fail("The packaged streaming job " + jar + " is older than " + newer + ": rebuild it with " + build);
+      fail(
+          "The packaged streaming job "
+              + jar
+              + " is older than "
+              + newer
+              + ": rebuild it with "
+              + build);
     }
     try {
       Path log4j = workDir.resolve("log4j2-" + name + ".properties");
@@ -134,13 +162,20 @@ public final class StreamProcess implements AutoCloseable {
       cmd.add("-Dlog4j2.configurationFile=" + log4j.toUri());
       cmd.addAll(Arrays.asList(Files.readString(optsFile).trim().split("\\s+")));
       cmd.add("-cp");
-      cmd.add(String.join(File.pathSeparator, loggingJars()) + File.pathSeparator + jar + File.pathSeparator
-          + Files.readString(cpFile).trim());
+      cmd.add(
+          String.join(File.pathSeparator, loggingJars())
+              + File.pathSeparator
+              + jar
+              + File.pathSeparator
+              + Files.readString(cpFile).trim());
       cmd.add(mainClass);
       cmd.addAll(args);
       Path logFile = workDir.resolve(name + ".log");
-      ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
-          .redirectOutput(logFile.toFile());
+      ProcessBuilder pb =
+          new ProcessBuilder(cmd)
+              .directory(workDir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(logFile.toFile());
       pb.environment().putAll(env);
       Process p = pb.start();
       return new StreamProcess(name, p, logFile);
@@ -154,8 +189,12 @@ public final class StreamProcess implements AutoCloseable {
       return null;
     }
     try (Stream<Path> s = Files.list(target)) {
-      return s.filter(p -> p.getFileName().toString().matches("streaming-.*\\.jar")
-          && !p.getFileName().toString().matches(".*-(tests|sources|javadoc)\\.jar")).findFirst().orElse(null);
+      return s.filter(
+              p ->
+                  p.getFileName().toString().matches("streaming-.*\\.jar")
+                      && !p.getFileName().toString().matches(".*-(tests|sources|javadoc)\\.jar"))
+          .findFirst()
+          .orElse(null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -164,13 +203,17 @@ public final class StreamProcess implements AutoCloseable {
   private static Path newestSourceNewerThan(Path dir, Path jar) {
     try (Stream<Path> s = Files.walk(dir)) {
       long built = Files.getLastModifiedTime(jar).toMillis();
-      return s.filter(Files::isRegularFile).filter(p -> {
-        try {
-          return Files.getLastModifiedTime(p).toMillis() > built;
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }).findFirst().orElse(null);
+      return s.filter(Files::isRegularFile)
+          .filter(
+              p -> {
+                try {
+                  return Files.getLastModifiedTime(p).toMillis() > built;
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              })
+          .findFirst()
+          .orElse(null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -179,12 +222,19 @@ public final class StreamProcess implements AutoCloseable {
   /** log4j-api, log4j-core, the SLF4J 2 binding and slf4j-api 2 of the test JVM (Spark's logging). */
   private static List<String> loggingJars() {
     List<String> jars = new ArrayList<>();
-    for (String cls : List.of("org.apache.logging.log4j.LogManager", "org.apache.logging.log4j.core.LoggerContext",
-        "org.apache.logging.slf4j.SLF4JServiceProvider", "org.slf4j.LoggerFactory")) {
+    for (String cls :
+        List.of(
+            "org.apache.logging.log4j.LogManager",
+            "org.apache.logging.log4j.core.LoggerContext",
+            "org.apache.logging.slf4j.SLF4JServiceProvider",
+            "org.slf4j.LoggerFactory")) {
       try {
-        jars.add(Path.of(Class.forName(cls).getProtectionDomain().getCodeSource().getLocation().toURI())
-            .toString());
-      } catch (ReflectiveOperationException | java.net.URISyntaxException | NullPointerException e) {
+        jars.add(
+            Path.of(Class.forName(cls).getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString());
+      } catch (ReflectiveOperationException
+          | java.net.URISyntaxException
+          | NullPointerException e) {
         fail("Cannot locate the jar of " + cls + " for the child JVM's logging: " + e);
       }
     }
@@ -203,7 +253,12 @@ public final class StreamProcess implements AutoCloseable {
   /** The last {@code lines} lines of the output, for failure messages. */
   public String tail(int lines) {
     List<String> all = log().lines().toList();
-    return name + " (last " + lines + " lines of " + log + "):\n"
+    return name
+        + " (last "
+        + lines
+        + " lines of "
+        + log
+        + "):\n"
         + String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
   }
 
@@ -222,7 +277,14 @@ public final class StreamProcess implements AutoCloseable {
     long end = System.nanoTime() + timeout.toNanos();
     while (!log().contains(text)) {
       if (!process.isAlive()) {
-        fail(name + " exited with " + process.exitValue() + " before printing '" + text + "'\n" + tail(60));
+        fail(
+            name
+                + " exited with "
+                + process.exitValue()
+                + " before printing '"
+                + text
+                + "'\n"
+                + tail(60));
       }
       if (System.nanoTime() > end) {
         fail(name + " did not print '" + text + "' within " + timeout + "\n" + tail(60));

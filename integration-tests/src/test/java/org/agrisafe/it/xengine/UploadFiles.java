@@ -39,10 +39,12 @@ public final class UploadFiles {
    * @param to last sampling date
    */
   public static List<ObjectNode> synthetic(long seed, int samples, LocalDate from, LocalDate to) {
-    JinanUploadGenerator g = new JinanUploadGenerator(
-        new JinanUploadGenerator.Params(seed, samples, from, to, 1.0, 0.1, 0.05),
-        UkResidueProfile.fromPrif(StreamProcess.repo().resolve(
-            "data/uk-prif-residues/prif_brand_name_annex_rows.csv.gz")));
+    JinanUploadGenerator g =
+        new JinanUploadGenerator(
+            new JinanUploadGenerator.Params(seed, samples, from, to, 1.0, 0.1, 0.05),
+            UkResidueProfile.fromPrif(
+                StreamProcess.repo()
+                    .resolve("data/uk-prif-residues/prif_brand_name_annex_rows.csv.gz")));
     List<ObjectNode> out = new ArrayList<>();
     g.generate(line -> out.add(parse(line)));
     return out;
@@ -65,7 +67,9 @@ public final class UploadFiles {
       c.remove("lod");
     }
     if (moveDays != 0) {
-      c.put("sampled_at", OffsetDateTime.parse(c.get("sampled_at").asText()).plusDays(moveDays).toString());
+      c.put(
+          "sampled_at",
+          OffsetDateTime.parse(c.get("sampled_at").asText()).plusDays(moveDays).toString());
     }
     return c;
   }

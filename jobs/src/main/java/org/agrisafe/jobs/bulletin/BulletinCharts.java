@@ -40,22 +40,36 @@ public final class BulletinCharts {
         double r = (double) p.get("pass_rate");
         x.add((String) p.get("period"));
         y.add(100 * r);
-        err.add(100 * Math.max(r - (double) p.get("pass_rate_low"), (double) p.get("pass_rate_high") - r));
+        err.add(
+            100
+                * Math.max(
+                    r - (double) p.get("pass_rate_low"), (double) p.get("pass_rate_high") - r));
       }
     }
     if (x.isEmpty()) {
       return null;
     }
-    CategoryChart c = new CategoryChartBuilder().width(900).height(380).title(BulletinText.get(l, "trend"))
-        .xAxisTitle(BulletinText.get(l, "period")).yAxisTitle(BulletinText.get(l, "pass_rate") + " (%)").build();
+    CategoryChart c =
+        new CategoryChartBuilder()
+            .width(900)
+            .height(380)
+            .title(BulletinText.get(l, "trend"))
+            .xAxisTitle(BulletinText.get(l, "period"))
+            .yAxisTitle(BulletinText.get(l, "pass_rate") + " (%)")
+            .build();
     style(c.getStyler(), l);
-    c.getStyler().setDefaultSeriesRenderStyle(org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle.Line);
+    c.getStyler()
+        .setDefaultSeriesRenderStyle(
+            org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle.Line);
     c.getStyler().setXAxisLabelRotation(45);
     org.knowm.xchart.CategorySeries s = c.addSeries(BulletinText.get(l, "pass_rate"), x, y, err);
     s.setMarker(SeriesMarkers.CIRCLE);
     double t = 100 * spec.targetPassRate();
-    org.knowm.xchart.CategorySeries target = c.addSeries(BulletinText.get(l, "target") + " " + fmt(t) + " %", x,
-        x.stream().map(v -> t).toList());
+    org.knowm.xchart.CategorySeries target =
+        c.addSeries(
+            BulletinText.get(l, "target") + " " + fmt(t) + " %",
+            x,
+            x.stream().map(v -> t).toList());
     target.setMarker(SeriesMarkers.NONE);
     target.setLineColor(Color.RED);
     target.setFillColor(Color.RED);
@@ -64,15 +78,22 @@ public final class BulletinCharts {
 
   /** Bar chart of the published groups of one breakdown; null when it has no group. */
   @SuppressWarnings("unchecked")
-  public static Path groups(Map<String, Object> figures, BulletinSpec spec, String dimension, Path png) {
-    Map<String, Object> b = (Map<String, Object>) ((Map<String, Object>) figures.get("breakdowns")).get(dimension);
+  public static Path groups(
+      Map<String, Object> figures, BulletinSpec spec, String dimension, Path png) {
+    Map<String, Object> b =
+        (Map<String, Object>) ((Map<String, Object>) figures.get("breakdowns")).get(dimension);
     List<Map<String, Object>> groups = (List<Map<String, Object>>) b.get("groups");
     if (groups == null || groups.isEmpty()) {
       return null;
     }
     Language l = spec.language();
-    CategoryChart c = new CategoryChartBuilder().width(900).height(380)
-        .title(BulletinText.get(l, dimension) + " - " + BulletinText.get(l, "pass_rate") + " (%)").build();
+    CategoryChart c =
+        new CategoryChartBuilder()
+            .width(900)
+            .height(380)
+            .title(
+                BulletinText.get(l, dimension) + " - " + BulletinText.get(l, "pass_rate") + " (%)")
+            .build();
     style(c.getStyler(), l);
     c.getStyler().setXAxisLabelRotation(45);
     List<String> keys = new ArrayList<>();
@@ -87,13 +108,18 @@ public final class BulletinCharts {
       return null;
     }
     c.addSeries(BulletinText.get(l, "pass_rate"), keys, rates);
-    c.getStyler().setYAxisMin(Math.max(0, Math.floor(rates.stream().mapToDouble(d -> d).min().orElse(0) - 5)));
+    c.getStyler()
+        .setYAxisMin(
+            Math.max(0, Math.floor(rates.stream().mapToDouble(d -> d).min().orElse(0) - 5)));
     c.getStyler().setYAxisMax(100.0);
     return save(c, png);
   }
 
   private static void style(org.knowm.xchart.style.AxesChartStyler s, Language l) {
-    String family = l == Language.ZH && BulletinPdf.fontFile() != null ? BulletinPdf.FONT_FAMILY : Font.SANS_SERIF;
+    String family =
+        l == Language.ZH && BulletinPdf.fontFile() != null
+            ? BulletinPdf.FONT_FAMILY
+            : Font.SANS_SERIF;
     s.setChartTitleFont(new Font(family, Font.BOLD, 16));
     s.setLegendFont(new Font(family, Font.PLAIN, 12));
     s.setAxisTitleFont(new Font(family, Font.PLAIN, 12));
@@ -106,8 +132,8 @@ public final class BulletinCharts {
   private static Path save(org.knowm.xchart.internal.chartpart.Chart<?, ?> c, Path png) {
     try {
       java.nio.file.Files.createDirectories(png.getParent());
-      BitmapEncoder.saveBitmapWithDPI(c, png.toString().replaceAll("\\.png$", ""), BitmapEncoder.BitmapFormat.PNG,
-          150);
+      BitmapEncoder.saveBitmapWithDPI(
+          c, png.toString().replaceAll("\\.png$", ""), BitmapEncoder.BitmapFormat.PNG, 150);
       return png;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write chart " + png, e);

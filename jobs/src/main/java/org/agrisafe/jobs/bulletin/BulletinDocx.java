@@ -3,7 +3,6 @@ package org.agrisafe.jobs.bulletin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,14 +26,34 @@ public final class BulletinDocx {
 
   /** Writes {@code docx}; images may be null. */
   @SuppressWarnings("unchecked")
-  public static Path write(Map<String, Object> f, BulletinSpec spec, String state, Path trendPng, Path mapPng,
+  public static Path write(
+      Map<String, Object> f,
+      BulletinSpec spec,
+      String state,
+      Path trendPng,
+      Path mapPng,
       Path docx) {
     Language l = spec.language();
     try (XWPFDocument d = new XWPFDocument()) {
-      heading(d, BulletinText.get(l, spec.periodType().name().equals("MONTH") ? "title"
-          : "title." + spec.periodType().name()) + " " + spec.period(), 18);
-      para(d, BulletinText.get(l, "source") + ": " + spec.sourceSystem() + "; " + BulletinText.get(l, "status")
-          + ": " + state);
+      heading(
+          d,
+          BulletinText.get(
+                  l,
+                  spec.periodType().name().equals("MONTH")
+                      ? "title"
+                      : "title." + spec.periodType().name())
+              + " "
+              + spec.period(),
+          18);
+      para(
+          d,
+          BulletinText.get(l, "source")
+              + ": "
+              + spec.sourceSystem()
+              + "; "
+              + BulletinText.get(l, "status")
+              + ": "
+              + state);
       heading(d, BulletinText.get(l, "headline"), 14);
       Map<String, Object> hl = (Map<String, Object>) f.get("headline");
       if (!(boolean) hl.get("has_data")) {
@@ -45,10 +64,20 @@ public final class BulletinDocx {
         cell(t, 0, BulletinText.get(l, "samples"), String.valueOf(c.get("tested")));
         cell(t, 1, BulletinText.get(l, "pass_rate"), BulletinHtml.rate(c, "pass_rate"));
         cell(t, 2, BulletinText.get(l, "exceedance_rate"), BulletinHtml.rate(c, "exceedance_rate"));
-        cell(t, 3, BulletinText.get(l, "target") + " " + BulletinCharts.fmt(100 * spec.targetPassRate()) + " %",
+        cell(
+            t,
+            3,
+            BulletinText.get(l, "target")
+                + " "
+                + BulletinCharts.fmt(100 * spec.targetPassRate())
+                + " %",
             BulletinText.get(l, (String) hl.get("target_status")));
         Map<String, Object> prev = (Map<String, Object>) hl.get("previous_period");
-        cell(t, 4, BulletinText.get(l, "previous") + " " + prev.get("period"), BulletinHtml.pct(prev.get("pass_rate")));
+        cell(
+            t,
+            4,
+            BulletinText.get(l, "previous") + " " + prev.get("period"),
+            BulletinHtml.pct(prev.get("pass_rate")));
       }
       image(d, trendPng, 450, 190);
       Map<String, Object> bds = (Map<String, Object>) f.get("breakdowns");
@@ -56,8 +85,11 @@ public final class BulletinDocx {
         Map<String, Object> b = (Map<String, Object>) e.getValue();
         heading(d, BulletinText.get(l, e.getKey()), 12);
         if (!"OK".equals(b.get("status"))) {
-          para(d, BulletinText.get(l, "NOT_COMPUTED".equals(b.get("status")) ? "not_computed" : "NO_DATA")
-              + (b.get("run_first") == null ? "" : " " + b.get("run_first")));
+          para(
+              d,
+              BulletinText.get(
+                      l, "NOT_COMPUTED".equals(b.get("status")) ? "not_computed" : "NO_DATA")
+                  + (b.get("run_first") == null ? "" : " " + b.get("run_first")));
           continue;
         }
         List<Map<String, Object>> groups = (List<Map<String, Object>>) b.get("groups");
@@ -71,20 +103,40 @@ public final class BulletinDocx {
         }
       }
       heading(d, BulletinText.get(l, "exceedances"), 12);
-      para(d, BulletinText.get(l, "count") + ": " + ((Map<String, Object>) f.get("exceedances")).get("count"));
+      para(
+          d,
+          BulletinText.get(l, "count")
+              + ": "
+              + ((Map<String, Object>) f.get("exceedances")).get("count"));
       heading(d, BulletinText.get(l, "banned"), 12);
-      para(d, BulletinText.get(l, "count") + ": " + ((Map<String, Object>) f.get("banned_detections")).get("count"));
+      para(
+          d,
+          BulletinText.get(l, "count")
+              + ": "
+              + ((Map<String, Object>) f.get("banned_detections")).get("count"));
       heading(d, BulletinText.get(l, "warnings"), 12);
       para(d, String.valueOf(((Map<String, Object>) f.get("warnings")).get("by_state")));
       heading(d, BulletinText.get(l, "map"), 12);
       image(d, mapPng, 450, 260);
       heading(d, BulletinText.get(l, "methods"), 12);
-      for (String k : List.of("pass_rate", "detection_rate", "exceedance_rate", "interval", "programme", "rules",
-          "suppression", "risk", "reproducible")) {
+      for (String k :
+          List.of(
+              "pass_rate",
+              "detection_rate",
+              "exceedance_rate",
+              "interval",
+              "programme",
+              "rules",
+              "suppression",
+              "risk",
+              "reproducible")) {
         para(d, BulletinText.get(l, "def." + k));
       }
-      para(d, BulletinText.get(l, "snapshots") + ": "
-          + ((Map<String, Object>) f.get("meta")).get("snapshots"));
+      para(
+          d,
+          BulletinText.get(l, "snapshots")
+              + ": "
+              + ((Map<String, Object>) f.get("meta")).get("snapshots"));
       try (OutputStream os = Files.newOutputStream(docx)) {
         d.write(os);
       }
@@ -125,8 +177,13 @@ public final class BulletinDocx {
     }
     XWPFParagraph p = d.createParagraph();
     try (InputStream in = Files.newInputStream(png)) {
-      p.createRun().addPicture(in, Document.PICTURE_TYPE_PNG, png.getFileName().toString(), Units.toEMU(widthPt),
-          Units.toEMU(heightPt));
+      p.createRun()
+          .addPicture(
+              in,
+              Document.PICTURE_TYPE_PNG,
+              png.getFileName().toString(),
+              Units.toEMU(widthPt),
+              Units.toEMU(heightPt));
     }
   }
 }

@@ -1,7 +1,5 @@
 package org.agrisafe.jobs.bulletin;
 
-import org.agrisafe.jobs.period.Periods;
-import org.agrisafe.jobs.spark.SnapshotSet;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -14,8 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.agrisafe.jobs.period.PeriodType;
+import org.agrisafe.jobs.period.Periods;
 import org.agrisafe.jobs.rates.PassRateSpec;
 import org.agrisafe.jobs.risk.RiskParameters;
+import org.agrisafe.jobs.spark.SnapshotSet;
 import org.agrisafe.lakehouse.tables.MapTables;
 import org.agrisafe.lakehouse.tables.RiskTables;
 import org.agrisafe.lakehouse.tables.Tables;
@@ -39,9 +39,13 @@ public final class BulletinFigures {
   public static final String PROGRAMME_SCOPE = PassRateSpec.Programme.RANDOM_MONITORING.name();
 
   /** Breakdown tables, each a pass-rate dimension written by PassRateJob together with source_system. */
-  public static final List<PassRateSpec.Dimension> BREAKDOWNS = List.of(PassRateSpec.Dimension.CATEGORY,
-      PassRateSpec.Dimension.COMMODITY, PassRateSpec.Dimension.REGION, PassRateSpec.Dimension.SAMPLING_STAGE,
-      PassRateSpec.Dimension.LAB_LEVEL);
+  public static final List<PassRateSpec.Dimension> BREAKDOWNS =
+      List.of(
+          PassRateSpec.Dimension.CATEGORY,
+          PassRateSpec.Dimension.COMMODITY,
+          PassRateSpec.Dimension.REGION,
+          PassRateSpec.Dimension.SAMPLING_STAGE,
+          PassRateSpec.Dimension.LAB_LEVEL);
 
   /** At most this many exceedances or banned detections are listed (the count is always complete). */
   public static final int MAX_LISTED = 200;
@@ -55,14 +59,18 @@ public final class BulletinFigures {
    * @throws IllegalStateException when the headline pass-rate row set for the period type is missing (names the
    *     pass-rates command to run first)
    */
-  public static Map<String, Object> build(SparkSession spark, String catalog, BulletinSpec spec, SnapshotSet snaps,
-      ZoneId zone) {
+  public static Map<String, Object> build(
+      SparkSession spark, String catalog, BulletinSpec spec, SnapshotSet snaps, ZoneId zone) {
     Map<String, Object> f = new LinkedHashMap<>();
-    Dataset<Row> rates = snaps.read(spark, catalog, Tables.PASS_RATES)
-        .filter(col("period_type").equalTo(spec.periodType().name())
-            .and(col("programme_scope").equalTo(PROGRAMME_SCOPE))
-            .and(col("source_system").equalTo(spec.sourceSystem())))
-        .cache();
+    Dataset<Row> rates =
+        snaps
+            .read(spark, catalog, Tables.PASS_RATES)
+            .filter(
+                col("period_type")
+                    .equalTo(spec.periodType().name())
+                    .and(col("programme_scope").equalTo(PROGRAMME_SCOPE))
+                    .and(col("source_system").equalTo(spec.sourceSystem())))
+            .cache();
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("source_system", spec.sourceSystem());
     meta.put("period_type", spec.periodType().name());
@@ -79,9 +87,13 @@ public final class BulletinFigures {
 
     String headlineSet = "source_system";
     if (rates.filter(col("dimension_set").equalTo(headlineSet)).isEmpty()) {
-      throw new IllegalStateException("analytics.pass_rates has no " + spec.periodType() + " rows by source_system"
-          + " for random monitoring: run `agrisafe run pass-rates --period-type " + spec.periodType()
-          + " --dims source_system` first");
+      throw new IllegalStateException(
+          "analytics.pass_rates has no "
+              + spec.periodType()
+              + " rows by source_system"
+              + " for random monitoring: run `agrisafe run pass-rates --period-type "
+              + spec.periodType()
+              + " --dims source_system` first");
     }
     Dataset<Row> overall = rates.filter(col("dimension_set").equalTo(headlineSet));
     Row current = one(overall, spec.period());
@@ -102,19 +114,33 @@ public final class BulletinFigures {
     f.put("breakdowns", tables);
 
     List<String> months = Periods.months(spec.periodType(), spec.period());
-    Dataset<Row> samples = snaps.read(spark, catalog, Tables.SAMPLES)
-        .filter(col("source_system").equalTo(spec.sourceSystem()).and(col("sample_month").isin(months.toArray())))
-        .cache();
-    Dataset<Row> results = snaps.read(spark, catalog, Tables.RESULTS)
-        .filter(col("source_system").equalTo(spec.sourceSystem()).and(col("sample_month").isin(months.toArray())));
+    Dataset<Row> samples =
+        snaps
+            .read(spark, catalog, Tables.SAMPLES)
+            .filter(
+                col("source_system")
+                    .equalTo(spec.sourceSystem())
+                    .and(col("sample_month").isin(months.toArray())))
+            .cache();
+    Dataset<Row> results =
+        snaps
+            .read(spark, catalog, Tables.RESULTS)
+            .filter(
+                col("source_system")
+                    .equalTo(spec.sourceSystem())
+                    .and(col("sample_month").isin(months.toArray())));
     Dataset<Row> programmes = samples.select(col("sample_id"), col("programme"));
     f.put("exceedances", findings(results.filter(col("exceeds")).join(programmes, "sample_id")));
-    f.put("banned_detections", findings(results.filter(col("banned_detection")).join(programmes, "sample_id")));
+    f.put(
+        "banned_detections",
+        findings(results.filter(col("banned_detection")).join(programmes, "sample_id")));
     f.put("warnings", warnings(snaps.read(spark, catalog, WarningTables.WARNINGS), spec, months));
     f.put("risks", risks(snaps.read(spark, catalog, RiskTables.RISK_RANKING), spec));
     f.put("map", map(snaps.read(spark, catalog, MapTables.REGION_STATS), spec));
     f.put("trend", trend(overall, spec));
-    f.put("data_quality", dataQuality(samples, snaps.read(spark, catalog, Tables.REJECTED_RECORDS), spec, zone));
+    f.put(
+        "data_quality",
+        dataQuality(samples, snaps.read(spark, catalog, Tables.REJECTED_RECORDS), spec, zone));
     rates.unpersist();
     samples.unpersist();
     return f;
@@ -123,8 +149,12 @@ public final class BulletinFigures {
   private static Row one(Dataset<Row> rows, String period) {
     List<Row> r = rows.filter(col("period").equalTo(period)).collectAsList();
     if (r.size() > 1) {
-      throw new IllegalStateException("analytics.pass_rates has " + r.size() + " rows for one group of period "
-          + period + ": expected one (re-run the pass-rates job)");
+      throw new IllegalStateException(
+          "analytics.pass_rates has "
+              + r.size()
+              + " rows for one group of period "
+              + period
+              + ": expected one (re-run the pass-rates job)");
     }
     return r.isEmpty() ? null : r.get(0);
   }
@@ -132,8 +162,15 @@ public final class BulletinFigures {
   static Map<String, Object> rateMap(Row r) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("period", r.getAs("period"));
-    for (String c : List.of("tested", "judged", "passed", "detected", "exceeding", "non_compliant",
-        "detected_without_standard")) {
+    for (String c :
+        List.of(
+            "tested",
+            "judged",
+            "passed",
+            "detected",
+            "exceeding",
+            "non_compliant",
+            "detected_without_standard")) {
       m.put(c, r.getAs(c));
     }
     for (String rate : List.of("pass_rate", "detection_rate", "exceedance_rate")) {
@@ -160,22 +197,31 @@ public final class BulletinFigures {
     m.put("pass_rate", ref == null ? null : ref.getAs("pass_rate"));
     Double a = current == null ? null : current.getAs("pass_rate");
     Double b = ref == null ? null : ref.getAs("pass_rate");
-    m.put("change_percentage_points", a == null || b == null ? null : Math.round((a - b) * 1e6) / 1e4);
+    m.put(
+        "change_percentage_points",
+        a == null || b == null ? null : Math.round((a - b) * 1e6) / 1e4);
     return m;
   }
 
-  private static Map<String, Object> breakdown(Dataset<Row> rates, BulletinSpec spec, PassRateSpec.Dimension d) {
+  private static Map<String, Object> breakdown(
+      Dataset<Row> rates, BulletinSpec spec, PassRateSpec.Dimension d) {
     String set = "source_system+" + d.column();
     Map<String, Object> m = new LinkedHashMap<>();
     Dataset<Row> rows = rates.filter(col("dimension_set").equalTo(set));
     if (rows.isEmpty()) {
       m.put("status", "NOT_COMPUTED");
-      m.put("run_first", "agrisafe run pass-rates --period-type " + spec.periodType() + " --dims source_system,"
-          + d.column());
+      m.put(
+          "run_first",
+          "agrisafe run pass-rates --period-type "
+              + spec.periodType()
+              + " --dims source_system,"
+              + d.column());
       return m;
     }
-    List<Row> inPeriod = rows.filter(col("period").equalTo(spec.period())).orderBy(col(d.column()).asc_nulls_last())
-        .collectAsList();
+    List<Row> inPeriod =
+        rows.filter(col("period").equalTo(spec.period()))
+            .orderBy(col(d.column()).asc_nulls_last())
+            .collectAsList();
     List<Map<String, Object>> shown = new ArrayList<>();
     List<Map<String, Object>> shortfalls = new ArrayList<>();
     long suppressedGroups = 0;
@@ -201,7 +247,8 @@ public final class BulletinFigures {
         shortfalls.add(row);
       }
     }
-    shortfalls.sort((x, y) -> Double.compare((double) x.get("pass_rate"), (double) y.get("pass_rate")));
+    shortfalls.sort(
+        (x, y) -> Double.compare((double) x.get("pass_rate"), (double) y.get("pass_rate")));
     m.put("status", inPeriod.isEmpty() ? "NO_DATA" : "OK");
     m.put("groups", shown);
     m.put("below_target", shortfalls.stream().map(x -> x.get("key")).toList());
@@ -209,14 +256,18 @@ public final class BulletinFigures {
     merged.put("groups", suppressedGroups);
     merged.put("tested", suppressedTested);
     merged.put("passed", suppressedPassed);
-    merged.put("note", "groups with fewer than " + spec.minGroupSamples()
-        + " samples: counts merged, no rate published");
+    merged.put(
+        "note",
+        "groups with fewer than "
+            + spec.minGroupSamples()
+            + " samples: counts merged, no rate published");
     m.put("suppressed", merged);
     return m;
   }
 
   private static Map<String, Object> findings(Dataset<Row> rows) {
-    Dataset<Row> sorted = rows.orderBy(col("sample_date"), col("sample_id"), col("analyte_code"), col("result_id"));
+    Dataset<Row> sorted =
+        rows.orderBy(col("sample_date"), col("sample_id"), col("analyte_code"), col("result_id"));
     long n = rows.count();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("count", n);
@@ -225,10 +276,13 @@ public final class BulletinFigures {
     for (Row r : sorted.limit(MAX_LISTED).collectAsList()) {
       Map<String, Object> x = new LinkedHashMap<>();
       x.put("sample_id", r.getAs("sample_id"));
-      x.put("sample_date", r.getAs("sample_date") == null ? null : r.getAs("sample_date").toString());
+      x.put(
+          "sample_date", r.getAs("sample_date") == null ? null : r.getAs("sample_date").toString());
       x.put("programme", r.getAs("programme"));
       x.put("commodity_code", r.getAs("commodity_code"));
-      x.put("analyte", r.getAs("analyte_code") != null ? r.getAs("analyte_code") : r.getAs("analyte_raw"));
+      x.put(
+          "analyte",
+          r.getAs("analyte_code") != null ? r.getAs("analyte_code") : r.getAs("analyte_raw"));
       x.put("value_mg_per_kg", r.getAs("value_mg_per_kg"));
       x.put("mrl_mg_per_kg", r.getAs("mrl_mg_per_kg"));
       x.put("limit_source", r.getAs("limit_source"));
@@ -240,9 +294,14 @@ public final class BulletinFigures {
     return m;
   }
 
-  private static Map<String, Object> warnings(Dataset<Row> w, BulletinSpec spec, List<String> months) {
-    Dataset<Row> rows = w.filter(col("source_system").equalTo(spec.sourceSystem())
-        .and(col("period_type").equalTo("MONTH")).and(col("period").isin(months.toArray())));
+  private static Map<String, Object> warnings(
+      Dataset<Row> w, BulletinSpec spec, List<String> months) {
+    Dataset<Row> rows =
+        w.filter(
+            col("source_system")
+                .equalTo(spec.sourceSystem())
+                .and(col("period_type").equalTo("MONTH"))
+                .and(col("period").isin(months.toArray())));
     Map<String, Object> m = new LinkedHashMap<>();
     Map<String, Long> counted = new java.util.HashMap<>();
     long total = 0;
@@ -259,9 +318,24 @@ public final class BulletinFigures {
     List<Map<String, Object>> list = new ArrayList<>();
     for (Row r : rows.orderBy(col("period"), col("warning_id")).collectAsList()) {
       Map<String, Object> x = new LinkedHashMap<>();
-      for (String c : List.of("warning_id", "producer", "warning_type", "severity", "state", "measure",
-          "series_level", "commodity_code", "category", "period", "observed", "denominator", "expected", "threshold",
-          "method", "details")) {
+      for (String c :
+          List.of(
+              "warning_id",
+              "producer",
+              "warning_type",
+              "severity",
+              "state",
+              "measure",
+              "series_level",
+              "commodity_code",
+              "category",
+              "period",
+              "observed",
+              "denominator",
+              "expected",
+              "threshold",
+              "method",
+              "details")) {
         x.put(c, r.getAs(c));
       }
       list.add(x);
@@ -281,26 +355,43 @@ public final class BulletinFigures {
    *     run_first
    */
   static Map<String, Object> risks(Dataset<Row> ranking, BulletinSpec spec) {
-    Dataset<Row> mine = ranking.filter(col("source_system").equalTo(spec.sourceSystem())
-        .and(col("programme_scope").equalTo(PROGRAMME_SCOPE)));
+    Dataset<Row> mine =
+        ranking.filter(
+            col("source_system")
+                .equalTo(spec.sourceSystem())
+                .and(col("programme_scope").equalTo(PROGRAMME_SCOPE)));
     String year = spec.period().substring(0, 4);
     Map<String, Object> m = new LinkedHashMap<>();
     PeriodType type = null;
     String p = null;
     String note = null;
-    if (RiskParameters.PERIOD_TYPES.contains(spec.periodType()) && !mine.filter(col("period_type")
-        .equalTo(spec.periodType().name()).and(col("period").equalTo(spec.period()))).isEmpty()) {
+    if (RiskParameters.PERIOD_TYPES.contains(spec.periodType())
+        && !mine.filter(
+                col("period_type")
+                    .equalTo(spec.periodType().name())
+                    .and(col("period").equalTo(spec.period())))
+            .isEmpty()) {
       type = spec.periodType();
       p = spec.period();
       note = "ranking of the bulletin's period";
     } else {
-      List<Row> years = mine.filter(col("period_type").equalTo(PeriodType.YEAR.name())
-              .and(col("period").leq(lit(year))))
-          .select("period").distinct().orderBy(col("period").desc()).limit(1).collectAsList();
+      List<Row> years =
+          mine.filter(
+                  col("period_type")
+                      .equalTo(PeriodType.YEAR.name())
+                      .and(col("period").leq(lit(year))))
+              .select("period")
+              .distinct()
+              .orderBy(col("period").desc())
+              .limit(1)
+              .collectAsList();
       if (!years.isEmpty()) {
         type = PeriodType.YEAR;
         p = years.get(0).getString(0);
-        note = p.equals(year) ? "ranking of the bulletin's year" : "latest ranking available at or before " + year;
+        note =
+            p.equals(year)
+                ? "ranking of the bulletin's year"
+                : "latest ranking available at or before " + year;
       }
     }
     if (p == null) {
@@ -313,13 +404,31 @@ public final class BulletinFigures {
     m.put("ranking_period", p);
     m.put("note", note);
     List<Map<String, Object>> list = new ArrayList<>();
-    for (Row r : mine.filter(col("period_type").equalTo(type.name()).and(col("period").equalTo(p)))
-        .orderBy("rank_position", "programme_scope", "analyte_code", "commodity_code").limit(spec.topRisks())
-        .collectAsList()) {
+    for (Row r :
+        mine.filter(col("period_type").equalTo(type.name()).and(col("period").equalTo(p)))
+            .orderBy("rank_position", "programme_scope", "analyte_code", "commodity_code")
+            .limit(spec.topRisks())
+            .collectAsList()) {
       Map<String, Object> x = new LinkedHashMap<>();
-      for (String c : List.of("rank_position", "analyte_code", "commodity_code", "a_score", "b_score", "c_score",
-          "d_score", "e_score", "f_score", "toxicity_score", "exposure_score", "total_score", "risk_rank",
-          "n_samples", "n_detections", "n_exceedances", "verified")) {
+      for (String c :
+          List.of(
+              "rank_position",
+              "analyte_code",
+              "commodity_code",
+              "a_score",
+              "b_score",
+              "c_score",
+              "d_score",
+              "e_score",
+              "f_score",
+              "toxicity_score",
+              "exposure_score",
+              "total_score",
+              "risk_rank",
+              "n_samples",
+              "n_detections",
+              "n_exceedances",
+              "verified")) {
         x.put(c, r.getAs(c));
       }
       list.add(x);
@@ -335,8 +444,12 @@ public final class BulletinFigures {
   static String riskCommand(BulletinSpec spec) {
     boolean month = spec.periodType() == PeriodType.MONTH;
     String p = month ? spec.period() : spec.period().substring(0, 4);
-    return "agrisafe run risk --period-type " + (month ? PeriodType.MONTH : PeriodType.YEAR) + " --from " + p
-        + " --to " + p;
+    return "agrisafe run risk --period-type "
+        + (month ? PeriodType.MONTH : PeriodType.YEAR)
+        + " --from "
+        + p
+        + " --to "
+        + p;
   }
 
   /** The map layer of a source: countries of origin for UK data, Jinan districts otherwise. */
@@ -346,7 +459,9 @@ public final class BulletinFigures {
 
   private static Map<String, Object> map(Dataset<Row> stats, BulletinSpec spec) {
     String layer = mapLayer(spec.sourceSystem());
-    Dataset<Row> l = stats.filter(col("layer").equalTo(layer).and(col("programme_scope").equalTo(PROGRAMME_SCOPE)));
+    Dataset<Row> l =
+        stats.filter(
+            col("layer").equalTo(layer).and(col("programme_scope").equalTo(PROGRAMME_SCOPE)));
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("layer", layer);
     String periodType = null;
@@ -369,11 +484,21 @@ public final class BulletinFigures {
     m.put("period", period);
     m.put("png", layer + "-" + period + ".png");
     List<Map<String, Object>> list = new ArrayList<>();
-    for (Row r : l.filter(col("period_type").equalTo(periodType).and(col("period").equalTo(period)))
-        .orderBy(col("samples").desc(), col("region_code")).collectAsList()) {
+    for (Row r :
+        l.filter(col("period_type").equalTo(periodType).and(col("period").equalTo(period)))
+            .orderBy(col("samples").desc(), col("region_code"))
+            .collectAsList()) {
       Map<String, Object> x = new LinkedHashMap<>();
-      for (String c : List.of("region_code", "region_name", "samples", "pass_rate", "exceedance_rate",
-          "exceedance_rate_eb", "too_few_samples", "hotspot_class")) {
+      for (String c :
+          List.of(
+              "region_code",
+              "region_name",
+              "samples",
+              "pass_rate",
+              "exceedance_rate",
+              "exceedance_rate_eb",
+              "too_few_samples",
+              "hotspot_class")) {
         x.put(c, r.getAs(c));
       }
       list.add(x);
@@ -402,19 +527,24 @@ public final class BulletinFigures {
     return out;
   }
 
-  private static Map<String, Object> dataQuality(Dataset<Row> samples, Dataset<Row> rejected, BulletinSpec spec,
-      ZoneId zone) {
+  private static Map<String, Object> dataQuality(
+      Dataset<Row> samples, Dataset<Row> rejected, BulletinSpec spec, ZoneId zone) {
     Map<String, Object> m = new LinkedHashMap<>();
     LocalDate last = Periods.lastDay(spec.periodType(), spec.period());
     Instant lateAfter = last.plusDays(1 + spec.lateGraceDays()).atStartOfDay(zone).toInstant();
     m.put("samples_in_period", samples.count());
     m.put("late_after_utc", lateAfter.toString());
     m.put("late_grace_days", spec.lateGraceDays());
-    long late = samples.filter(col("ingested_at").gt(lit(java.sql.Timestamp.from(lateAfter)))).count();
+    long late =
+        samples.filter(col("ingested_at").gt(lit(java.sql.Timestamp.from(lateAfter)))).count();
     m.put("late_samples", late);
     List<Map<String, Object>> labs = new ArrayList<>();
-    for (Row r : samples.groupBy(col("lab_id")).agg(count(lit(1)).as("samples"))
-        .orderBy(col("lab_id").asc_nulls_last()).collectAsList()) {
+    for (Row r :
+        samples
+            .groupBy(col("lab_id"))
+            .agg(count(lit(1)).as("samples"))
+            .orderBy(col("lab_id").asc_nulls_last())
+            .collectAsList()) {
       Map<String, Object> x = new LinkedHashMap<>();
       x.put("lab_id", r.isNullAt(0) ? "(not reported)" : r.getString(0));
       x.put("samples", r.getLong(1));
@@ -424,8 +554,12 @@ public final class BulletinFigures {
     Dataset<Row> rej = rejected.filter(col("source_system").equalTo(spec.sourceSystem()));
     m.put("rejected_records", rej.count());
     List<Map<String, Object>> reasons = new ArrayList<>();
-    for (Row r : rej.groupBy(col("field"), col("reason")).agg(count(lit(1)).as("n"))
-        .orderBy(col("n").desc(), col("field").asc_nulls_first(), col("reason")).limit(10).collectAsList()) {
+    for (Row r :
+        rej.groupBy(col("field"), col("reason"))
+            .agg(count(lit(1)).as("n"))
+            .orderBy(col("n").desc(), col("field").asc_nulls_first(), col("reason"))
+            .limit(10)
+            .collectAsList()) {
       Map<String, Object> x = new LinkedHashMap<>();
       x.put("field", r.getAs("field"));
       x.put("reason", r.getAs("reason"));
@@ -433,8 +567,11 @@ public final class BulletinFigures {
       reasons.add(x);
     }
     m.put("rejected_top_reasons", reasons);
-    m.put("note", "rejected records are counted over every ingest of the source (a rejected row may have no"
-        + " readable sampling date); late = ingested after the period's last day + grace, in " + zone.getId());
+    m.put(
+        "note",
+        "rejected records are counted over every ingest of the source (a rejected row may have no"
+            + " readable sampling date); late = ingested after the period's last day + grace, in "
+            + zone.getId());
     return m;
   }
 }

@@ -1,8 +1,5 @@
 package org.agrisafe.jobs.bulletin;
 
-import org.agrisafe.jobs.disclosure.DisclosureExport;
-import org.agrisafe.jobs.disclosure.DisclosureSpec;
-import org.agrisafe.jobs.spark.SnapshotSet;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 
@@ -20,10 +17,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.agrisafe.jobs.disclosure.DisclosureExport;
+import org.agrisafe.jobs.disclosure.DisclosureSpec;
 import org.agrisafe.jobs.period.PeriodType;
 import org.agrisafe.jobs.rates.PassRateJob;
-import org.agrisafe.jobs.rates.PassRateSpec.Dimension;
 import org.agrisafe.jobs.rates.PassRateSpec;
+import org.agrisafe.jobs.rates.PassRateSpec.Dimension;
+import org.agrisafe.jobs.spark.SnapshotSet;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
 import org.agrisafe.lakehouse.tables.Tables;
 import org.apache.spark.sql.Row;
@@ -37,12 +37,14 @@ import org.apache.spark.sql.SparkSession;
  * (Iceberg time travel) and gives identical figures.
  */
 public final class BulletinJob {
-  public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  public static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private BulletinJob() {}
 
   /** What one run wrote. */
-  public record Output(Path dir, Path json, Path html, Path pdf, Path docx, Map<String, Object> figures) {
+  public record Output(
+      Path dir, Path json, Path html, Path pdf, Path docx, Map<String, Object> figures) {
     /** Every file written. */
     public List<Path> files() {
       return List.of(json, html, pdf, docx);
@@ -60,14 +62,23 @@ public final class BulletinJob {
    * @throws IllegalStateException when a recorded snapshot no longer exists
    */
   @SuppressWarnings("unchecked")
-  public static Output regenerate(SparkSession spark, LakehouseConfig cfg, Path bulletinJson, Path outDir) {
+  public static Output regenerate(
+      SparkSession spark, LakehouseConfig cfg, Path bulletinJson, Path outDir) {
     Map<String, Object> doc = readJson(bulletinJson);
     BulletinSpec s = specOf(doc);
-    Map<String, Object> snaps = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) doc.get("figures"))
-        .get("meta")).get("snapshots");
+    Map<String, Object> snaps =
+        (Map<String, Object>)
+            ((Map<String, Object>) ((Map<String, Object>) doc.get("figures")).get("meta"))
+                .get("snapshots");
     Map<String, Long> ids = new LinkedHashMap<>();
     snaps.forEach((k, v) -> ids.put(k, v == null ? null : ((Number) v).longValue()));
-    return write(spark, cfg, s, SnapshotSet.of(ids), "REGENERATED from " + bulletinJson.getFileName(), outDir,
+    return write(
+        spark,
+        cfg,
+        s,
+        SnapshotSet.of(ids),
+        "REGENERATED from " + bulletinJson.getFileName(),
+        outDir,
         revisionOf(doc));
   }
 
@@ -84,27 +95,46 @@ public final class BulletinJob {
   @SuppressWarnings("unchecked")
   static BulletinSpec specOf(Map<String, Object> doc) {
     Map<String, Object> spec = (Map<String, Object>) doc.get("spec");
-    return new BulletinSpec(PeriodType.valueOf((String) spec.get("periodType")), (String) spec.get("period"),
-        (String) spec.get("sourceSystem"), BulletinSpec.Language.valueOf((String) spec.get("language")),
-        ((Number) spec.get("targetPassRate")).doubleValue(), ((Number) spec.get("minGroupSamples")).intValue(),
-        ((Number) spec.get("trendPeriods")).intValue(), ((Number) spec.get("lateGraceDays")).intValue(),
+    return new BulletinSpec(
+        PeriodType.valueOf((String) spec.get("periodType")),
+        (String) spec.get("period"),
+        (String) spec.get("sourceSystem"),
+        BulletinSpec.Language.valueOf((String) spec.get("language")),
+        ((Number) spec.get("targetPassRate")).doubleValue(),
+        ((Number) spec.get("minGroupSamples")).intValue(),
+        ((Number) spec.get("trendPeriods")).intValue(),
+        ((Number) spec.get("lateGraceDays")).intValue(),
         ((Number) spec.get("topRisks")).intValue());
   }
 
-  static Output write(SparkSession spark, LakehouseConfig cfg, BulletinSpec spec, SnapshotSet snaps, String state) {
-    return write(spark, cfg, spec, snaps, state, cfg.outputDir().resolve("bulletins").resolve(spec.stem()));
+  static Output write(
+      SparkSession spark, LakehouseConfig cfg, BulletinSpec spec, SnapshotSet snaps, String state) {
+    return write(
+        spark, cfg, spec, snaps, state, cfg.outputDir().resolve("bulletins").resolve(spec.stem()));
   }
 
-  static Output write(SparkSession spark, LakehouseConfig cfg, BulletinSpec spec, SnapshotSet snaps, String state,
+  static Output write(
+      SparkSession spark,
+      LakehouseConfig cfg,
+      BulletinSpec spec,
+      SnapshotSet snaps,
+      String state,
       Path dir) {
     return write(spark, cfg, spec, snaps, state, dir, 0);
   }
 
   /** Writes edition {@code revision} (0 = first edition) of a bulletin into {@code dir}. */
   @SuppressWarnings("unchecked")
-  static Output write(SparkSession spark, LakehouseConfig cfg, BulletinSpec spec, SnapshotSet snaps, String state,
-      Path dir, int revision) {
-    Map<String, Object> figures = BulletinFigures.build(spark, cfg.catalogName(), spec, snaps, cfg.zone());
+  static Output write(
+      SparkSession spark,
+      LakehouseConfig cfg,
+      BulletinSpec spec,
+      SnapshotSet snaps,
+      String state,
+      Path dir,
+      int revision) {
+    Map<String, Object> figures =
+        BulletinFigures.build(spark, cfg.catalogName(), spec, snaps, cfg.zone());
     try {
       Files.createDirectories(dir);
       Path trend = BulletinCharts.trend(figures, spec, dir.resolve("trend.png"));
@@ -129,7 +159,8 @@ public final class BulletinJob {
       String html = BulletinHtml.render(figures, spec, name(trend), name(cats), name(map), state);
       Path htmlFile = Files.writeString(dir.resolve("bulletin.html"), html, StandardCharsets.UTF_8);
       Path pdf = BulletinPdf.write(html, dir, dir.resolve("bulletin.pdf"));
-      Path docx = BulletinDocx.write(figures, spec, state, trend, map, dir.resolve("bulletin.docx"));
+      Path docx =
+          BulletinDocx.write(figures, spec, state, trend, map, dir.resolve("bulletin.docx"));
       return new Output(dir, json, htmlFile, pdf, docx, figures);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write bulletin under " + dir, e);
@@ -145,7 +176,8 @@ public final class BulletinJob {
     try {
       return JSON.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() {});
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read bulletin file " + file + ": expected bulletin.json", e);
+      throw new UncheckedIOException(
+          "Cannot read bulletin file " + file + ": expected bulletin.json", e);
     }
   }
 
@@ -170,10 +202,15 @@ public final class BulletinJob {
 
   /** The latest month with random-monitoring samples of a source, or null when it has none. */
   public static String latestMonth(SparkSession spark, String catalog, String sourceSystem) {
-    Row r = spark.table(Tables.SAMPLES.qualifiedName(catalog))
-        .filter(col("source_system").equalTo(sourceSystem)
-            .and(col("programme").equalTo(BulletinFigures.PROGRAMME_SCOPE)))
-        .agg(max("sample_month")).first();
+    Row r =
+        spark
+            .table(Tables.SAMPLES.qualifiedName(catalog))
+            .filter(
+                col("source_system")
+                    .equalTo(sourceSystem)
+                    .and(col("programme").equalTo(BulletinFigures.PROGRAMME_SCOPE)))
+            .agg(max("sample_month"))
+            .first();
     return r.isNullAt(0) ? null : r.getString(0);
   }
 
@@ -185,17 +222,20 @@ public final class BulletinJob {
    * @return the files written
    * @throws IllegalStateException when the source has no random-monitoring sample
    */
-  public static List<Path> writeLatest(SparkSession spark, LakehouseConfig cfg, String sourceSystem) {
+  public static List<Path> writeLatest(
+      SparkSession spark, LakehouseConfig cfg, String sourceSystem) {
     String month = latestMonth(spark, cfg.catalogName(), sourceSystem);
     if (month == null) {
-      throw new IllegalStateException("No random-monitoring sample of " + sourceSystem + ": ingest data first");
+      throw new IllegalStateException(
+          "No random-monitoring sample of " + sourceSystem + ": ingest data first");
     }
     for (PassRateSpec s : upstreamPassRates(PeriodType.MONTH)) {
       PassRateJob.run(spark, cfg.catalogName(), s);
     }
     Output out = run(spark, cfg, BulletinSpec.of(PeriodType.MONTH, month, sourceSystem));
     List<Path> files = new ArrayList<>(out.files());
-    files.addAll(DisclosureExport.writeMonth(spark, cfg, sourceSystem, month, DisclosureSpec.defaults()));
+    files.addAll(
+        DisclosureExport.writeMonth(spark, cfg, sourceSystem, month, DisclosureSpec.defaults()));
     return files;
   }
 }

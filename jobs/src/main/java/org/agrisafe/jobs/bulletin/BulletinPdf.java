@@ -1,5 +1,6 @@
 package org.agrisafe.jobs.bulletin;
 
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.util.List;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
@@ -23,8 +23,10 @@ public final class BulletinPdf {
   public static final String FONT_FAMILY = "WenQuanYi Micro Hei";
 
   /** Where the font is looked for, in order; the system property {@code agrisafe.cjk-font} comes first. */
-  public static final List<String> FONT_PATHS = List.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-      "/usr/share/fonts/wqy-microhei/wqy-microhei.ttc");
+  public static final List<String> FONT_PATHS =
+      List.of(
+          "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+          "/usr/share/fonts/wqy-microhei/wqy-microhei.ttc");
 
   private BulletinPdf() {}
 
@@ -46,20 +48,28 @@ public final class BulletinPdf {
   public static Path write(String xhtml, Path baseDir, Path pdf) {
     Path font = fontFile();
     if (font == null && xhtml.codePoints().anyMatch(cp -> cp >= 0x3000 && cp < 0xA000)) {
-      throw new IllegalStateException("Cannot render Chinese text to " + pdf + ": no CJK TrueType font at "
-          + FONT_PATHS + "; install it with `apt-get install fonts-wqy-microhei`");
+      throw new IllegalStateException(
+          "Cannot render Chinese text to "
+              + pdf
+              + ": no CJK TrueType font at "
+              + FONT_PATHS
+              + "; install it with `apt-get install fonts-wqy-microhei`");
     }
     try {
       Files.createDirectories(pdf.toAbsolutePath().getParent());
       try (PDDocument doc = new PDDocument()) {
         TrueTypeCollection ttc = font == null ? null : new TrueTypeCollection(font.toFile());
         try {
-          PdfRendererBuilder b = new PdfRendererBuilder().useFastMode().usePDDocument(doc)
-              .withHtmlContent(xhtml, baseDir.toAbsolutePath().toUri().toString());
+          PdfRendererBuilder b =
+              new PdfRendererBuilder()
+                  .useFastMode()
+                  .usePDDocument(doc)
+                  .withHtmlContent(xhtml, baseDir.toAbsolutePath().toUri().toString());
           if (ttc != null) {
             TrueTypeFont ttf = ttc.getFontByName("WenQuanYiMicroHei");
             if (ttf == null) {
-              throw new IllegalStateException("Font file " + font + " has no face WenQuanYiMicroHei");
+              throw new IllegalStateException(
+                  "Font file " + font + " has no face WenQuanYiMicroHei");
             }
             b.useFont(new PDFontSupplier(PDType0Font.load(doc, ttf, true)), FONT_FAMILY);
           }

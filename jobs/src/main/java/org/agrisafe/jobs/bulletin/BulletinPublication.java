@@ -1,6 +1,5 @@
 package org.agrisafe.jobs.bulletin;
 
-import org.agrisafe.jobs.spark.SnapshotSet;
 import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
@@ -18,6 +17,7 @@ import java.util.UUID;
 import org.agrisafe.jobs.period.PeriodType;
 import org.agrisafe.jobs.spark.LakehouseIo;
 import org.agrisafe.jobs.spark.Rows;
+import org.agrisafe.jobs.spark.SnapshotSet;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
 import org.agrisafe.lakehouse.tables.BulletinTables;
 import org.apache.iceberg.Table;
@@ -54,11 +54,13 @@ public final class BulletinPublication {
     public static Edition of(Path dir) {
       Path json = dir.resolve("bulletin.json");
       if (!Files.isRegularFile(json)) {
-        throw new IllegalArgumentException("Folder " + dir + " has no bulletin.json: expected a bulletin folder");
+        throw new IllegalArgumentException(
+            "Folder " + dir + " has no bulletin.json: expected a bulletin folder");
       }
       Map<String, Object> doc = BulletinJob.readJson(json);
       BulletinSpec spec = BulletinJob.specOf(doc);
-      return new Edition(spec.sourceSystem(), spec.periodType(), spec.period(), BulletinJob.revisionOf(doc));
+      return new Edition(
+          spec.sourceSystem(), spec.periodType(), spec.period(), BulletinJob.revisionOf(doc));
     }
 
     /** The same bulletin's edition {@code n}. */
@@ -83,16 +85,28 @@ public final class BulletinPublication {
 
   /** The publication record of an edition (see {@link #read(SparkSession, LakehouseConfig, Path)}). */
   public static Map<String, Object> read(SparkSession spark, String catalog, Edition e) {
-    List<Row> rows = spark.table(BulletinTables.PUBLICATION_EVENTS.qualifiedName(catalog))
-        .filter(col("source_system").equalTo(e.sourceSystem()).and(col("period_type").equalTo(e.periodType().name()))
-            .and(col("period").equalTo(e.period())).and(col("revision").equalTo(e.revision())))
-        .collectAsList();
+    List<Row> rows =
+        spark
+            .table(BulletinTables.PUBLICATION_EVENTS.qualifiedName(catalog))
+            .filter(
+                col("source_system")
+                    .equalTo(e.sourceSystem())
+                    .and(col("period_type").equalTo(e.periodType().name()))
+                    .and(col("period").equalTo(e.period()))
+                    .and(col("revision").equalTo(e.revision())))
+            .collectAsList();
     TreeMap<State, Row> byState = new TreeMap<>();
     for (Row r : rows) {
       State s = State.valueOf(r.getAs("state"));
       if (byState.put(s, r) != null) {
-        throw new IllegalStateException("Bulletin " + e + " has two " + s + " rows in "
-            + BulletinTables.PUBLICATION_EVENTS.qualifiedName(catalog) + ": expected at most one per state");
+        throw new IllegalStateException(
+            "Bulletin "
+                + e
+                + " has two "
+                + s
+                + " rows in "
+                + BulletinTables.PUBLICATION_EVENTS.qualifiedName(catalog)
+                + ": expected at most one per state");
       }
     }
     Map<String, Object> m = new LinkedHashMap<>();
@@ -129,7 +143,8 @@ public final class BulletinPublication {
    * @throws IllegalStateException when the bulletin is not a draft
    * @throws IllegalArgumentException when who is blank or the folder has no bulletin.json
    */
-  public static Map<String, Object> approve(SparkSession spark, LakehouseConfig cfg, Path dir, String who) {
+  public static Map<String, Object> approve(
+      SparkSession spark, LakehouseConfig cfg, Path dir, String who) {
     Edition e = Edition.of(dir);
     move(spark, cfg.catalogName(), e, State.DRAFT, State.APPROVED, who, dir, null, null);
     return read(spark, cfg.catalogName(), e);
@@ -141,12 +156,14 @@ public final class BulletinPublication {
    * @throws IllegalStateException when the bulletin is not approved, or a recorded snapshot no longer exists
    */
   @SuppressWarnings("unchecked")
-  public static Map<String, Object> publish(SparkSession spark, LakehouseConfig cfg, Path dir, String who) {
+  public static Map<String, Object> publish(
+      SparkSession spark, LakehouseConfig cfg, Path dir, String who) {
     Edition e = Edition.of(dir);
     requireWho(who);
     requireState(spark, cfg.catalogName(), e, State.APPROVED, State.PUBLISHED);
     Map<String, Object> doc = BulletinJob.readJson(dir.resolve("bulletin.json"));
-    Map<String, Object> meta = (Map<String, Object>) ((Map<String, Object>) doc.get("figures")).get("meta");
+    Map<String, Object> meta =
+        (Map<String, Object>) ((Map<String, Object>) doc.get("figures")).get("meta");
     String tag = tagName(e.sourceSystem(), e.period(), e.revision());
     Map<String, String> tags = new TreeMap<>();
     for (Map.Entry<String, Object> x : ((Map<String, Object>) meta.get("snapshots")).entrySet()) {
@@ -156,8 +173,13 @@ public final class BulletinPublication {
       long id = ((Number) x.getValue()).longValue();
       Table t = LakehouseIo.icebergTable(spark, cfg.catalogName() + "." + x.getKey());
       if (t.snapshot(id) == null) {
-        throw new IllegalStateException("Snapshot " + id + " of " + x.getKey() + " no longer exists: regenerate the"
-            + " bulletin on current data before publishing");
+        throw new IllegalStateException(
+            "Snapshot "
+                + id
+                + " of "
+                + x.getKey()
+                + " no longer exists: regenerate the"
+                + " bulletin on current data before publishing");
       }
       if (t.refs().containsKey(tag)) {
         t.manageSnapshots().replaceTag(tag, id).commit();
@@ -191,21 +213,39 @@ public final class BulletinPublication {
     String catalog = cfg.catalogName();
     Map<String, Object> p = read(spark, catalog, e);
     if (!State.PUBLISHED.name().equals(p.get("state"))) {
-      throw new IllegalStateException("Bulletin " + dir + " is " + p.get("state") + ": only a PUBLISHED bulletin"
-          + " gets a revision (edit the draft otherwise)");
+      throw new IllegalStateException(
+          "Bulletin "
+              + dir
+              + " is "
+              + p.get("state")
+              + ": only a PUBLISHED bulletin"
+              + " gets a revision (edit the draft otherwise)");
     }
     Edition next = e.withRevision(e.revision() + 1);
     Map<String, Object> existing = read(spark, catalog, next);
     if (!State.DRAFT.name().equals(existing.get("state"))) {
-      throw new IllegalStateException("Bulletin " + dir + " already has revision " + next.revision() + " in state "
-          + existing.get("state") + ": revise that revision instead");
+      throw new IllegalStateException(
+          "Bulletin "
+              + dir
+              + " already has revision "
+              + next.revision()
+              + " in state "
+              + existing.get("state")
+              + ": revise that revision instead");
     }
     Map<String, Object> doc = BulletinJob.readJson(dir.resolve("bulletin.json"));
     int rev = next.revision();
     Path out = dir.resolve("revision-" + rev);
     BulletinSpec spec = BulletinJob.specOf(doc);
-    BulletinJob.Output o = BulletinJob.write(spark, cfg, spec, SnapshotSet.current(spark, catalog),
-        "DRAFT revision " + rev, out, rev);
+    BulletinJob.Output o =
+        BulletinJob.write(
+            spark,
+            cfg,
+            spec,
+            SnapshotSet.current(spark, catalog),
+            "DRAFT revision " + rev,
+            out,
+            rev);
     Map<String, Object> before = new TreeMap<>();
     flatten("", BulletinJob.canonical((Map<String, Object>) doc.get("figures")), before);
     Map<String, Object> after = new TreeMap<>();
@@ -225,10 +265,20 @@ public final class BulletinPublication {
       }
     }
     if (((List<?>) existing.get("history")).isEmpty()) {
-      move(spark, catalog, next, null, State.DRAFT, who, out, dir.resolve("bulletin.json").toString(), null);
+      move(
+          spark,
+          catalog,
+          next,
+          null,
+          State.DRAFT,
+          who,
+          out,
+          dir.resolve("bulletin.json").toString(),
+          null);
     }
     try {
-      BulletinJob.JSON.writeValue(out.resolve("changes.json").toFile(), Map.of("revision", rev, "changes", changes));
+      BulletinJob.JSON.writeValue(
+          out.resolve("changes.json").toFile(), Map.of("revision", rev, "changes", changes));
     } catch (IOException ex) {
       throw new UncheckedIOException("Cannot write " + out.resolve("changes.json"), ex);
     }
@@ -239,7 +289,10 @@ public final class BulletinPublication {
   private static void flatten(String prefix, Object v, Map<String, Object> out) {
     if (v instanceof Map<?, ?> m) {
       for (Map.Entry<?, ?> e : m.entrySet()) {
-        flatten(prefix.isEmpty() ? String.valueOf(e.getKey()) : prefix + "." + e.getKey(), e.getValue(), out);
+        flatten(
+            prefix.isEmpty() ? String.valueOf(e.getKey()) : prefix + "." + e.getKey(),
+            e.getValue(),
+            out);
       }
     } else if (v instanceof List<?> l) {
       for (int i = 0; i < l.size(); i++) {
@@ -252,15 +305,17 @@ public final class BulletinPublication {
 
   private static void requireWho(String who) {
     if (who == null || who.isBlank()) {
-      throw new IllegalArgumentException("Who '" + who + "': expected the name or role of the person");
+      throw new IllegalArgumentException(
+          "Who '" + who + "': expected the name or role of the person");
     }
   }
 
-  private static void requireState(SparkSession spark, String catalog, Edition e, State from, State to) {
+  private static void requireState(
+      SparkSession spark, String catalog, Edition e, State from, State to) {
     Object state = read(spark, catalog, e).get("state");
     if (!from.name().equals(state)) {
-      throw new IllegalStateException("Cannot move bulletin " + e + " from " + state + " to " + to + ": expected "
-          + from);
+      throw new IllegalStateException(
+          "Cannot move bulletin " + e + " from " + state + " to " + to + ": expected " + from);
     }
   }
 
@@ -269,8 +324,16 @@ public final class BulletinPublication {
    * without rows, i.e. a new revision), then inserts the row with a MERGE that inserts only when the edition has
    * no row for {@code to} yet, so that of two concurrent moves one lands and the other fails here.
    */
-  static void move(SparkSession spark, String catalog, Edition e, State from, State to, String who, Path dir,
-      String revises, Map<String, String> tags) {
+  static void move(
+      SparkSession spark,
+      String catalog,
+      Edition e,
+      State from,
+      State to,
+      String who,
+      Path dir,
+      String revises,
+      Map<String, String> tags) {
     requireWho(who);
     if (from != null) {
       requireState(spark, catalog, e, from, to);
@@ -289,20 +352,41 @@ public final class BulletinPublication {
     row.put("tags", tags);
     String view = "bulletin_event_" + UUID.randomUUID().toString().replace("-", "");
     String table = BulletinTables.PUBLICATION_EVENTS.qualifiedName(catalog);
-    Rows.frame(spark, BulletinTables.PUBLICATION_EVENTS, List.of(row)).createOrReplaceTempView(view);
+    Rows.frame(spark, BulletinTables.PUBLICATION_EVENTS, List.of(row))
+        .createOrReplaceTempView(view);
     try {
-      spark.sql("MERGE INTO " + table + " t USING " + view + " s ON t.source_system = s.source_system"
-          + " AND t.period_type = s.period_type AND t.period = s.period AND t.revision = s.revision"
-          + " AND t.state = s.state WHEN NOT MATCHED THEN INSERT *");
+      spark.sql(
+          "MERGE INTO "
+              + table
+              + " t USING "
+              + view
+              + " s ON t.source_system = s.source_system"
+              + " AND t.period_type = s.period_type AND t.period = s.period AND t.revision = s.revision"
+              + " AND t.state = s.state WHEN NOT MATCHED THEN INSERT *");
     } finally {
       spark.catalog().dropTempView(view);
     }
-    List<Row> mine = spark.table(table).filter(col("source_system").equalTo(e.sourceSystem())
-        .and(col("period_type").equalTo(e.periodType().name())).and(col("period").equalTo(e.period()))
-        .and(col("revision").equalTo(e.revision())).and(col("state").equalTo(to.name()))).collectAsList();
-    if (mine.size() != 1 || !at.equals(mine.get(0).getAs("at")) || !who.equals(mine.get(0).getAs("who"))) {
-      throw new IllegalStateException("Bulletin " + e + " was moved to " + to + " concurrently by someone else: "
-          + mine.stream().map(r -> r.getAs("who") + " at " + r.getAs("at")).toList());
+    List<Row> mine =
+        spark
+            .table(table)
+            .filter(
+                col("source_system")
+                    .equalTo(e.sourceSystem())
+                    .and(col("period_type").equalTo(e.periodType().name()))
+                    .and(col("period").equalTo(e.period()))
+                    .and(col("revision").equalTo(e.revision()))
+                    .and(col("state").equalTo(to.name())))
+            .collectAsList();
+    if (mine.size() != 1
+        || !at.equals(mine.get(0).getAs("at"))
+        || !who.equals(mine.get(0).getAs("who"))) {
+      throw new IllegalStateException(
+          "Bulletin "
+              + e
+              + " was moved to "
+              + to
+              + " concurrently by someone else: "
+              + mine.stream().map(r -> r.getAs("who") + " at " + r.getAs("at")).toList());
     }
   }
 }

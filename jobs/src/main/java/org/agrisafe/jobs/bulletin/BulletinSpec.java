@@ -20,8 +20,15 @@ import org.agrisafe.jobs.period.PeriodType;
  * @param topRisks number of risk-ranking rows listed, default 10
  */
 public record BulletinSpec(
-    PeriodType periodType, String period, String sourceSystem, Language language, double targetPassRate,
-    int minGroupSamples, int trendPeriods, int lateGraceDays, int topRisks) {
+    PeriodType periodType,
+    String period,
+    String sourceSystem,
+    Language language,
+    double targetPassRate,
+    int minGroupSamples,
+    int trendPeriods,
+    int lateGraceDays,
+    int topRisks) {
 
   public static final PeriodType PERIOD_TYPE_DEFAULT = PeriodType.MONTH;
   public static final double TARGET_PASS_RATE_DEFAULT = 0.98;
@@ -40,17 +47,25 @@ public record BulletinSpec(
     Objects.requireNonNull(periodType, "periodType");
     if (period == null || !periodType.matches(period)) {
       throw new IllegalArgumentException(
-          "Invalid period '" + period + "': expected the " + periodType + " pattern " + periodType.pattern);
+          "Invalid period '"
+              + period
+              + "': expected the "
+              + periodType
+              + " pattern "
+              + periodType.pattern);
     }
     if (sourceSystem == null || sourceSystem.isBlank()) {
-      throw new IllegalArgumentException("Source system '" + sourceSystem + "': expected e.g. UK_PRIF or CN_SAMR");
+      throw new IllegalArgumentException(
+          "Source system '" + sourceSystem + "': expected e.g. UK_PRIF or CN_SAMR");
     }
     Objects.requireNonNull(language, "language");
     if (!(targetPassRate > 0 && targetPassRate <= 1)) {
-      throw new IllegalArgumentException("Target pass rate " + targetPassRate + ": expected a proportion in (0, 1]");
+      throw new IllegalArgumentException(
+          "Target pass rate " + targetPassRate + ": expected a proportion in (0, 1]");
     }
     if (minGroupSamples < 1) {
-      throw new IllegalArgumentException("Minimum group samples " + minGroupSamples + ": expected >= 1");
+      throw new IllegalArgumentException(
+          "Minimum group samples " + minGroupSamples + ": expected >= 1");
     }
     if (trendPeriods < 2) {
       throw new IllegalArgumentException("Trend periods " + trendPeriods + ": expected >= 2");
@@ -65,8 +80,16 @@ public record BulletinSpec(
 
   /** A bulletin with every default; the language follows the source ({@link #languageFor}). */
   public static BulletinSpec of(PeriodType periodType, String period, String sourceSystem) {
-    return new BulletinSpec(periodType, period, sourceSystem, languageFor(sourceSystem), TARGET_PASS_RATE_DEFAULT,
-        MIN_GROUP_SAMPLES_DEFAULT, TREND_PERIODS_DEFAULT, LATE_GRACE_DAYS_DEFAULT, TOP_RISKS_DEFAULT);
+    return new BulletinSpec(
+        periodType,
+        period,
+        sourceSystem,
+        languageFor(sourceSystem),
+        TARGET_PASS_RATE_DEFAULT,
+        MIN_GROUP_SAMPLES_DEFAULT,
+        TREND_PERIODS_DEFAULT,
+        LATE_GRACE_DAYS_DEFAULT,
+        TOP_RISKS_DEFAULT);
   }
 
   /** English for UK data, Chinese for everything else (Jinan). */
@@ -76,8 +99,16 @@ public record BulletinSpec(
 
   /** Same bulletin in another language. */
   public BulletinSpec withLanguage(Language l) {
-    return new BulletinSpec(periodType, period, sourceSystem, l, targetPassRate, minGroupSamples, trendPeriods,
-        lateGraceDays, topRisks);
+    return new BulletinSpec(
+        periodType,
+        period,
+        sourceSystem,
+        l,
+        targetPassRate,
+        minGroupSamples,
+        trendPeriods,
+        lateGraceDays,
+        topRisks);
   }
 
   /** File-name stem: {@code <source>-<period>}, e.g. {@code UK_PRIF-2022-06}. */

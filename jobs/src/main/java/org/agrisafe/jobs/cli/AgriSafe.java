@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       RiskCommands.PanelDecision.class,
       WarningCommands.Transition.class,
-      BulletinCommands.Group.class, BulletinCommands.Maintain.class,
+      BulletinCommands.Group.class,
+      BulletinCommands.Maintain.class,
       TraceCommands.class
     })
 public final class AgriSafe implements Runnable {

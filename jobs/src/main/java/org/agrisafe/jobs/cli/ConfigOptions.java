@@ -11,7 +11,8 @@ public final class ConfigOptions {
   @Option(
       names = "--config",
       paramLabel = "FILE",
-      description = "Configuration file (properties). Default: the embedded lakehouse in ./lakehouse.")
+      description =
+          "Configuration file (properties). Default: the embedded lakehouse in ./lakehouse.")
   Path configFile;
 
   @Option(

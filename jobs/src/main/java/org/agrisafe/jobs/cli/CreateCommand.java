@@ -8,7 +8,9 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "create", description = "Create the lakehouse's namespaces and tables (idempotent).")
+@Command(
+    name = "create",
+    description = "Create the lakehouse's namespaces and tables (idempotent).")
 final class CreateCommand implements Callable<Integer> {
   @Mixin ConfigOptions config;
 
@@ -16,8 +18,15 @@ final class CreateCommand implements Callable<Integer> {
   public Integer call() {
     LakehouseConfig cfg = config.load();
     SparkSession spark = SparkSessions.create(cfg, "agrisafe-create");
-    LakehouseBootstrap.createAll(SparkSessions.icebergCatalog(spark, cfg)).forEach(System.out::println);
-    System.out.println("catalog " + cfg.catalogName() + " at " + cfg.catalogUri() + ", warehouse " + cfg.warehouse());
+    LakehouseBootstrap.createAll(SparkSessions.icebergCatalog(spark, cfg))
+        .forEach(System.out::println);
+    System.out.println(
+        "catalog "
+            + cfg.catalogName()
+            + " at "
+            + cfg.catalogUri()
+            + ", warehouse "
+            + cfg.warehouse());
     return 0;
   }
 }

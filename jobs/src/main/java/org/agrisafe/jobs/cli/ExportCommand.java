@@ -13,14 +13,22 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "export", description = "Export a lakehouse table (optionally filtered) to one CSV or Parquet file.")
+@Command(
+    name = "export",
+    description = "Export a lakehouse table (optionally filtered) to one CSV or Parquet file.")
 final class ExportCommand implements Callable<Integer> {
   @Mixin ConfigOptions config;
 
-  @Parameters(index = "0", paramLabel = "TABLE", description = "namespace.table, e.g. analytics.pass_rates")
+  @Parameters(
+      index = "0",
+      paramLabel = "TABLE",
+      description = "namespace.table, e.g. analytics.pass_rates")
   String table;
 
-  @Option(names = "--format", defaultValue = "csv", description = "csv or parquet (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--format",
+      defaultValue = "csv",
+      description = "csv or parquet (default ${DEFAULT-VALUE})")
   String format;
 
   @Option(names = "--where", description = "Spark SQL filter, e.g. \"period_type = 'YEAR'\"")

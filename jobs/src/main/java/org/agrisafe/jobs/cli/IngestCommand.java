@@ -4,10 +4,10 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.agrisafe.intake.reference.ReferenceData;
 import org.agrisafe.jobs.ingest.IngestJob;
 import org.agrisafe.jobs.spark.SparkSessions;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
-import org.agrisafe.intake.reference.ReferenceData;
 import org.agrisafe.lakehouse.tables.LakehouseBootstrap;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(
     name = "ingest",
-    description = "Ingest a file or folder in a given format; prints reconciled counts (idempotent).")
+    description =
+        "Ingest a file or folder in a given format; prints reconciled counts (idempotent).")
 final class IngestCommand implements Callable<Integer> {
   @Mixin ConfigOptions config;
 
@@ -42,8 +43,13 @@ final class IngestCommand implements Callable<Integer> {
     LakehouseBootstrap.createAll(SparkSessions.icebergCatalog(spark, cfg));
     p.step("Ingesting " + path);
     IngestJob.Summary s =
-        IngestJob.run(spark, cfg.catalogName(), IngestJob.Format.parse(format), path,
-            charset == null ? null : Charset.forName(charset), ReferenceData.loadBundled());
+        IngestJob.run(
+            spark,
+            cfg.catalogName(),
+            IngestJob.Format.parse(format),
+            path,
+            charset == null ? null : Charset.forName(charset),
+            ReferenceData.loadBundled());
     p.done();
     System.out.println(s);
     return 0;

@@ -36,7 +36,12 @@ public final class Progress {
   /** Finishes the current step, printing its wall time. */
   public void done() {
     if (stepName != null) {
-      out.printf(Locale.ROOT, "[%d/%d] %s: done in %.1f s%n", step, steps, stepName,
+      out.printf(
+          Locale.ROOT,
+          "[%d/%d] %s: done in %.1f s%n",
+          step,
+          steps,
+          stepName,
           (System.nanoTime() - stepStart) / 1e9);
       out.flush();
       stepName = null;
@@ -47,7 +52,13 @@ public final class Progress {
   public void bar(String what, long done, long total) {
     int width = 30;
     int filled = total <= 0 ? width : (int) Math.min(width, done * width / total);
-    out.printf(Locale.ROOT, "\r      %s [%s%s] %d/%d", what, "#".repeat(filled), ".".repeat(width - filled), done,
+    out.printf(
+        Locale.ROOT,
+        "\r      %s [%s%s] %d/%d",
+        what,
+        "#".repeat(filled),
+        ".".repeat(width - filled),
+        done,
         total);
     if (done >= total) {
       out.println();

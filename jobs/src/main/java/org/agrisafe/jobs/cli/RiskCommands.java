@@ -28,15 +28,20 @@ import picocli.CommandLine.Option;
 public final class RiskCommands {
   private RiskCommands() {}
 
-  @Command(name = "risk", description = "Risk assessment per period: exposure, ranking matrix, producer/region "
-      + "scores, and the panel review report under <output-dir>/reports/.")
+  @Command(
+      name = "risk",
+      description =
+          "Risk assessment per period: exposure, ranking matrix, producer/region "
+              + "scores, and the panel review report under <output-dir>/reports/.")
   public static final class Risk implements Callable<Integer> {
     @Mixin ConfigOptions config;
 
     @Option(names = "--period-type", defaultValue = "YEAR", description = "YEAR (default) or MONTH")
     PeriodType periodType;
 
-    @Option(names = "--from", description = "First period (yyyy or yyyy-MM); default: first in the data")
+    @Option(
+        names = "--from",
+        description = "First period (yyyy or yyyy-MM); default: first in the data")
     String from;
 
     @Option(names = "--to", description = "Last period; default: last in the data")
@@ -58,40 +63,63 @@ public final class RiskCommands {
       progress.step("panel reports");
       for (String period : o.periods()) {
         if (!noReport) {
-          Path f = PanelReport.write(spark, cfg.catalogName(), cfg.outputDir(), p.periodType(), period);
+          Path f =
+              PanelReport.write(spark, cfg.catalogName(), cfg.outputDir(), p.periodType(), period);
           System.out.println("report " + f);
         }
       }
       progress.done();
-      System.out.println("assessed periods " + o.periods() + ": " + o.exposure().count() + " exposure rows, "
-          + o.ranking().count() + " ranked pairs, " + o.scores().count() + " unit scores, "
-          + o.notAssessed().count() + " not assessed");
+      System.out.println(
+          "assessed periods "
+              + o.periods()
+              + ": "
+              + o.exposure().count()
+              + " exposure rows, "
+              + o.ranking().count()
+              + " ranked pairs, "
+              + o.scores().count()
+              + " unit scores, "
+              + o.notAssessed().count()
+              + " not assessed");
       return 0;
     }
   }
 
-  @Command(name = "sampling-plan", description = "Evaluate P(sample fails) models on the last year and plan N "
-      + "samples for the next month. Uses Smile (GPL-3.0).")
+  @Command(
+      name = "sampling-plan",
+      description =
+          "Evaluate P(sample fails) models on the last year and plan N "
+              + "samples for the next month. Uses Smile (GPL-3.0).")
   public static final class SamplingPlan implements Callable<Integer> {
     @Mixin ConfigOptions config;
 
-    @Option(names = "--samples", defaultValue = "" + SamplingPlanParameters.TOTAL_SAMPLES_DEFAULT,
+    @Option(
+        names = "--samples",
+        defaultValue = "" + SamplingPlanParameters.TOTAL_SAMPLES_DEFAULT,
         description = "N samples to plan (default ${DEFAULT-VALUE})")
     int samples;
 
-    @Option(names = "--floor", defaultValue = "" + SamplingPlanParameters.FLOOR_PER_STRATUM_DEFAULT,
+    @Option(
+        names = "--floor",
+        defaultValue = "" + SamplingPlanParameters.FLOOR_PER_STRATUM_DEFAULT,
         description = "Fewest samples per stratum (default ${DEFAULT-VALUE})")
     int floor;
 
-    @Option(names = "--random-share", defaultValue = "" + SamplingPlanParameters.RANDOM_SHARE_DEFAULT,
+    @Option(
+        names = "--random-share",
+        defaultValue = "" + SamplingPlanParameters.RANDOM_SHARE_DEFAULT,
         description = "Share spread uniformly at random, in [0, 1] (default ${DEFAULT-VALUE})")
     double randomShare;
 
-    @Option(names = "--seed", defaultValue = "" + SamplingPlanParameters.SEED_DEFAULT,
+    @Option(
+        names = "--seed",
+        defaultValue = "" + SamplingPlanParameters.SEED_DEFAULT,
         description = "Random seed (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--month", description = "Month to plan, yyyy-MM (default: the month after the last sample)")
+    @Option(
+        names = "--month",
+        description = "Month to plan, yyyy-MM (default: the month after the last sample)")
     YearMonth month;
 
     @Override
@@ -101,17 +129,31 @@ public final class RiskCommands {
       progress.step("start Spark");
       SparkSession spark = SparkSessions.create(cfg, "agrisafe-sampling-plan");
       progress.step("evaluate models and plan");
-      SamplingPlanJob.Outputs o = SamplingPlanJob.run(spark, cfg.catalogName(),
-          SamplingPlanParameters.defaults().with(samples, floor, randomShare, seed, month));
+      SamplingPlanJob.Outputs o =
+          SamplingPlanJob.run(
+              spark,
+              cfg.catalogName(),
+              SamplingPlanParameters.defaults().with(samples, floor, randomShare, seed, month));
       progress.done();
-      System.out.println("test year " + o.testPeriod() + ", selected model " + o.selectedModel() + ", plan for "
-          + o.planMonth() + ": " + o.plan().count() + " samples");
+      System.out.println(
+          "test year "
+              + o.testPeriod()
+              + ", selected model "
+              + o.selectedModel()
+              + ", plan for "
+              + o.planMonth()
+              + ": "
+              + o.plan().count()
+              + " samples");
       return 0;
     }
   }
 
-  @Command(name = "panel-decision", description = "Record an expert-panel decision on a ranked (analyte, "
-      + "commodity) pair: ACCEPT, or ADJUST to a rank with a reason.")
+  @Command(
+      name = "panel-decision",
+      description =
+          "Record an expert-panel decision on a ranked (analyte, "
+              + "commodity) pair: ACCEPT, or ADJUST to a rank with a reason.")
   public static final class PanelDecision implements Callable<Integer> {
     @Mixin ConfigOptions config;
 
@@ -121,7 +163,10 @@ public final class RiskCommands {
     @Option(names = "--period", required = true, description = "yyyy or yyyy-MM")
     String period;
 
-    @Option(names = "--source", defaultValue = "UK_PRIF", description = "Source system (default ${DEFAULT-VALUE})")
+    @Option(
+        names = "--source",
+        defaultValue = "UK_PRIF",
+        description = "Source system (default ${DEFAULT-VALUE})")
     String source;
 
     @Option(names = "--analyte", required = true)
@@ -145,11 +190,22 @@ public final class RiskCommands {
     @Override
     public Integer call() {
       LakehouseConfig cfg = config.load();
-      PanelDecisions.Decision d = new PanelDecisions.Decision(periodType, period, source, analyte, commodity,
-          decision, rank, reason, by, Instant.now());
+      PanelDecisions.Decision d =
+          new PanelDecisions.Decision(
+              periodType,
+              period,
+              source,
+              analyte,
+              commodity,
+              decision,
+              rank,
+              reason,
+              by,
+              Instant.now());
       SparkSession spark = SparkSessions.create(cfg, "agrisafe-panel-decision");
       PanelDecisions.record(spark, cfg.catalogName(), d);
-      System.out.println("recorded " + decision + " on " + analyte + " / " + commodity + " (" + period + ")");
+      System.out.println(
+          "recorded " + decision + " on " + analyte + " / " + commodity + " (" + period + ")");
       return 0;
     }
   }

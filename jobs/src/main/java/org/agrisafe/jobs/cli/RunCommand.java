@@ -26,7 +26,11 @@ import picocli.CommandLine.Option;
       RiskCommands.SamplingPlan.class,
       MapCommands.class,
       WarningCommands.Run.class,
-      BulletinCommands.Run.class, BulletinCommands.Rates.class, BulletinCommands.Disclosure.class, BulletinCommands.DisclosureMonth.class, BulletinCommands.Report.class
+      BulletinCommands.Run.class,
+      BulletinCommands.Rates.class,
+      BulletinCommands.Disclosure.class,
+      BulletinCommands.DisclosureMonth.class,
+      BulletinCommands.Report.class
     })
 final class RunCommand implements Runnable {
   @Override
@@ -34,14 +38,19 @@ final class RunCommand implements Runnable {
     new picocli.CommandLine(this).usage(System.out);
   }
 
-  @Command(name = "pass-rates", description = "Pass, detection and exceedance rates with Wilson intervals.")
+  @Command(
+      name = "pass-rates",
+      description = "Pass, detection and exceedance rates with Wilson intervals.")
   static final class PassRates implements Callable<Integer> {
     @Mixin ConfigOptions config;
 
     @Option(names = "--period-type", defaultValue = "MONTH", description = "MONTH, QUARTER or YEAR")
     PeriodType periodType;
 
-    @Option(names = "--dims", split = ",", description = "Dimensions, e.g. commodity,origin (default: none)")
+    @Option(
+        names = "--dims",
+        split = ",",
+        description = "Dimensions, e.g. commodity,origin (default: none)")
     List<String> dims = new ArrayList<>();
 
     @Option(names = "--programmes", split = ",", description = "Default RANDOM_MONITORING")
@@ -59,10 +68,22 @@ final class RunCommand implements Runnable {
       SparkSession spark = SparkSessions.create(cfg, "agrisafe-pass-rates");
       PassRateSpec spec =
           new PassRateSpec(
-              periodType, dims.stream().map(PassRateSpec.Dimension::parse).toList(), programmes, from, to);
+              periodType,
+              dims.stream().map(PassRateSpec.Dimension::parse).toList(),
+              programmes,
+              from,
+              to);
       Dataset<Row> rows = PassRateJob.run(spark, cfg.catalogName(), spec);
-      System.out.println("wrote " + rows.count() + " rows to analytics.pass_rates (" + spec.dimensionSet() + ", "
-          + spec.periodType() + ", " + spec.programmeScope() + ")");
+      System.out.println(
+          "wrote "
+              + rows.count()
+              + " rows to analytics.pass_rates ("
+              + spec.dimensionSet()
+              + ", "
+              + spec.periodType()
+              + ", "
+              + spec.programmeScope()
+              + ")");
       return 0;
     }
   }

@@ -17,7 +17,8 @@ public record DisclosureSpec(boolean discloseProducerOnConfirmedFailure, String 
 
   public DisclosureSpec {
     if (programmes == null || programmes.isBlank()) {
-      throw new IllegalArgumentException("Programmes '" + programmes + "': expected ALL or e.g. RANDOM_MONITORING");
+      throw new IllegalArgumentException(
+          "Programmes '" + programmes + "': expected ALL or e.g. RANDOM_MONITORING");
     }
   }
 

@@ -29,7 +29,8 @@ public final class Exporter {
       try {
         return valueOf(s.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("Unknown export format '" + s + "': expected csv or parquet");
+        throw new IllegalArgumentException(
+            "Unknown export format '" + s + "': expected csv or parquet");
       }
     }
 
@@ -59,7 +60,8 @@ public final class Exporter {
         List<Path> parts =
             files.filter(p -> p.getFileName().toString().startsWith("part-")).toList();
         if (parts.size() != 1) {
-          throw new IllegalStateException("Expected one part file in " + tmp + ", found " + parts.size());
+          throw new IllegalStateException(
+              "Expected one part file in " + tmp + ", found " + parts.size());
         }
         part = parts.get(0);
       }

@@ -21,13 +21,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.agrisafe.jobs.spark.Rows;
-import org.agrisafe.intake.judging.Judging;
-import org.agrisafe.intake.judging.Judging.JudgedResult;
-import org.agrisafe.intake.judging.Judging.JudgedSample;
 import org.agrisafe.intake.ingest.PrifAdapter;
 import org.agrisafe.intake.ingest.SamrAdapter;
 import org.agrisafe.intake.ingest.UploadAdapter;
+import org.agrisafe.intake.judging.Judging;
+import org.agrisafe.intake.judging.Judging.JudgedResult;
+import org.agrisafe.intake.judging.Judging.JudgedSample;
 import org.agrisafe.intake.model.IngestBatch;
 import org.agrisafe.intake.model.IngestReport;
 import org.agrisafe.intake.model.ParsedResult;
@@ -36,9 +35,8 @@ import org.agrisafe.intake.model.RejectedRecord;
 import org.agrisafe.intake.model.RowKind;
 import org.agrisafe.intake.model.SourceSystem;
 import org.agrisafe.intake.reference.ReferenceData;
+import org.agrisafe.jobs.spark.Rows;
 import org.agrisafe.lakehouse.tables.Tables;
-import org.agrisafe.risk.verdict.AppliedLimit;
-import org.agrisafe.risk.verdict.ResultJudgement;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -73,14 +71,20 @@ public final class IngestJob {
           return f;
         }
       }
-      throw new IllegalArgumentException("Unknown format '" + s + "': expected uk-prif, cn-samr or upload");
+      throw new IllegalArgumentException(
+          "Unknown format '" + s + "': expected uk-prif, cn-samr or upload");
     }
   }
 
   /** What an ingest did, with its reconciled counts. */
   public record Summary(
-      String runId, SourceSystem source, IngestReport report, long samplesWritten, long resultsWritten,
-      long rejectedWritten, long judgingRejected) {
+      String runId,
+      SourceSystem source,
+      IngestReport report,
+      long samplesWritten,
+      long resultsWritten,
+      long rejectedWritten,
+      long judgingRejected) {
 
     /** Received = accepted + rejected, after judging. */
     public long accepted() {
@@ -99,11 +103,21 @@ public final class IngestJob {
       for (RowKind k : RowKind.values()) {
         b.append(String.format(Locale.ROOT, " %s %,d", k, report.rows(k)));
       }
-      b.append(String.format(Locale.ROOT, "%n  samples received %,d = accepted %,d + rejected %,d%s%n",
-          report.samplesReceived(), accepted(), rejected(),
-          judgingRejected > 0 ? " (" + judgingRejected + " rejected when judged)" : ""));
-      b.append(String.format(Locale.ROOT, "  written: %,d samples, %,d results, %,d rejected records",
-          samplesWritten, resultsWritten, rejectedWritten));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%n  samples received %,d = accepted %,d + rejected %,d%s%n",
+              report.samplesReceived(),
+              accepted(),
+              rejected(),
+              judgingRejected > 0 ? " (" + judgingRejected + " rejected when judged)" : ""));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  written: %,d samples, %,d results, %,d rejected records",
+              samplesWritten,
+              resultsWritten,
+              rejectedWritten));
       return b.toString();
     }
   }
@@ -112,7 +126,8 @@ public final class IngestJob {
   public static IngestBatch parse(Format format, Path path, Charset charset) {
     return switch (format) {
       case UK_PRIF -> PrifAdapter.read(path);
-      case CN_SAMR -> Files.isDirectory(path) ? SamrAdapter.readFolder(path) : SamrAdapter.read(List.of(path));
+      case CN_SAMR ->
+          Files.isDirectory(path) ? SamrAdapter.readFolder(path) : SamrAdapter.read(List.of(path));
       case UPLOAD -> UploadAdapter.read(path, charset);
     };
   }
@@ -124,16 +139,24 @@ public final class IngestJob {
    * @throws IllegalStateException if the counts do not reconcile (nothing is written then)
    */
   public static Summary run(
-      SparkSession spark, String catalog, Format format, Path path, Charset charset, ReferenceData reference) {
+      SparkSession spark,
+      String catalog,
+      Format format,
+      Path path,
+      Charset charset,
+      ReferenceData reference) {
     IngestBatch batch = parse(format, path, charset);
     IngestReport report = batch.report().reconcile();
     List<ParsedResult> toJudge = batch.results();
     if (format == Format.UPLOAD) {
       // re-judge each uploaded sample on all its current results, earlier uploads included
       List<ParsedResult> all = new ArrayList<>(batch.results());
-      all.addAll(UploadMerge.earlierResults(spark, catalog,
-          batch.samples().stream().map(ParsedSample::sampleId).toList(),
-          batch.results().stream().map(ParsedResult::resultId).toList()));
+      all.addAll(
+          UploadMerge.earlierResults(
+              spark,
+              catalog,
+              batch.samples().stream().map(ParsedSample::sampleId).toList(),
+              batch.results().stream().map(ParsedResult::resultId).toList()));
       toJudge = all;
     }
     Judging.Outcome judged = new Judging(reference).judgeAll(batch.samples(), toJudge);
@@ -159,7 +182,8 @@ public final class IngestJob {
       JudgedSample js = bySample.get(r.sampleId());
       if (r.superseded() && js != null) {
         Map<String, Object> h =
-            resultRow(js, new JudgedResult(r, r.analyteCode(), null, null, null, false), runId, now);
+            resultRow(
+                js, new JudgedResult(r, r.analyteCode(), null, null, null, false), runId, now);
         h.put("verdict", "SUPERSEDED");
         h.put("is_current", false);
         revisions.add(h);
@@ -174,7 +198,13 @@ public final class IngestJob {
     }
     long judgingRejected = judged.rejected().size();
     Summary summary =
-        new Summary(runId, report.sourceSystem(), report, samples.size(), current.size(), rejected.size(),
+        new Summary(
+            runId,
+            report.sourceSystem(),
+            report,
+            samples.size(),
+            current.size(),
+            rejected.size(),
             judgingRejected);
     if (summary.accepted() + summary.rejected() != report.samplesReceived()) {
       throw new IllegalStateException("Counts do not reconcile: " + summary);
@@ -199,7 +229,9 @@ public final class IngestJob {
   private static void replaceSource(Dataset<Row> df, String table, String source) {
     try {
       Dataset<Row> sorted =
-          java.util.Arrays.asList(df.columns()).contains("sample_month") ? df.sortWithinPartitions("sample_month") : df;
+          java.util.Arrays.asList(df.columns()).contains("sample_month")
+              ? df.sortWithinPartitions("sample_month")
+              : df;
       sorted.writeTo(table).overwrite(col("source_system").equalTo(lit(source)));
     } catch (org.apache.spark.sql.AnalysisException e) {
       throw new IllegalStateException("Cannot write " + table + ": " + e.getMessage(), e);
@@ -208,7 +240,8 @@ public final class IngestJob {
     }
   }
 
-  private static void writeRun(SparkSession spark, String catalog, Summary s, Path path, Instant now) {
+  private static void writeRun(
+      SparkSession spark, String catalog, Summary s, Path path, Instant now) {
     String table = Tables.INGEST_RUNS.qualifiedName(catalog);
     spark.sql("DELETE FROM " + table + " WHERE ingest_run_id = '" + s.runId() + "'");
     Map<String, Long> counts = new LinkedHashMap<>();
@@ -230,7 +263,8 @@ public final class IngestJob {
     try {
       Rows.frame(spark, Tables.INGEST_RUNS, List.of(m)).writeTo(table).append();
     } catch (org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
-      throw new IllegalStateException("Table " + table + " is missing: run `agrisafe create` first", e);
+      throw new IllegalStateException(
+          "Table " + table + " is missing: run `agrisafe create` first", e);
     }
   }
 
@@ -256,7 +290,9 @@ public final class IngestJob {
           }
         }
       }
-      return source.name().toLowerCase(Locale.ROOT) + "-" + HexFormat.of().formatHex(d.digest()).substring(0, 16);
+      return source.name().toLowerCase(Locale.ROOT)
+          + "-"
+          + HexFormat.of().formatHex(d.digest()).substring(0, 16);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + path, e);
     } catch (NoSuchAlgorithmException e) {
@@ -268,17 +304,18 @@ public final class IngestJob {
 
   /** {@link org.agrisafe.intake.ingest.ResultRowValues#sampleRow}, with {@code attributes} as a Scala map. */
   static Map<String, Object> sampleRow(JudgedSample js, String runId, Instant now) {
-    Map<String, Object> m = new HashMap<>(org.agrisafe.intake.ingest.ResultRowValues.sampleRow(js, runId, now));
+    Map<String, Object> m =
+        new HashMap<>(org.agrisafe.intake.ingest.ResultRowValues.sampleRow(js, runId, now));
     m.put("attributes", scala.jdk.javaapi.CollectionConverters.asScala(js.sample().attributes()));
     return m;
   }
 
-  static Map<String, Object> resultRow(JudgedSample js, JudgedResult jr, String runId, Instant now) {
+  static Map<String, Object> resultRow(
+      JudgedSample js, JudgedResult jr, String runId, Instant now) {
     return new HashMap<>(org.agrisafe.intake.ingest.ResultRowValues.resultRow(js, jr, runId, now));
   }
 
   static Map<String, Object> rejectedRow(RejectedRecord r, String runId, Instant now) {
     return new HashMap<>(org.agrisafe.intake.ingest.ResultRowValues.rejectedRow(r, runId, now));
   }
-
 }

@@ -22,27 +22,44 @@ final class UploadMerge {
    * parsed records (the fields the verdict needs), so the upload's samples are judged on all their results.
    */
   static java.util.List<org.agrisafe.intake.model.ParsedResult> earlierResults(
-      SparkSession spark, String catalog, java.util.Collection<String> sampleIds,
+      SparkSession spark,
+      String catalog,
+      java.util.Collection<String> sampleIds,
       java.util.Collection<String> uploadResultIds) {
     if (sampleIds.isEmpty()) {
       return java.util.List.of();
     }
-    Dataset<Row> rows = spark.table(Tables.RESULTS.qualifiedName(catalog))
-        .filter(org.apache.spark.sql.functions.col("sample_id").isin(sampleIds.toArray())
-            .and(org.apache.spark.sql.functions.not(
-                org.apache.spark.sql.functions.col("result_id").isin(uploadResultIds.toArray()))));
+    Dataset<Row> rows =
+        spark
+            .table(Tables.RESULTS.qualifiedName(catalog))
+            .filter(
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .col("sample_id")
+                    .isin(sampleIds.toArray())
+                    .and(
+                        org.apache.spark.sql.functions.not(
+                            org.apache
+                                .spark
+                                .sql
+                                .functions
+                                .col("result_id")
+                                .isin(uploadResultIds.toArray()))));
     java.util.List<org.agrisafe.intake.model.ParsedResult> out = new java.util.ArrayList<>();
     for (Row r : rows.collectAsList()) {
-      var b = org.agrisafe.intake.model.ParsedResult.builder(r.getAs("result_id"), r.getAs("sample_id"))
-          .revision(r.<Integer>getAs("revision"))
-          .analyte(r.getAs("analyte_raw"), r.getAs("analyte_code"))
-          .method(org.agrisafe.intake.model.Method.valueOf(r.getAs("method")))
-          .value(r.getAs("value_raw"), r.getAs("unit_raw"), r.getAs("value_mg_per_kg"))
-          .limits(r.getAs("lod_mg_per_kg"), r.getAs("loq_mg_per_kg"))
-          .reportedBelowLod(Boolean.TRUE.equals(r.getAs("reported_below_lod")))
-          .reportedBelowLoq(Boolean.TRUE.equals(r.getAs("reported_below_loq")))
-          .inhibitionRatePct(r.getAs("inhibition_rate_pct"))
-          .stripPositive(r.getAs("strip_positive"));
+      var b =
+          org.agrisafe.intake.model.ParsedResult.builder(r.getAs("result_id"), r.getAs("sample_id"))
+              .revision(r.<Integer>getAs("revision"))
+              .analyte(r.getAs("analyte_raw"), r.getAs("analyte_code"))
+              .method(org.agrisafe.intake.model.Method.valueOf(r.getAs("method")))
+              .value(r.getAs("value_raw"), r.getAs("unit_raw"), r.getAs("value_mg_per_kg"))
+              .limits(r.getAs("lod_mg_per_kg"), r.getAs("loq_mg_per_kg"))
+              .reportedBelowLod(Boolean.TRUE.equals(r.getAs("reported_below_lod")))
+              .reportedBelowLoq(Boolean.TRUE.equals(r.getAs("reported_below_loq")))
+              .inhibitionRatePct(r.getAs("inhibition_rate_pct"))
+              .stripPositive(r.getAs("strip_positive"));
       Long line = r.getAs("source_line");
       if (line != null) {
         b.sourceLine(line);
@@ -53,7 +70,11 @@ final class UploadMerge {
   }
 
   static void merge(
-      SparkSession spark, String catalog, Dataset<Row> samples, Dataset<Row> current, Dataset<Row> revisions,
+      SparkSession spark,
+      String catalog,
+      Dataset<Row> samples,
+      Dataset<Row> current,
+      Dataset<Row> revisions,
       Dataset<Row> rejected) {
     String s = Tables.SAMPLES.qualifiedName(catalog);
     String r = Tables.RESULTS.qualifiedName(catalog);
@@ -63,19 +84,35 @@ final class UploadMerge {
     current.createOrReplaceTempView("upload_current");
     samples.createOrReplaceTempView("upload_samples");
     rejected.createOrReplaceTempView("upload_rejected");
-    spark.sql("MERGE INTO " + h + " t USING upload_revisions u ON t.result_id = u.result_id AND t.revision = u.revision"
-        + " WHEN NOT MATCHED THEN INSERT *");
-    spark.sql("MERGE INTO " + r + " t USING upload_current u ON t.result_id = u.result_id"
-        + " WHEN MATCHED AND u.revision > t.revision THEN UPDATE SET *"
-        + " WHEN NOT MATCHED THEN INSERT *");
-    spark.sql("MERGE INTO " + h + " t USING (SELECT result_id, max(revision) AS mx FROM " + h
-        + " WHERE result_id IN (SELECT result_id FROM upload_revisions) GROUP BY result_id) m"
-        + " ON t.result_id = m.result_id AND t.revision < m.mx AND t.is_current"
-        + " WHEN MATCHED THEN UPDATE SET is_current = false, superseded_by_revision = m.mx");
-    spark.sql("MERGE INTO " + s + " t USING upload_samples u ON t.sample_id = u.sample_id"
-        + " WHEN MATCHED THEN UPDATE SET * WHEN NOT MATCHED THEN INSERT *");
-    spark.sql("MERGE INTO " + x + " t USING upload_rejected u ON t.ingest_run_id = u.ingest_run_id"
-        + " AND t.source_line <=> u.source_line AND t.source_file <=> u.source_file AND t.field <=> u.field"
-        + " WHEN NOT MATCHED THEN INSERT *");
+    spark.sql(
+        "MERGE INTO "
+            + h
+            + " t USING upload_revisions u ON t.result_id = u.result_id AND t.revision = u.revision"
+            + " WHEN NOT MATCHED THEN INSERT *");
+    spark.sql(
+        "MERGE INTO "
+            + r
+            + " t USING upload_current u ON t.result_id = u.result_id"
+            + " WHEN MATCHED AND u.revision > t.revision THEN UPDATE SET *"
+            + " WHEN NOT MATCHED THEN INSERT *");
+    spark.sql(
+        "MERGE INTO "
+            + h
+            + " t USING (SELECT result_id, max(revision) AS mx FROM "
+            + h
+            + " WHERE result_id IN (SELECT result_id FROM upload_revisions) GROUP BY result_id) m"
+            + " ON t.result_id = m.result_id AND t.revision < m.mx AND t.is_current"
+            + " WHEN MATCHED THEN UPDATE SET is_current = false, superseded_by_revision = m.mx");
+    spark.sql(
+        "MERGE INTO "
+            + s
+            + " t USING upload_samples u ON t.sample_id = u.sample_id"
+            + " WHEN MATCHED THEN UPDATE SET * WHEN NOT MATCHED THEN INSERT *");
+    spark.sql(
+        "MERGE INTO "
+            + x
+            + " t USING upload_rejected u ON t.ingest_run_id = u.ingest_run_id"
+            + " AND t.source_line <=> u.source_line AND t.source_file <=> u.source_file AND t.field <=> u.field"
+            + " WHEN NOT MATCHED THEN INSERT *");
   }
 }

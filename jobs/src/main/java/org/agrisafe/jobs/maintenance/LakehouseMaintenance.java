@@ -1,9 +1,9 @@
 package org.agrisafe.jobs.maintenance;
 
-import org.agrisafe.jobs.bulletin.BulletinPublication;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.agrisafe.jobs.bulletin.BulletinPublication;
 import org.agrisafe.jobs.spark.LakehouseIo;
 import org.agrisafe.lakehouse.tables.LakehouseBootstrap;
 import org.agrisafe.lakehouse.tables.TableDef;
@@ -22,8 +22,10 @@ import org.apache.spark.sql.SparkSession;
 public final class LakehouseMaintenance {
   /** Days of snapshots kept for time travel (default 30). */
   public static final int RETAIN_DAYS_DEFAULT = 30;
+
   /** Snapshots always kept per table (default 5). */
   public static final int RETAIN_LAST_DEFAULT = 5;
+
   /** Minimum age of an orphan file before removal, days (default 3: never a file of a running commit). */
   public static final int ORPHAN_DAYS_DEFAULT = 3;
 
@@ -34,23 +36,40 @@ public final class LakehouseMaintenance {
     List<String> log = new ArrayList<>();
     for (Table t : tables(spark, catalog)) {
       var r = SparkActions.get(spark).rewriteDataFiles(t).execute();
-      log.add(t.name() + ": rewrote " + r.rewrittenDataFilesCount() + " files into " + r.addedDataFilesCount());
+      log.add(
+          t.name()
+              + ": rewrote "
+              + r.rewrittenDataFilesCount()
+              + " files into "
+              + r.addedDataFilesCount());
     }
     return log;
   }
 
   /** Expires snapshots older than {@code retainDays} beyond the last {@code retainLast}; tagged ones stay. */
-  public static List<String> expireSnapshots(SparkSession spark, String catalog, int retainDays, int retainLast) {
+  public static List<String> expireSnapshots(
+      SparkSession spark, String catalog, int retainDays, int retainLast) {
     if (retainDays < 1 || retainLast < 1) {
-      throw new IllegalArgumentException("retainDays " + retainDays + ", retainLast " + retainLast
-          + ": expected both >= 1");
+      throw new IllegalArgumentException(
+          "retainDays " + retainDays + ", retainLast " + retainLast + ": expected both >= 1");
     }
     long olderThan = System.currentTimeMillis() - TimeUnit.DAYS.toMillis(retainDays);
     List<String> log = new ArrayList<>();
     for (Table t : tables(spark, catalog)) {
-      var r = SparkActions.get(spark).expireSnapshots(t).expireOlderThan(olderThan).retainLast(retainLast).execute();
-      log.add(t.name() + ": deleted " + r.deletedDataFilesCount() + " data files, " + r.deletedManifestsCount()
-          + " manifests; tags kept: " + t.refs().keySet().stream().filter(k -> !k.equals("main")).sorted().toList());
+      var r =
+          SparkActions.get(spark)
+              .expireSnapshots(t)
+              .expireOlderThan(olderThan)
+              .retainLast(retainLast)
+              .execute();
+      log.add(
+          t.name()
+              + ": deleted "
+              + r.deletedDataFilesCount()
+              + " data files, "
+              + r.deletedManifestsCount()
+              + " manifests; tags kept: "
+              + t.refs().keySet().stream().filter(k -> !k.equals("main")).sorted().toList());
     }
     return log;
   }
@@ -58,7 +77,8 @@ public final class LakehouseMaintenance {
   /** Removes files no metadata references, older than {@code orphanDays}. */
   public static List<String> removeOrphans(SparkSession spark, String catalog, int orphanDays) {
     if (orphanDays < 1) {
-      throw new IllegalArgumentException("orphanDays " + orphanDays + ": expected >= 1 (never touch running commits)");
+      throw new IllegalArgumentException(
+          "orphanDays " + orphanDays + ": expected >= 1 (never touch running commits)");
     }
     long olderThan = System.currentTimeMillis() - TimeUnit.DAYS.toMillis(orphanDays);
     List<String> log = new ArrayList<>();

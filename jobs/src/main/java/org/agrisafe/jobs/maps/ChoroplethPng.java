@@ -22,7 +22,6 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.agrisafe.intake.reference.Region;
 import org.agrisafe.intake.reference.RegionLayer;
-import org.agrisafe.risk.spatial.HotSpotClass;
 import org.locationtech.jts.awt.PointTransformation;
 import org.locationtech.jts.awt.ShapeWriter;
 import org.locationtech.jts.geom.Coordinate;
@@ -46,13 +45,20 @@ public final class ChoroplethPng {
 
   /** Upper bounds of the exceedance classes (proportions), as the map page's fixed breaks. */
   static final double[] BREAKS = {0.01, 0.02, 0.05, 0.10};
+
   static final Color[] YL_OR_RD = {
-    new Color(0xffffb2), new Color(0xfecc5c), new Color(0xfd8d3c), new Color(0xf03b20), new Color(0xbd0026)
+    new Color(0xffffb2),
+    new Color(0xfecc5c),
+    new Color(0xfd8d3c),
+    new Color(0xf03b20),
+    new Color(0xbd0026)
   };
   static final Color NO_DATA = new Color(0xc4c4c4);
   static final Color HOT = new Color(0xb2182b);
   static final Color COLD = new Color(0x2166ac);
-  private static final String[] CLASS_LABELS = {"< 1 %", "1 – 2 %", "2 – 5 %", "5 – 10 %", "≥ 10 %"};
+  private static final String[] CLASS_LABELS = {
+    "< 1 %", "1 – 2 %", "2 – 5 %", "5 – 10 %", "≥ 10 %"
+  };
 
   private static Font baseFont;
 
@@ -66,8 +72,12 @@ public final class ChoroplethPng {
         }
         baseFont = Font.createFonts(p.toFile())[0];
       } catch (IOException | FontFormatException e) {
-        System.err.println("WARNING: CJK font " + CJK_FONT_PATH + " cannot be loaded (" + e.getMessage()
-            + "): using SansSerif, Chinese names may not render. Install it: apt-get install -y fonts-wqy-microhei");
+        System.err.println(
+            "WARNING: CJK font "
+                + CJK_FONT_PATH
+                + " cannot be loaded ("
+                + e.getMessage()
+                + "): using SansSerif, Chinese names may not render. Install it: apt-get install -y fonts-wqy-microhei");
         baseFont = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
       }
     }
@@ -94,8 +104,14 @@ public final class ChoroplethPng {
    * @param minSamples the too-few-samples threshold
    * @param out the PNG file
    */
-  public static void write(MapLayer layer, List<RegionStat> stats, String period, boolean synthetic,
-      String programmes, int minSamples, Path out) {
+  public static void write(
+      MapLayer layer,
+      List<RegionStat> stats,
+      String period,
+      boolean synthetic,
+      String programmes,
+      int minSamples,
+      Path out) {
     RegionLayer regions = layer.regions();
     boolean world = layer == MapLayer.WORLD_ORIGIN;
     int width = world ? 1800 : 1400;
@@ -114,14 +130,18 @@ public final class ChoroplethPng {
     int legendTop = world ? mapTop + mapHeight + 20 : mapTop;
     int height = world ? legendTop + 215 : Math.max(mapTop + mapHeight + 95, 800);
     int mapLeft = 20;
-    PointTransformation tx = (Coordinate c, Point2D p) ->
-        p.setLocation(mapLeft + (c.x - env.getMinX()) * kx * scale, mapTop + (env.getMaxY() - c.y) * scale);
+    PointTransformation tx =
+        (Coordinate c, Point2D p) ->
+            p.setLocation(
+                mapLeft + (c.x - env.getMinX()) * kx * scale,
+                mapTop + (env.getMaxY() - c.y) * scale);
     ShapeWriter sw = new ShapeWriter(tx);
 
     BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, width, height);
     if (world) {
@@ -177,29 +197,48 @@ public final class ChoroplethPng {
     String measure = "Exceedance rate 超标率";
     g.drawString(layer.title + " — " + measure + (synthetic ? "  [SYNTHETIC DATA]" : ""), 20, 42);
     g.setFont(f.deriveFont(Font.PLAIN, 22f));
-    g.drawString(layer.titleZh + "  ·  " + periodLabel(period) + "  ·  " + programmes
-        + (synthetic ? "  ·  模拟数据" : ""), 20, 78);
+    g.drawString(
+        layer.titleZh
+            + "  ·  "
+            + periodLabel(period)
+            + "  ·  "
+            + programmes
+            + (synthetic ? "  ·  模拟数据" : ""),
+        20,
+        78);
 
     int lx = world ? 20 : mapLeft + mapWidth + 30;
     legend(g, f, lx, legendTop, minSamples, hatch, world);
 
     g.setFont(f.deriveFont(Font.PLAIN, 15f));
     g.setColor(new Color(0x333333));
-    String scaleNote = world
-        ? "Plate carrée (lon/lat, WGS-84); areas and distances not to scale; 58° S – 84° N shown."
-        : "Equirectangular around " + String.format(Locale.ROOT, "%.2f° N", env.centre().y)
-            + " (WGS-84, boundaries converted from GCJ-02).";
-    String source = "Source: " + layer.source + ". Boundaries: "
-        + (world ? "Natural Earth 1:110m (public domain)." : "DataV/AMap (GCJ-02 → WGS-84).")
-        + " Exceedance = samples with ≥ 1 result > MRL / samples tested.";
+    String scaleNote =
+        world
+            ? "Plate carrée (lon/lat, WGS-84); areas and distances not to scale; 58° S – 84° N shown."
+            : "Equirectangular around "
+                + String.format(Locale.ROOT, "%.2f° N", env.centre().y)
+                + " (WGS-84, boundaries converted from GCJ-02).";
+    String source =
+        "Source: "
+            + layer.source
+            + ". Boundaries: "
+            + (world ? "Natural Earth 1:110m (public domain)." : "DataV/AMap (GCJ-02 → WGS-84).")
+            + " Exceedance = samples with ≥ 1 result > MRL / samples tested.";
     StringBuilder notDrawn = new StringBuilder();
     for (RegionStat s : stats) {
       if (s.period().equals(period) && !s.onMap()) {
-        notDrawn.append(notDrawn.length() == 0 ? "" : ", ").append(s.code()).append(" (n=")
-            .append(s.counts().samples()).append(')');
+        notDrawn
+            .append(notDrawn.length() == 0 ? "" : ", ")
+            .append(s.code())
+            .append(" (n=")
+            .append(s.counts().samples())
+            .append(')');
       }
     }
-    g.drawString("Not drawn, no polygon 无边界未绘制: " + (notDrawn.length() == 0 ? "none" : notDrawn), 20, height - 62);
+    g.drawString(
+        "Not drawn, no polygon 无边界未绘制: " + (notDrawn.length() == 0 ? "none" : notDrawn),
+        20,
+        height - 62);
     g.drawString(scaleNote, 20, height - 38);
     g.drawString(source, 20, height - 14);
     if (!world) {
@@ -232,7 +271,8 @@ public final class ChoroplethPng {
     return new TexturePaint(t, new Rectangle(0, 0, 10, 10));
   }
 
-  private static void legend(Graphics2D g, Font f, int x, int y, int minSamples, TexturePaint hatch, boolean world) {
+  private static void legend(
+      Graphics2D g, Font f, int x, int y, int minSamples, TexturePaint hatch, boolean world) {
     g.setColor(Color.BLACK);
     g.setFont(f.deriveFont(Font.BOLD, 19f));
     g.drawString("Exceedance rate 超标率", x, y + 18);
@@ -240,8 +280,10 @@ public final class ChoroplethPng {
     int row = 30;
     int[][] pos = new int[9][];
     for (int i = 0; i < 9; i++) {
-      pos[i] = world ? new int[] {x + (i / 3) * 330, y + 32 + (i % 3) * row}
-          : new int[] {x, y + 32 + i * row};
+      pos[i] =
+          world
+              ? new int[] {x + (i / 3) * 330, y + 32 + (i % 3) * row}
+              : new int[] {x, y + 32 + i * row};
     }
     for (int c = 0; c < 5; c++) {
       box(g, pos[c], YL_OR_RD[c], null, null);
@@ -274,7 +316,11 @@ public final class ChoroplethPng {
     g.drawRect(p[0], p[1], 30, 22);
   }
 
-  private static void labels(Graphics2D g, Font f, RegionLayer regions, PointTransformation tx,
+  private static void labels(
+      Graphics2D g,
+      Font f,
+      RegionLayer regions,
+      PointTransformation tx,
       Map<String, RegionStat> byCode) {
     Font zh = f.deriveFont(Font.BOLD, 17f);
     Font small = f.deriveFont(Font.PLAIN, 13f);
@@ -283,8 +329,14 @@ public final class ChoroplethPng {
       Point2D p = new Point2D.Double();
       tx.transform(ip.getCoordinate(), p);
       RegionStat s = byCode.get(r.code());
-      String value = s == null || s.exceedance().value() == null ? "—"
-          : String.format(Locale.ROOT, "%.1f %% (n=%d)", 100 * s.exceedance().value(), s.counts().samples());
+      String value =
+          s == null || s.exceedance().value() == null
+              ? "—"
+              : String.format(
+                  Locale.ROOT,
+                  "%.1f %% (n=%d)",
+                  100 * s.exceedance().value(),
+                  s.counts().samples());
       String[] lines = {r.nameZh() == null ? r.name() : r.nameZh(), r.name(), value};
       Font[] fonts = {zh, small, small};
       int yy = (int) p.getY() - 14;
@@ -293,7 +345,11 @@ public final class ChoroplethPng {
         int w = g.getFontMetrics().stringWidth(lines[i]);
         int x = (int) p.getX() - w / 2;
         g.setColor(new Color(255, 255, 255, 200));
-        g.fillRect(x - 2, yy - g.getFontMetrics().getAscent() + 1, w + 4, g.getFontMetrics().getHeight() - 2);
+        g.fillRect(
+            x - 2,
+            yy - g.getFontMetrics().getAscent() + 1,
+            w + 4,
+            g.getFontMetrics().getHeight() - 2);
         g.setColor(Color.BLACK);
         g.drawString(lines[i], x, yy);
         yy += g.getFontMetrics().getHeight() - 2;

@@ -17,10 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.agrisafe.intake.reference.RegionAssigner;
 import org.agrisafe.jobs.period.PeriodType;
 import org.agrisafe.jobs.spark.SparkSessions;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
-import org.agrisafe.intake.reference.RegionAssigner;
 import org.agrisafe.lakehouse.tables.LakehouseBootstrap;
 import org.agrisafe.lakehouse.tables.MapTables;
 import org.agrisafe.lakehouse.tables.Tables;
@@ -60,9 +60,15 @@ public final class HeatMapJob {
 
   /** Registers the assignment UDFs (bodies call {@link RegionAssigner#bundled()}); idempotent. */
   public static void registerUdfs(SparkSession spark) {
-    spark.udf().register(ASSIGN_ORIGIN, (UDF2<String, String, Row>) HeatMapJob::assignOrigin, ASSIGNMENT);
-    spark.udf().register(ASSIGN_DISTRICT, (UDF3<String, Double, Double, Row>) HeatMapJob::assignDistrict,
-        ASSIGNMENT);
+    spark
+        .udf()
+        .register(ASSIGN_ORIGIN, (UDF2<String, String, Row>) HeatMapJob::assignOrigin, ASSIGNMENT);
+    spark
+        .udf()
+        .register(
+            ASSIGN_DISTRICT,
+            (UDF3<String, Double, Double, Row>) HeatMapJob::assignDistrict,
+            ASSIGNMENT);
   }
 
   static Row assignOrigin(String iso2, String raw) {
@@ -86,8 +92,10 @@ public final class HeatMapJob {
    */
   public static Dataset<Row> aggregate(Dataset<Row> samples, HeatMapSpec spec) {
     registerUdfs(samples.sparkSession());
-    Column period = spec.periodType() == PeriodType.MONTH
-        ? col("sample_month") : substring(col("sample_month"), 1, 4);
+    Column period =
+        spec.periodType() == PeriodType.MONTH
+            ? col("sample_month")
+            : substring(col("sample_month"), 1, 4);
     Dataset<Row> in =
         samples
             .filter(col("programme").isin(spec.programmes().stream().map(Enum::name).toArray()))
@@ -96,12 +104,24 @@ public final class HeatMapJob {
     for (MapLayer layer : spec.layers()) {
       Dataset<Row> l =
           layer == MapLayer.WORLD_ORIGIN
-              ? in.withColumn("a", call_udf(ASSIGN_ORIGIN, col("origin_iso2"), col("country_of_origin_raw")))
-              : in.filter(col("region_code").isNotNull().or(col("lon").isNotNull().and(col("lat").isNotNull())))
-                  .withColumn("a", call_udf(ASSIGN_DISTRICT, col("region_code"), col("lon"), col("lat")));
-      l = l.select(lit(layer.id).as("layer"), col("period"), col("a.code").as("region_code"),
-          col("a.reason").as("reason"), col("sample_verdict"), col("has_detection"), col("has_exceedance"),
-          col("is_synthetic"));
+              ? in.withColumn(
+                  "a", call_udf(ASSIGN_ORIGIN, col("origin_iso2"), col("country_of_origin_raw")))
+              : in.filter(
+                      col("region_code")
+                          .isNotNull()
+                          .or(col("lon").isNotNull().and(col("lat").isNotNull())))
+                  .withColumn(
+                      "a", call_udf(ASSIGN_DISTRICT, col("region_code"), col("lon"), col("lat")));
+      l =
+          l.select(
+              lit(layer.id).as("layer"),
+              col("period"),
+              col("a.code").as("region_code"),
+              col("a.reason").as("reason"),
+              col("sample_verdict"),
+              col("has_detection"),
+              col("has_exceedance"),
+              col("is_synthetic"));
       all = all == null ? l : all.unionByName(l);
     }
     return all.groupBy(col("layer"), col("period"), col("region_code"), col("reason"))
@@ -122,7 +142,8 @@ public final class HeatMapJob {
    * @param periods per layer, the periods with data, sorted
    */
   public record Result(
-      Map<MapLayer, List<RegionStat>> stats, Map<MapLayer, Map<String, Long>> unassigned,
+      Map<MapLayer, List<RegionStat>> stats,
+      Map<MapLayer, Map<String, Long>> unassigned,
       Map<MapLayer, List<String>> periods) {
     /** Whether any sample counted in a layer is synthetic. */
     public boolean synthetic(MapLayer layer) {
@@ -149,13 +170,22 @@ public final class HeatMapJob {
           missing.merge(r.getAs("reason"), n, Long::sum);
           continue;
         }
-        byPeriod.computeIfAbsent(r.getAs("period"), k -> new ArrayList<>())
-            .add(new RegionCounts(code, n, r.getAs("judged"), r.getAs("passed"), r.getAs("detected"),
-                r.getAs("exceeding"), r.getAs("synthetic")));
+        byPeriod
+            .computeIfAbsent(r.getAs("period"), k -> new ArrayList<>())
+            .add(
+                new RegionCounts(
+                    code,
+                    n,
+                    r.getAs("judged"),
+                    r.getAs("passed"),
+                    r.getAs("detected"),
+                    r.getAs("exceeding"),
+                    r.getAs("synthetic")));
       }
       List<RegionStat> out = new ArrayList<>();
       for (Map.Entry<String, List<RegionCounts>> e : byPeriod.entrySet()) {
-        out.addAll(RegionStatistics.compute(layer, layer.regions(), e.getKey(), e.getValue(), spec));
+        out.addAll(
+            RegionStatistics.compute(layer, layer.regions(), e.getKey(), e.getValue(), spec));
       }
       stats.put(layer, out);
       unassigned.put(layer, missing);
@@ -178,8 +208,15 @@ public final class HeatMapJob {
       String scheme = e.getKey().regions().scheme();
       for (RegionStat s : e.getValue()) {
         RegionCounts c = s.counts();
-        List<Object> v = new ArrayList<>(List.of(s.layer(), spec.periodType().name(), s.period(),
-            spec.programmeScope(), scheme, s.code()));
+        List<Object> v =
+            new ArrayList<>(
+                List.of(
+                    s.layer(),
+                    spec.periodType().name(),
+                    s.period(),
+                    spec.programmeScope(),
+                    scheme,
+                    s.code()));
         v.add(s.name());
         v.add(s.onMap());
         v.addAll(List.of(c.samples(), c.judged(), c.passed(), c.detected(), c.exceeding()));
@@ -229,13 +266,15 @@ public final class HeatMapJob {
   /** Overwrites the partitions (layer, period type, programme scope) of the spec with {@code rows}. */
   public static void write(Dataset<Row> rows, String catalog, HeatMapSpec spec) {
     Column replace =
-        col("layer").isin(spec.layers().stream().map(l -> l.id).toArray())
+        col("layer")
+            .isin(spec.layers().stream().map(l -> l.id).toArray())
             .and(col("period_type").equalTo(spec.periodType().name()))
             .and(col("programme_scope").equalTo(spec.programmeScope()));
     try {
       rows.writeTo(MapTables.REGION_STATS.qualifiedName(catalog)).overwrite(replace);
     } catch (org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
-      throw new IllegalStateException("Table " + MapTables.REGION_STATS.qualifiedName(catalog) + " is missing", e);
+      throw new IllegalStateException(
+          "Table " + MapTables.REGION_STATS.qualifiedName(catalog) + " is missing", e);
     }
   }
 

@@ -26,16 +26,23 @@ import org.agrisafe.risk.spatial.EmpiricalBayes;
  * @param seed seed of the permutations; default {@value #SEED_DEFAULT}
  */
 public record HeatMapSpec(
-    PeriodType periodType, List<MapLayer> layers, Set<Programme> programmes, int minSamples, int k,
-    int permutations, long seed) {
+    PeriodType periodType,
+    List<MapLayer> layers,
+    Set<Programme> programmes,
+    int minSamples,
+    int k,
+    int permutations,
+    long seed) {
 
   public static final PeriodType PERIOD_TYPE_DEFAULT = PeriodType.YEAR;
-  public static final List<MapLayer> LAYERS_DEFAULT = List.of(MapLayer.WORLD_ORIGIN, MapLayer.JINAN_DISTRICT);
+  public static final List<MapLayer> LAYERS_DEFAULT =
+      List.of(MapLayer.WORLD_ORIGIN, MapLayer.JINAN_DISTRICT);
   public static final Set<Programme> PROGRAMMES_DEFAULT = EnumSet.of(Programme.RANDOM_MONITORING);
   public static final int MIN_SAMPLES_DEFAULT = (int) EmpiricalBayes.MIN_POPULATION_DEFAULT;
   public static final int K_DEFAULT = 5;
   public static final int PERMUTATIONS_DEFAULT = ConditionalPermutation.Params.PERMUTATIONS_DEFAULT;
   public static final long SEED_DEFAULT = 20_240_601L;
+
   /** LISA significance level (two-sided permutation p), GeoDa's default. */
   public static final double LISA_ALPHA = 0.05;
 
@@ -46,26 +53,37 @@ public record HeatMapSpec(
     Objects.requireNonNull(periodType, "periodType");
     periodType.requireOneOf(PERIOD_TYPES, "the heat maps");
     if (layers == null || layers.isEmpty()) {
-      throw new IllegalArgumentException("Layers " + layers + ": expected at least one of " + List.of(MapLayer.values()));
+      throw new IllegalArgumentException(
+          "Layers " + layers + ": expected at least one of " + List.of(MapLayer.values()));
     }
     layers = List.copyOf(layers.stream().distinct().toList());
     if (programmes == null || programmes.isEmpty()) {
-      throw new IllegalArgumentException("Programmes " + programmes + ": expected at least one programme");
+      throw new IllegalArgumentException(
+          "Programmes " + programmes + ": expected at least one programme");
     }
     programmes = Set.copyOf(programmes);
     if (minSamples < 1) {
-      throw new IllegalArgumentException("Invalid min-samples " + minSamples + ": expected an integer >= 1");
+      throw new IllegalArgumentException(
+          "Invalid min-samples " + minSamples + ": expected an integer >= 1");
     }
     if (k < 1) {
-      throw new IllegalArgumentException("Invalid k " + k + ": expected an integer >= 1 (5 recommended)");
+      throw new IllegalArgumentException(
+          "Invalid k " + k + ": expected an integer >= 1 (5 recommended)");
     }
-    new ConditionalPermutation.Params(permutations, seed, 1); // validates the number of permutations
+    new ConditionalPermutation.Params(
+        permutations, seed, 1); // validates the number of permutations
   }
 
   /** All defaults. */
   public static HeatMapSpec defaults() {
-    return new HeatMapSpec(PERIOD_TYPE_DEFAULT, LAYERS_DEFAULT, PROGRAMMES_DEFAULT, MIN_SAMPLES_DEFAULT, K_DEFAULT,
-        PERMUTATIONS_DEFAULT, SEED_DEFAULT);
+    return new HeatMapSpec(
+        PERIOD_TYPE_DEFAULT,
+        LAYERS_DEFAULT,
+        PROGRAMMES_DEFAULT,
+        MIN_SAMPLES_DEFAULT,
+        K_DEFAULT,
+        PERMUTATIONS_DEFAULT,
+        SEED_DEFAULT);
   }
 
   /** A copy with another period type. */
@@ -85,7 +103,9 @@ public record HeatMapSpec(
 
   /** Programme scope in words for the map metadata, e.g. "random monitoring". */
   public String programmesText() {
-    return programmes.stream().map(p -> p.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).sorted()
+    return programmes.stream()
+        .map(p -> p.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+        .sorted()
         .collect(Collectors.joining(", "));
   }
 }

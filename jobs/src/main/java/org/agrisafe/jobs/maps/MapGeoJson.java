@@ -40,8 +40,13 @@ public final class MapGeoJson {
 
   /** The layer document. */
   public static ObjectNode layer(
-      MapLayer layer, List<RegionStat> stats, List<String> periods, Map<String, Long> unassigned, boolean synthetic,
-      HeatMapSpec spec, OffsetDateTime generatedAt) {
+      MapLayer layer,
+      List<RegionStat> stats,
+      List<String> periods,
+      Map<String, Long> unassigned,
+      boolean synthetic,
+      HeatMapSpec spec,
+      OffsetDateTime generatedAt) {
     RegionLayer regions = layer.regions();
     ObjectNode root = JSON.createObjectNode();
     root.put("type", "FeatureCollection");
@@ -55,7 +60,9 @@ public final class MapGeoJson {
     if (regions.crsNote() != null) {
       md.put("crs_note", regions.crsNote());
     }
-    md.put("generated_at", generatedAt.truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+    md.put(
+        "generated_at",
+        generatedAt.truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
     md.put("programmes", spec.programmesText());
     ArrayNode measures = md.putArray("measures");
     measure(measures, "exceedance_rate", "Exceedance rate", "超标率", "%");
@@ -149,8 +156,15 @@ public final class MapGeoJson {
         if (periods.isEmpty()) {
           continue; // the page cannot draw a layer without periods; the caller reports it
         }
-        ObjectNode doc = layer(layer, result.stats().get(layer), periods, result.unassigned().get(layer),
-            result.synthetic(layer), spec, now);
+        ObjectNode doc =
+            layer(
+                layer,
+                result.stats().get(layer),
+                periods,
+                result.unassigned().get(layer),
+                result.synthetic(layer),
+                spec,
+                now);
         String file = layer.id + ".geojson";
         Path p = mapsDir.resolve(file);
         JSON.writeValue(p.toFile(), doc);

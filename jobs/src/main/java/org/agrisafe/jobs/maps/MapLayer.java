@@ -11,19 +11,26 @@ public enum MapLayer {
    * (lon/lat degrees, planar), because many countries have no land neighbour under queen contiguity (islands:
    * UK, Ireland, Japan, New Zealand, Sri Lanka, Madagascar, ...).
    */
-  WORLD_ORIGIN(Regions.WORLD_ORIGIN, "Pesticide residues by country of origin", "按原产国的农药残留",
+  WORLD_ORIGIN(
+      Regions.WORLD_ORIGIN,
+      "Pesticide residues by country of origin",
+      "按原产国的农药残留",
       "UK PRiF 2016–2022 (OGL v3.0)"),
   /**
    * Jinan districts (adcode from {@code region_code}, township codes rolled up, else point in polygon). Neighbours:
    * queen contiguity; a district with no neighbour among those with data is linked to its nearest one
    * ({@code IslandPolicy.NEAREST_NEIGHBOUR}).
    */
-  JINAN_DISTRICT(Regions.JINAN_DISTRICT, "Residues by Jinan district", "济南市各区县农产品残留",
+  JINAN_DISTRICT(
+      Regions.JINAN_DISTRICT,
+      "Residues by Jinan district",
+      "济南市各区县农产品残留",
       "Jinan agricultural product monitoring (AgriSafe lakehouse)");
 
   public final String id;
   public final String title;
   public final String titleZh;
+
   /** Source line of the map. */
   public final String source;
 
@@ -46,6 +53,7 @@ public enum MapLayer {
         return l;
       }
     }
-    throw new IllegalArgumentException("Unknown map layer '" + s + "': expected world-origin or jinan-district");
+    throw new IllegalArgumentException(
+        "Unknown map layer '" + s + "': expected world-origin or jinan-district");
   }
 }

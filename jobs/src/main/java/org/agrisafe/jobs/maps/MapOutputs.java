@@ -27,7 +27,8 @@ public final class MapOutputs {
    * @param samples rows of {@code monitoring.samples}
    * @return the files written
    */
-  public static List<Path> write(Path outputDir, HeatMapJob.Result result, HeatMapSpec spec, Dataset<Row> samples) {
+  public static List<Path> write(
+      Path outputDir, HeatMapJob.Result result, HeatMapSpec spec, Dataset<Row> samples) {
     List<Path> out = regionMaps(outputDir, result, spec);
     Path kde = outputDir.resolve("maps").resolve("sample-density.geojson");
     if (!Double.isNaN(SampleDensity.write(HeatMapJob.sampleCoordinates(samples, spec), kde))) {
@@ -46,7 +47,8 @@ public final class MapOutputs {
    *     Dataset)}
    */
   @Deprecated
-  public static List<Path> write(Path outputDir, HeatMapJob.Result result, HeatMapSpec spec, double[][] points) {
+  public static List<Path> write(
+      Path outputDir, HeatMapJob.Result result, HeatMapSpec spec, double[][] points) {
     List<Path> out = regionMaps(outputDir, result, spec);
     if (points[0].length >= 2) {
       Path kde = outputDir.resolve("maps").resolve("sample-density.geojson");
@@ -68,8 +70,14 @@ public final class MapOutputs {
       }
       String latest = periods.get(periods.size() - 1);
       Path png = maps.resolve(layer.id + "-" + latest + ".png");
-      ChoroplethPng.write(layer, result.stats().get(layer), latest, result.synthetic(layer), spec.programmesText(),
-          spec.minSamples(), png);
+      ChoroplethPng.write(
+          layer,
+          result.stats().get(layer),
+          latest,
+          result.synthetic(layer),
+          spec.programmesText(),
+          spec.minSamples(),
+          png);
       out.add(png);
     }
     return out;

@@ -12,4 +12,10 @@ package org.agrisafe.jobs.maps;
  * @param synthetic whether any counted sample is synthetic
  */
 public record RegionCounts(
-    String code, long samples, long judged, long passed, long detected, long exceeding, boolean synthetic) {}
+    String code,
+    long samples,
+    long judged,
+    long passed,
+    long detected,
+    long exceeding,
+    boolean synthetic) {}

@@ -28,7 +28,22 @@ import org.agrisafe.risk.spatial.HotSpotClass;
  * @param neighbours codes of the region's neighbours (empty when none)
  */
 public record RegionStat(
-    String layer, String period, String code, String name, boolean onMap, RegionCounts counts, Rate pass,
-    Rate detection, Rate exceedance, Double exceedanceEb, boolean tooFewSamples, Double giStarZ, Double giStarP,
-    HotSpotClass hotspot, Double lisaI, Double lisaP, String lisaClass, String neighbourRule,
+    String layer,
+    String period,
+    String code,
+    String name,
+    boolean onMap,
+    RegionCounts counts,
+    Rate pass,
+    Rate detection,
+    Rate exceedance,
+    Double exceedanceEb,
+    boolean tooFewSamples,
+    Double giStarZ,
+    Double giStarP,
+    HotSpotClass hotspot,
+    Double lisaI,
+    Double lisaP,
+    String lisaClass,
+    String neighbourRule,
     List<String> neighbours) {}

@@ -62,14 +62,26 @@ public final class RegionStatistics {
    * @return one row per entry of {@code counts}, sorted by code
    */
   public static List<RegionStat> compute(
-      MapLayer layer, RegionLayer regions, String period, List<RegionCounts> counts, HeatMapSpec spec) {
+      MapLayer layer,
+      RegionLayer regions,
+      String period,
+      List<RegionCounts> counts,
+      HeatMapSpec spec) {
     List<RegionCounts> sorted = new ArrayList<>(counts);
     sorted.sort(Comparator.comparing(RegionCounts::code));
     List<RegionCounts> onMap = new ArrayList<>();
     for (RegionCounts c : sorted) {
       if (c.samples() < 1) {
-        throw new IllegalArgumentException("Region " + c.code() + " in period " + period + " of " + layer.id
-            + " has " + c.samples() + " samples: expected >= 1 (regions without samples have no rate)");
+        throw new IllegalArgumentException(
+            "Region "
+                + c.code()
+                + " in period "
+                + period
+                + " of "
+                + layer.id
+                + " has "
+                + c.samples()
+                + " samples: expected >= 1 (regions without samples have no rate)");
       }
       if (regions.byCode(c.code()) != null) {
         onMap.add(c);
@@ -81,12 +93,29 @@ public final class RegionStatistics {
       Region r = regions.byCode(c.code());
       boolean tooFew = c.samples() < spec.minSamples();
       Integer i = s.index.get(c.code());
-      HotSpotClass hot = i == null ? (tooFew ? HotSpotClass.INSUFFICIENT_DATA : HotSpotClass.UNDEFINED) : s.hot[i];
-      out.add(new RegionStat(layer.id, period, c.code(), r == null ? c.code() : r.name(), r != null, c,
-          Rate.of(c.passed(), c.judged()), Rate.of(c.detected(), c.samples()), Rate.of(c.exceeding(), c.samples()),
-          i == null ? null : s.eb[i], tooFew, get(s.z, i), get(s.p, i), hot, get(s.lisaI, i), get(s.lisaP, i),
-          i == null || s.lisa == null || tooFew ? null : s.lisa[i], i == null ? null : s.rule,
-          i == null ? List.of() : s.neighbours.get(i)));
+      HotSpotClass hot =
+          i == null ? (tooFew ? HotSpotClass.INSUFFICIENT_DATA : HotSpotClass.UNDEFINED) : s.hot[i];
+      out.add(
+          new RegionStat(
+              layer.id,
+              period,
+              c.code(),
+              r == null ? c.code() : r.name(),
+              r != null,
+              c,
+              Rate.of(c.passed(), c.judged()),
+              Rate.of(c.detected(), c.samples()),
+              Rate.of(c.exceeding(), c.samples()),
+              i == null ? null : s.eb[i],
+              tooFew,
+              get(s.z, i),
+              get(s.p, i),
+              hot,
+              get(s.lisaI, i),
+              get(s.lisaP, i),
+              i == null || s.lisa == null || tooFew ? null : s.lisa[i],
+              i == null ? null : s.rule,
+              i == null ? List.of() : s.neighbours.get(i)));
     }
     return out;
   }
@@ -96,10 +125,20 @@ public final class RegionStatistics {
   }
 
   /** Per on-map region arrays, in the order of {@code index}. */
-  private record Spatial(Map<String, Integer> index, double[] eb, double[] z, double[] p, HotSpotClass[] hot,
-      double[] lisaI, double[] lisaP, String[] lisa, String rule, List<List<String>> neighbours) {}
+  private record Spatial(
+      Map<String, Integer> index,
+      double[] eb,
+      double[] z,
+      double[] p,
+      HotSpotClass[] hot,
+      double[] lisaI,
+      double[] lisaP,
+      String[] lisa,
+      String rule,
+      List<List<String>> neighbours) {}
 
-  private static Spatial spatial(MapLayer layer, RegionLayer regions, List<RegionCounts> onMap, HeatMapSpec spec) {
+  private static Spatial spatial(
+      MapLayer layer, RegionLayer regions, List<RegionCounts> onMap, HeatMapSpec spec) {
     int n = onMap.size();
     Map<String, Integer> index = new TreeMap<>();
     double[] events = new double[n];
@@ -140,7 +179,8 @@ public final class RegionStatistics {
     NeighbourList nb = neighbours(layer, geoms, ids, names, spec);
     double[] xa = nb.alignValues(x);
     ConditionalPermutation.Params perm =
-        new ConditionalPermutation.Params(spec.permutations(), spec.seed(), Runtime.getRuntime().availableProcessors());
+        new ConditionalPermutation.Params(
+            spec.permutations(), spec.seed(), Runtime.getRuntime().availableProcessors());
     var wStar = nb.includeSelf().weights(WeightStyle.B);
     GetisOrdG.Result gi = GetisOrdG.compute(wStar, xa);
     ConditionalPermutation.Result giPerm = ConditionalPermutation.getisOrd(wStar, xa, perm);
@@ -174,14 +214,20 @@ public final class RegionStatistics {
       neighbourCodes.set(i, List.copyOf(codes));
     }
     hot = HotSpotClassifier.fromPValues(p, direction, insufficient);
-    String rule = layer == MapLayer.WORLD_ORIGIN
-        ? Math.min(spec.k(), n - 1) + "-nearest neighbours of largest-polygon centroids (lon/lat)"
-        : "queen contiguity, islands linked to nearest";
+    String rule =
+        layer == MapLayer.WORLD_ORIGIN
+            ? Math.min(spec.k(), n - 1)
+                + "-nearest neighbours of largest-polygon centroids (lon/lat)"
+            : "queen contiguity, islands linked to nearest";
     return new Spatial(index, x, z, p, hot, lisaI, lisaP, lisa, rule, neighbourCodes);
   }
 
   static NeighbourList neighbours(
-      MapLayer layer, List<Geometry> geoms, List<String> ids, List<String> names, HeatMapSpec spec) {
+      MapLayer layer,
+      List<Geometry> geoms,
+      List<String> ids,
+      List<String> names,
+      HeatMapSpec spec) {
     if (layer == MapLayer.WORLD_ORIGIN) {
       double[] lon = new double[geoms.size()];
       double[] lat = new double[geoms.size()];
@@ -192,8 +238,13 @@ public final class RegionStatistics {
       }
       return SpatialNeighbours.kNearest(lon, lat, ids, names, Math.min(spec.k(), geoms.size() - 1));
     }
-    return SpatialNeighbours.contiguity(geoms, ids, names,
-        ContiguityParams.defaults().withSnapDistance(1e-5).withIslandPolicy(IslandPolicy.NEAREST_NEIGHBOUR));
+    return SpatialNeighbours.contiguity(
+        geoms,
+        ids,
+        names,
+        ContiguityParams.defaults()
+            .withSnapDistance(1e-5)
+            .withIslandPolicy(IslandPolicy.NEAREST_NEIGHBOUR));
   }
 
   /** The polygon of largest area of a (multi)polygon. */

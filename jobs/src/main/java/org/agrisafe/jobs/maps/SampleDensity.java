@@ -44,6 +44,7 @@ public final class SampleDensity {
 
   /** Grid cell side, metres. */
   public static final double CELL_M = 500.0;
+
   static final double M_PER_DEG_LAT = 110_574.0;
   static final double M_PER_DEG_LON_EQUATOR = 111_320.0;
 
@@ -86,7 +87,8 @@ public final class SampleDensity {
     Bandwidth bw = Bandwidth.choose(r -> KernelDensity.bandwidth(x, y, r));
     KernelDensity.BandwidthRule rule = bw.rule();
     double h = bw.metres();
-    KernelDensity.Params params = KernelDensity.Params.fixed(KernelDensity.Params.KERNEL_DEFAULT, h);
+    KernelDensity.Params params =
+        KernelDensity.Params.fixed(KernelDensity.Params.KERNEL_DEFAULT, h);
     KernelDensity.Grid grid = grid(minX, maxX, minY, maxY, h);
     KernelDensity.Result r = KernelDensity.estimate(x, y, grid, params);
     writeGeoJson(out, grid, r.density(), kx, n, rule, h);
@@ -104,8 +106,10 @@ public final class SampleDensity {
    * @return the bandwidth in metres, or NaN when fewer than 2 distinct points were given (nothing written)
    */
   public static double write(Dataset<Row> points, Path out) {
-    Dataset<Row> p = points.select(col("lon").cast("double").as("lon"), col("lat").cast("double").as("lat"))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> p =
+        points
+            .select(col("lon").cast("double").as("lon"), col("lat").cast("double").as("lat"))
+            .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Row a = p.agg(count(lit(1)), min("lon"), max("lon"), min("lat"), max("lat")).first();
       long n = a.getLong(0);
@@ -114,7 +118,8 @@ public final class SampleDensity {
       }
       double phi0 = p.agg(sum(col("lat").divide(lit((double) n)))).first().getDouble(0);
       double kx = kx(phi0);
-      // rounding is monotonic, so min(lon_i * kx) = min(lon_i) * kx (kx > 0): the same extremes as in memory
+      // rounding is monotonic, so min(lon_i * kx) = min(lon_i) * kx (kx > 0): the same extremes as
+      // in memory
       double minX = a.getDouble(1) * kx;
       double maxX = a.getDouble(2) * kx;
       double minY = a.getDouble(3) * M_PER_DEG_LAT;
@@ -131,20 +136,35 @@ public final class SampleDensity {
       Column dy = y.minus(lit(my));
       Dataset<Row> d2 = p.select(dx.multiply(dx).plus(dy.multiply(dy)).as("d2"));
       double ss = d2.agg(sum("d2")).first().getDouble(0);
-      // median distance to the mean centre: the middle one (odd n) or two (even n) of the sorted distances
-      List<Row> middle = d2.select(sqrt(col("d2")).as("d")).orderBy("d").offset((int) ((n - 1) / 2))
-          .limit(n % 2 == 1 ? 1 : 2).collectAsList();
-      double dm = n % 2 == 1 ? middle.get(0).getDouble(0)
-          : 0.5 * (middle.get(0).getDouble(0) + middle.get(1).getDouble(0));
-      Bandwidth bw = Bandwidth.choose(r -> KernelDensity.bandwidth(n, ss,
-          r == KernelDensity.BandwidthRule.SCOTT ? Double.NaN : dm, r));
+      // median distance to the mean centre: the middle one (odd n) or two (even n) of the sorted
+      // distances
+      List<Row> middle =
+          d2.select(sqrt(col("d2")).as("d"))
+              .orderBy("d")
+              .offset((int) ((n - 1) / 2))
+              .limit(n % 2 == 1 ? 1 : 2)
+              .collectAsList();
+      double dm =
+          n % 2 == 1
+              ? middle.get(0).getDouble(0)
+              : 0.5 * (middle.get(0).getDouble(0) + middle.get(1).getDouble(0));
+      Bandwidth bw =
+          Bandwidth.choose(
+              r ->
+                  KernelDensity.bandwidth(
+                      n, ss, r == KernelDensity.BandwidthRule.SCOTT ? Double.NaN : dm, r));
       KernelDensity.BandwidthRule rule = bw.rule();
       double h = bw.metres();
       KernelDensity.Grid grid = grid(minX, maxX, minY, maxY, h);
       double[] density = new double[grid.columns() * grid.rows()];
-      for (Row c : p.flatMap(new CellContributions(kx, grid, KernelDensity.Params.KERNEL_DEFAULT, h),
-              Encoders.tuple(Encoders.INT(), Encoders.DOUBLE()))
-          .groupBy("_1").agg(sum("_2").as("density")).filter(col("density").gt(0)).collectAsList()) {
+      for (Row c :
+          p.flatMap(
+                  new CellContributions(kx, grid, KernelDensity.Params.KERNEL_DEFAULT, h),
+                  Encoders.tuple(Encoders.INT(), Encoders.DOUBLE()))
+              .groupBy("_1")
+              .agg(sum("_2").as("density"))
+              .filter(col("density").gt(0))
+              .collectAsList()) {
         density[c.getInt(0)] = c.getDouble(1);
       }
       writeGeoJson(out, grid, density, kx, n, rule, h);
@@ -182,8 +202,12 @@ public final class SampleDensity {
     @Override
     public Iterator<Tuple2<Integer, Double>> call(Row point) {
       List<Tuple2<Integer, Double>> out = new ArrayList<>();
-      KernelDensity.contributions(point.getDouble(0) * kx, point.getDouble(1) * M_PER_DEG_LAT,
-          new KernelDensity.Grid(minX, minY, cellSize, columns, rows), kernel, h,
+      KernelDensity.contributions(
+          point.getDouble(0) * kx,
+          point.getDouble(1) * M_PER_DEG_LAT,
+          new KernelDensity.Grid(minX, minY, cellSize, columns, rows),
+          kernel,
+          h,
           (cell, v) -> out.add(new Tuple2<>(cell, v)));
       return out.iterator();
     }
@@ -195,15 +219,22 @@ public final class SampleDensity {
   }
 
   /** {@value #CELL_M} m cells over the points' extent plus one bandwidth on each side. */
-  private static KernelDensity.Grid grid(double minX, double maxX, double minY, double maxY, double h) {
+  private static KernelDensity.Grid grid(
+      double minX, double maxX, double minY, double maxY, double h) {
     int cols = (int) Math.ceil((maxX - minX + 2 * h) / CELL_M);
     int rows = (int) Math.ceil((maxY - minY + 2 * h) / CELL_M);
     return new KernelDensity.Grid(minX - h, minY - h, CELL_M, cols, rows);
   }
 
   /** The GeoJSON FeatureCollection of the cells with a density &gt; 0 (row-major from the south row). */
-  private static void writeGeoJson(Path out, KernelDensity.Grid grid, double[] density, double kx, long n,
-      KernelDensity.BandwidthRule rule, double h) {
+  private static void writeGeoJson(
+      Path out,
+      KernelDensity.Grid grid,
+      double[] density,
+      double kx,
+      long n,
+      KernelDensity.BandwidthRule rule,
+      double h) {
     ObjectNode root = MapGeoJson.JSON.createObjectNode();
     root.put("type", "FeatureCollection");
     ObjectNode md = root.putObject("metadata");
@@ -230,7 +261,9 @@ public final class SampleDensity {
         ObjectNode g = f.putObject("geometry");
         g.put("type", "Polygon");
         ArrayNode ring = g.putArray("coordinates").addArray();
-        double[][] corners = {{x0, y0}, {x0 + CELL_M, y0}, {x0 + CELL_M, y0 + CELL_M}, {x0, y0 + CELL_M}, {x0, y0}};
+        double[][] corners = {
+          {x0, y0}, {x0 + CELL_M, y0}, {x0 + CELL_M, y0 + CELL_M}, {x0, y0 + CELL_M}, {x0, y0}
+        };
         for (double[] p : corners) {
           ArrayNode xy = ring.addArray();
           xy.add(Math.round(p[0] / kx * 1e6) / 1e6);
@@ -253,12 +286,14 @@ public final class SampleDensity {
      * The default rule's bandwidth, or Scott's when the default cannot apply (its median distance to the mean
      * centre is 0: KernelDensity throws IllegalArgumentException), for the in-memory and the Spark path alike.
      */
-    static Bandwidth choose(java.util.function.ToDoubleFunction<KernelDensity.BandwidthRule> bandwidth) {
+    static Bandwidth choose(
+        java.util.function.ToDoubleFunction<KernelDensity.BandwidthRule> bandwidth) {
       KernelDensity.BandwidthRule rule = KernelDensity.Params.RULE_DEFAULT;
       try {
         return new Bandwidth(rule, bandwidth.applyAsDouble(rule));
       } catch (IllegalArgumentException medianDistanceZero) {
-        return new Bandwidth(KernelDensity.BandwidthRule.SCOTT,
+        return new Bandwidth(
+            KernelDensity.BandwidthRule.SCOTT,
             bandwidth.applyAsDouble(KernelDensity.BandwidthRule.SCOTT));
       }
     }

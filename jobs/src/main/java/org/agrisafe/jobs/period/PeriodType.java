@@ -21,6 +21,7 @@ public enum PeriodType {
 
   /** The period's pattern in words, for messages, e.g. {@code yyyy-MM}. */
   public final String pattern;
+
   private final String regex;
 
   PeriodType(String pattern, String regex) {
@@ -44,8 +45,13 @@ public enum PeriodType {
   public PeriodType requireOneOf(Set<PeriodType> supported, String what) {
     Objects.requireNonNull(supported, "supported");
     if (!supported.contains(this)) {
-      throw new IllegalArgumentException("Period type " + this + " is not supported by " + what
-          + ": expected one of " + supported);
+      throw new IllegalArgumentException(
+          "Period type "
+              + this
+              + " is not supported by "
+              + what
+              + ": expected one of "
+              + supported);
     }
     return this;
   }

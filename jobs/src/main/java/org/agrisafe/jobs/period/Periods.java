@@ -43,11 +43,12 @@ public final class Periods {
   public static List<String> months(PeriodType type, String period) {
     check(type, period);
     YearMonth first = firstMonth(type, period);
-    int count = switch (type) {
-      case MONTH -> 1;
-      case QUARTER -> 3;
-      case YEAR -> 12;
-    };
+    int count =
+        switch (type) {
+          case MONTH -> 1;
+          case QUARTER -> 3;
+          case YEAR -> 12;
+        };
     List<String> out = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       out.add(first.plusMonths(i).toString());
@@ -74,8 +75,10 @@ public final class Periods {
   private static YearMonth firstMonth(PeriodType type, String period) {
     return switch (type) {
       case MONTH -> YearMonth.parse(period);
-      case QUARTER -> YearMonth.of(Integer.parseInt(period.substring(0, 4)),
-          (Integer.parseInt(period.substring(6)) - 1) * 3 + 1);
+      case QUARTER ->
+          YearMonth.of(
+              Integer.parseInt(period.substring(0, 4)),
+              (Integer.parseInt(period.substring(6)) - 1) * 3 + 1);
       case YEAR -> YearMonth.of(Integer.parseInt(period), 1);
     };
   }

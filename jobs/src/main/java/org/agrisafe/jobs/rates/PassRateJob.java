@@ -66,20 +66,48 @@ public final class PassRateJob {
   public static Dataset<Row> samplesByAnalyte(Dataset<Row> samples, Dataset<Row> results) {
     Dataset<Row> r =
         results
-            .filter(col("method_type").equalTo("QUANTITATIVE")
-                .and(col("source_system").isin(ANALYTE_RATE_SOURCES.toArray())))
+            .filter(
+                col("method_type")
+                    .equalTo("QUANTITATIVE")
+                    .and(col("source_system").isin(ANALYTE_RATE_SOURCES.toArray())))
             .groupBy(col("sample_id"), col("analyte_code"))
             .agg(
-                org.apache.spark.sql.functions.max(when(col("verdict").equalTo("FAIL"), 1).otherwise(0)).as("f"),
-                org.apache.spark.sql.functions.max(
-                    when(col("detection").isin("QUANTIFIED", "DETECTED_NOT_QUANTIFIED"), 1).otherwise(0)).as("d"),
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .max(when(col("verdict").equalTo("FAIL"), 1).otherwise(0))
+                    .as("f"),
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .max(
+                        when(col("detection").isin("QUANTIFIED", "DETECTED_NOT_QUANTIFIED"), 1)
+                            .otherwise(0))
+                    .as("d"),
                 org.apache.spark.sql.functions.max(when(col("exceeds"), 1).otherwise(0)).as("e"),
-                org.apache.spark.sql.functions.max(when(col("non_compliant"), 1).otherwise(0)).as("nc"),
-                sum(when(col("verdict").equalTo("NO_STANDARD")
-                    .and(col("detection").isin("QUANTIFIED", "DETECTED_NOT_QUANTIFIED")), 1).otherwise(0))
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .max(when(col("non_compliant"), 1).otherwise(0))
+                    .as("nc"),
+                sum(when(
+                            col("verdict")
+                                .equalTo("NO_STANDARD")
+                                .and(
+                                    col("detection").isin("QUANTIFIED", "DETECTED_NOT_QUANTIFIED")),
+                            1)
+                        .otherwise(0))
                     .as("ns"));
     return samples
-        .drop("sample_verdict", "has_detection", "has_exceedance", "has_non_compliant", "detected_without_standard",
+        .drop(
+            "sample_verdict",
+            "has_detection",
+            "has_exceedance",
+            "has_non_compliant",
+            "detected_without_standard",
             "n_no_standard")
         .join(r, "sample_id")
         .withColumn("sample_verdict", when(col("f").equalTo(1), "FAIL").otherwise("PASS"))
@@ -98,7 +126,8 @@ public final class PassRateJob {
    * @param inputSnapshotId snapshot of the samples table read, recorded with the output (nullable)
    * @return rows in the column order of {@code analytics.pass_rates}; one row per non-empty group
    */
-  public static Dataset<Row> transform(Dataset<Row> samples, PassRateSpec spec, Long inputSnapshotId) {
+  public static Dataset<Row> transform(
+      Dataset<Row> samples, PassRateSpec spec, Long inputSnapshotId) {
     Dataset<Row> in =
         samples
             .filter(col("programme").isin(spec.programmes().stream().map(Enum::name).toArray()))
@@ -126,7 +155,8 @@ public final class PassRateJob {
                 sum(when(col("has_detection"), 1L).otherwise(0L)).as("detected"),
                 sum(when(col("has_exceedance"), 1L).otherwise(0L)).as("exceeding"),
                 sum(when(col("has_non_compliant"), 1L).otherwise(0L)).as("non_compliant"),
-                sum(when(col("detected_without_standard"), 1L).otherwise(0L)).as("detected_without_standard"),
+                sum(when(col("detected_without_standard"), 1L).otherwise(0L))
+                    .as("detected_without_standard"),
                 sum(col("n_no_standard").cast("long")).as("no_standard_results"));
     List<Column> out = new ArrayList<>();
     out.add(lit(spec.periodType().name()).as("period_type"));
@@ -134,14 +164,29 @@ public final class PassRateJob {
     out.add(lit(spec.dimensionSet()).as("dimension_set"));
     out.add(lit(spec.programmeScope()).as("programme_scope"));
     for (String c :
-        List.of("source_system", "commodity_code", "category", "analyte_code", "region_code", "origin_iso2",
-            "sampling_point", "lab_level", "sampling_stage")) {
+        List.of(
+            "source_system",
+            "commodity_code",
+            "category",
+            "analyte_code",
+            "region_code",
+            "origin_iso2",
+            "sampling_point",
+            "lab_level",
+            "sampling_stage")) {
       boolean grouped = spec.dimensions().stream().anyMatch(d -> d.column().equals(c));
       out.add(grouped ? col(c) : lit(null).cast("string").as(c));
     }
     for (String c :
-        List.of("tested", "judged", "passed", "detected", "exceeding", "non_compliant",
-            "detected_without_standard", "no_standard_results")) {
+        List.of(
+            "tested",
+            "judged",
+            "passed",
+            "detected",
+            "exceeding",
+            "non_compliant",
+            "detected_without_standard",
+            "no_standard_results")) {
       out.add(col(c));
     }
     out.addAll(rate("pass_rate", "passed", "judged"));
@@ -177,10 +222,13 @@ public final class PassRateJob {
     }
     Dataset<Row> result = transform(input, spec, snapshot).cache();
     List<String> periods =
-        result.select("period").distinct().collectAsList().stream().map(r -> r.getString(0)).toList();
+        result.select("period").distinct().collectAsList().stream()
+            .map(r -> r.getString(0))
+            .toList();
     String target = Tables.PASS_RATES.qualifiedName(catalog);
     Column replace =
-        col("period_type").equalTo(spec.periodType().name())
+        col("period_type")
+            .equalTo(spec.periodType().name())
             .and(col("dimension_set").equalTo(spec.dimensionSet()))
             .and(col("programme_scope").equalTo(spec.programmeScope()));
     if (spec.fromPeriod() != null) {
@@ -192,7 +240,8 @@ public final class PassRateJob {
     try {
       result.writeTo(target).overwrite(replace);
     } catch (org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
-      throw new IllegalStateException("Table " + target + " is missing: run `agrisafe create` first", e);
+      throw new IllegalStateException(
+          "Table " + target + " is missing: run `agrisafe create` first", e);
     }
     return result;
   }

@@ -22,7 +22,10 @@ import org.agrisafe.jobs.period.PeriodType;
  * @param toPeriod last period included, or null
  */
 public record PassRateSpec(
-    PeriodType periodType, List<Dimension> dimensions, Set<Programme> programmes, String fromPeriod,
+    PeriodType periodType,
+    List<Dimension> dimensions,
+    Set<Programme> programmes,
+    String fromPeriod,
     String toPeriod) {
 
   public static final PeriodType PERIOD_TYPE_DEFAULT = PeriodType.MONTH;
@@ -32,19 +35,31 @@ public record PassRateSpec(
     Objects.requireNonNull(periodType, "periodType");
     dimensions = List.copyOf(dimensions);
     if (dimensions.stream().distinct().count() != dimensions.size()) {
-      throw new IllegalArgumentException("Duplicate dimension in " + dimensions + ": expected each at most once");
+      throw new IllegalArgumentException(
+          "Duplicate dimension in " + dimensions + ": expected each at most once");
     }
     if (programmes == null || programmes.isEmpty()) {
-      throw new IllegalArgumentException("Programmes " + programmes + ": expected at least one programme");
+      throw new IllegalArgumentException(
+          "Programmes " + programmes + ": expected at least one programme");
     }
     programmes = Set.copyOf(programmes);
     if (fromPeriod != null && !periodType.matches(fromPeriod)) {
       throw new IllegalArgumentException(
-          "Invalid from-period '" + fromPeriod + "': expected the " + periodType + " pattern " + periodType.pattern);
+          "Invalid from-period '"
+              + fromPeriod
+              + "': expected the "
+              + periodType
+              + " pattern "
+              + periodType.pattern);
     }
     if (toPeriod != null && !periodType.matches(toPeriod)) {
       throw new IllegalArgumentException(
-          "Invalid to-period '" + toPeriod + "': expected the " + periodType + " pattern " + periodType.pattern);
+          "Invalid to-period '"
+              + toPeriod
+              + "': expected the "
+              + periodType
+              + " pattern "
+              + periodType.pattern);
     }
   }
 

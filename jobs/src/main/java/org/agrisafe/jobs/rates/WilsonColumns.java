@@ -43,7 +43,9 @@ public final class WilsonColumns {
     Column p = x.cast("double").divide(nd);
     Column c = lit(Z_95 * Z_95 / 2.0).divide(nd);
     Column half =
-        lit(Z_95).multiply(sqrt(p.multiply(lit(1.0).minus(p)).divide(nd).plus(c.divide(nd.multiply(2.0)))));
+        lit(Z_95)
+            .multiply(
+                sqrt(p.multiply(lit(1.0).minus(p)).divide(nd).plus(c.divide(nd.multiply(2.0)))));
     Column raw = p.plus(c).plus(half.multiply(sign)).divide(lit(1.0).plus(c.multiply(2.0)));
     Column clamped = greatest(lit(0.0), least(lit(1.0), raw));
     Column edge = sign < 0 ? x.equalTo(0) : x.equalTo(n);

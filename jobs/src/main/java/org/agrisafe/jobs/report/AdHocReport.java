@@ -40,32 +40,60 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class AdHocReport {
   /** Measures a definition may ask for: the count and rate columns of analytics.pass_rates. */
-  public static final Set<String> MEASURES = Set.of("tested", "judged", "passed", "detected", "exceeding",
-      "non_compliant", "detected_without_standard", "no_standard_results", "pass_rate", "pass_rate_low",
-      "pass_rate_high", "detection_rate", "detection_rate_low", "detection_rate_high", "exceedance_rate",
-      "exceedance_rate_low", "exceedance_rate_high");
+  public static final Set<String> MEASURES =
+      Set.of(
+          "tested",
+          "judged",
+          "passed",
+          "detected",
+          "exceeding",
+          "non_compliant",
+          "detected_without_standard",
+          "no_standard_results",
+          "pass_rate",
+          "pass_rate_low",
+          "pass_rate_high",
+          "detection_rate",
+          "detection_rate_low",
+          "detection_rate_high",
+          "exceedance_rate",
+          "exceedance_rate_low",
+          "exceedance_rate_high");
 
   /** A parsed, validated definition. */
-  public record Definition(String name, PeriodType periodType, String from, String to,
-      List<PassRateSpec.Dimension> dimensions, List<String> measures, Map<String, String> filters,
+  public record Definition(
+      String name,
+      PeriodType periodType,
+      String from,
+      String to,
+      List<PassRateSpec.Dimension> dimensions,
+      List<String> measures,
+      Map<String, String> filters,
       String programmeScope) {
     public Definition {
       if (name == null || !name.matches("[A-Za-z0-9_.-]+")) {
-        throw new IllegalArgumentException("Report name '" + name + "': expected letters, digits, '.', '_' or '-'");
+        throw new IllegalArgumentException(
+            "Report name '" + name + "': expected letters, digits, '.', '_' or '-'");
       }
       if (measures == null || measures.isEmpty()) {
-        throw new IllegalArgumentException("Report " + name + " has no measures: expected some of " + MEASURES);
+        throw new IllegalArgumentException(
+            "Report " + name + " has no measures: expected some of " + MEASURES);
       }
       for (String m : measures) {
         if (!MEASURES.contains(m)) {
-          throw new IllegalArgumentException("Unknown measure '" + m + "' in report " + name + ": expected one of "
-              + MEASURES);
+          throw new IllegalArgumentException(
+              "Unknown measure '" + m + "' in report " + name + ": expected one of " + MEASURES);
         }
       }
       for (String f : filters.keySet()) {
-        if (!f.equals("source_system") && dimensions.stream().noneMatch(d -> d.column().equals(f))) {
-          throw new IllegalArgumentException("Filter on '" + f + "' in report " + name
-              + ": expected source_system or one of the report's dimensions");
+        if (!f.equals("source_system")
+            && dimensions.stream().noneMatch(d -> d.column().equals(f))) {
+          throw new IllegalArgumentException(
+              "Filter on '"
+                  + f
+                  + "' in report "
+                  + name
+                  + ": expected source_system or one of the report's dimensions");
         }
       }
       if (from != null && !periodType.matches(from)) {
@@ -85,13 +113,18 @@ public final class AdHocReport {
         for (Object d : (List<Object>) m.getOrDefault("dimensions", List.of())) {
           dims.add(PassRateSpec.Dimension.parse(String.valueOf(d)));
         }
-        return new Definition((String) m.get("name"),
+        return new Definition(
+            (String) m.get("name"),
             PeriodType.valueOf(String.valueOf(m.getOrDefault("period_type", "MONTH"))),
-            (String) m.get("from"), (String) m.get("to"), dims, (List<String>) m.get("measures"),
+            (String) m.get("from"),
+            (String) m.get("to"),
+            dims,
+            (List<String>) m.get("measures"),
             (Map<String, String>) m.getOrDefault("filters", Map.of()),
             String.valueOf(m.getOrDefault("programme_scope", "RANDOM_MONITORING")));
       } catch (IOException e) {
-        throw new UncheckedIOException("Cannot read report definition " + file + ": expected JSON", e);
+        throw new UncheckedIOException(
+            "Cannot read report definition " + file + ": expected JSON", e);
       }
     }
   }
@@ -100,14 +133,28 @@ public final class AdHocReport {
 
   /** The report's table: period, source_system, the dimensions, then the measures; sorted by those keys. */
   public static Dataset<Row> table(SparkSession spark, String catalog, Definition d) {
-    String set = "source_system" + d.dimensions().stream().map(x -> "+" + x.column()).reduce("", String::concat);
-    Dataset<Row> r = spark.table(Tables.PASS_RATES.qualifiedName(catalog))
-        .filter(col("period_type").equalTo(d.periodType().name()).and(col("dimension_set").equalTo(set))
-            .and(col("programme_scope").equalTo(d.programmeScope())));
+    String set =
+        "source_system"
+            + d.dimensions().stream().map(x -> "+" + x.column()).reduce("", String::concat);
+    Dataset<Row> r =
+        spark
+            .table(Tables.PASS_RATES.qualifiedName(catalog))
+            .filter(
+                col("period_type")
+                    .equalTo(d.periodType().name())
+                    .and(col("dimension_set").equalTo(set))
+                    .and(col("programme_scope").equalTo(d.programmeScope())));
     if (r.isEmpty()) {
-      throw new IllegalStateException("analytics.pass_rates has no " + d.periodType() + " rows by " + set
-          + ": run `agrisafe run pass-rates --period-type " + d.periodType() + " --dims " + set.replace('+', ',')
-          + "` first");
+      throw new IllegalStateException(
+          "analytics.pass_rates has no "
+              + d.periodType()
+              + " rows by "
+              + set
+              + ": run `agrisafe run pass-rates --period-type "
+              + d.periodType()
+              + " --dims "
+              + set.replace('+', ',')
+              + "` first");
     }
     if (d.from() != null) {
       r = r.filter(col("period").geq(d.from()));
@@ -147,7 +194,8 @@ public final class AdHocReport {
         }
       }
       Path xlsx = dir.resolve(d.name() + ".xlsx");
-      try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream os = Files.newOutputStream(xlsx)) {
+      try (XSSFWorkbook wb = new XSSFWorkbook();
+          OutputStream os = Files.newOutputStream(xlsx)) {
         XSSFSheet s = wb.createSheet(d.name().length() > 31 ? d.name().substring(0, 31) : d.name());
         var h = s.createRow(0);
         for (int i = 0; i < header.length; i++) {
@@ -170,11 +218,17 @@ public final class AdHocReport {
         }
         wb.write(os);
       }
-      StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"UTF-8\"/><title>")
-          .append(escape(d.name())).append("</title></head><body><h1>").append(escape(d.name()))
-          .append("</h1><p>analytics.pass_rates, ").append(d.periodType()).append(", ")
-          .append(escape(d.programmeScope())).append("; rates are proportions, 95 % Wilson bounds</p>"
-              + "<table border=\"1\"><tr>");
+      StringBuilder html =
+          new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"UTF-8\"/><title>")
+              .append(escape(d.name()))
+              .append("</title></head><body><h1>")
+              .append(escape(d.name()))
+              .append("</h1><p>analytics.pass_rates, ")
+              .append(d.periodType())
+              .append(", ")
+              .append(escape(d.programmeScope()))
+              .append(
+                  "; rates are proportions, 95 % Wilson bounds</p>" + "<table border=\"1\"><tr>");
       for (String c : header) {
         html.append("<th>").append(escape(c)).append("</th>");
       }
@@ -182,12 +236,15 @@ public final class AdHocReport {
       for (Row r : rows) {
         html.append("<tr>");
         for (int i = 0; i < header.length; i++) {
-          html.append("<td>").append(r.isNullAt(i) ? "" : escape(String.valueOf(r.get(i)))).append("</td>");
+          html.append("<td>")
+              .append(r.isNullAt(i) ? "" : escape(String.valueOf(r.get(i))))
+              .append("</td>");
         }
         html.append("</tr>\n");
       }
       html.append("</table></body></html>\n");
-      Path htmlFile = Files.writeString(dir.resolve(d.name() + ".html"), html, StandardCharsets.UTF_8);
+      Path htmlFile =
+          Files.writeString(dir.resolve(d.name() + ".html"), html, StandardCharsets.UTF_8);
       return List.of(csv, xlsx, htmlFile);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write report " + d.name() + " under " + dir, e);

@@ -32,14 +32,19 @@ final class FailureModels {
 
   /** Model names stored in {@code analytics.model_evaluation.model}. */
   enum Kind {
-    GRADIENT_BOOSTING, LOGISTIC_REGRESSION, HISTORICAL_RATE
+    GRADIENT_BOOSTING,
+    LOGISTIC_REGRESSION,
+    HISTORICAL_RATE
   }
 
-  static final String[] CATEGORICAL = {"commodity_code", "category", "region_key", "sampling_point", "sampling_stage"};
+  static final String[] CATEGORICAL = {
+    "commodity_code", "category", "region_key", "sampling_point", "sampling_stage"
+  };
   static final String OTHER = "__other__";
 
   /** One sample's features and outcome. */
-  record Example(String[] categorical, int month, double historyRate, double historySamples, int failed) {}
+  record Example(
+      String[] categorical, int month, double historyRate, double historySamples, int failed) {}
 
   /** One-hot encoder fitted on training examples. */
   static final class Encoder {
@@ -107,8 +112,13 @@ final class FailureModels {
     }
     long failures = train.stream().filter(e -> e.failed() == 1).count();
     if (failures == 0 || failures == train.size()) {
-      throw new IllegalArgumentException("training set of " + train.size() + " samples has " + failures
-          + " failures: expected both outcomes to fit " + kind);
+      throw new IllegalArgumentException(
+          "training set of "
+              + train.size()
+              + " samples has "
+              + failures
+              + " failures: expected both outcomes to fit "
+              + kind);
     }
     Encoder enc = new Encoder(train, p.minLevelCount());
     double[][] x = new double[train.size()][];
@@ -128,8 +138,9 @@ final class FailureModels {
     }
     String[] names = enc.names();
     DataFrame df = DataFrame.of(x, names).merge(IntVector.of("y", y));
-    GradientTreeBoost gbm = GradientTreeBoost.fit(Formula.lhs("y"), df, p.trees(), 20, p.maxNodes(), 5,
-        p.shrinkage(), p.subsample());
+    GradientTreeBoost gbm =
+        GradientTreeBoost.fit(
+            Formula.lhs("y"), df, p.trees(), 20, p.maxNodes(), 5, p.shrinkage(), p.subsample());
     Map<String, Integer> col = new HashMap<>();
     for (int i = 0; i < names.length; i++) {
       col.put(names[i], i);
@@ -145,10 +156,20 @@ final class FailureModels {
 
   static String parameters(Kind kind, SamplingPlanParameters p) {
     return switch (kind) {
-      case GRADIENT_BOOSTING -> "trees=" + p.trees() + ", maxDepth=20, maxNodes=" + p.maxNodes() + ", nodeSize=5, "
-          + "shrinkage=" + p.shrinkage() + ", subsample=" + p.subsample() + ", minLevelCount=" + p.minLevelCount();
-      case LOGISTIC_REGRESSION -> "lambda=" + p.lambda() + ", tol=1e-5, maxIter=500, minLevelCount="
-          + p.minLevelCount();
+      case GRADIENT_BOOSTING ->
+          "trees="
+              + p.trees()
+              + ", maxDepth=20, maxNodes="
+              + p.maxNodes()
+              + ", nodeSize=5, "
+              + "shrinkage="
+              + p.shrinkage()
+              + ", subsample="
+              + p.subsample()
+              + ", minLevelCount="
+              + p.minLevelCount();
+      case LOGISTIC_REGRESSION ->
+          "lambda=" + p.lambda() + ", tol=1e-5, maxIter=500, minLevelCount=" + p.minLevelCount();
       case HISTORICAL_RATE -> "historyPriorStrength=" + p.historyPriorStrength();
     };
   }

@@ -74,8 +74,8 @@ public final class ModelMetrics {
 
   private static void check(double[] p, int[] y) {
     if (p.length != y.length) {
-      throw new IllegalArgumentException("Got " + p.length + " predictions and " + y.length
-          + " outcomes: expected equal lengths");
+      throw new IllegalArgumentException(
+          "Got " + p.length + " predictions and " + y.length + " outcomes: expected equal lengths");
     }
     for (int v : y) {
       if (v != 0 && v != 1) {

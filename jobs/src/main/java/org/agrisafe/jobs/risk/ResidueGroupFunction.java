@@ -76,18 +76,31 @@ final class ResidueGroupFunction implements MapGroupsFunction<String, Row, Row> 
     ResidueLevels levels = null;
     if (problem == null) {
       try {
-        levels = ResidueStatistics.summarize(key, reporting, results,
-            reporting == NonDetectReporting.DETECTIONS_ONLY ? samplesTested : null);
+        levels =
+            ResidueStatistics.summarize(
+                key,
+                reporting,
+                results,
+                reporting == NonDetectReporting.DETECTIONS_ONLY ? samplesTested : null);
       } catch (IllegalArgumentException e) {
         problem = e.getMessage();
       }
     }
     Map<NonDetectBound, Double> means = levels == null ? Map.of() : levels.meanMgPerKg();
-    return RowFactory.create(first.getAs("period"), first.getAs("source_system"), first.getAs("analyte_code"),
-        first.getAs("food_group"), String.join(";", commodities), reporting.name(),
+    return RowFactory.create(
+        first.getAs("period"),
+        first.getAs("source_system"),
+        first.getAs("analyte_code"),
+        first.getAs("food_group"),
+        String.join(";", commodities),
+        reporting.name(),
         levels == null ? null : levels.availability().name(),
-        levels == null ? null : (long) levels.samples(), levels == null ? null : (long) levels.detections(),
-        means.get(NonDetectBound.LOWER), means.get(NonDetectBound.MIDDLE), means.get(NonDetectBound.UPPER), problem);
+        levels == null ? null : (long) levels.samples(),
+        levels == null ? null : (long) levels.detections(),
+        means.get(NonDetectBound.LOWER),
+        means.get(NonDetectBound.MIDDLE),
+        means.get(NonDetectBound.UPPER),
+        problem);
   }
 
   /** The censored result of one row; null for a detections-only row without a value (not a detection). */
@@ -105,18 +118,22 @@ final class ResidueGroupFunction implements MapGroupsFunction<String, Row, Row> 
     if (Boolean.TRUE.equals(belowLod) || "NOT_DETECTED".equals(detection)) {
       Double lod = r.getAs("lod_mg_per_kg");
       if (lod == null) {
-        throw new IllegalArgumentException("reported below the LOD without lod_mg_per_kg: expected the LOD");
+        throw new IllegalArgumentException(
+            "reported below the LOD without lod_mg_per_kg: expected the LOD");
       }
       return ResidueResult.belowLod(lod);
     }
     if (Boolean.TRUE.equals(belowLoq) || "DETECTED_NOT_QUANTIFIED".equals(detection)) {
       Double loq = r.getAs("loq_mg_per_kg");
       if (loq == null) {
-        throw new IllegalArgumentException("reported below the LOQ without loq_mg_per_kg: expected the LOQ");
+        throw new IllegalArgumentException(
+            "reported below the LOQ without loq_mg_per_kg: expected the LOQ");
       }
       return ResidueResult.belowLoq(loq);
     }
-    throw new IllegalArgumentException("no value and no censoring flag (detection " + detection
-        + "): expected value_mg_per_kg or reported_below_lod/loq");
+    throw new IllegalArgumentException(
+        "no value and no censoring flag (detection "
+            + detection
+            + "): expected value_mg_per_kg or reported_below_lod/loq");
   }
 }

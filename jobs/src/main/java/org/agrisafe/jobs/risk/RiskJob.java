@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
@@ -85,16 +84,24 @@ public final class RiskJob {
 
   /** Output names stored in {@code analytics.risk_not_assessed.output}. */
   public enum Output {
-    EXPOSURE, RANKING, SCORES
+    EXPOSURE,
+    RANKING,
+    SCORES
   }
 
   /** Unit types of {@code analytics.risk_scores}. */
   public enum UnitType {
-    PRODUCER, REGION, SAMPLING_POINT
+    PRODUCER,
+    REGION,
+    SAMPLING_POINT
   }
 
   /** The four outputs, rows in the column order of their {@link RiskTables} definitions. */
-  public record Outputs(List<String> periods, Dataset<Row> exposure, Dataset<Row> notAssessed, Dataset<Row> ranking,
+  public record Outputs(
+      List<String> periods,
+      Dataset<Row> exposure,
+      Dataset<Row> notAssessed,
+      Dataset<Row> ranking,
       Dataset<Row> scores) {}
 
   /**
@@ -112,7 +119,8 @@ public final class RiskJob {
   /** The period of a date column. */
   static Column period(PeriodType type, Column date) {
     return RiskParameters.requireSupported(type) == PeriodType.YEAR
-        ? date_format(date, "yyyy") : date_format(date, "yyyy-MM");
+        ? date_format(date, "yyyy")
+        : date_format(date, "yyyy-MM");
   }
 
   /**
@@ -149,7 +157,11 @@ public final class RiskJob {
    * @param inputSnapshotId snapshot of {@code monitoring.results} read, recorded with the output (nullable)
    * @return the periods assessed and the four outputs (driver-built, small)
    */
-  public static Outputs transform(Dataset<Row> samples, Dataset<Row> results, RiskParameters p, RiskReference ref,
+  public static Outputs transform(
+      Dataset<Row> samples,
+      Dataset<Row> results,
+      RiskParameters p,
+      RiskReference ref,
       Long inputSnapshotId) {
     SparkSession spark = samples.sparkSession();
     Dataset<Row> s =
@@ -162,16 +174,22 @@ public final class RiskJob {
     if (p.toPeriod() != null) {
       s = s.filter(col("period").leq(lit(p.toPeriod())));
     }
-    // The same window on sample_month (the local yyyy-MM of sample_date, a partition column): redundant for the
-    // result, but lets Iceberg plan only the window's files of samples and results instead of every month.
+    // The same window on sample_month (the local yyyy-MM of sample_date, a partition column):
+    // redundant for the
+    // result, but lets Iceberg plan only the window's files of samples and results instead of every
+    // month.
     Column window = monthWindow(p);
     if (window != null) {
       s = s.filter(window);
       results = results.filter(window);
     }
     s = withFoodGroup(s, ref).cache();
-    List<String> periods = new ArrayList<>(new TreeSet<>(
-        s.select("period").distinct().collectAsList().stream().map(r -> r.getString(0)).toList()));
+    List<String> periods =
+        new ArrayList<>(
+            new TreeSet<>(
+                s.select("period").distinct().collectAsList().stream()
+                    .map(r -> r.getString(0))
+                    .toList()));
     List<Row> notAssessed = new ArrayList<>();
     java.sql.Timestamp now = Rows.now();
     Rows na = new Rows(Rows.schema(RiskTables.RISK_NOT_ASSESSED));
@@ -179,8 +197,11 @@ public final class RiskJob {
     List<Row> ranking = ranking(s, results, p, ref, inputSnapshotId, now, notAssessed, na);
     List<Row> scores = scores(samples, s, periods, p, inputSnapshotId, now, notAssessed, na);
     s.unpersist();
-    return new Outputs(periods, Rows.frame(spark, exposure, RiskTables.RISK_EXPOSURE),
-        Rows.frame(spark, notAssessed, RiskTables.RISK_NOT_ASSESSED), Rows.frame(spark, ranking, RiskTables.RISK_RANKING),
+    return new Outputs(
+        periods,
+        Rows.frame(spark, exposure, RiskTables.RISK_EXPOSURE),
+        Rows.frame(spark, notAssessed, RiskTables.RISK_NOT_ASSESSED),
+        Rows.frame(spark, ranking, RiskTables.RISK_RANKING),
         Rows.frame(spark, scores, RiskTables.RISK_SCORES));
   }
 
@@ -189,15 +210,24 @@ public final class RiskJob {
     List<Row> pairs = s.select("commodity_code", "category").distinct().collectAsList();
     List<Row> mapped = new ArrayList<>();
     for (Row r : pairs) {
-      mapped.add(org.apache.spark.sql.RowFactory.create(r.getString(0), r.getString(1),
-          ref.foodGroup(r.getString(0), r.getString(1)).orElse(null)));
+      mapped.add(
+          org.apache.spark.sql.RowFactory.create(
+              r.getString(0),
+              r.getString(1),
+              ref.foodGroup(r.getString(0), r.getString(1)).orElse(null)));
     }
-    org.apache.spark.sql.types.StructType t = new org.apache.spark.sql.types.StructType()
-        .add("fg_commodity", "string").add("fg_category", "string").add("food_group", "string");
+    org.apache.spark.sql.types.StructType t =
+        new org.apache.spark.sql.types.StructType()
+            .add("fg_commodity", "string")
+            .add("fg_category", "string")
+            .add("food_group", "string");
     Dataset<Row> map = s.sparkSession().createDataFrame(mapped, t);
-    return s.join(org.apache.spark.sql.functions.broadcast(map),
-            s.col("commodity_code").eqNullSafe(map.col("fg_commodity"))
-                .and(s.col("category").eqNullSafe(map.col("fg_category"))), "left")
+    return s.join(
+            org.apache.spark.sql.functions.broadcast(map),
+            s.col("commodity_code")
+                .eqNullSafe(map.col("fg_commodity"))
+                .and(s.col("category").eqNullSafe(map.col("fg_category"))),
+            "left")
         .drop("fg_commodity", "fg_category");
   }
 
@@ -206,9 +236,20 @@ public final class RiskJob {
     Dataset<Row> r =
         results
             .filter(col("method_type").equalTo("QUANTITATIVE").and(col("analyte_code").isNotNull()))
-            .select("result_id", "sample_id", "analyte_code", "value_mg_per_kg", "lod_mg_per_kg", "loq_mg_per_kg",
-                "reported_below_lod", "reported_below_loq", "detection", "exceeds");
-    return r.join(s.select("sample_id", "period", "source_system", "commodity_code", "category", "food_group"),
+            .select(
+                "result_id",
+                "sample_id",
+                "analyte_code",
+                "value_mg_per_kg",
+                "lod_mg_per_kg",
+                "loq_mg_per_kg",
+                "reported_below_lod",
+                "reported_below_loq",
+                "detection",
+                "exceeds");
+    return r.join(
+        s.select(
+            "sample_id", "period", "source_system", "commodity_code", "category", "food_group"),
         "sample_id");
   }
 
@@ -219,8 +260,12 @@ public final class RiskJob {
             .groupBy("period", "source_system", "food_group")
             .agg(count(lit(1)).as("n_food_samples"));
     Column reporting =
-        when(col("source_system").equalTo("UK_PRIF"), lit(NonDetectReporting.DETECTIONS_ONLY.name()))
-            .when(col("source_system").equalTo("PLATFORM_UPLOAD"), lit(NonDetectReporting.ENUMERATED.name()));
+        when(
+                col("source_system").equalTo("UK_PRIF"),
+                lit(NonDetectReporting.DETECTIONS_ONLY.name()))
+            .when(
+                col("source_system").equalTo("PLATFORM_UPLOAD"),
+                lit(NonDetectReporting.ENUMERATED.name()));
     return resultsOfSamples(s, results)
         .filter(col("food_group").isNotNull())
         .withColumn("reporting", reporting)
@@ -228,43 +273,85 @@ public final class RiskJob {
         .join(counts, new String[] {"period", "source_system", "food_group"}, "left");
   }
 
-  private static List<Row> exposure(Dataset<Row> s, Dataset<Row> results, RiskParameters p, RiskReference ref,
-      Long snapshot, java.sql.Timestamp now, List<Row> notAssessed, Rows na) {
+  private static List<Row> exposure(
+      Dataset<Row> s,
+      Dataset<Row> results,
+      RiskParameters p,
+      RiskReference ref,
+      Long snapshot,
+      java.sql.Timestamp now,
+      List<Row> notAssessed,
+      Rows na) {
     // Results of sources or commodities that cannot enter the exposure: listed, not dropped.
     Dataset<Row> joined = resultsOfSamples(s, results);
     for (Row r :
-        joined.filter(col("food_group").isNull())
-            .groupBy("period", "source_system", "analyte_code", "commodity_code", "category").count()
+        joined
+            .filter(col("food_group").isNull())
+            .groupBy("period", "source_system", "analyte_code", "commodity_code", "category")
+            .count()
             .collectAsList()) {
-      notAssessed.add(na.set("period_type", p.periodType().name()).set("period", r.getString(0))
-          .set("output", Output.EXPOSURE.name()).set("source_system", r.getString(1))
-          .set("key", "analyte=" + r.getString(2) + ";commodity=" + r.getString(3))
-          .set("reason", "no consumption figure: commodity '" + r.getString(3) + "' (category '" + r.getString(4)
-              + "') maps to no food group of the consumption table; its " + r.getLong(5)
-              + " results are left out of this analyte's exposure")
-          .set("computed_at", now).build());
+      notAssessed.add(
+          na.set("period_type", p.periodType().name())
+              .set("period", r.getString(0))
+              .set("output", Output.EXPOSURE.name())
+              .set("source_system", r.getString(1))
+              .set("key", "analyte=" + r.getString(2) + ";commodity=" + r.getString(3))
+              .set(
+                  "reason",
+                  "no consumption figure: commodity '"
+                      + r.getString(3)
+                      + "' (category '"
+                      + r.getString(4)
+                      + "') maps to no food group of the consumption table; its "
+                      + r.getLong(5)
+                      + " results are left out of this analyte's exposure")
+              .set("computed_at", now)
+              .build());
     }
     for (Row r :
-        joined.filter(col("food_group").isNotNull()
-                .and(col("source_system").isin("UK_PRIF", "PLATFORM_UPLOAD").unary_$bang()))
-            .groupBy("period", "source_system").count().collectAsList()) {
-      notAssessed.add(na.set("period_type", p.periodType().name()).set("period", r.getString(0))
-          .set("output", Output.EXPOSURE.name()).set("source_system", r.getString(1))
-          .set("key", "source=" + r.getString(1))
-          .set("reason", "source reports neither detections with values nor non-detects with LOD/LOQ in a known "
-              + "form: " + r.getLong(2) + " results not used for exposure")
-          .set("computed_at", now).build());
+        joined
+            .filter(
+                col("food_group")
+                    .isNotNull()
+                    .and(col("source_system").isin("UK_PRIF", "PLATFORM_UPLOAD").unary_$bang()))
+            .groupBy("period", "source_system")
+            .count()
+            .collectAsList()) {
+      notAssessed.add(
+          na.set("period_type", p.periodType().name())
+              .set("period", r.getString(0))
+              .set("output", Output.EXPOSURE.name())
+              .set("source_system", r.getString(1))
+              .set("key", "source=" + r.getString(1))
+              .set(
+                  "reason",
+                  "source reports neither detections with values nor non-detects with LOD/LOQ in a known "
+                      + "form: "
+                      + r.getLong(2)
+                      + " results not used for exposure")
+              .set("computed_at", now)
+              .build());
     }
     List<Row> groups =
         residueInput(s, results)
-            .groupByKey((MapFunction<Row, String>) r -> r.getAs("period") + "|" + r.getAs("source_system") + "|"
-                + r.getAs("analyte_code") + "|" + r.getAs("food_group"), Encoders.STRING())
+            .groupByKey(
+                (MapFunction<Row, String>)
+                    r ->
+                        r.getAs("period")
+                            + "|"
+                            + r.getAs("source_system")
+                            + "|"
+                            + r.getAs("analyte_code")
+                            + "|"
+                            + r.getAs("food_group"),
+                Encoders.STRING())
             .mapGroups(new ResidueGroupFunction(), Encoders.row(ResidueGroupFunction.SCHEMA))
             .collectAsList();
     // (period, source, analyte) -> food groups
     Map<String, List<Row>> byAnalyte = new TreeMap<>();
     for (Row g : groups) {
-      String key = g.getAs("period") + "|" + g.getAs("source_system") + "|" + g.getAs("analyte_code");
+      String key =
+          g.getAs("period") + "|" + g.getAs("source_system") + "|" + g.getAs("analyte_code");
       byAnalyte.computeIfAbsent(key, k -> new ArrayList<>()).add(g);
     }
     List<Row> out = new ArrayList<>();
@@ -294,41 +381,74 @@ public final class RiskJob {
         for (NonDetectBound bound : av.bounds()) {
           means.put(bound, g.getAs("mean_" + bound.name().toLowerCase()));
         }
-        ResidueLevels levels = new ResidueLevels("analyte=" + analyte + ";food_group=" + fg,
-            NonDetectReporting.valueOf(g.getAs("reporting")), av, ((Long) g.getAs("n_samples")).intValue(),
-            ((Long) g.getAs("n_detections")).intValue(), means);
+        ResidueLevels levels =
+            new ResidueLevels(
+                "analyte=" + analyte + ";food_group=" + fg,
+                NonDetectReporting.valueOf(g.getAs("reporting")),
+                av,
+                ((Long) g.getAs("n_samples")).intValue(),
+                ((Long) g.getAs("n_detections")).intValue(),
+                means);
         intakes.add(new FoodIntake(fg, levels, c.get().kgPerPersonPerDay()));
         foodRow.put(fg, g);
         consumption.put(fg, c.get());
       }
       if (problem != null) {
-        notAssessed.add(na.set("period_type", p.periodType().name()).set("period", period)
-            .set("output", Output.EXPOSURE.name()).set("source_system", source).set("key", "analyte=" + analyte)
-            .set("reason", problem).set("computed_at", now).build());
+        notAssessed.add(
+            na.set("period_type", p.periodType().name())
+                .set("period", period)
+                .set("output", Output.EXPOSURE.name())
+                .set("source_system", source)
+                .set("key", "analyte=" + analyte)
+                .set("reason", problem)
+                .set("computed_at", now)
+                .build());
         continue;
       }
       Assessment<ChronicExposureResult> a =
-          ChronicExposure.assess(List.of(new ChronicInput(analyte, intakes)), ref.adi(), p.chronic());
+          ChronicExposure.assess(
+              List.of(new ChronicInput(analyte, intakes)), ref.adi(), p.chronic());
       for (NotAssessed x : a.notAssessed()) {
-        notAssessed.add(na.set("period_type", p.periodType().name()).set("period", period)
-            .set("output", Output.EXPOSURE.name()).set("source_system", source).set("key", x.key())
-            .set("reason", x.reason()).set("computed_at", now).build());
+        notAssessed.add(
+            na.set("period_type", p.periodType().name())
+                .set("period", period)
+                .set("output", Output.EXPOSURE.name())
+                .set("source_system", source)
+                .set("key", x.key())
+                .set("reason", x.reason())
+                .set("computed_at", now)
+                .build());
       }
       for (ChronicExposureResult r : a.results()) {
         for (ChronicExposureResult.FoodContribution fc : r.foods()) {
           Row g = foodRow.get(fc.foodGroup());
-          b.set("period_type", p.periodType().name()).set("period", period).set("programme_scope", p.programmeScope())
-              .set("source_system", source).set("analyte_code", analyte).set("food_group", fc.foodGroup())
-              .set("commodity_codes", g.getAs("commodity_codes")).set("substance", r.substance())
-              .set("adi_match_rule", r.matchRule()).set("n_samples", (long) fc.samples())
-              .set("n_detections", g.getAs("n_detections")).set("non_detect_reporting", g.getAs("reporting"))
-              .set("bound_availability", r.availability().name()).set("bound_note", r.availabilityMessage())
+          b.set("period_type", p.periodType().name())
+              .set("period", period)
+              .set("programme_scope", p.programmeScope())
+              .set("source_system", source)
+              .set("analyte_code", analyte)
+              .set("food_group", fc.foodGroup())
+              .set("commodity_codes", g.getAs("commodity_codes"))
+              .set("substance", r.substance())
+              .set("adi_match_rule", r.matchRule())
+              .set("n_samples", (long) fc.samples())
+              .set("n_detections", g.getAs("n_detections"))
+              .set("non_detect_reporting", g.getAs("reporting"))
+              .set("bound_availability", r.availability().name())
+              .set("bound_note", r.availabilityMessage())
               .set("consumption_kg_per_day", fc.consumptionKgPerDay())
-              .set("consumption_source", consumption.get(fc.foodGroup()).population() + "; "
-                  + consumption.get(fc.foodGroup()).source())
-              .set("body_weight_kg", r.bodyWeightKg()).set("adi_mg_per_kg_bw_day", r.adiMgPerKgBwPerDay())
-              .set("adi_source", r.adiSource()).set("input_snapshot_id", snapshot).set("computed_at", now);
-          for (Map.Entry<NonDetectBound, ChronicExposureResult.BoundEstimate> e : r.estimates().entrySet()) {
+              .set(
+                  "consumption_source",
+                  consumption.get(fc.foodGroup()).population()
+                      + "; "
+                      + consumption.get(fc.foodGroup()).source())
+              .set("body_weight_kg", r.bodyWeightKg())
+              .set("adi_mg_per_kg_bw_day", r.adiMgPerKgBwPerDay())
+              .set("adi_source", r.adiSource())
+              .set("input_snapshot_id", snapshot)
+              .set("computed_at", now);
+          for (Map.Entry<NonDetectBound, ChronicExposureResult.BoundEstimate> e :
+              r.estimates().entrySet()) {
             String bn = e.getKey().name().toLowerCase();
             ChronicExposureResult.BoundEstimate est = e.getValue();
             double intake = fc.intakeMgPerPersonPerDay().get(e.getKey());
@@ -336,7 +456,8 @@ public final class RiskJob {
                 .set("intake_" + bn + "_mg_per_day", intake)
                 .set("hq_food_" + bn, intake / r.bodyWeightKg() / r.adiMgPerKgBwPerDay())
                 .set("edi_" + bn + "_mg_per_kg_bw_day", est.ediMgPerKgBwPerDay())
-                .set("hq_" + bn, est.hazardQuotient()).set("pct_adi_" + bn, est.percentAdi())
+                .set("hq_" + bn, est.hazardQuotient())
+                .set("pct_adi_" + bn, est.percentAdi())
                 .set("ifs_" + bn, est.foodSafetyIndex());
           }
           out.add(b.build());
@@ -346,22 +467,36 @@ public final class RiskJob {
     return out;
   }
 
-  private static List<Row> ranking(Dataset<Row> s, Dataset<Row> results, RiskParameters p, RiskReference ref,
-      Long snapshot, java.sql.Timestamp now, List<Row> notAssessed, Rows na) {
+  private static List<Row> ranking(
+      Dataset<Row> s,
+      Dataset<Row> results,
+      RiskParameters p,
+      RiskReference ref,
+      Long snapshot,
+      java.sql.Timestamp now,
+      List<Row> notAssessed,
+      Rows na) {
     Dataset<Row> commoditySamples =
         s.filter(col("commodity_code").isNotNull())
-            .groupBy("period", "source_system", "commodity_code").agg(count(lit(1)).as("n_commodity_samples"));
-    Column quantified = col("value_mg_per_kg").isNotNull()
-        .and(col("detection").isNull().or(col("detection").equalTo("QUANTIFIED")));
+            .groupBy("period", "source_system", "commodity_code")
+            .agg(count(lit(1)).as("n_commodity_samples"));
+    Column quantified =
+        col("value_mg_per_kg")
+            .isNotNull()
+            .and(col("detection").isNull().or(col("detection").equalTo("QUANTIFIED")));
     List<Row> pairs =
         resultsOfSamples(s, results)
             .filter(col("commodity_code").isNotNull())
             .groupBy("period", "source_system", "analyte_code", "commodity_code")
-            .agg(countDistinct("sample_id").as("n_tested"),
+            .agg(
+                countDistinct("sample_id").as("n_tested"),
                 countDistinct(when(quantified, col("sample_id"))).as("n_detections"),
                 countDistinct(when(col("exceeds"), col("sample_id"))).as("n_exceedances"),
                 org.apache.spark.sql.functions.first("food_group", true).as("food_group"))
-            .join(commoditySamples, new String[] {"period", "source_system", "commodity_code"}, "left")
+            .join(
+                commoditySamples,
+                new String[] {"period", "source_system", "commodity_code"},
+                "left")
             .orderBy("period", "source_system", "analyte_code", "commodity_code")
             .collectAsList();
     // (period|source) -> inputs
@@ -372,8 +507,10 @@ public final class RiskJob {
       String source = r.getAs("source_system");
       String analyte = r.getAs("analyte_code");
       String commodity = r.getAs("commodity_code");
-      boolean detectionsOnly = reportingOf(source).orElse(null) == NonDetectReporting.DETECTIONS_ONLY;
-      long tested = detectionsOnly ? (Long) r.getAs("n_commodity_samples") : (Long) r.getAs("n_tested");
+      boolean detectionsOnly =
+          reportingOf(source).orElse(null) == NonDetectReporting.DETECTIONS_ONLY;
+      long tested =
+          detectionsOnly ? (Long) r.getAs("n_commodity_samples") : (Long) r.getAs("n_tested");
       long det = r.getAs("n_detections");
       long exc = r.getAs("n_exceedances");
       AdiResolution res = ref.adi().resolve(analyte);
@@ -381,26 +518,55 @@ public final class RiskJob {
       Double share = fg == null ? null : ref.dietSharePercent(fg).orElse(null);
       String problem = null;
       if (!res.hasAdi()) {
-        problem = "no ADI: " + (res.entry() == null ? res.status() + ": " + res.message()
-            : "substance '" + res.entry().substance() + "' has no ADI in the reference table");
+        problem =
+            "no ADI: "
+                + (res.entry() == null
+                    ? res.status() + ": " + res.message()
+                    : "substance '"
+                        + res.entry().substance()
+                        + "' has no ADI in the reference table");
       } else if (share == null) {
-        problem = "no consumption figure for commodity '" + commodity + "' (food group " + fg + "): factor C unknown";
+        problem =
+            "no consumption figure for commodity '"
+                + commodity
+                + "' (food group "
+                + fg
+                + "): factor C unknown";
       } else if (exc > det || det > tested) {
-        problem = "counts samples=" + tested + ", detections=" + det + ", exceedances=" + exc
-            + ": expected exceedances <= detections <= samples";
+        problem =
+            "counts samples="
+                + tested
+                + ", detections="
+                + det
+                + ", exceedances="
+                + exc
+                + ": expected exceedances <= detections <= samples";
       }
       if (problem != null) {
-        notAssessed.add(na.set("period_type", p.periodType().name()).set("period", period)
-            .set("output", Output.RANKING.name()).set("source_system", source)
-            .set("key", "analyte=" + analyte + ";commodity=" + commodity).set("reason", problem)
-            .set("computed_at", now).build());
+        notAssessed.add(
+            na.set("period_type", p.periodType().name())
+                .set("period", period)
+                .set("output", Output.RANKING.name())
+                .set("source_system", source)
+                .set("key", "analyte=" + analyte + ";commodity=" + commodity)
+                .set("reason", problem)
+                .set("computed_at", now)
+                .build());
         continue;
       }
       String tox = p.toxicityClasses().getOrDefault(analyte, p.toxicityLevelWhenUnknown());
-      inputs.computeIfAbsent(period + "|" + source, k -> new ArrayList<>())
-          .add(new MatrixInput(analyte, commodity, tox, res.entry().adiMgPerKgBwPerDay(), share,
-              tested == 0 ? null : 100.0 * det / tested, p.highExposureLevel(),
-              RiskMatrix.residueEvidence((int) tested, (int) det, (int) exc)));
+      inputs
+          .computeIfAbsent(period + "|" + source, k -> new ArrayList<>())
+          .add(
+              new MatrixInput(
+                  analyte,
+                  commodity,
+                  tox,
+                  res.entry().adiMgPerKgBwPerDay(),
+                  share,
+                  tested == 0 ? null : 100.0 * det / tested,
+                  p.highExposureLevel(),
+                  RiskMatrix.residueEvidence((int) tested, (int) det, (int) exc)));
       pairRow.put(period + "|" + source + "|" + analyte + "|" + commodity, r);
     }
     List<Row> out = new ArrayList<>();
@@ -409,34 +575,54 @@ public final class RiskJob {
       String[] ps = e.getKey().split("\\|", 2);
       Assessment<MatrixResult> a = RiskMatrix.rank(e.getValue(), ref.scoring());
       for (NotAssessed x : a.notAssessed()) {
-        notAssessed.add(na.set("period_type", p.periodType().name()).set("period", ps[0])
-            .set("output", Output.RANKING.name()).set("source_system", ps[1]).set("key", x.key())
-            .set("reason", x.reason()).set("computed_at", now).build());
+        notAssessed.add(
+            na.set("period_type", p.periodType().name())
+                .set("period", ps[0])
+                .set("output", Output.RANKING.name())
+                .set("source_system", ps[1])
+                .set("key", x.key())
+                .set("reason", x.reason())
+                .set("computed_at", now)
+                .build());
       }
       int position = 0;
       for (MatrixResult m : a.results()) {
         Row r = pairRow.get(e.getKey() + "|" + m.analyte() + "|" + m.commodity());
-        boolean detectionsOnly = reportingOf(ps[1]).orElse(null) == NonDetectReporting.DETECTIONS_ONLY;
-        b.set("period_type", p.periodType().name()).set("period", ps[0]).set("programme_scope", p.programmeScope())
-            .set("source_system", ps[1]).set("analyte_code", m.analyte()).set("commodity_code", m.commodity())
+        boolean detectionsOnly =
+            reportingOf(ps[1]).orElse(null) == NonDetectReporting.DETECTIONS_ONLY;
+        b.set("period_type", p.periodType().name())
+            .set("period", ps[0])
+            .set("programme_scope", p.programmeScope())
+            .set("source_system", ps[1])
+            .set("analyte_code", m.analyte())
+            .set("commodity_code", m.commodity())
             .set("food_group", r.getAs("food_group"))
             .set("n_samples", detectionsOnly ? r.getAs("n_commodity_samples") : r.getAs("n_tested"))
-            .set("n_detections", r.getAs("n_detections")).set("n_exceedances", r.getAs("n_exceedances"));
+            .set("n_detections", r.getAs("n_detections"))
+            .set("n_exceedances", r.getAs("n_exceedances"));
         for (MatrixResult.FactorScore f : m.factors()) {
           String c = f.factor().name().toLowerCase();
           String input = f.input();
-          if (f.factor() == org.agrisafe.risk.ranking.Factor.A && !p.toxicityClasses().containsKey(m.analyte())) {
-            input = input + " (assumed: no toxicity class in the reference data; precautionary default)";
+          if (f.factor() == org.agrisafe.risk.ranking.Factor.A
+              && !p.toxicityClasses().containsKey(m.analyte())) {
+            input =
+                input
+                    + " (assumed: no toxicity class in the reference data; precautionary default)";
           }
           if (f.factor() == org.agrisafe.risk.ranking.Factor.E) {
             input = input + " (no data on high-exposure groups loaded)";
           }
           b.set(c + "_level", f.level()).set(c + "_score", f.score()).set(c + "_input", input);
         }
-        b.set("toxicity_score", m.toxicityScore()).set("exposure_score", m.exposureScore())
-            .set("total_score", m.totalScore()).set("risk_rank", m.rank().name()).set("rank_position", ++position)
-            .set("verified", m.unverifiedLevels().isEmpty()).set("unverified_levels", m.unverifiedLevels())
-            .set("input_snapshot_id", snapshot).set("computed_at", now);
+        b.set("toxicity_score", m.toxicityScore())
+            .set("exposure_score", m.exposureScore())
+            .set("total_score", m.totalScore())
+            .set("risk_rank", m.rank().name())
+            .set("rank_position", ++position)
+            .set("verified", m.unverifiedLevels().isEmpty())
+            .set("unverified_levels", m.unverifiedLevels())
+            .set("input_snapshot_id", snapshot)
+            .set("computed_at", now);
         out.add(b.build());
       }
     }
@@ -445,10 +631,12 @@ public final class RiskJob {
 
   /** Region unit key: the adcode when present, else the country of origin (imported produce). */
   static Column regionKey() {
-    return when(col("region_code").isNotNull(), org.apache.spark.sql.functions.concat(lit("CN_ADCODE:"),
-        col("region_code")))
-        .when(col("origin_iso2").isNotNull(), org.apache.spark.sql.functions.concat(lit("ISO3166_1:"),
-            col("origin_iso2")));
+    return when(
+            col("region_code").isNotNull(),
+            org.apache.spark.sql.functions.concat(lit("CN_ADCODE:"), col("region_code")))
+        .when(
+            col("origin_iso2").isNotNull(),
+            org.apache.spark.sql.functions.concat(lit("ISO3166_1:"), col("origin_iso2")));
   }
 
   private static Column unitKey(UnitType t) {
@@ -459,27 +647,41 @@ public final class RiskJob {
     };
   }
 
-  private static List<Row> scores(Dataset<Row> allSamples, Dataset<Row> s, List<String> periods, RiskParameters p,
-      Long snapshot, java.sql.Timestamp now, List<Row> notAssessed, Rows na) {
+  private static List<Row> scores(
+      Dataset<Row> allSamples,
+      Dataset<Row> s,
+      List<String> periods,
+      RiskParameters p,
+      Long snapshot,
+      java.sql.Timestamp now,
+      List<Row> notAssessed,
+      Rows na) {
     // History may reach before the first assessed period: read all samples of the programmes.
     Dataset<Row> judged =
         allSamples
             .filter(col("programme").isin(p.programmes().stream().map(Enum::name).toArray()))
             .filter(col("sample_verdict").isin("PASS", "FAIL"))
-            // Redundant (a RAPID sample has only rapid results and is NOT_JUDGED, see Judging), but test_kind is a
+            // Redundant (a RAPID sample has only rapid results and is NOT_JUDGED, see Judging), but
+            // test_kind is a
             // partition column: the scan skips the rapid-test files, about 80 in 81 samples.
             .filter(org.agrisafe.jobs.spark.SampleFilters.notRapidOnly());
     Dataset<Row> units = null;
     for (UnitType t : UnitType.values()) {
       Dataset<Row> u =
-          judged.select(lit(t.name()).as("unit_type"), unitKey(t).as("unit_key"), col("sample_date"),
-                  col("sample_verdict").equalTo("FAIL").as("failed"), col("has_banned_detection").as("banned"),
+          judged
+              .select(
+                  lit(t.name()).as("unit_type"),
+                  unitKey(t).as("unit_key"),
+                  col("sample_date"),
+                  col("sample_verdict").equalTo("FAIL").as("failed"),
+                  col("has_banned_detection").as("banned"),
                   col("has_exceedance").as("exceeded"))
               .filter(col("unit_key").isNotNull());
       units = units == null ? u : units.unionByName(u);
     }
     List<Row> agg =
-        units.groupBy("unit_type", "unit_key", "sample_date", "failed", "banned", "exceeded")
+        units
+            .groupBy("unit_type", "unit_key", "sample_date", "failed", "banned", "exceeded")
             .agg(count(lit(1)).as("n"))
             .collectAsList();
     List<Row> out = new ArrayList<>();
@@ -493,10 +695,11 @@ public final class RiskJob {
         LocalDate from = asOf.minusDays(p.historyDays() - 1L);
         Map<String, List<SampleOutcome>> hist = new TreeMap<>();
         Map<String, long[]> exceed = new TreeMap<>(); // [exceedances]
-        universe.forEach(k -> {
-          hist.put(k, new ArrayList<>());
-          exceed.put(k, new long[1]);
-        });
+        universe.forEach(
+            k -> {
+              hist.put(k, new ArrayList<>());
+              exceed.put(k, new long[1]);
+            });
         for (Row r : rows) {
           Object sd = r.getAs("sample_date");
           LocalDate d = sd instanceof LocalDate ld ? ld : ((java.sql.Date) sd).toLocalDate();
@@ -518,30 +721,52 @@ public final class RiskJob {
         }
         ScoreReport rep = BetaBinomialScores.score(histories, asOf, p.scores());
         for (NotAssessed x : rep.notAssessed()) {
-          notAssessed.add(na.set("period_type", p.periodType().name()).set("period", period)
-              .set("output", Output.SCORES.name()).set("key", t.name() + ":" + x.key()).set("reason", x.reason())
-              .set("computed_at", now).build());
+          notAssessed.add(
+              na.set("period_type", p.periodType().name())
+                  .set("period", period)
+                  .set("output", Output.SCORES.name())
+                  .set("key", t.name() + ":" + x.key())
+                  .set("reason", x.reason())
+                  .set("computed_at", now)
+                  .build());
         }
         for (UnitScore u : rep.scores()) {
           Rate fr = Rate.of(u.failures(), u.samples());
           Rate er = Rate.of(exceed.get(u.unitKey())[0], u.samples());
-          b.set("period_type", p.periodType().name()).set("period", period).set("programme_scope", p.programmeScope())
-              .set("unit_type", t.name()).set("unit_key", u.unitKey()).set("status", u.status().name())
-              .set("as_of_date", java.sql.Date.valueOf(asOf)).set("history_from_date", java.sql.Date.valueOf(from))
-              .set("samples", (long) u.samples()).set("failures", (long) u.failures())
-              .set("exceedances", er.numerator()).set("banned_findings", (long) u.bannedFindings())
-              .set("failure_rate", fr.value()).set("failure_rate_low", fr.isEmpty() ? null : fr.wilson95().lower())
+          b.set("period_type", p.periodType().name())
+              .set("period", period)
+              .set("programme_scope", p.programmeScope())
+              .set("unit_type", t.name())
+              .set("unit_key", u.unitKey())
+              .set("status", u.status().name())
+              .set("as_of_date", java.sql.Date.valueOf(asOf))
+              .set("history_from_date", java.sql.Date.valueOf(from))
+              .set("samples", (long) u.samples())
+              .set("failures", (long) u.failures())
+              .set("exceedances", er.numerator())
+              .set("banned_findings", (long) u.bannedFindings())
+              .set("failure_rate", fr.value())
+              .set("failure_rate_low", fr.isEmpty() ? null : fr.wilson95().lower())
               .set("failure_rate_high", fr.isEmpty() ? null : fr.wilson95().upper())
-              .set("exceedance_rate", er.value()).set("exceedance_rate_low", er.isEmpty() ? null : er.wilson95().lower())
+              .set("exceedance_rate", er.value())
+              .set("exceedance_rate_low", er.isEmpty() ? null : er.wilson95().lower())
               .set("exceedance_rate_high", er.isEmpty() ? null : er.wilson95().upper())
-              .set("weighted_samples", u.weightedSamples()).set("weighted_failures", u.weightedFailures())
+              .set("weighted_samples", u.weightedSamples())
+              .set("weighted_failures", u.weightedFailures())
               .set("weighted_banned_findings", u.weightedBannedFindings())
-              .set("half_life_days", p.scores().halfLifeDays()).set("prior_method", rep.prior().method().name())
-              .set("prior_alpha", rep.prior().alpha()).set("prior_beta", rep.prior().beta())
-              .set("prior_note", rep.prior().message()).set("posterior_alpha", u.posteriorAlpha())
-              .set("posterior_beta", u.posteriorBeta()).set("posterior_mean", u.posteriorMean())
-              .set("target_rate", rep.targetRate()).set("p_above_target", u.probabilityAboveTarget())
-              .set("rank", u.rank()).set("units_ranked", rep.scores().size()).set("input_snapshot_id", snapshot)
+              .set("half_life_days", p.scores().halfLifeDays())
+              .set("prior_method", rep.prior().method().name())
+              .set("prior_alpha", rep.prior().alpha())
+              .set("prior_beta", rep.prior().beta())
+              .set("prior_note", rep.prior().message())
+              .set("posterior_alpha", u.posteriorAlpha())
+              .set("posterior_beta", u.posteriorBeta())
+              .set("posterior_mean", u.posteriorMean())
+              .set("target_rate", rep.targetRate())
+              .set("p_above_target", u.probabilityAboveTarget())
+              .set("rank", u.rank())
+              .set("units_ranked", rep.scores().size())
+              .set("input_snapshot_id", snapshot)
               .set("computed_at", now);
           out.add(b.build());
         }
@@ -558,15 +783,24 @@ public final class RiskJob {
    * @return the outputs written
    * @throws IllegalStateException when an output table is missing (run {@code agrisafe create} first)
    */
-  public static Outputs run(SparkSession spark, String catalog, RiskParameters p, RiskReference ref) {
+  public static Outputs run(
+      SparkSession spark, String catalog, RiskParameters p, RiskReference ref) {
     String results = Tables.RESULTS.qualifiedName(catalog);
     Long snapshot = LakehouseIo.currentSnapshotId(spark, results);
-    Outputs o = transform(spark.table(Tables.SAMPLES.qualifiedName(catalog)), spark.table(results), p, ref, snapshot);
+    Outputs o =
+        transform(
+            spark.table(Tables.SAMPLES.qualifiedName(catalog)),
+            spark.table(results),
+            p,
+            ref,
+            snapshot);
     if (o.periods().isEmpty()) {
       return o;
     }
-    Column replace = col("period_type").equalTo(p.periodType().name())
-        .and(col("period").isin(o.periods().toArray()));
+    Column replace =
+        col("period_type")
+            .equalTo(p.periodType().name())
+            .and(col("period").isin(o.periods().toArray()));
     write(o.exposure(), RiskTables.RISK_EXPOSURE, catalog, replace);
     write(o.notAssessed(), RiskTables.RISK_NOT_ASSESSED, catalog, replace);
     write(o.ranking(), RiskTables.RISK_RANKING, catalog, replace);
@@ -579,7 +813,8 @@ public final class RiskJob {
     try {
       rows.writeTo(target).overwrite(replace);
     } catch (org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
-      throw new IllegalStateException("Table " + target + " is missing: run `agrisafe create` first", e);
+      throw new IllegalStateException(
+          "Table " + target + " is missing: run `agrisafe create` first", e);
     }
   }
 }

@@ -45,8 +45,10 @@ public record RiskParameters(
     String highExposureLevel) {
 
   public static final PeriodType PERIOD_TYPE_DEFAULT = PeriodType.YEAR;
+
   /** Period types the risk assessment supports (the risk tables hold YEAR and MONTH periods). */
   public static final Set<PeriodType> PERIOD_TYPES = EnumSet.of(PeriodType.YEAR, PeriodType.MONTH);
+
   public static final Set<Programme> PROGRAMMES_DEFAULT = EnumSet.of(Programme.RANDOM_MONITORING);
   public static final int HISTORY_DAYS_DEFAULT = 1095;
   public static final String TOXICITY_LEVEL_WHEN_UNKNOWN_DEFAULT = "HIGH";
@@ -57,20 +59,32 @@ public record RiskParameters(
     requireSupported(periodType);
     if (fromPeriod != null && !periodType.matches(fromPeriod)) {
       throw new IllegalArgumentException(
-          "Invalid from-period '" + fromPeriod + "': expected the " + periodType + " pattern " + periodType.pattern);
+          "Invalid from-period '"
+              + fromPeriod
+              + "': expected the "
+              + periodType
+              + " pattern "
+              + periodType.pattern);
     }
     if (toPeriod != null && !periodType.matches(toPeriod)) {
       throw new IllegalArgumentException(
-          "Invalid to-period '" + toPeriod + "': expected the " + periodType + " pattern " + periodType.pattern);
+          "Invalid to-period '"
+              + toPeriod
+              + "': expected the "
+              + periodType
+              + " pattern "
+              + periodType.pattern);
     }
     if (programmes == null || programmes.isEmpty()) {
-      throw new IllegalArgumentException("Programmes " + programmes + ": expected at least one programme");
+      throw new IllegalArgumentException(
+          "Programmes " + programmes + ": expected at least one programme");
     }
     programmes = Set.copyOf(programmes);
     Objects.requireNonNull(chronic, "chronic");
     Objects.requireNonNull(scores, "scores");
     if (historyDays < 1) {
-      throw new IllegalArgumentException("History window is " + historyDays + " days: expected >= 1");
+      throw new IllegalArgumentException(
+          "History window is " + historyDays + " days: expected >= 1");
     }
     toxicityClasses = Map.copyOf(toxicityClasses);
     Objects.requireNonNull(toxicityLevelWhenUnknown, "toxicityLevelWhenUnknown");
@@ -89,15 +103,32 @@ public record RiskParameters(
 
   /** Every default, for all periods in the data. */
   public static RiskParameters defaults() {
-    return new RiskParameters(PERIOD_TYPE_DEFAULT, null, null, PROGRAMMES_DEFAULT, ChronicParameters.defaults(),
-        ScoreParameters.defaults(), HISTORY_DAYS_DEFAULT, Map.of(), TOXICITY_LEVEL_WHEN_UNKNOWN_DEFAULT,
+    return new RiskParameters(
+        PERIOD_TYPE_DEFAULT,
+        null,
+        null,
+        PROGRAMMES_DEFAULT,
+        ChronicParameters.defaults(),
+        ScoreParameters.defaults(),
+        HISTORY_DAYS_DEFAULT,
+        Map.of(),
+        TOXICITY_LEVEL_WHEN_UNKNOWN_DEFAULT,
         HIGH_EXPOSURE_LEVEL_DEFAULT);
   }
 
   /** A copy for another period window. */
   public RiskParameters withPeriods(PeriodType type, String from, String to) {
-    return new RiskParameters(type, from, to, programmes, chronic, scores, historyDays, toxicityClasses,
-        toxicityLevelWhenUnknown, highExposureLevel);
+    return new RiskParameters(
+        type,
+        from,
+        to,
+        programmes,
+        chronic,
+        scores,
+        historyDays,
+        toxicityClasses,
+        toxicityLevelWhenUnknown,
+        highExposureLevel);
   }
 
   /** Key of the programme filter, stored as {@code programme_scope}, e.g. "RANDOM_MONITORING". */

@@ -50,7 +50,11 @@ public final class RiskReference {
   private final Map<String, String> parentOf;
   private final Map<String, String> foodGroupOfNode;
 
-  public RiskReference(AdiBook adi, ConsumptionTable consumption, ScoringTable scoring, Map<String, String> parentOf,
+  public RiskReference(
+      AdiBook adi,
+      ConsumptionTable consumption,
+      ScoringTable scoring,
+      Map<String, String> parentOf,
       Map<String, String> foodGroupOfNode) {
     this.adi = adi;
     this.consumption = consumption;
@@ -71,8 +75,11 @@ public final class RiskReference {
           parents.put(r.get("commodity_code"), r.get("parent_code"));
         }
       }
-      return new RiskReference(AdiBook.load(a, "adi_arfd.csv", s, "analyte_synonyms.csv"),
-          ConsumptionTable.load(c, "consumption.csv"), ScoringTable.load(m, "scoring.csv"), parents,
+      return new RiskReference(
+          AdiBook.load(a, "adi_arfd.csv", s, "analyte_synonyms.csv"),
+          ConsumptionTable.load(c, "consumption.csv"),
+          ScoringTable.load(m, "scoring.csv"),
+          parents,
           FOOD_GROUP_OF_NODE_DEFAULT);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the bundled risk reference files", e);
@@ -117,9 +124,11 @@ public final class RiskReference {
     if (e.isEmpty()) {
       return Optional.empty();
     }
-    double total = consumption.entries().stream()
-        .filter(x -> x.population().equals(e.get().population()))
-        .mapToDouble(ConsumptionTable.Entry::gramsPerPersonPerDay).sum();
+    double total =
+        consumption.entries().stream()
+            .filter(x -> x.population().equals(e.get().population()))
+            .mapToDouble(ConsumptionTable.Entry::gramsPerPersonPerDay)
+            .sum();
     return Optional.of(100.0 * e.get().gramsPerPersonPerDay() / total);
   }
 }

@@ -36,8 +36,8 @@ final class Rows {
    */
   Rows set(String column, Object value) {
     if (schema.getFieldIndex(column).isEmpty()) {
-      throw new IllegalArgumentException("Unknown column '" + column + "': expected one of "
-          + List.of(schema.fieldNames()));
+      throw new IllegalArgumentException(
+          "Unknown column '" + column + "': expected one of " + List.of(schema.fieldNames()));
     }
     values.put(column, value);
     return this;

@@ -34,10 +34,12 @@ public final class SamplingAllocation {
    * @return {@code [S][2]}: per stratum, [random-monitoring samples, risk-targeted samples]
    * @throws IllegalArgumentException on a bad argument, or when the floors cannot be met within N − R
    */
-  public static int[][] allocate(double[] risk, int total, int floor, double randomShare, long seed) {
+  public static int[][] allocate(
+      double[] risk, int total, int floor, double randomShare, long seed) {
     int s = risk.length;
     if (s == 0) {
-      throw new IllegalArgumentException("No strata: expected at least one stratum to allocate samples to");
+      throw new IllegalArgumentException(
+          "No strata: expected at least one stratum to allocate samples to");
     }
     if (total < 1) {
       throw new IllegalArgumentException("Total samples " + total + ": expected >= 1");
@@ -46,11 +48,13 @@ public final class SamplingAllocation {
       throw new IllegalArgumentException("Floor " + floor + ": expected >= 0");
     }
     if (!(randomShare >= 0 && randomShare <= 1)) {
-      throw new IllegalArgumentException("Random share " + randomShare + ": expected a proportion in [0, 1]");
+      throw new IllegalArgumentException(
+          "Random share " + randomShare + ": expected a proportion in [0, 1]");
     }
     for (int i = 0; i < s; i++) {
       if (!(risk[i] >= 0 && risk[i] <= 1)) {
-        throw new IllegalArgumentException("Risk of stratum " + i + " is " + risk[i] + ": expected [0, 1]");
+        throw new IllegalArgumentException(
+            "Risk of stratum " + i + " is " + risk[i] + ": expected [0, 1]");
       }
     }
     int[][] out = new int[s][2];
@@ -67,9 +71,20 @@ public final class SamplingAllocation {
     }
     int rest = total - r - topUps;
     if (rest < 0) {
-      throw new IllegalArgumentException("Floors of " + floor + " in " + s + " strata need " + topUps
-          + " risk-targeted samples beyond the " + r + " random ones, more than the " + (total - r)
-          + " left of N = " + total + ": expected fewer strata, a lower floor, a lower random share or a larger N");
+      throw new IllegalArgumentException(
+          "Floors of "
+              + floor
+              + " in "
+              + s
+              + " strata need "
+              + topUps
+              + " risk-targeted samples beyond the "
+              + r
+              + " random ones, more than the "
+              + (total - r)
+              + " left of N = "
+              + total
+              + ": expected fewer strata, a lower floor, a lower random share or a larger N");
     }
     double sum = Arrays.stream(risk).sum();
     double[] w = new double[s];
@@ -89,7 +104,8 @@ public final class SamplingAllocation {
     for (int i = 0; i < s; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -remainder[i]).thenComparingInt(i -> i));
+    Arrays.sort(
+        order, Comparator.comparingDouble((Integer i) -> -remainder[i]).thenComparingInt(i -> i));
     for (int k = 0; k < rest - given; k++) {
       out[order[k]][1]++;
     }

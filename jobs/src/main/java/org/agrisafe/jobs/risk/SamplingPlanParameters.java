@@ -27,9 +27,21 @@ import org.agrisafe.jobs.rates.PassRateSpec.Programme;
  * @param programmes sampling programmes the models learn from; default RANDOM_MONITORING (targeted samples fail
  *     more often by design)
  */
-public record SamplingPlanParameters(int totalSamples, int floorPerStratum, double randomShare, long seed,
-    YearMonth planMonth, int strataLookbackMonths, double historyPriorStrength, int minLevelCount, int trees,
-    int maxNodes, double shrinkage, double subsample, double lambda, Set<Programme> programmes) {
+public record SamplingPlanParameters(
+    int totalSamples,
+    int floorPerStratum,
+    double randomShare,
+    long seed,
+    YearMonth planMonth,
+    int strataLookbackMonths,
+    double historyPriorStrength,
+    int minLevelCount,
+    int trees,
+    int maxNodes,
+    double shrinkage,
+    double subsample,
+    double lambda,
+    Set<Programme> programmes) {
 
   public static final int TOTAL_SAMPLES_DEFAULT = 500;
   public static final int FLOOR_PER_STRATUM_DEFAULT = 1;
@@ -49,24 +61,34 @@ public record SamplingPlanParameters(int totalSamples, int floorPerStratum, doub
       throw new IllegalArgumentException("Total samples " + totalSamples + ": expected >= 1");
     }
     if (floorPerStratum < 0) {
-      throw new IllegalArgumentException("Floor per stratum " + floorPerStratum + ": expected >= 0");
+      throw new IllegalArgumentException(
+          "Floor per stratum " + floorPerStratum + ": expected >= 0");
     }
     if (!(randomShare >= 0 && randomShare <= 1)) {
-      throw new IllegalArgumentException("Random share " + randomShare + ": expected a proportion in [0, 1]");
+      throw new IllegalArgumentException(
+          "Random share " + randomShare + ": expected a proportion in [0, 1]");
     }
     if (strataLookbackMonths < 1) {
-      throw new IllegalArgumentException("Strata lookback " + strataLookbackMonths + " months: expected >= 1");
+      throw new IllegalArgumentException(
+          "Strata lookback " + strataLookbackMonths + " months: expected >= 1");
     }
     if (!(historyPriorStrength > 0)) {
-      throw new IllegalArgumentException("History prior strength " + historyPriorStrength + ": expected > 0");
+      throw new IllegalArgumentException(
+          "History prior strength " + historyPriorStrength + ": expected > 0");
     }
     if (minLevelCount < 1 || trees < 1 || maxNodes < 2) {
-      throw new IllegalArgumentException("minLevelCount " + minLevelCount + ", trees " + trees + ", maxNodes "
-          + maxNodes + ": expected >= 1, >= 1 and >= 2");
+      throw new IllegalArgumentException(
+          "minLevelCount "
+              + minLevelCount
+              + ", trees "
+              + trees
+              + ", maxNodes "
+              + maxNodes
+              + ": expected >= 1, >= 1 and >= 2");
     }
     if (!(shrinkage > 0 && shrinkage <= 1) || !(subsample > 0 && subsample <= 1)) {
-      throw new IllegalArgumentException("Shrinkage " + shrinkage + ", subsample " + subsample
-          + ": expected both in (0, 1]");
+      throw new IllegalArgumentException(
+          "Shrinkage " + shrinkage + ", subsample " + subsample + ": expected both in (0, 1]");
     }
     if (!(lambda >= 0)) {
       throw new IllegalArgumentException("Lambda " + lambda + ": expected >= 0");
@@ -78,15 +100,40 @@ public record SamplingPlanParameters(int totalSamples, int floorPerStratum, doub
   }
 
   public static SamplingPlanParameters defaults() {
-    return new SamplingPlanParameters(TOTAL_SAMPLES_DEFAULT, FLOOR_PER_STRATUM_DEFAULT, RANDOM_SHARE_DEFAULT,
-        SEED_DEFAULT, null, STRATA_LOOKBACK_MONTHS_DEFAULT, HISTORY_PRIOR_STRENGTH_DEFAULT, MIN_LEVEL_COUNT_DEFAULT,
-        TREES_DEFAULT, MAX_NODES_DEFAULT, SHRINKAGE_DEFAULT, SUBSAMPLE_DEFAULT, LAMBDA_DEFAULT,
+    return new SamplingPlanParameters(
+        TOTAL_SAMPLES_DEFAULT,
+        FLOOR_PER_STRATUM_DEFAULT,
+        RANDOM_SHARE_DEFAULT,
+        SEED_DEFAULT,
+        null,
+        STRATA_LOOKBACK_MONTHS_DEFAULT,
+        HISTORY_PRIOR_STRENGTH_DEFAULT,
+        MIN_LEVEL_COUNT_DEFAULT,
+        TREES_DEFAULT,
+        MAX_NODES_DEFAULT,
+        SHRINKAGE_DEFAULT,
+        SUBSAMPLE_DEFAULT,
+        LAMBDA_DEFAULT,
         EnumSet.of(Programme.RANDOM_MONITORING));
   }
 
   /** A copy with another N, floor, random share, seed and plan month. */
-  public SamplingPlanParameters with(int n, int floor, double share, long newSeed, YearMonth month) {
-    return new SamplingPlanParameters(n, floor, share, newSeed, month, strataLookbackMonths, historyPriorStrength,
-        minLevelCount, trees, maxNodes, shrinkage, subsample, lambda, programmes);
+  public SamplingPlanParameters with(
+      int n, int floor, double share, long newSeed, YearMonth month) {
+    return new SamplingPlanParameters(
+        n,
+        floor,
+        share,
+        newSeed,
+        month,
+        strataLookbackMonths,
+        historyPriorStrength,
+        minLevelCount,
+        trees,
+        maxNodes,
+        shrinkage,
+        subsample,
+        lambda,
+        programmes);
   }
 }

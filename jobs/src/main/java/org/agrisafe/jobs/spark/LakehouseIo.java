@@ -14,7 +14,8 @@ public final class LakehouseIo {
     try {
       return Spark3Util.loadIcebergTable(spark, name);
     } catch (Exception e) {
-      throw new IllegalStateException("Cannot load table " + name + ": run `agrisafe create` first", e);
+      throw new IllegalStateException(
+          "Cannot load table " + name + ": run `agrisafe create` first", e);
     }
   }
 

@@ -41,7 +41,8 @@ public final class Rows {
     for (int i = 0; i < fields.length; i++) {
       Object x = values.get(fields[i].name());
       if (x == null && !fields[i].nullable()) {
-        throw new IllegalArgumentException("Required column '" + fields[i].name() + "' has no value");
+        throw new IllegalArgumentException(
+            "Required column '" + fields[i].name() + "' has no value");
       }
       v[i] = x;
     }
@@ -49,7 +50,8 @@ public final class Rows {
   }
 
   /** A DataFrame of rows. */
-  public static Dataset<Row> frame(SparkSession spark, TableDef table, List<? extends Map<String, ?>> rows) {
+  public static Dataset<Row> frame(
+      SparkSession spark, TableDef table, List<? extends Map<String, ?>> rows) {
     StructType type = type(table);
     List<Row> out = new ArrayList<>(rows.size());
     for (Map<String, ?> m : rows) {

@@ -56,8 +56,14 @@ public final class SnapshotSet {
       Long id = LakehouseIo.currentSnapshotId(spark, def.qualifiedName(catalog));
       boolean required = def == Tables.SAMPLES || def == Tables.RESULTS || def == Tables.PASS_RATES;
       if (id == null && required) {
-        throw new IllegalStateException("Table " + def.namespace() + "." + def.name()
-            + " has no data yet: run `" + e.getValue() + "` first");
+        throw new IllegalStateException(
+            "Table "
+                + def.namespace()
+                + "."
+                + def.name()
+                + " has no data yet: run `"
+                + e.getValue()
+                + "` first");
       }
       ids.put(key(def), id);
     }
@@ -68,8 +74,13 @@ public final class SnapshotSet {
   public static SnapshotSet of(Map<String, Long> ids) {
     for (TableDef def : INPUTS.keySet()) {
       if (!ids.containsKey(key(def))) {
-        throw new IllegalArgumentException("Snapshot set " + ids + " has no entry for " + key(def)
-            + ": expected one per input table " + INPUTS.keySet().stream().map(SnapshotSet::key).toList());
+        throw new IllegalArgumentException(
+            "Snapshot set "
+                + ids
+                + " has no entry for "
+                + key(def)
+                + ": expected one per input table "
+                + INPUTS.keySet().stream().map(SnapshotSet::key).toList());
       }
     }
     return new SnapshotSet(ids);
@@ -105,7 +116,9 @@ public final class SnapshotSet {
     }
     Long id = ids.get(key(def));
     String name = def.qualifiedName(catalog);
-    return id == null ? spark.table(name).limit(0) : spark.sql("SELECT * FROM " + name + " VERSION AS OF " + id);
+    return id == null
+        ? spark.table(name).limit(0)
+        : spark.sql("SELECT * FROM " + name + " VERSION AS OF " + id);
   }
 
   /** Commit time (epoch ms, UTC) of a table's recorded snapshot, or null. */
@@ -117,8 +130,12 @@ public final class SnapshotSet {
     Table t = LakehouseIo.icebergTable(spark, def.qualifiedName(catalog));
     Snapshot s = t.snapshot(id);
     if (s == null) {
-      throw new IllegalStateException("Snapshot " + id + " of " + key(def)
-          + " no longer exists (expired?): published bulletins keep theirs through Iceberg tags");
+      throw new IllegalStateException(
+          "Snapshot "
+              + id
+              + " of "
+              + key(def)
+              + " no longer exists (expired?): published bulletins keep theirs through Iceberg tags");
     }
     return s.timestampMillis();
   }

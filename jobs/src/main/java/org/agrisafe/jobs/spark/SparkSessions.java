@@ -2,8 +2,8 @@ package org.agrisafe.jobs.spark;
 
 import java.util.Map;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
-import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.CatalogUtil;
+import org.apache.iceberg.catalog.Catalog;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -23,7 +23,8 @@ public final class SparkSessions {
       try {
         java.nio.file.Files.createDirectories(config.lakehouseDir());
       } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException("Cannot create the lakehouse folder " + config.lakehouseDir(), e);
+        throw new java.io.UncheckedIOException(
+            "Cannot create the lakehouse folder " + config.lakehouseDir(), e);
       }
     }
     SparkSession.Builder b = SparkSession.builder().appName(appName);
@@ -39,7 +40,9 @@ public final class SparkSessions {
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.adaptive.enabled", "true")
         .config("spark.sql.datetime.java8API.enabled", "true")
-        .config("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
+        .config(
+            "spark.sql.extensions",
+            "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
         .config("spark.sql.defaultCatalog", config.catalogName());
     String prefix = "spark.sql.catalog." + config.catalogName();
     b.config(prefix, "org.apache.iceberg.spark.SparkCatalog");

@@ -23,14 +23,34 @@ public final class LeadGrouping {
   public static final int WINDOW_DAYS_DEFAULT = 90;
 
   /** One piece of evidence. */
-  public record Event(String subject, String producerId, String hazard, LocalDate date, String trigger,
-      String resultId, String warningId, String complaintId, List<String> lineIds, List<String> shops,
+  public record Event(
+      String subject,
+      String producerId,
+      String hazard,
+      LocalDate date,
+      String trigger,
+      String resultId,
+      String warningId,
+      String complaintId,
+      List<String> lineIds,
+      List<String> shops,
       String traceCode) {}
 
   /** A lead with its evidence (sets keep first-seen order). */
-  public record Lead(String leadId, String subject, String producerId, String hazard, LocalDate start,
-      LocalDate end, Set<String> triggers, Set<String> resultIds, Set<String> warningIds, Set<String> complaintIds,
-      Set<String> lineIds, Set<String> shops, Set<String> traceCodes) {
+  public record Lead(
+      String leadId,
+      String subject,
+      String producerId,
+      String hazard,
+      LocalDate start,
+      LocalDate end,
+      Set<String> triggers,
+      Set<String> resultIds,
+      Set<String> warningIds,
+      Set<String> complaintIds,
+      Set<String> lineIds,
+      Set<String> shops,
+      Set<String> traceCodes) {
     /** Number of distinct evidence items (results, warnings, complaints, ledger lines). */
     public int evidenceCount() {
       return resultIds.size() + warningIds.size() + complaintIds.size() + lineIds.size();
@@ -58,11 +78,25 @@ public final class LeadGrouping {
       Lead cur = null;
       for (Event e : list) {
         if (cur == null || !e.date().isBefore(cur.start().plusDays(windowDays))) {
-          String id = "L-" + WarningTables.groupId(List.of(e.subject(), e.hazard(), e.date().toString()))
-              .substring(2);
-          cur = new Lead(id, e.subject(), e.producerId(), e.hazard(), e.date(), e.date().plusDays(windowDays - 1),
-              new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>(),
-              new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>());
+          String id =
+              "L-"
+                  + WarningTables.groupId(List.of(e.subject(), e.hazard(), e.date().toString()))
+                      .substring(2);
+          cur =
+              new Lead(
+                  id,
+                  e.subject(),
+                  e.producerId(),
+                  e.hazard(),
+                  e.date(),
+                  e.date().plusDays(windowDays - 1),
+                  new LinkedHashSet<>(),
+                  new LinkedHashSet<>(),
+                  new LinkedHashSet<>(),
+                  new LinkedHashSet<>(),
+                  new LinkedHashSet<>(),
+                  new LinkedHashSet<>(),
+                  new LinkedHashSet<>());
           leads.add(cur);
         }
         cur.triggers().add(e.trigger());
@@ -78,7 +112,8 @@ public final class LeadGrouping {
         }
       }
     }
-    leads.sort(Comparator.comparing(Lead::subject).thenComparing(Lead::hazard).thenComparing(Lead::start));
+    leads.sort(
+        Comparator.comparing(Lead::subject).thenComparing(Lead::hazard).thenComparing(Lead::start));
     return leads;
   }
 

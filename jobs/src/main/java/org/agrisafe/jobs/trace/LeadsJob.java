@@ -38,7 +38,10 @@ public final class LeadsJob {
 
   /** Lead lifecycle states. */
   public enum State {
-    OPEN, INVESTIGATING, CASE_OPENED, CLOSED;
+    OPEN,
+    INVESTIGATING,
+    CASE_OPENED,
+    CLOSED;
 
     /** Allowed next states. */
     public Set<State> next() {
@@ -55,7 +58,13 @@ public final class LeadsJob {
   public record Summary(List<LeadGrouping.Lead> leads, int opened, int updated) {
     @Override
     public String toString() {
-      return "enforcement leads: " + leads.size() + " (" + opened + " opened, " + updated + " with new evidence)";
+      return "enforcement leads: "
+          + leads.size()
+          + " ("
+          + opened
+          + " opened, "
+          + updated
+          + " with new evidence)";
     }
   }
 
@@ -67,18 +76,29 @@ public final class LeadsJob {
     Long resultsSnapshot = LakehouseIo.currentSnapshotId(spark, resultsTable);
     Long ledgerSnapshot = LakehouseIo.currentSnapshotId(spark, ledgerTable);
     Map<String, List<Row>> traceBack = new HashMap<>();
-    for (Row r : spark.table(TraceTables.TRACE_BACK.qualifiedName(catalog)).orderBy("result_id", "rank")
-        .collectAsList()) {
+    for (Row r :
+        spark
+            .table(TraceTables.TRACE_BACK.qualifiedName(catalog))
+            .orderBy("result_id", "rank")
+            .collectAsList()) {
       traceBack.computeIfAbsent(r.getAs("result_id"), k -> new ArrayList<>()).add(r);
     }
-    List<Row> failed = spark.table(resultsTable)
-        .filter(col("method_type").equalTo("QUANTITATIVE").and(col("verdict").equalTo("FAIL")
-            .or(col("banned_detection"))))
-        .join(spark.table(Tables.SAMPLES.qualifiedName(catalog)).select("sample_id", "producer_id", "trace_code"),
-            "sample_id")
-        .filter(col("producer_id").isNotNull())
-        .select("result_id", "producer_id", "analyte_code", "sample_date", "verdict", "trace_code")
-        .collectAsList();
+    List<Row> failed =
+        spark
+            .table(resultsTable)
+            .filter(
+                col("method_type")
+                    .equalTo("QUANTITATIVE")
+                    .and(col("verdict").equalTo("FAIL").or(col("banned_detection"))))
+            .join(
+                spark
+                    .table(Tables.SAMPLES.qualifiedName(catalog))
+                    .select("sample_id", "producer_id", "trace_code"),
+                "sample_id")
+            .filter(col("producer_id").isNotNull())
+            .select(
+                "result_id", "producer_id", "analyte_code", "sample_date", "verdict", "trace_code")
+            .collectAsList();
     for (Row r : failed) {
       List<String> lines = new ArrayList<>();
       List<String> shops = new ArrayList<>();
@@ -87,37 +107,83 @@ public final class LeadsJob {
         shops.add(t.getAs("licence_no"));
       }
       String pid = r.getAs("producer_id");
-      events.add(new LeadGrouping.Event("PRODUCER:" + pid, pid, r.getAs("analyte_code"), r.getAs("sample_date"),
-          "FAIL".equals(r.getAs("verdict")) ? "FAILED_RESULT" : "BANNED_DETECTION", r.getAs("result_id"), null,
-          null, lines, shops, r.getAs("trace_code")));
+      events.add(
+          new LeadGrouping.Event(
+              "PRODUCER:" + pid,
+              pid,
+              r.getAs("analyte_code"),
+              r.getAs("sample_date"),
+              "FAIL".equals(r.getAs("verdict")) ? "FAILED_RESULT" : "BANNED_DETECTION",
+              r.getAs("result_id"),
+              null,
+              null,
+              lines,
+              shops,
+              r.getAs("trace_code")));
     }
-    for (Row w : spark.table(WarningTables.WARNINGS.qualifiedName(catalog))
-        .filter(col("producer").equalTo(WarningTables.Producer.LEDGER_CHECK.name())
-            .and(col("measure").equalTo(LedgerCheckJob.BANNED_SALE)))
-        .select("warning_id", "analyte_code", "period", "method_parameters").collectAsList()) {
+    for (Row w :
+        spark
+            .table(WarningTables.WARNINGS.qualifiedName(catalog))
+            .filter(
+                col("producer")
+                    .equalTo(WarningTables.Producer.LEDGER_CHECK.name())
+                    .and(col("measure").equalTo(LedgerCheckJob.BANNED_SALE)))
+            .select("warning_id", "analyte_code", "period", "method_parameters")
+            .collectAsList()) {
       JsonNode p;
       try {
         p = JSON.readTree((String) w.getAs("method_parameters"));
       } catch (java.io.IOException e) {
-        throw new IllegalStateException("Warning " + w.getAs("warning_id") + " has unreadable parameters", e);
+        throw new IllegalStateException(
+            "Warning " + w.getAs("warning_id") + " has unreadable parameters", e);
       }
       String subject = p.path("subject").asText();
       String pid = subject.startsWith("PRODUCER:") ? subject.substring(9) : null;
-      events.add(new LeadGrouping.Event(subject, pid, w.getAs("analyte_code"), LocalDate.parse(w.getAs("period")),
-          "BANNED_SALE", null, w.getAs("warning_id"), null, List.of(p.path("line_id").asText()),
-          List.of(p.path("licence_no").asText()), null));
+      events.add(
+          new LeadGrouping.Event(
+              subject,
+              pid,
+              w.getAs("analyte_code"),
+              LocalDate.parse(w.getAs("period")),
+              "BANNED_SALE",
+              null,
+              w.getAs("warning_id"),
+              null,
+              List.of(p.path("line_id").asText()),
+              List.of(p.path("licence_no").asText()),
+              null));
     }
-    for (Row c : spark.table(TraceTables.COMPLAINTS.qualifiedName(catalog))
-        .filter(col("status").equalTo("UPHELD").and(col("producer_id").isNotNull()).and(col("hazard").isNotNull()))
-        .collectAsList()) {
+    for (Row c :
+        spark
+            .table(TraceTables.COMPLAINTS.qualifiedName(catalog))
+            .filter(
+                col("status")
+                    .equalTo("UPHELD")
+                    .and(col("producer_id").isNotNull())
+                    .and(col("hazard").isNotNull()))
+            .collectAsList()) {
       String pid = c.getAs("producer_id");
-      events.add(new LeadGrouping.Event("PRODUCER:" + pid, pid, c.getAs("hazard"), c.getAs("received_date"),
-          "UPHELD_COMPLAINT", null, null, c.getAs("complaint_id"), List.of(), List.of(), null));
+      events.add(
+          new LeadGrouping.Event(
+              "PRODUCER:" + pid,
+              pid,
+              c.getAs("hazard"),
+              c.getAs("received_date"),
+              "UPHELD_COMPLAINT",
+              null,
+              null,
+              c.getAs("complaint_id"),
+              List.of(),
+              List.of(),
+              null));
     }
     List<LeadGrouping.Lead> leads = LeadGrouping.group(events, windowDays);
     Map<String, Integer> existing = new HashMap<>();
-    for (Row r : spark.table(TraceTables.ENFORCEMENT_LEADS.qualifiedName(catalog))
-        .select("lead_id", "evidence_count").collectAsList()) {
+    for (Row r :
+        spark
+            .table(TraceTables.ENFORCEMENT_LEADS.qualifiedName(catalog))
+            .select("lead_id", "evidence_count")
+            .collectAsList()) {
       existing.put(r.getString(0), r.getInt(1));
     }
     Instant now = Instant.now();
@@ -150,15 +216,37 @@ public final class LeadsJob {
       Integer before = existing.get(l.leadId());
       if (before == null) {
         opened++;
-        evts.add(event(l.leadId(), null, State.OPEN.name(), JOB_USER, "opened by " + String.join(", ",
-            l.triggers()) + " (" + l.evidenceCount() + " evidence items)", now));
+        evts.add(
+            event(
+                l.leadId(),
+                null,
+                State.OPEN.name(),
+                JOB_USER,
+                "opened by "
+                    + String.join(", ", l.triggers())
+                    + " ("
+                    + l.evidenceCount()
+                    + " evidence items)",
+                now));
       } else if (before != l.evidenceCount()) {
         updated++;
-        evts.add(event(l.leadId(), null, "EVIDENCE_UPDATED", JOB_USER, "evidence items " + before + " -> "
-            + l.evidenceCount(), now));
+        evts.add(
+            event(
+                l.leadId(),
+                null,
+                "EVIDENCE_UPDATED",
+                JOB_USER,
+                "evidence items " + before + " -> " + l.evidenceCount(),
+                now));
       }
     }
-    TraceIo.merge(spark, catalog, TraceTables.ENFORCEMENT_LEADS, "lead_id", Set.of("state", "created_at"), rows);
+    TraceIo.merge(
+        spark,
+        catalog,
+        TraceTables.ENFORCEMENT_LEADS,
+        "lead_id",
+        Set.of("state", "created_at"),
+        rows);
     TraceIo.append(spark, catalog, TraceTables.LEAD_EVENTS, evts);
     return new Summary(leads, opened, updated);
   }
@@ -168,8 +256,8 @@ public final class LeadsJob {
    *
    * @throws IllegalArgumentException when the lead is unknown, the transition is not allowed, or who/why is blank
    */
-  public static void transition(SparkSession spark, String catalog, String leadId, State to, String who,
-      String why) {
+  public static void transition(
+      SparkSession spark, String catalog, String leadId, State to, String who, String why) {
     if (who == null || who.isBlank()) {
       throw new IllegalArgumentException("Cannot move lead " + leadId + ": 'who' is blank");
     }
@@ -177,23 +265,42 @@ public final class LeadsJob {
       throw new IllegalArgumentException("Cannot move lead " + leadId + ": 'why' is blank");
     }
     String table = TraceTables.ENFORCEMENT_LEADS.qualifiedName(catalog);
-    List<Row> r = spark.table(table).filter(col("lead_id").equalTo(leadId)).select("state").collectAsList();
+    List<Row> r =
+        spark.table(table).filter(col("lead_id").equalTo(leadId)).select("state").collectAsList();
     if (r.isEmpty()) {
       throw new IllegalArgumentException("Unknown lead '" + leadId + "'");
     }
     State from = State.valueOf(r.get(0).getString(0));
     if (!from.next().contains(to)) {
-      throw new IllegalArgumentException("Cannot move lead " + leadId + " from " + from + " to " + to
-          + ": expected one of " + from.next());
+      throw new IllegalArgumentException(
+          "Cannot move lead "
+              + leadId
+              + " from "
+              + from
+              + " to "
+              + to
+              + ": expected one of "
+              + from.next());
     }
     Instant now = Instant.now();
-    spark.sql("UPDATE " + table + " SET state = '" + to.name() + "', updated_at = current_timestamp() WHERE lead_id"
-        + " = '" + leadId.replace("'", "''") + "'");
-    TraceIo.append(spark, catalog, TraceTables.LEAD_EVENTS, List.of(event(leadId, from.name(), to.name(), who, why,
-        now)));
+    spark.sql(
+        "UPDATE "
+            + table
+            + " SET state = '"
+            + to.name()
+            + "', updated_at = current_timestamp() WHERE lead_id"
+            + " = '"
+            + leadId.replace("'", "''")
+            + "'");
+    TraceIo.append(
+        spark,
+        catalog,
+        TraceTables.LEAD_EVENTS,
+        List.of(event(leadId, from.name(), to.name(), who, why, now)));
   }
 
-  private static Map<String, Object> event(String id, String from, String to, String who, String why, Instant at) {
+  private static Map<String, Object> event(
+      String id, String from, String to, String who, String why, Instant at) {
     Map<String, Object> e = new LinkedHashMap<>();
     e.put("subject_id", id);
     e.put("from_status", from);

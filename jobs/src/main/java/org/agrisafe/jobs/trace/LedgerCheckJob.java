@@ -15,12 +15,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.agrisafe.intake.trace.TraceReference;
 import org.agrisafe.jobs.spark.LakehouseIo;
 import org.agrisafe.lakehouse.tables.TraceTables;
 import org.agrisafe.lakehouse.tables.WarningTables;
 import org.agrisafe.lakehouse.tables.WarningTables.Producer;
 import org.agrisafe.lakehouse.tables.WarningTables.Severity;
-import org.agrisafe.intake.trace.TraceReference;
 import org.agrisafe.risk.verdict.BanRule;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -65,66 +65,128 @@ public final class LedgerCheckJob {
    * @param cropCheckable of those, lines that record the intended crop (the crop check is possible)
    * @param warnings the warning rows (column maps of {@code analytics.warnings})
    */
-  public record Summary(Map<String, Integer> byMeasure, long saleLines, long cropRuleSales, long cropCheckable,
+  public record Summary(
+      Map<String, Integer> byMeasure,
+      long saleLines,
+      long cropRuleSales,
+      long cropCheckable,
       List<Map<String, Object>> warnings) {
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "ledger checks: %s on %,d sale line x ingredient pairs; crop check"
+      return String.format(
+          Locale.ROOT,
+          "ledger checks: %s on %,d sale line x ingredient pairs; crop check"
               + " possible on %,d of %,d sales of crop-restricted ingredients (%.0f %%: the rest record no crop)",
-          byMeasure, saleLines, cropCheckable, cropRuleSales,
+          byMeasure,
+          saleLines,
+          cropCheckable,
+          cropRuleSales,
           cropRuleSales == 0 ? 0.0 : 100.0 * cropCheckable / cropRuleSales);
     }
   }
 
   /** Registers the rule UDFs (bodies call {@link TraceReference}). */
   static void registerUdfs(SparkSession spark, TraceReference ref) {
-    spark.udf().register("agrisafe_sale_ban", (UDF2<String, LocalDate, String>) (ai, d) -> {
-      BanRule r = ai == null || d == null ? null : ref.saleBan(ai, d);
-      return r == null ? null : r.ruleId() + "|" + r.source();
-    }, DataTypes.StringType);
-    spark.udf().register("agrisafe_designated_rule", (UDF2<String, LocalDate, String>) (ai, d) -> {
-      TraceReference.RestrictedUse r = ai == null || d == null ? null : ref.designatedSalesRule(ai, d);
-      return r == null ? null : r.legalBasis();
-    }, DataTypes.StringType);
-    spark.udf().register("agrisafe_crop_rule", (UDF3<String, String, LocalDate, String>) (ai, crop, d) -> {
-      BanRule r = ai == null || d == null ? null : ref.cropRestriction(ai, crop, d);
-      return r == null ? null : r.ruleId() + "|" + r.source();
-    }, DataTypes.StringType);
-    spark.udf().register("agrisafe_has_crop_rule", (UDF2<String, LocalDate, Boolean>) (ai, d) ->
-        ai != null && d != null && ref.hasCropRestrictions(ai, d), DataTypes.BooleanType);
+    spark
+        .udf()
+        .register(
+            "agrisafe_sale_ban",
+            (UDF2<String, LocalDate, String>)
+                (ai, d) -> {
+                  BanRule r = ai == null || d == null ? null : ref.saleBan(ai, d);
+                  return r == null ? null : r.ruleId() + "|" + r.source();
+                },
+            DataTypes.StringType);
+    spark
+        .udf()
+        .register(
+            "agrisafe_designated_rule",
+            (UDF2<String, LocalDate, String>)
+                (ai, d) -> {
+                  TraceReference.RestrictedUse r =
+                      ai == null || d == null ? null : ref.designatedSalesRule(ai, d);
+                  return r == null ? null : r.legalBasis();
+                },
+            DataTypes.StringType);
+    spark
+        .udf()
+        .register(
+            "agrisafe_crop_rule",
+            (UDF3<String, String, LocalDate, String>)
+                (ai, crop, d) -> {
+                  BanRule r = ai == null || d == null ? null : ref.cropRestriction(ai, crop, d);
+                  return r == null ? null : r.ruleId() + "|" + r.source();
+                },
+            DataTypes.StringType);
+    spark
+        .udf()
+        .register(
+            "agrisafe_has_crop_rule",
+            (UDF2<String, LocalDate, Boolean>)
+                (ai, d) -> ai != null && d != null && ref.hasCropRestrictions(ai, d),
+            DataTypes.BooleanType);
   }
 
   /**
    * The pure transform: sale lines × ingredients with the rule each breaks (columns {@code sale_ban},
    * {@code designated_rule}, {@code crop_rule}, null when none) and {@code has_crop_rule}.
    */
-  public static Dataset<Row> transform(SparkSession spark, TraceReference ref, Dataset<Row> ledger,
-      Dataset<Row> ingredients, Dataset<Row> shops) {
+  public static Dataset<Row> transform(
+      SparkSession spark,
+      TraceReference ref,
+      Dataset<Row> ledger,
+      Dataset<Row> ingredients,
+      Dataset<Row> shops) {
     registerUdfs(spark, ref);
-    return ledger.filter(col("direction").equalTo("SALE"))
+    return ledger
+        .filter(col("direction").equalTo("SALE"))
         .join(ingredients.select("registration_no", "active_ingredient"), "registration_no")
         .join(shops.select("licence_no", "restricted_use_designated", "county_code"), "licence_no")
-        .withColumn("sale_ban", callUDF("agrisafe_sale_ban", col("active_ingredient"), col("line_date")))
-        .withColumn("designated_rule", callUDF("agrisafe_designated_rule", col("active_ingredient"),
-            col("line_date")))
-        .withColumn("crop_rule", callUDF("agrisafe_crop_rule", col("active_ingredient"), col("intended_crop"),
-            col("line_date")))
-        .withColumn("has_crop_rule", callUDF("agrisafe_has_crop_rule", col("active_ingredient"), col("line_date")));
+        .withColumn(
+            "sale_ban", callUDF("agrisafe_sale_ban", col("active_ingredient"), col("line_date")))
+        .withColumn(
+            "designated_rule",
+            callUDF("agrisafe_designated_rule", col("active_ingredient"), col("line_date")))
+        .withColumn(
+            "crop_rule",
+            callUDF(
+                "agrisafe_crop_rule",
+                col("active_ingredient"),
+                col("intended_crop"),
+                col("line_date")))
+        .withColumn(
+            "has_crop_rule",
+            callUDF("agrisafe_has_crop_rule", col("active_ingredient"), col("line_date")));
   }
 
   /** Runs the checks on the lakehouse and MERGEs the warnings. */
   public static Summary run(SparkSession spark, String catalog, TraceReference ref) {
     String ledgerTable = TraceTables.LEDGER_LINES.qualifiedName(catalog);
     Long snapshot = LakehouseIo.currentSnapshotId(spark, ledgerTable);
-    Dataset<Row> checked = transform(spark, ref, spark.table(ledgerTable),
-        spark.table(TraceTables.PRODUCT_INGREDIENTS.qualifiedName(catalog)),
-        spark.table(TraceTables.SHOPS.qualifiedName(catalog))).cache();
+    Dataset<Row> checked =
+        transform(
+                spark,
+                ref,
+                spark.table(ledgerTable),
+                spark.table(TraceTables.PRODUCT_INGREDIENTS.qualifiedName(catalog)),
+                spark.table(TraceTables.SHOPS.qualifiedName(catalog)))
+            .cache();
     long saleLines = checked.count();
     long cropRuleSales = checked.filter(col("has_crop_rule")).count();
-    long cropCheckable = checked.filter(col("has_crop_rule").and(col("intended_crop").isNotNull())).count();
-    List<Row> flagged = checked.filter(col("sale_ban").isNotNull()
-        .or(col("designated_rule").isNotNull().and(col("restricted_use_designated").equalTo(false)))
-        .or(col("crop_rule").isNotNull())).orderBy("line_id", "active_ingredient").collectAsList();
+    long cropCheckable =
+        checked.filter(col("has_crop_rule").and(col("intended_crop").isNotNull())).count();
+    List<Row> flagged =
+        checked
+            .filter(
+                col("sale_ban")
+                    .isNotNull()
+                    .or(
+                        col("designated_rule")
+                            .isNotNull()
+                            .and(col("restricted_use_designated").equalTo(false)))
+                    .or(col("crop_rule").isNotNull()))
+            .orderBy("line_id", "active_ingredient")
+            .collectAsList();
     checked.unpersist();
     Instant now = Instant.now();
     List<Map<String, Object>> warnings = new ArrayList<>();
@@ -132,25 +194,50 @@ public final class LedgerCheckJob {
     for (Row r : flagged) {
       String ban = r.getAs("sale_ban");
       if (ban != null) {
-        warnings.add(warning(r, BANNED_SALE, Severity.HIGH, ban, "banned on the sale date", snapshot, now));
+        warnings.add(
+            warning(r, BANNED_SALE, Severity.HIGH, ban, "banned on the sale date", snapshot, now));
       }
       String des = r.getAs("designated_rule");
       if (des != null && !(Boolean) r.getAs("restricted_use_designated")) {
-        warnings.add(warning(r, NOT_DESIGNATED, Severity.MEDIUM, "RESTRICTED-USE|" + des,
-            "restricted-use pesticide (定点经营) sold by a shop that is not designated", snapshot, now));
+        warnings.add(
+            warning(
+                r,
+                NOT_DESIGNATED,
+                Severity.MEDIUM,
+                "RESTRICTED-USE|" + des,
+                "restricted-use pesticide (定点经营) sold by a shop that is not designated",
+                snapshot,
+                now));
       }
       String crop = r.getAs("crop_rule");
       if (crop != null) {
-        warnings.add(warning(r, CROP_SALE, Severity.HIGH, crop,
-            "sold for " + r.getAs("intended_crop") + ", on which it is forbidden", snapshot, now));
+        warnings.add(
+            warning(
+                r,
+                CROP_SALE,
+                Severity.HIGH,
+                crop,
+                "sold for " + r.getAs("intended_crop") + ", on which it is forbidden",
+                snapshot,
+                now));
       }
     }
     warnings.forEach(w -> byMeasure.merge((String) w.get("measure"), 1, Integer::sum));
     String target = WarningTables.WARNINGS.qualifiedName(catalog);
     Set<String> existing = new HashSet<>();
-    spark.table(target).filter(col("producer").equalTo(Producer.LEDGER_CHECK.name())).select("warning_id")
-        .collectAsList().forEach(x -> existing.add(x.getString(0)));
-    TraceIo.merge(spark, catalog, WarningTables.WARNINGS, "warning_id", Set.of("state", "created_at"), warnings);
+    spark
+        .table(target)
+        .filter(col("producer").equalTo(Producer.LEDGER_CHECK.name()))
+        .select("warning_id")
+        .collectAsList()
+        .forEach(x -> existing.add(x.getString(0)));
+    TraceIo.merge(
+        spark,
+        catalog,
+        WarningTables.WARNINGS,
+        "warning_id",
+        Set.of("state", "created_at"),
+        warnings);
     List<Map<String, Object>> events = new ArrayList<>();
     for (Map<String, Object> w : warnings) {
       if (!existing.contains((String) w.get("warning_id"))) {
@@ -169,8 +256,8 @@ public final class LedgerCheckJob {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  static Map<String, Object> warning(Row r, String measure, Severity sev, String rule, String why, Long snapshot,
-      Instant now) {
+  static Map<String, Object> warning(
+      Row r, String measure, Severity sev, String rule, String why, Long snapshot, Instant now) {
     String lineId = r.getAs("line_id");
     String ai = r.getAs("active_ingredient");
     String producer = r.getAs("buyer_producer_id");
@@ -185,7 +272,8 @@ public final class LedgerCheckJob {
     p.put("subject", subject);
     p.put("quantity_kg", (Double) r.getAs("quantity_kg"));
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("warning_id", WarningTables.warningId(Producer.LEDGER_CHECK, List.of(measure, lineId, ai)));
+    m.put(
+        "warning_id", WarningTables.warningId(Producer.LEDGER_CHECK, List.of(measure, lineId, ai)));
     m.put("producer", Producer.LEDGER_CHECK.name());
     m.put("warning_type", sev.defaultType().name());
     m.put("severity", sev.name());
@@ -204,10 +292,20 @@ public final class LedgerCheckJob {
     m.put("recurrence", 0);
     m.put("group_id", WarningTables.groupId(List.of(subject, ai)));
     m.put("rank_score", (double) sev.weight());
-    m.put("details", String.format(Locale.ROOT, "%s: %s (%s) sold by shop %s on %s to %s, %.3f kg: %s [%s]",
-        measure, ai, r.getAs("registration_no"), r.getAs("licence_no"), r.getAs("line_date"),
-        producer != null ? "producer " + producer : "a natural person (real-name, keyed hash)",
-        (Double) r.getAs("quantity_kg"), why, ruleId));
+    m.put(
+        "details",
+        String.format(
+            Locale.ROOT,
+            "%s: %s (%s) sold by shop %s on %s to %s, %.3f kg: %s [%s]",
+            measure,
+            ai,
+            r.getAs("registration_no"),
+            r.getAs("licence_no"),
+            r.getAs("line_date"),
+            producer != null ? "producer " + producer : "a natural person (real-name, keyed hash)",
+            (Double) r.getAs("quantity_kg"),
+            why,
+            ruleId));
     m.put("created_at", now);
     m.put("updated_at", now);
     return m;

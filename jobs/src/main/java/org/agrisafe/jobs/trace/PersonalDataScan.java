@@ -17,9 +17,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.stream.Stream;
+import org.agrisafe.intake.trace.IdNumbers;
 import org.agrisafe.lakehouse.tables.LakehouseBootstrap;
 import org.agrisafe.lakehouse.tables.TableDef;
-import org.agrisafe.intake.trace.IdNumbers;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -49,7 +49,8 @@ public final class PersonalDataScan {
   private static final DateTimeFormatter BASIC = DateTimeFormatter.BASIC_ISO_DATE;
 
   /** Scans; {@code known} may be empty. */
-  public static List<Hit> scan(SparkSession spark, String catalog, Path outputDir, Collection<String> known) {
+  public static List<Hit> scan(
+      SparkSession spark, String catalog, Path outputDir, Collection<String> known) {
     List<Hit> hits = new ArrayList<>();
     for (TableDef t : LakehouseBootstrap.allTables()) {
       String name = t.qualifiedName(catalog);
@@ -62,7 +63,10 @@ public final class PersonalDataScan {
       try (Stream<Path> files = Files.walk(outputDir)) {
         for (Path f : files.filter(Files::isRegularFile).toList()) {
           String n = f.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-          if (n.endsWith(".json") || n.endsWith(".geojson") || n.endsWith(".csv") || n.endsWith(".html")
+          if (n.endsWith(".json")
+              || n.endsWith(".geojson")
+              || n.endsWith(".csv")
+              || n.endsWith(".html")
               || n.endsWith(".txt")) {
             text(f.toString(), Files.readString(f, StandardCharsets.UTF_8), known, hits);
           }
@@ -83,11 +87,16 @@ public final class PersonalDataScan {
    */
   static void table(String name, Dataset<Row> df, Collection<String> known, List<Hit> hits) {
     String[] names = df.columns();
-    Column[] cols = Arrays.stream(names).map(c -> col(c).cast("string").as(c)).toArray(Column[]::new);
+    Column[] cols =
+        Arrays.stream(names).map(c -> col(c).cast("string").as(c)).toArray(Column[]::new);
     String shape = IdNumbers.ID_LIKE.pattern() + "|" + IdNumbers.MOBILE_LIKE.pattern();
     Dataset<Row> asText = df.select(cols);
-    for (Row r : asText.filter(concat_ws(" | ", Arrays.stream(names).map(functions::col).toArray(Column[]::new))
-        .rlike(shape)).collectAsList()) {
+    for (Row r :
+        asText
+            .filter(
+                concat_ws(" | ", Arrays.stream(names).map(functions::col).toArray(Column[]::new))
+                    .rlike(shape))
+            .collectAsList()) {
       for (int i = 0; i < names.length; i++) {
         if (!r.isNullAt(i)) {
           text(name + "." + names[i], r.getString(i), known, hits);
@@ -125,6 +134,8 @@ public final class PersonalDataScan {
   }
 
   private static String mask(String v) {
-    return v.substring(0, 3) + "*".repeat(Math.max(0, v.length() - 5)) + v.substring(v.length() - 2);
+    return v.substring(0, 3)
+        + "*".repeat(Math.max(0, v.length() - 5))
+        + v.substring(v.length() - 2);
   }
 }

@@ -28,18 +28,31 @@ public final class SalesStatsJob {
   private SalesStatsJob() {}
 
   /** The pure transform. */
-  public static Dataset<Row> transform(Dataset<Row> ledger, Dataset<Row> ingredients, Dataset<Row> shops,
-      Dataset<Row> countyNames) {
-    return ledger.filter(col("direction").equalTo("SALE"))
-        .join(ingredients.select("registration_no", "active_ingredient", "content_pct"), "registration_no")
+  public static Dataset<Row> transform(
+      Dataset<Row> ledger, Dataset<Row> ingredients, Dataset<Row> shops, Dataset<Row> countyNames) {
+    return ledger
+        .filter(col("direction").equalTo("SALE"))
+        .join(
+            ingredients.select("registration_no", "active_ingredient", "content_pct"),
+            "registration_no")
         .join(shops.select("licence_no", "county_code"), "licence_no")
         .groupBy(col("line_month").as("month"), col("county_code"), col("active_ingredient"))
-        .agg(count(lit(1)).as("sale_lines"), sum("quantity_kg").as("product_kg"),
-            sum(col("quantity_kg").multiply(col("content_pct")).divide(100)).as("active_ingredient_kg"),
+        .agg(
+            count(lit(1)).as("sale_lines"),
+            sum("quantity_kg").as("product_kg"),
+            sum(col("quantity_kg").multiply(col("content_pct")).divide(100))
+                .as("active_ingredient_kg"),
             max(ledger.col("is_synthetic")).as("is_synthetic"))
         .join(countyNames, col("county_code").equalTo(countyNames.col("code")), "left")
-        .select("month", "county_code", "county_name", "active_ingredient", "sale_lines", "product_kg",
-            "active_ingredient_kg", "is_synthetic");
+        .select(
+            "month",
+            "county_code",
+            "county_name",
+            "active_ingredient",
+            "sale_lines",
+            "product_kg",
+            "active_ingredient_kg",
+            "is_synthetic");
   }
 
   /** Runs on the lakehouse and replaces {@code trace.sales_stats}. */
@@ -50,13 +63,22 @@ public final class SalesStatsJob {
         names.add(RowFactory.create(r.get("code"), r.get("name_zh")));
       }
     }
-    Dataset<Row> countyNames = spark.createDataFrame(names, new StructType()
-        .add("code", DataTypes.StringType).add("county_name", DataTypes.StringType));
-    Dataset<Row> out = transform(spark.table(TraceTables.LEDGER_LINES.qualifiedName(catalog)),
-        spark.table(TraceTables.PRODUCT_INGREDIENTS.qualifiedName(catalog)),
-        spark.table(TraceTables.SHOPS.qualifiedName(catalog)), countyNames);
-    TraceIo.replace(spark.createDataFrame(out.toJavaRDD(),
-        org.agrisafe.jobs.spark.Rows.type(TraceTables.SALES_STATS)), TraceTables.SALES_STATS.qualifiedName(catalog));
+    Dataset<Row> countyNames =
+        spark.createDataFrame(
+            names,
+            new StructType()
+                .add("code", DataTypes.StringType)
+                .add("county_name", DataTypes.StringType));
+    Dataset<Row> out =
+        transform(
+            spark.table(TraceTables.LEDGER_LINES.qualifiedName(catalog)),
+            spark.table(TraceTables.PRODUCT_INGREDIENTS.qualifiedName(catalog)),
+            spark.table(TraceTables.SHOPS.qualifiedName(catalog)),
+            countyNames);
+    TraceIo.replace(
+        spark.createDataFrame(
+            out.toJavaRDD(), org.agrisafe.jobs.spark.Rows.type(TraceTables.SALES_STATS)),
+        TraceTables.SALES_STATS.qualifiedName(catalog));
     return spark.table(TraceTables.SALES_STATS.qualifiedName(catalog));
   }
 }

@@ -6,11 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.agrisafe.lakehouse.tables.TraceTables;
-import org.agrisafe.lakehouse.tables.WarningTables;
 import org.agrisafe.intake.trace.BuyerHasher;
 import org.agrisafe.intake.trace.TraceInputs;
 import org.agrisafe.intake.trace.TraceReference;
+import org.agrisafe.lakehouse.tables.TraceTables;
+import org.agrisafe.lakehouse.tables.WarningTables;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -24,15 +24,35 @@ public final class TraceIngestJob {
   private TraceIngestJob() {}
 
   /** What was loaded. */
-  public record Summary(String runId, Map<String, Long> recordsRead, Map<String, Integer> rowsWritten,
-      List<TraceInputs.Rejected> rejected, List<TraceInputs.Finding> findings) {
+  public record Summary(
+      String runId,
+      Map<String, Long> recordsRead,
+      Map<String, Integer> rowsWritten,
+      List<TraceInputs.Rejected> rejected,
+      List<TraceInputs.Finding> findings) {
     @Override
     public String toString() {
-      StringBuilder b = new StringBuilder("trace ingest run " + runId + "\n  read " + recordsRead + "\n  written "
-          + rowsWritten + "\n  rejected " + rejected.size() + ", data-quality findings " + findings.size());
+      StringBuilder b =
+          new StringBuilder(
+              "trace ingest run "
+                  + runId
+                  + "\n  read "
+                  + recordsRead
+                  + "\n  written "
+                  + rowsWritten
+                  + "\n  rejected "
+                  + rejected.size()
+                  + ", data-quality findings "
+                  + findings.size());
       for (TraceInputs.Rejected r : rejected) {
-        b.append("\n    rejected ").append(r.dataset()).append(" line ").append(r.sourceLine()).append(" [")
-            .append(r.field()).append("] ").append(r.reason());
+        b.append("\n    rejected ")
+            .append(r.dataset())
+            .append(" line ")
+            .append(r.sourceLine())
+            .append(" [")
+            .append(r.field())
+            .append("] ")
+            .append(r.reason());
       }
       Map<String, Integer> byCheck = new java.util.TreeMap<>();
       findings.forEach(f -> byCheck.merge(f.checkName(), 1, Integer::sum));
@@ -47,16 +67,28 @@ public final class TraceIngestJob {
    * @throws IllegalArgumentException when a file is missing or lacks a required column
    * @throws IllegalStateException when the tables are missing
    */
-  public static Summary run(SparkSession spark, String catalog, Path dir, BuyerHasher hasher, TraceReference ref) {
+  public static Summary run(
+      SparkSession spark, String catalog, Path dir, BuyerHasher hasher, TraceReference ref) {
     TraceInputs.Batch b = TraceInputs.read(dir, hasher);
-    String runId = "trace-" + WarningTables.groupId(List.of(dir.toAbsolutePath().toString(),
-        Long.toString(b.recordsRead().values().stream().mapToLong(Long::longValue).sum()))).substring(2)
-        .toLowerCase(Locale.ROOT);
+    String runId =
+        "trace-"
+            + WarningTables.groupId(
+                    List.of(
+                        dir.toAbsolutePath().toString(),
+                        Long.toString(
+                            b.recordsRead().values().stream().mapToLong(Long::longValue).sum())))
+                .substring(2)
+                .toLowerCase(Locale.ROOT);
     Map<String, Integer> written = new java.util.LinkedHashMap<>();
     write(spark, catalog, TraceTables.PRODUCERS, b.rows(TraceInputs.PRODUCERS), written);
     write(spark, catalog, TraceTables.SHOPS, b.rows(TraceInputs.SHOPS), written);
     write(spark, catalog, TraceTables.PRODUCTS, b.rows(TraceInputs.PRODUCTS), written);
-    write(spark, catalog, TraceTables.PRODUCT_INGREDIENTS, b.rows(TraceInputs.PRODUCT_INGREDIENTS), written);
+    write(
+        spark,
+        catalog,
+        TraceTables.PRODUCT_INGREDIENTS,
+        b.rows(TraceInputs.PRODUCT_INGREDIENTS),
+        written);
     List<Map<String, Object>> ledger = new ArrayList<>();
     for (Map<String, Object> m : b.rows(TraceInputs.LEDGER)) {
       Map<String, Object> x = new HashMap<>(m);
@@ -66,11 +98,26 @@ public final class TraceIngestJob {
     write(spark, catalog, TraceTables.LEDGER_LINES, ledger, written);
     write(spark, catalog, TraceTables.TRACE_CODES, b.rows(TraceInputs.TRACE_CODES), written);
     write(spark, catalog, TraceTables.COMPLAINTS, b.rows(TraceInputs.COMPLAINTS), written);
-    write(spark, catalog, TraceTables.COMPLAINT_EVENTS, b.rows(TraceInputs.COMPLAINT_EVENTS), written);
+    write(
+        spark,
+        catalog,
+        TraceTables.COMPLAINT_EVENTS,
+        b.rows(TraceInputs.COMPLAINT_EVENTS),
+        written);
     List<Map<String, Object>> residues = new ArrayList<>();
     for (TraceReference.ResidueSource s : ref.residueSources()) {
-      residues.add(Map.of("residue_code", s.residueCode(), "active_ingredient", s.activeIngredient(), "relation",
-          s.relation(), "source", s.source(), "verified", s.verified()));
+      residues.add(
+          Map.of(
+              "residue_code",
+              s.residueCode(),
+              "active_ingredient",
+              s.activeIngredient(),
+              "relation",
+              s.relation(),
+              "source",
+              s.source(),
+              "verified",
+              s.verified()));
     }
     write(spark, catalog, TraceTables.RESIDUE_SOURCES, residues, written);
     List<Map<String, Object>> rejected = new ArrayList<>();
@@ -90,8 +137,15 @@ public final class TraceIngestJob {
     List<Map<String, Object>> findings = new ArrayList<>();
     for (TraceInputs.Finding f : b.findings()) {
       Map<String, Object> m = new HashMap<>();
-      m.put("finding_id", "F-" + WarningTables.groupId(List.of(f.checkName(), String.valueOf(f.recordKey()),
-          String.valueOf(f.sourceLine()))).substring(2));
+      m.put(
+          "finding_id",
+          "F-"
+              + WarningTables.groupId(
+                      List.of(
+                          f.checkName(),
+                          String.valueOf(f.recordKey()),
+                          String.valueOf(f.sourceLine())))
+                  .substring(2));
       m.put("check_name", f.checkName());
       m.put("severity", f.severity());
       m.put("dataset", f.dataset());
@@ -106,8 +160,12 @@ public final class TraceIngestJob {
     return new Summary(runId, b.recordsRead(), written, b.rejected(), b.findings());
   }
 
-  private static void write(SparkSession spark, String catalog, org.agrisafe.lakehouse.tables.TableDef t,
-      List<Map<String, Object>> rows, Map<String, Integer> written) {
+  private static void write(
+      SparkSession spark,
+      String catalog,
+      org.agrisafe.lakehouse.tables.TableDef t,
+      List<Map<String, Object>> rows,
+      Map<String, Integer> written) {
     TraceIo.replace(spark, catalog, t, rows);
     written.put(t.name(), rows.size());
   }

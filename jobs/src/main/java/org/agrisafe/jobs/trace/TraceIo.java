@@ -17,7 +17,8 @@ final class TraceIo {
   private TraceIo() {}
 
   /** Replaces every row of a table with {@code rows} (one Iceberg overwrite commit). */
-  static void replace(SparkSession spark, String catalog, TableDef table, List<? extends Map<String, ?>> rows) {
+  static void replace(
+      SparkSession spark, String catalog, TableDef table, List<? extends Map<String, ?>> rows) {
     replace(Rows.frame(spark, table, rows), table.qualifiedName(catalog));
   }
 
@@ -25,24 +26,32 @@ final class TraceIo {
     try {
       df.writeTo(table).overwrite(lit(true));
     } catch (org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
-      throw new IllegalStateException("Table " + table + " is missing: run `agrisafe create` first", e);
+      throw new IllegalStateException(
+          "Table " + table + " is missing: run `agrisafe create` first", e);
     }
   }
 
-  static void append(SparkSession spark, String catalog, TableDef table, List<? extends Map<String, ?>> rows) {
+  static void append(
+      SparkSession spark, String catalog, TableDef table, List<? extends Map<String, ?>> rows) {
     if (rows.isEmpty()) {
       return;
     }
     try {
       Rows.frame(spark, table, rows).writeTo(table.qualifiedName(catalog)).append();
     } catch (org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
-      throw new IllegalStateException("Table " + table.qualifiedName(catalog) + " is missing: run `agrisafe"
-          + " create` first", e);
+      throw new IllegalStateException(
+          "Table " + table.qualifiedName(catalog) + " is missing: run `agrisafe" + " create` first",
+          e);
     }
   }
 
   /** MERGE on {@code key}: matched rows get every column except {@code keep}; new rows are inserted. */
-  static void merge(SparkSession spark, String catalog, TableDef table, String key, Set<String> keep,
+  static void merge(
+      SparkSession spark,
+      String catalog,
+      TableDef table,
+      String key,
+      Set<String> keep,
       List<? extends Map<String, ?>> rows) {
     if (rows.isEmpty()) {
       return;
@@ -55,8 +64,18 @@ final class TraceIo {
         sets.add("t." + c + " = s." + c);
       }
     }
-    spark.sql("MERGE INTO " + table.qualifiedName(catalog) + " t USING " + view + " s ON t." + key + " = s." + key
-        + " WHEN MATCHED THEN UPDATE SET " + String.join(", ", sets) + " WHEN NOT MATCHED THEN INSERT *");
+    spark.sql(
+        "MERGE INTO "
+            + table.qualifiedName(catalog)
+            + " t USING "
+            + view
+            + " s ON t."
+            + key
+            + " = s."
+            + key
+            + " WHEN MATCHED THEN UPDATE SET "
+            + String.join(", ", sets)
+            + " WHEN NOT MATCHED THEN INSERT *");
     spark.catalog().dropTempView(view);
   }
 }

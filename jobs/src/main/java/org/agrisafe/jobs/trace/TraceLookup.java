@@ -31,16 +31,21 @@ public final class TraceLookup {
   /** Days before the harvest date whose input purchases are shown, default 180 (one growing season). */
   public static final int LOOKBACK_DAYS_DEFAULT = 180;
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /**
    * Builds the lookup document.
    *
    * @throws IllegalArgumentException when the trace code is unknown
    */
-  public static ObjectNode lookup(SparkSession spark, String catalog, String traceCode, int lookbackDays) {
-    List<Row> codes = spark.table(TraceTables.TRACE_CODES.qualifiedName(catalog))
-        .filter(col("trace_code").equalTo(traceCode)).collectAsList();
+  public static ObjectNode lookup(
+      SparkSession spark, String catalog, String traceCode, int lookbackDays) {
+    List<Row> codes =
+        spark
+            .table(TraceTables.TRACE_CODES.qualifiedName(catalog))
+            .filter(col("trace_code").equalTo(traceCode))
+            .collectAsList();
     if (codes.isEmpty()) {
       throw new IllegalArgumentException("Unknown trace code '" + traceCode + "'");
     }
@@ -55,43 +60,88 @@ public final class TraceLookup {
     batch.put("harvest_date", harvest == null ? null : harvest.toString());
     ArrayNode certs = doc.putArray("certificates");
     if (tc.getAs("certificate_no") != null) {
-      certs.addObject().put("type", (String) tc.getAs("certificate_type"))
+      certs
+          .addObject()
+          .put("type", (String) tc.getAs("certificate_type"))
           .put("number", (String) tc.getAs("certificate_no"));
     }
     if (tc.getAs("quarantine_certificate_no") != null) {
-      certs.addObject().put("type", "QUARANTINE_CERTIFICATE")
+      certs
+          .addObject()
+          .put("type", "QUARANTINE_CERTIFICATE")
           .put("number", (String) tc.getAs("quarantine_certificate_no"));
     }
     String pid = tc.getAs("producer_id");
-    List<Row> producers = pid == null ? List.of() : spark.table(TraceTables.PRODUCERS.qualifiedName(catalog))
-        .filter(col("producer_id").equalTo(pid)).collectAsList();
+    List<Row> producers =
+        pid == null
+            ? List.of()
+            : spark
+                .table(TraceTables.PRODUCERS.qualifiedName(catalog))
+                .filter(col("producer_id").equalTo(pid))
+                .collectAsList();
     if (producers.isEmpty()) {
       doc.putObject("producer").put("producer_id", pid).put("found", false);
     } else {
       Row p = producers.get(0);
-      doc.putObject("producer").put("producer_id", pid).put("found", true).put("name", (String) p.getAs("name"))
-          .put("type", (String) p.getAs("producer_type")).put("division_code", (String) p.getAs("division_code"))
+      doc.putObject("producer")
+          .put("producer_id", pid)
+          .put("found", true)
+          .put("name", (String) p.getAs("name"))
+          .put("type", (String) p.getAs("producer_type"))
+          .put("division_code", (String) p.getAs("division_code"))
           .put("certifications", (String) p.getAs("certifications"))
           .put("credit_rating", (String) p.getAs("credit_rating"));
     }
     ArrayNode inputs = doc.putArray("inputs");
     if (pid != null && harvest != null) {
-      Dataset<Row> sales = spark.table(TraceTables.LEDGER_LINES.qualifiedName(catalog))
-          .filter(col("direction").equalTo("SALE").and(col("buyer_producer_id").equalTo(pid))
-              .and(col("line_date").leq(harvest)).and(col("line_date").gt(harvest.minusDays(lookbackDays))));
-      Dataset<Row> products = spark.table(TraceTables.PRODUCTS.qualifiedName(catalog))
-          .select(col("registration_no"), col("name").as("product_name"), col("toxicity_class"));
-      Dataset<Row> shops = spark.table(TraceTables.SHOPS.qualifiedName(catalog))
-          .select(col("licence_no"), col("name").as("shop_name"));
-      Dataset<Row> ais = spark.table(TraceTables.PRODUCT_INGREDIENTS.qualifiedName(catalog))
-          .groupBy("registration_no").agg(org.apache.spark.sql.functions.concat_ws(";",
-              org.apache.spark.sql.functions.sort_array(org.apache.spark.sql.functions.collect_list(
-                  org.apache.spark.sql.functions.concat(col("active_ingredient"),
-                      org.apache.spark.sql.functions.lit(" "), col("content_pct").cast("string"),
-                      org.apache.spark.sql.functions.lit("%"))))).as("active_ingredients"));
-      for (Row r : sales.join(products, "registration_no").join(shops, "licence_no").join(ais, "registration_no")
-          .orderBy("line_date", "line_id").collectAsList()) {
-        inputs.addObject().put("date", r.getAs("line_date").toString()).put("shop", (String) r.getAs("shop_name"))
+      Dataset<Row> sales =
+          spark
+              .table(TraceTables.LEDGER_LINES.qualifiedName(catalog))
+              .filter(
+                  col("direction")
+                      .equalTo("SALE")
+                      .and(col("buyer_producer_id").equalTo(pid))
+                      .and(col("line_date").leq(harvest))
+                      .and(col("line_date").gt(harvest.minusDays(lookbackDays))));
+      Dataset<Row> products =
+          spark
+              .table(TraceTables.PRODUCTS.qualifiedName(catalog))
+              .select(
+                  col("registration_no"), col("name").as("product_name"), col("toxicity_class"));
+      Dataset<Row> shops =
+          spark
+              .table(TraceTables.SHOPS.qualifiedName(catalog))
+              .select(col("licence_no"), col("name").as("shop_name"));
+      Dataset<Row> ais =
+          spark
+              .table(TraceTables.PRODUCT_INGREDIENTS.qualifiedName(catalog))
+              .groupBy("registration_no")
+              .agg(
+                  org.apache
+                      .spark
+                      .sql
+                      .functions
+                      .concat_ws(
+                          ";",
+                          org.apache.spark.sql.functions.sort_array(
+                              org.apache.spark.sql.functions.collect_list(
+                                  org.apache.spark.sql.functions.concat(
+                                      col("active_ingredient"),
+                                      org.apache.spark.sql.functions.lit(" "),
+                                      col("content_pct").cast("string"),
+                                      org.apache.spark.sql.functions.lit("%")))))
+                      .as("active_ingredients"));
+      for (Row r :
+          sales
+              .join(products, "registration_no")
+              .join(shops, "licence_no")
+              .join(ais, "registration_no")
+              .orderBy("line_date", "line_id")
+              .collectAsList()) {
+        inputs
+            .addObject()
+            .put("date", r.getAs("line_date").toString())
+            .put("shop", (String) r.getAs("shop_name"))
             .put("licence_no", (String) r.getAs("licence_no"))
             .put("registration_no", (String) r.getAs("registration_no"))
             .put("product", (String) r.getAs("product_name"))
@@ -100,10 +150,17 @@ public final class TraceLookup {
       }
     }
     ArrayNode tests = doc.putArray("tests");
-    Dataset<Row> samples = spark.table(Tables.SAMPLES.qualifiedName(catalog))
-        .filter(col("trace_code").equalTo(traceCode)).select("sample_id", "sample_verdict");
-    for (Row r : spark.table(Tables.RESULTS.qualifiedName(catalog)).join(samples, "sample_id")
-        .orderBy("sample_id", "analyte_code").collectAsList()) {
+    Dataset<Row> samples =
+        spark
+            .table(Tables.SAMPLES.qualifiedName(catalog))
+            .filter(col("trace_code").equalTo(traceCode))
+            .select("sample_id", "sample_verdict");
+    for (Row r :
+        spark
+            .table(Tables.RESULTS.qualifiedName(catalog))
+            .join(samples, "sample_id")
+            .orderBy("sample_id", "analyte_code")
+            .collectAsList()) {
       ObjectNode t = tests.addObject();
       t.put("sample_id", (String) r.getAs("sample_id"));
       t.put("sample_date", r.getAs("sample_date").toString());
@@ -135,26 +192,67 @@ public final class TraceLookup {
   /** A printable summary of the lookup document. */
   public static String text(ObjectNode doc) {
     StringBuilder b = new StringBuilder();
-    b.append("Trace code ").append(doc.path("trace_code").asText())
-        .append(doc.path("synthetic").asBoolean() ? "  [SYNTHETIC DATA]" : "").append('\n');
+    b.append("Trace code ")
+        .append(doc.path("trace_code").asText())
+        .append(doc.path("synthetic").asBoolean() ? "  [SYNTHETIC DATA]" : "")
+        .append('\n');
     var p = doc.path("producer");
-    b.append("  producer: ").append(p.path("found").asBoolean() ? p.path("name").asText() + " ("
-        + p.path("producer_id").asText() + ", " + p.path("type").asText() + ", credit " + p.path("credit_rating")
-        .asText() + ")" : "NOT FOUND: " + p.path("producer_id").asText()).append('\n');
+    b.append("  producer: ")
+        .append(
+            p.path("found").asBoolean()
+                ? p.path("name").asText()
+                    + " ("
+                    + p.path("producer_id").asText()
+                    + ", "
+                    + p.path("type").asText()
+                    + ", credit "
+                    + p.path("credit_rating").asText()
+                    + ")"
+                : "NOT FOUND: " + p.path("producer_id").asText())
+        .append('\n');
     var bt = doc.path("batch");
-    b.append("  batch ").append(bt.path("batch_no").asText()).append(", ").append(bt.path("commodity").asText())
-        .append(", harvested ").append(bt.path("harvest_date").asText()).append('\n');
-    doc.path("certificates").forEach(c -> b.append("  certificate ").append(c.path("type").asText()).append(' ')
-        .append(c.path("number").asText()).append('\n'));
+    b.append("  batch ")
+        .append(bt.path("batch_no").asText())
+        .append(", ")
+        .append(bt.path("commodity").asText())
+        .append(", harvested ")
+        .append(bt.path("harvest_date").asText())
+        .append('\n');
+    doc.path("certificates")
+        .forEach(
+            c ->
+                b.append("  certificate ")
+                    .append(c.path("type").asText())
+                    .append(' ')
+                    .append(c.path("number").asText())
+                    .append('\n'));
     b.append("  inputs bought (").append(doc.path("inputs").size()).append("):\n");
-    doc.path("inputs").forEach(i -> b.append(String.format(Locale.ROOT, "    %s  %-28s %s  %.3f kg  at %s%n",
-        i.path("date").asText(), i.path("product").asText(), i.path("active_ingredients").asText(),
-        i.path("quantity_kg").asDouble(), i.path("shop").asText())));
+    doc.path("inputs")
+        .forEach(
+            i ->
+                b.append(
+                    String.format(
+                        Locale.ROOT,
+                        "    %s  %-28s %s  %.3f kg  at %s%n",
+                        i.path("date").asText(),
+                        i.path("product").asText(),
+                        i.path("active_ingredients").asText(),
+                        i.path("quantity_kg").asDouble(),
+                        i.path("shop").asText())));
     b.append("  tests (").append(doc.path("tests").size()).append("):\n");
-    doc.path("tests").forEach(t -> b.append(String.format(Locale.ROOT, "    %s %s %s mg/kg (MRL %s) -> %s%s%n",
-        t.path("sample_date").asText(), t.path("analyte").asText(), t.path("value_mg_per_kg").asText("ND"),
-        t.path("mrl_mg_per_kg").asText("none"), t.path("verdict").asText(),
-        t.path("banned_detection").asBoolean() ? " BANNED SUBSTANCE" : "")));
+    doc.path("tests")
+        .forEach(
+            t ->
+                b.append(
+                    String.format(
+                        Locale.ROOT,
+                        "    %s %s %s mg/kg (MRL %s) -> %s%s%n",
+                        t.path("sample_date").asText(),
+                        t.path("analyte").asText(),
+                        t.path("value_mg_per_kg").asText("ND"),
+                        t.path("mrl_mg_per_kg").asText("none"),
+                        t.path("verdict").asText(),
+                        t.path("banned_detection").asBoolean() ? " BANNED SUBSTANCE" : "")));
     return b.toString();
   }
 }

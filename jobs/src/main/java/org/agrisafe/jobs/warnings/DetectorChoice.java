@@ -27,7 +27,8 @@ import org.agrisafe.risk.aberration.FarringtonParameters;
  * @param firstIndex first evaluable 1-based index (n + 1 for NONE)
  * @param parametersJson the detector's parameters as JSON
  */
-public record DetectorChoice(String method, AberrationDetector detector, int firstIndex, String parametersJson) {
+public record DetectorChoice(
+    String method, AberrationDetector detector, int firstIndex, String parametersJson) {
 
   public boolean tooShort() {
     return detector == null;
@@ -49,19 +50,34 @@ public record DetectorChoice(String method, AberrationDetector detector, int fir
     int b = Math.min(spec.maxBaselineYears(), (n - 1 - f.w()) / 12);
     if (b >= 1) {
       FarringtonParameters p = f.withBW(b, f.w());
-      String json = String.format(Locale.ROOT,
-          "{\"b\":%d,\"w\":%d,\"alpha\":%s,\"reweight\":%s,\"trend\":%s,\"limit54_cases\":%d,"
-              + "\"limit54_periods\":%d,\"power_transform\":\"%s\",\"population_offset\":%s,"
-              + "\"untested_population\":%s,\"frequency\":12}",
-          p.b(), p.w(), p.alpha(), p.reweight(), p.trend(), p.limit54Cases(), p.limit54Periods(),
-          p.powerTransform(), p.populationOffset(), MonthlySeries.UNTESTED_POPULATION);
+      String json =
+          String.format(
+              Locale.ROOT,
+              "{\"b\":%d,\"w\":%d,\"alpha\":%s,\"reweight\":%s,\"trend\":%s,\"limit54_cases\":%d,"
+                  + "\"limit54_periods\":%d,\"power_transform\":\"%s\",\"population_offset\":%s,"
+                  + "\"untested_population\":%s,\"frequency\":12}",
+              p.b(),
+              p.w(),
+              p.alpha(),
+              p.reweight(),
+              p.trend(),
+              p.limit54Cases(),
+              p.limit54Periods(),
+              p.powerTransform(),
+              p.populationOffset(),
+              MonthlySeries.UNTESTED_POPULATION);
       return new DetectorChoice("FARRINGTON", new FarringtonDetector(p), 12 * b + p.w() + 1, json);
     }
     EarsCParameters e = spec.ears();
     if (n >= earsMinLength(e)) {
-      String json = String.format(Locale.ROOT,
-          "{\"variant\":\"%s\",\"baseline\":%d,\"alpha\":%s,\"min_sigma\":%s,\"population_offset\":false}",
-          e.variant(), e.baseline(), e.alpha(), e.minSigma());
+      String json =
+          String.format(
+              Locale.ROOT,
+              "{\"variant\":\"%s\",\"baseline\":%d,\"alpha\":%s,\"min_sigma\":%s,\"population_offset\":false}",
+              e.variant(),
+              e.baseline(),
+              e.alpha(),
+              e.minSigma());
       return new DetectorChoice("EARS_" + e.variant(), new EarsCDetector(e), e.maxLag() + 1, json);
     }
     return new DetectorChoice("NONE", null, n + 1, "{}");

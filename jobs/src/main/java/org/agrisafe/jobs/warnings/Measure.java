@@ -29,7 +29,8 @@ public enum Measure {
 
   /** Which samples form the denominator. */
   public Column denominator() {
-    return this == RAPID_POSITIVE_SAMPLES ? col("test_kind").equalTo("RAPID")
+    return this == RAPID_POSITIVE_SAMPLES
+        ? col("test_kind").equalTo("RAPID")
         : org.agrisafe.jobs.spark.SampleFilters.notRapidOnly();
   }
 

@@ -54,10 +54,21 @@ public record MonthlySeries(SeriesKey key, List<YearMonth> months, long[] observ
     Map<SeriesKey, TreeMap<YearMonth, long[]>> byKey = new LinkedHashMap<>();
     for (Cell c : cells) {
       if (c.exceeding() < 0 || c.tested() < c.exceeding()) {
-        throw new IllegalArgumentException("Series " + c.key().label() + " month " + c.month() + ": exceeding "
-            + c.exceeding() + " and tested " + c.tested() + " are invalid: expected 0 <= exceeding <= tested");
+        throw new IllegalArgumentException(
+            "Series "
+                + c.key().label()
+                + " month "
+                + c.month()
+                + ": exceeding "
+                + c.exceeding()
+                + " and tested "
+                + c.tested()
+                + " are invalid: expected 0 <= exceeding <= tested");
       }
-      long[] v = byKey.computeIfAbsent(c.key(), k -> new TreeMap<>()).computeIfAbsent(c.month(), m -> new long[2]);
+      long[] v =
+          byKey
+              .computeIfAbsent(c.key(), k -> new TreeMap<>())
+              .computeIfAbsent(c.month(), m -> new long[2]);
       v[0] += c.exceeding();
       v[1] += c.tested();
     }
@@ -65,12 +76,24 @@ public record MonthlySeries(SeriesKey key, List<YearMonth> months, long[] observ
     for (Map.Entry<SeriesKey, TreeMap<YearMonth, long[]>> e : byKey.entrySet()) {
       YearMonth[] range = sourceRange.get(e.getKey().sourceSystem());
       if (range == null) {
-        throw new IllegalArgumentException("Series " + e.getKey().label() + ": no month range for source system "
-            + e.getKey().sourceSystem());
+        throw new IllegalArgumentException(
+            "Series "
+                + e.getKey().label()
+                + ": no month range for source system "
+                + e.getKey().sourceSystem());
       }
       if (e.getValue().firstKey().isBefore(range[0]) || e.getValue().lastKey().isAfter(range[1])) {
-        throw new IllegalArgumentException("Series " + e.getKey().label() + ": months " + e.getValue().firstKey()
-            + ".." + e.getValue().lastKey() + " are outside the source's range " + range[0] + ".." + range[1]);
+        throw new IllegalArgumentException(
+            "Series "
+                + e.getKey().label()
+                + ": months "
+                + e.getValue().firstKey()
+                + ".."
+                + e.getValue().lastKey()
+                + " are outside the source's range "
+                + range[0]
+                + ".."
+                + range[1]);
       }
       List<YearMonth> months = new ArrayList<>();
       for (YearMonth m = range[0]; !m.isAfter(range[1]); m = m.plusMonths(1)) {

@@ -70,11 +70,13 @@ public final class WarningJob {
 
   /** The {@code who} of events written by the job. */
   public static final String JOB_USER = "warning-job";
+
   public static final double HIGH_SCORE = 3.0;
   public static final double MEDIUM_SCORE = 2.0;
 
   /** Output of {@link #transform}: warning rows in the column order of {@code analytics.warnings}. */
-  public record WarningBatch(List<Row> warnings, List<String> newWarningIds, WarningSummary summary) {}
+  public record WarningBatch(
+      List<Row> warnings, List<String> newWarningIds, WarningSummary summary) {}
 
   /** Output of {@link #run}. */
   public record WarningRun(WarningSummary summary, List<Row> warnings, Path report) {}
@@ -87,21 +89,29 @@ public final class WarningJob {
    *     rows whose key is null are left out (counted by {@link #transform})
    */
   public static Dataset<Row> monthlyCounts(Dataset<Row> samples, WarningSpec spec) {
-    Dataset<Row> in = samples.filter(col("programme").isin(spec.programmes().stream().map(Enum::name).toArray()))
-        .filter(spec.measure().denominator());
+    Dataset<Row> in =
+        samples
+            .filter(col("programme").isin(spec.programmes().stream().map(Enum::name).toArray()))
+            .filter(spec.measure().denominator());
     Dataset<Row> commodity =
         in.filter(col("commodity_code").isNotNull())
             .groupBy(col("source_system"), col("commodity_code").as("key"), col("sample_month"))
-            .agg(first(col("category"), true).as("category"), count(lit(1)).as("tested"),
+            .agg(
+                first(col("category"), true).as("category"),
+                count(lit(1)).as("tested"),
                 sum(when(spec.measure().numerator(), 1L).otherwise(0L)).as("exceeding"))
             .withColumn("level", lit(SeriesKey.COMMODITY));
     Dataset<Row> category =
         in.filter(col("category").isNotNull())
             .groupBy(col("source_system"), col("category").as("key"), col("sample_month"))
-            .agg(first(col("category"), true).as("category"), count(lit(1)).as("tested"),
+            .agg(
+                first(col("category"), true).as("category"),
+                count(lit(1)).as("tested"),
                 sum(when(spec.measure().numerator(), 1L).otherwise(0L)).as("exceeding"))
             .withColumn("level", lit(SeriesKey.CATEGORY));
-    String[] cols = {"level", "source_system", "key", "category", "sample_month", "tested", "exceeding"};
+    String[] cols = {
+      "level", "source_system", "key", "category", "sample_month", "tested", "exceeding"
+    };
     return commodity.selectExpr(cols).unionByName(category.selectExpr(cols));
   }
 
@@ -115,19 +125,27 @@ public final class WarningJob {
    * @param now the run's instant (UTC), written as created_at/updated_at
    * @throws IllegalArgumentException when a {@code sample_month} is not {@code yyyy-MM} (names the value)
    */
-  public static WarningBatch transform(Dataset<Row> samples, Dataset<Row> existingWarnings, WarningSpec spec,
-      Long inputSnapshotId, Instant now) {
-    Dataset<Row> in = samples.filter(col("programme").isin(spec.programmes().stream().map(Enum::name).toArray()))
-        .filter(spec.measure().denominator());
-    Row misses = in.agg(
-            sum(when(col("commodity_code").isNull(), 1L).otherwise(0L)),
-            sum(when(col("category").isNull(), 1L).otherwise(0L)))
-        .first();
+  public static WarningBatch transform(
+      Dataset<Row> samples,
+      Dataset<Row> existingWarnings,
+      WarningSpec spec,
+      Long inputSnapshotId,
+      Instant now) {
+    Dataset<Row> in =
+        samples
+            .filter(col("programme").isin(spec.programmes().stream().map(Enum::name).toArray()))
+            .filter(spec.measure().denominator());
+    Row misses =
+        in.agg(
+                sum(when(col("commodity_code").isNull(), 1L).otherwise(0L)),
+                sum(when(col("category").isNull(), 1L).otherwise(0L)))
+            .first();
     Map<String, Long> withoutKey = new HashMap<>();
     withoutKey.put(SeriesKey.COMMODITY, misses.isNullAt(0) ? 0L : misses.getLong(0));
     withoutKey.put(SeriesKey.CATEGORY, misses.isNullAt(1) ? 0L : misses.getLong(1));
     Map<String, YearMonth[]> ranges = new HashMap<>();
-    for (Row r : in.groupBy("source_system").agg(min("sample_month"), max("sample_month")).collectAsList()) {
+    for (Row r :
+        in.groupBy("source_system").agg(min("sample_month"), max("sample_month")).collectAsList()) {
       ranges.put(r.getString(0), new YearMonth[] {month(r.getString(1)), month(r.getString(2))});
     }
     List<MonthlySeries.Cell> cells = new ArrayList<>();
@@ -178,30 +196,48 @@ public final class WarningJob {
     // Recurrence: earlier warnings (table + this run) of the same producer, measure and series key.
     Map<String, Map<String, String>> periodsByKey = new HashMap<>();
     Map<String, String> existingState = new HashMap<>();
-    for (Row r : existingWarnings
-        .filter(col("producer").equalTo(Producer.BATCH_ABERRATION.name()).and(col("measure").equalTo(spec.measure().name())))
-        .select("warning_id", "series_level", "source_system", "commodity_code", "category", "period", "state")
-        .collectAsList()) {
+    for (Row r :
+        existingWarnings
+            .filter(
+                col("producer")
+                    .equalTo(Producer.BATCH_ABERRATION.name())
+                    .and(col("measure").equalTo(spec.measure().name())))
+            .select(
+                "warning_id",
+                "series_level",
+                "source_system",
+                "commodity_code",
+                "category",
+                "period",
+                "state")
+            .collectAsList()) {
       String level = r.getString(1);
       String key = SeriesKey.COMMODITY.equals(level) ? r.getString(3) : r.getString(4);
-      periodsByKey.computeIfAbsent(level + "|" + r.getString(2) + "|" + key, k -> new HashMap<>())
+      periodsByKey
+          .computeIfAbsent(level + "|" + r.getString(2) + "|" + key, k -> new HashMap<>())
           .put(r.getString(0), r.getString(5));
       existingState.put(r.getString(0), r.getString(6));
     }
     for (Alarm a : alarms) {
-      periodsByKey.computeIfAbsent(a.keyString(), k -> new HashMap<>()).put(a.warningId(), a.period());
+      periodsByKey
+          .computeIfAbsent(a.keyString(), k -> new HashMap<>())
+          .put(a.warningId(), a.period());
     }
 
     var type = Rows.type(WarningTables.WARNINGS);
     List<Row> rows = new ArrayList<>();
     List<String> newIds = new ArrayList<>();
     for (Alarm a : alarms) {
-      int recurrence = (int) periodsByKey.get(a.keyString()).values().stream()
-          .filter(p -> p.compareTo(a.period()) < 0).count();
+      int recurrence =
+          (int)
+              periodsByKey.get(a.keyString()).values().stream()
+                  .filter(p -> p.compareTo(a.period()) < 0)
+                  .count();
       Double score = a.score();
-      Severity severity = score == null || score >= MEDIUM_SCORE
-          ? (score != null && score >= HIGH_SCORE ? Severity.HIGH : Severity.MEDIUM)
-          : Severity.LOW;
+      Severity severity =
+          score == null || score >= MEDIUM_SCORE
+              ? (score != null && score >= HIGH_SCORE ? Severity.HIGH : Severity.MEDIUM)
+              : Severity.LOW;
       SeriesKey k = a.eval().series().key();
       boolean commodity = SeriesKey.COMMODITY.equals(k.level());
       Map<String, Object> m = new LinkedHashMap<>();
@@ -222,22 +258,37 @@ public final class WarningJob {
       m.put("denominator", a.tested());
       m.put("observed_rate", a.tested() > 0 ? (double) a.point().observed() / a.tested() : null);
       m.put("expected", a.point().expected());
-      m.put("threshold", a.point().upperbound().isPresent() ? a.point().upperbound().getAsDouble() : null);
+      m.put(
+          "threshold",
+          a.point().upperbound().isPresent() ? a.point().upperbound().getAsDouble() : null);
       m.put("exceedance_score", score);
       m.put("method", a.eval().result().method());
       m.put("method_parameters", a.eval().choice().parametersJson());
       m.put("input_snapshot_id", inputSnapshotId);
       m.put("recurrence", recurrence);
-      m.put("group_id", WarningTables.groupId(List.of(k.sourceSystem(),
-          k.category() != null ? k.category() : k.key(), a.period())));
+      m.put(
+          "group_id",
+          WarningTables.groupId(
+              List.of(
+                  k.sourceSystem(), k.category() != null ? k.category() : k.key(), a.period())));
       m.put("rank_score", severity.weight() / (1.0 + recurrence));
-      m.put("details", String.format(Locale.ROOT,
-          "%d of %d samples tested %s in %s (%s %s, %s); expected %.2f, threshold %s (%s)",
-          a.point().observed(), a.tested(), spec.measure().phrase(), a.period(), k.level().toLowerCase(Locale.ROOT), k.key(),
-          k.sourceSystem(), a.point().expected(),
-          a.point().upperbound().isPresent()
-              ? String.format(Locale.ROOT, "%.2f", a.point().upperbound().getAsDouble()) : "n/a",
-          a.eval().result().method()));
+      m.put(
+          "details",
+          String.format(
+              Locale.ROOT,
+              "%d of %d samples tested %s in %s (%s %s, %s); expected %.2f, threshold %s (%s)",
+              a.point().observed(),
+              a.tested(),
+              spec.measure().phrase(),
+              a.period(),
+              k.level().toLowerCase(Locale.ROOT),
+              k.key(),
+              k.sourceSystem(),
+              a.point().expected(),
+              a.point().upperbound().isPresent()
+                  ? String.format(Locale.ROOT, "%.2f", a.point().upperbound().getAsDouble())
+                  : "n/a",
+              a.eval().result().method()));
       m.put("created_at", now);
       m.put("updated_at", now);
       Row plain = Rows.of(type, m);
@@ -250,16 +301,37 @@ public final class WarningJob {
         newIds.add(a.warningId());
       }
     }
-    rows.sort(java.util.Comparator.comparing((Row r) -> -r.getDouble(r.fieldIndex("rank_score")))
-        .thenComparing(r -> r.getString(r.fieldIndex("period")))
-        .thenComparing(r -> r.getString(0)));
-    String firstPeriod = series.stream().map(s -> s.months().get(0)).min(YearMonth::compareTo)
-        .map(YearMonth::toString).orElse(null);
-    String lastPeriod = series.stream().map(s -> s.months().get(s.length() - 1)).max(YearMonth::compareTo)
-        .map(YearMonth::toString).orElse(null);
-    WarningSummary summary = new WarningSummary(series.size(), byMethod, tooShortF, tooShortE, tooShortAll,
-        withoutKey, evaluated, suppressed, alarms.size(), newIds.size(), alarms.size() - newIds.size(),
-        firstPeriod, lastPeriod);
+    rows.sort(
+        java.util.Comparator.comparing((Row r) -> -r.getDouble(r.fieldIndex("rank_score")))
+            .thenComparing(r -> r.getString(r.fieldIndex("period")))
+            .thenComparing(r -> r.getString(0)));
+    String firstPeriod =
+        series.stream()
+            .map(s -> s.months().get(0))
+            .min(YearMonth::compareTo)
+            .map(YearMonth::toString)
+            .orElse(null);
+    String lastPeriod =
+        series.stream()
+            .map(s -> s.months().get(s.length() - 1))
+            .max(YearMonth::compareTo)
+            .map(YearMonth::toString)
+            .orElse(null);
+    WarningSummary summary =
+        new WarningSummary(
+            series.size(),
+            byMethod,
+            tooShortF,
+            tooShortE,
+            tooShortAll,
+            withoutKey,
+            evaluated,
+            suppressed,
+            alarms.size(),
+            newIds.size(),
+            alarms.size() - newIds.size(),
+            firstPeriod,
+            lastPeriod);
     return new WarningBatch(rows, newIds, summary);
   }
 
@@ -283,7 +355,8 @@ public final class WarningJob {
 
     String warningId() {
       SeriesKey k = eval.series().key();
-      return WarningTables.warningId(Producer.BATCH_ABERRATION,
+      return WarningTables.warningId(
+          Producer.BATCH_ABERRATION,
           List.of(measure.name(), k.level(), k.sourceSystem(), k.key(), "", "", "MONTH", period()));
     }
 
@@ -306,22 +379,26 @@ public final class WarningJob {
     if (spec.fromPeriod() != null) {
       int from = s.months().indexOf(YearMonth.parse(spec.fromPeriod())) + 1;
       if (from == 0) {
-        from = YearMonth.parse(spec.fromPeriod()).isAfter(s.months().get(s.length() - 1)) ? s.length() + 1 : 1;
+        from =
+            YearMonth.parse(spec.fromPeriod()).isAfter(s.months().get(s.length() - 1))
+                ? s.length() + 1
+                : 1;
       }
       first = Math.max(first, from);
     }
     if (first > s.length()) {
       return new Evaluation(s, choice, null);
     }
-    return new Evaluation(s, choice, choice.detector().detect(s.toCountSeries(), first, s.length()));
+    return new Evaluation(
+        s, choice, choice.detector().detect(s.toCountSeries(), first, s.length()));
   }
 
   private static YearMonth month(String s) {
     try {
       return YearMonth.parse(s);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("Cannot parse sample_month '" + s + "' of monitoring.samples: expected yyyy-MM",
-          e);
+      throw new IllegalArgumentException(
+          "Cannot parse sample_month '" + s + "' of monitoring.samples: expected yyyy-MM", e);
     }
   }
 
@@ -346,18 +423,28 @@ public final class WarningJob {
     String target = WarningTables.WARNINGS.qualifiedName(catalog);
     Long snapshot = LakehouseIo.currentSnapshotId(spark, samplesTable);
     Instant now = Instant.now();
-    WarningBatch batch = transform(spark.table(samplesTable), spark.table(target), spec, snapshot, now);
+    WarningBatch batch =
+        transform(spark.table(samplesTable), spark.table(target), spec, snapshot, now);
     if (!batch.warnings().isEmpty()) {
       String view = "agrisafe_warning_batch";
-      spark.createDataFrame(batch.warnings(), Rows.type(WarningTables.WARNINGS)).createOrReplaceTempView(view);
+      spark
+          .createDataFrame(batch.warnings(), Rows.type(WarningTables.WARNINGS))
+          .createOrReplaceTempView(view);
       List<String> sets = new ArrayList<>();
       for (String c : Rows.type(WarningTables.WARNINGS).fieldNames()) {
         if (!Set.of("warning_id", "state", "created_at").contains(c)) {
           sets.add("t." + c + " = s." + c);
         }
       }
-      spark.sql("MERGE INTO " + target + " t USING " + view + " s ON t.warning_id = s.warning_id "
-          + "WHEN MATCHED THEN UPDATE SET " + String.join(", ", sets) + " WHEN NOT MATCHED THEN INSERT *");
+      spark.sql(
+          "MERGE INTO "
+              + target
+              + " t USING "
+              + view
+              + " s ON t.warning_id = s.warning_id "
+              + "WHEN MATCHED THEN UPDATE SET "
+              + String.join(", ", sets)
+              + " WHEN NOT MATCHED THEN INSERT *");
       spark.catalog().dropTempView(view);
     }
     if (!batch.newWarningIds().isEmpty()) {
@@ -365,13 +452,20 @@ public final class WarningJob {
       Set<String> seen = new HashSet<>();
       for (String id : batch.newWarningIds()) {
         if (seen.add(id)) {
-          events.add(WarningLifecycle.event(id, null, State.NEW, JOB_USER,
-              "raised by batch aberration detection (" + spec.measure() + ")", now));
+          events.add(
+              WarningLifecycle.event(
+                  id,
+                  null,
+                  State.NEW,
+                  JOB_USER,
+                  "raised by batch aberration detection (" + spec.measure() + ")",
+                  now));
         }
       }
       WarningLifecycle.appendEvents(spark, catalog, events);
     }
-    Path report = WarningReport.write(config.outputDir(), batch.summary(), batch.warnings(), spec.measure());
+    Path report =
+        WarningReport.write(config.outputDir(), batch.summary(), batch.warnings(), spec.measure());
     return new WarningRun(batch.summary(), batch.warnings(), report);
   }
 }

@@ -27,7 +27,8 @@ public final class WarningLifecycle {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_:.-]{1,128}");
 
   /** A recorded state change. */
-  public record Transition(String warningId, State from, State to, String who, String why, Instant at) {}
+  public record Transition(
+      String warningId, State from, State to, String who, String why, Instant at) {}
 
   /**
    * Checks a transition (pure).
@@ -37,8 +38,17 @@ public final class WarningLifecycle {
    */
   public static void check(String warningId, State from, State to) {
     if (!from.canMoveTo(to)) {
-      throw new IllegalArgumentException("Warning " + warningId + ": transition " + from + " -> " + to
-          + " is not allowed, expected one of " + from.allowedNext() + " from " + from);
+      throw new IllegalArgumentException(
+          "Warning "
+              + warningId
+              + ": transition "
+              + from
+              + " -> "
+              + to
+              + " is not allowed, expected one of "
+              + from.allowedNext()
+              + " from "
+              + from);
     }
   }
 
@@ -55,38 +65,57 @@ public final class WarningLifecycle {
    * @throws IllegalArgumentException when an argument is blank or malformed, the warning does not exist, or the
    *     transition is not allowed
    */
-  public static Transition transition(SparkSession spark, String catalog, String warningId, State to, String who,
-      String why) {
+  public static Transition transition(
+      SparkSession spark, String catalog, String warningId, State to, String who, String why) {
     if (warningId == null || !ID.matcher(warningId).matches()) {
-      throw new IllegalArgumentException("Warning id '" + warningId
-          + "' is invalid: expected 1-128 characters of letters, digits, _ : . -");
+      throw new IllegalArgumentException(
+          "Warning id '"
+              + warningId
+              + "' is invalid: expected 1-128 characters of letters, digits, _ : . -");
     }
     if (to == null) {
-      throw new IllegalArgumentException("Target state is null: expected one of " + List.of(State.values()));
+      throw new IllegalArgumentException(
+          "Target state is null: expected one of " + List.of(State.values()));
     }
     if (who == null || who.isBlank()) {
-      throw new IllegalArgumentException("Who is blank for warning " + warningId + ": expected a user name");
+      throw new IllegalArgumentException(
+          "Who is blank for warning " + warningId + ": expected a user name");
     }
     if (why == null || why.isBlank()) {
-      throw new IllegalArgumentException("Why is blank for warning " + warningId + ": expected a reason");
+      throw new IllegalArgumentException(
+          "Why is blank for warning " + warningId + ": expected a reason");
     }
     String table = WarningTables.WARNINGS.qualifiedName(catalog);
     List<Row> found =
-        spark.table(table).filter(col("warning_id").equalTo(warningId)).select("state").collectAsList();
+        spark
+            .table(table)
+            .filter(col("warning_id").equalTo(warningId))
+            .select("state")
+            .collectAsList();
     if (found.isEmpty()) {
       throw new IllegalArgumentException("Warning " + warningId + " does not exist in " + table);
     }
     State from = State.valueOf(found.get(0).getString(0));
     check(warningId, from, to);
     Instant at = Instant.now();
-    spark.sql("UPDATE " + table + " SET state = '" + to.name() + "', updated_at = current_timestamp() "
-        + "WHERE warning_id = '" + warningId + "' AND state = '" + from.name() + "'");
+    spark.sql(
+        "UPDATE "
+            + table
+            + " SET state = '"
+            + to.name()
+            + "', updated_at = current_timestamp() "
+            + "WHERE warning_id = '"
+            + warningId
+            + "' AND state = '"
+            + from.name()
+            + "'");
     appendEvents(spark, catalog, List.of(event(warningId, from, to, who, why, at)));
     return new Transition(warningId, from, to, who, why, at);
   }
 
   /** One row of {@code analytics.warning_events} as a column map. */
-  static Map<String, Object> event(String id, State from, State to, String who, String why, Instant at) {
+  static Map<String, Object> event(
+      String id, State from, State to, String who, String why, Instant at) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("warning_id", id);
     m.put("from_state", from == null ? null : from.name());
@@ -102,7 +131,8 @@ public final class WarningLifecycle {
     try {
       Rows.frame(spark, WarningTables.WARNING_EVENTS, events).writeTo(table).append();
     } catch (org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
-      throw new IllegalStateException("Table " + table + " is missing: run `agrisafe create` first", e);
+      throw new IllegalStateException(
+          "Table " + table + " is missing: run `agrisafe create` first", e);
     }
   }
 }

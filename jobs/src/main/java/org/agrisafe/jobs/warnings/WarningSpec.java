@@ -45,35 +45,45 @@ public record WarningSpec(
 
   public WarningSpec {
     if (measure == null) {
-      throw new IllegalArgumentException("Warning measure is null: expected one of " + java.util.Arrays.toString(
-          Measure.values()));
+      throw new IllegalArgumentException(
+          "Warning measure is null: expected one of "
+              + java.util.Arrays.toString(Measure.values()));
     }
     if (programmes == null || programmes.isEmpty()) {
-      throw new IllegalArgumentException("Warning programmes " + programmes + " are empty: expected at least one");
+      throw new IllegalArgumentException(
+          "Warning programmes " + programmes + " are empty: expected at least one");
     }
     programmes = Set.copyOf(programmes);
     if (fromPeriod != null) {
       try {
         YearMonth.parse(fromPeriod);
       } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException("Warning from-period '" + fromPeriod + "' is invalid: expected yyyy-MM", e);
+        throw new IllegalArgumentException(
+            "Warning from-period '" + fromPeriod + "' is invalid: expected yyyy-MM", e);
       }
     }
     if (maxBaselineYears < 1) {
-      throw new IllegalArgumentException("Warning max baseline years " + maxBaselineYears
-          + " is invalid: expected >= 1");
+      throw new IllegalArgumentException(
+          "Warning max baseline years " + maxBaselineYears + " is invalid: expected >= 1");
     }
     if (farrington == null) {
-      throw new IllegalArgumentException("Warning Farrington parameters are null: expected FarringtonParameters");
+      throw new IllegalArgumentException(
+          "Warning Farrington parameters are null: expected FarringtonParameters");
     }
     if (ears == null) {
-      throw new IllegalArgumentException("Warning EARS parameters are null: expected EarsCParameters");
+      throw new IllegalArgumentException(
+          "Warning EARS parameters are null: expected EarsCParameters");
     }
   }
 
   /** All defaults: random monitoring, every evaluable month, b ≤ 3, R's Farrington with offset, EARS C1. */
   public static WarningSpec defaults() {
-    return new WarningSpec(PROGRAMMES_DEFAULT, null, MAX_BASELINE_YEARS_DEFAULT, FARRINGTON_DEFAULT, EARS_DEFAULT,
+    return new WarningSpec(
+        PROGRAMMES_DEFAULT,
+        null,
+        MAX_BASELINE_YEARS_DEFAULT,
+        FARRINGTON_DEFAULT,
+        EARS_DEFAULT,
         MEASURE_DEFAULT);
   }
 

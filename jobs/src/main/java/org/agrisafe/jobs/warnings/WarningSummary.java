@@ -43,12 +43,36 @@ public record WarningSummary(
 
   /** A multi-line text summary. */
   public String describe() {
-    return "series: " + seriesTotal + " (" + firstPeriod + ".." + lastPeriod + "), evaluated by method: "
-        + new java.util.TreeMap<>(seriesByMethod) + "\n"
-        + "too short: for Farrington " + tooShortForFarrington + ", for EARS " + tooShortForEars
-        + ", for every method " + tooShortForAll + "\n"
-        + "samples without key (left out of that level): " + new java.util.TreeMap<>(samplesWithoutKey) + "\n"
-        + "series-months evaluated: " + periodsEvaluated + ", limit54-suppressed: " + suppressedLimit54 + "\n"
-        + "alarms: " + alarms + " (new warnings " + newWarnings + ", already present " + updatedWarnings + ")";
+    return "series: "
+        + seriesTotal
+        + " ("
+        + firstPeriod
+        + ".."
+        + lastPeriod
+        + "), evaluated by method: "
+        + new java.util.TreeMap<>(seriesByMethod)
+        + "\n"
+        + "too short: for Farrington "
+        + tooShortForFarrington
+        + ", for EARS "
+        + tooShortForEars
+        + ", for every method "
+        + tooShortForAll
+        + "\n"
+        + "samples without key (left out of that level): "
+        + new java.util.TreeMap<>(samplesWithoutKey)
+        + "\n"
+        + "series-months evaluated: "
+        + periodsEvaluated
+        + ", limit54-suppressed: "
+        + suppressedLimit54
+        + "\n"
+        + "alarms: "
+        + alarms
+        + " (new warnings "
+        + newWarnings
+        + ", already present "
+        + updatedWarnings
+        + ")";
   }
 }

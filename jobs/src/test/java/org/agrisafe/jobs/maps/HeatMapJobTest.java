@@ -22,7 +22,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.agrisafe.jobs.period.PeriodType;
-import org.agrisafe.jobs.rates.PassRateSpec;
 import org.agrisafe.jobs.spark.Fixtures;
 import org.agrisafe.jobs.spark.SharedSpark;
 import org.agrisafe.jobs.spark.SparkSessions;
@@ -41,25 +40,55 @@ import org.junit.jupiter.api.Test;
  * UK data spells them) and a few Jinan samples (township codes, a GPS point, the high-tech zone without polygon).
  */
 class HeatMapJobTest {
-  private static final HeatMapSpec SPEC = new HeatMapSpec(PeriodType.YEAR, HeatMapSpec.LAYERS_DEFAULT,
-      HeatMapSpec.PROGRAMMES_DEFAULT, 10, 5, 99, 7L);
+  private static final HeatMapSpec SPEC =
+      new HeatMapSpec(
+          PeriodType.YEAR,
+          HeatMapSpec.LAYERS_DEFAULT,
+          HeatMapSpec.PROGRAMMES_DEFAULT,
+          10,
+          5,
+          99,
+          7L);
   private static int seq;
   private static HeatMapJob.Result result;
   private static Dataset<Row> samples;
 
   /** n samples of one origin: the first {@code exceeding} fail with an exceedance, the first {@code detected} detect. */
-  private static void origin(List<Map<String, Object>> rows, String raw, int n, int exceeding, int detected) {
+  private static void origin(
+      List<Map<String, Object>> rows, String raw, int n, int exceeding, int detected) {
     for (int i = 0; i < n; i++) {
-      rows.add(sample("RANDOM_MONITORING", i < exceeding, i < detected, "country_of_origin_raw", raw));
+      rows.add(
+          sample("RANDOM_MONITORING", i < exceeding, i < detected, "country_of_origin_raw", raw));
     }
   }
 
-  private static Map<String, Object> sample(String programme, boolean exceeds, boolean detected, Object... kv) {
+  private static Map<String, Object> sample(
+      String programme, boolean exceeds, boolean detected, Object... kv) {
     String id = "M" + (++seq);
-    Map<String, Object> r = row("sample_id", "MAPTEST:" + id, "source_system", "MAPTEST", "source_sample_id", id,
-        "programme", programme, "sample_date", LocalDate.of(2019, 6, 1), "sample_month", "2019-06",
-        "sample_verdict", exceeds ? "FAIL" : "PASS", "has_detection", detected || exceeds, "has_exceedance", exceeds,
-        "n_results", 1, "n_detected", detected || exceeds ? 1 : 0);
+    Map<String, Object> r =
+        row(
+            "sample_id",
+            "MAPTEST:" + id,
+            "source_system",
+            "MAPTEST",
+            "source_sample_id",
+            id,
+            "programme",
+            programme,
+            "sample_date",
+            LocalDate.of(2019, 6, 1),
+            "sample_month",
+            "2019-06",
+            "sample_verdict",
+            exceeds ? "FAIL" : "PASS",
+            "has_detection",
+            detected || exceeds,
+            "has_exceedance",
+            exceeds,
+            "n_results",
+            1,
+            "n_detected",
+            detected || exceeds ? 1 : 0);
     for (int i = 0; i + 1 < kv.length; i += 2) {
       r.put((String) kv[i], kv[i + 1]);
     }
@@ -70,16 +99,16 @@ class HeatMapJobTest {
   static void compute() {
     List<Map<String, Object>> rows = new ArrayList<>();
     origin(rows, "Spain", 8, 2, 5);
-    origin(rows, "Spain\u00a0", 4, 1, 1);       // ES: 12 samples, 3 exceeding, 6 detected (+3 exceeding)
-    origin(rows, "Morocco", 10, 1, 4);          // MA: 10, 1
-    origin(rows, "Portugal", 10, 0, 2);         // PT: 10, 0
-    origin(rows, "France", 10, 2, 3);           // FR: 10, 2
-    origin(rows, "Namibia", 3, 1, 1);           // NA: 3 -> too few samples
+    origin(rows, "Spain\u00a0", 4, 1, 1); // ES: 12 samples, 3 exceeding, 6 detected (+3 exceeding)
+    origin(rows, "Morocco", 10, 1, 4); // MA: 10, 1
+    origin(rows, "Portugal", 10, 0, 2); // PT: 10, 0
+    origin(rows, "France", 10, 2, 3); // FR: 10, 2
+    origin(rows, "Namibia", 3, 1, 1); // NA: 3 -> too few samples
     origin(rows, "England (UK)", 6, 0, 2);
     origin(rows, "UK", 3, 0, 0);
-    origin(rows, "Northern Ireland (UK)", 1, 0, 0);   // GB: 10, 0
-    origin(rows, "Italy", 10, 4, 6);            // IT: 10, 4
-    origin(rows, "Jersey (UK)", 1, 0, 0);       // JE: no polygon -> not drawn
+    origin(rows, "Northern Ireland (UK)", 1, 0, 0); // GB: 10, 0
+    origin(rows, "Italy", 10, 4, 6); // IT: 10, 4
+    origin(rows, "Jersey (UK)", 1, 0, 0); // JE: no polygon -> not drawn
     origin(rows, "EU", 2, 0, 0);
     origin(rows, "Spain/Morocco", 1, 0, 0);
     origin(rows, "Atlantis", 1, 0, 0);
@@ -87,17 +116,48 @@ class HeatMapJobTest {
     for (int i = 0; i < 3; i++) {
       rows.add(sample("RANDOM_MONITORING", i == 0, true, "region_code", "370102001"));
     }
-    rows.add(sample("RANDOM_MONITORING", false, false, "lon", 117.0128, "lat", 36.6601)); // a point in Lixia
-    rows.add(sample("RANDOM_MONITORING", false, true, "region_code", "370112", "lon", 117.05, "lat", 36.70));
-    rows.add(sample("RANDOM_MONITORING", true, true, "region_code", "370112", "lon", 117.0128, "lat", 36.6601));
-    rows.add(sample("RANDOM_MONITORING", false, false, "region_code", "370176001")); // high-tech zone
-    rows.add(sample("RANDOM_MONITORING", false, false, "region_code", "370202"));    // Qingdao: not Jinan
+    rows.add(
+        sample(
+            "RANDOM_MONITORING",
+            false,
+            false,
+            "lon",
+            117.0128,
+            "lat",
+            36.6601)); // a point in Lixia
+    rows.add(
+        sample(
+            "RANDOM_MONITORING",
+            false,
+            true,
+            "region_code",
+            "370112",
+            "lon",
+            117.05,
+            "lat",
+            36.70));
+    rows.add(
+        sample(
+            "RANDOM_MONITORING",
+            true,
+            true,
+            "region_code",
+            "370112",
+            "lon",
+            117.0128,
+            "lat",
+            36.6601));
+    rows.add(
+        sample("RANDOM_MONITORING", false, false, "region_code", "370176001")); // high-tech zone
+    rows.add(
+        sample("RANDOM_MONITORING", false, false, "region_code", "370202")); // Qingdao: not Jinan
     samples = Fixtures.rows(Tables.SAMPLES, rows);
     result = HeatMapJob.statistics(samples, SPEC);
   }
 
   private static Map<String, RegionStat> byCode(MapLayer layer) {
-    return result.stats().get(layer).stream().collect(Collectors.toMap(RegionStat::code, Function.identity()));
+    return result.stats().get(layer).stream()
+        .collect(Collectors.toMap(RegionStat::code, Function.identity()));
   }
 
   @Test
@@ -122,11 +182,13 @@ class HeatMapJobTest {
     assertEquals(0.5, es.detection().value(), 1e-12);
 
     RegionStat gb = w.get("GB");
-    assertEquals(10, gb.counts().samples(), "UK, England (UK) and Northern Ireland (UK) roll up to GB");
+    assertEquals(
+        10, gb.counts().samples(), "UK, England (UK) and Northern Ireland (UK) roll up to GB");
     RegionStat na = w.get("NA");
     assertEquals(3, na.counts().samples(), "Namibia's code NA is a code, not a missing value");
     assertTrue(na.tooFewSamples());
-    assertEquals(HotSpotClass.INSUFFICIENT_DATA, na.hotspot(), "too few samples is never hot or cold");
+    assertEquals(
+        HotSpotClass.INSUFFICIENT_DATA, na.hotspot(), "too few samples is never hot or cold");
     assertNull(na.lisaClass());
     assertNotNull(na.exceedanceEb(), "its smoothed rate still enters its neighbours' statistics");
     RegionStat je = w.get("JE");
@@ -143,12 +205,16 @@ class HeatMapJobTest {
     for (RegionStat s : w.values()) {
       if (s.onMap()) {
         double raw = s.exceedance().value();
-        assertTrue(s.exceedanceEb() >= Math.min(raw, m) - 1e-12 && s.exceedanceEb() <= Math.max(raw, m) + 1e-12,
+        assertTrue(
+            s.exceedanceEb() >= Math.min(raw, m) - 1e-12
+                && s.exceedanceEb() <= Math.max(raw, m) + 1e-12,
             s.code());
       }
     }
-    assertEquals(Map.of("BLANK", 8L, "MULTIPLE", 1L, "NOT_A_COUNTRY", 2L, "UNMATCHED", 1L),
-        result.unassigned().get(MapLayer.WORLD_ORIGIN), "8 Jinan samples have no origin");
+    assertEquals(
+        Map.of("BLANK", 8L, "MULTIPLE", 1L, "NOT_A_COUNTRY", 2L, "UNMATCHED", 1L),
+        result.unassigned().get(MapLayer.WORLD_ORIGIN),
+        "8 Jinan samples have no origin");
     assertEquals(List.of("2019"), result.periods().get(MapLayer.WORLD_ORIGIN));
   }
 
@@ -168,7 +234,8 @@ class HeatMapJobTest {
   @Test
   void writesTableIdempotentlyAndMapFilesInTheContract() throws IOException {
     SparkSession spark = SharedSpark.spark();
-    LakehouseBootstrap.ensure(SparkSessions.icebergCatalog(spark, SharedSpark.config()), MapTables.REGION_STATS);
+    LakehouseBootstrap.ensure(
+        SparkSessions.icebergCatalog(spark, SharedSpark.config()), MapTables.REGION_STATS);
     String catalog = SharedSpark.config().catalogName();
     Dataset<Row> rows = HeatMapJob.transform(spark, result, SPEC);
     HeatMapJob.write(rows, catalog, SPEC);

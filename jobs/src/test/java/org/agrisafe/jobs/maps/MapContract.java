@@ -15,10 +15,11 @@ import java.util.Set;
 final class MapContract {
   private MapContract() {}
 
-  static final List<String> HOTSPOT = List.of("COLD_99", "COLD_95", "COLD_90", "NOT_SIGNIFICANT", "HOT_90", "HOT_95",
-      "HOT_99");
+  static final List<String> HOTSPOT =
+      List.of("COLD_99", "COLD_95", "COLD_90", "NOT_SIGNIFICANT", "HOT_90", "HOT_95", "HOT_99");
   static final List<String> LISA = List.of("HH", "LL", "HL", "LH", "NS");
-  static final List<String> MEASURES = List.of("exceedance_rate", "detection_rate", "pass_rate", "gi_star_z");
+  static final List<String> MEASURES =
+      List.of("exceedance_rate", "detection_rate", "pass_rate", "gi_star_z");
 
   static List<String> problems(JsonNode doc) {
     List<String> p = new ArrayList<>();
@@ -27,7 +28,8 @@ final class MapContract {
       return p;
     }
     JsonNode md = doc.path("metadata");
-    for (String k : List.of("title", "title_zh", "layer", "source", "crs", "generated_at", "programmes")) {
+    for (String k :
+        List.of("title", "title_zh", "layer", "source", "crs", "generated_at", "programmes")) {
       if (!md.path(k).isTextual() || md.path(k).asText().isEmpty()) {
         p.add("metadata." + k + " is not a non-empty string");
       }
@@ -39,12 +41,14 @@ final class MapContract {
       p.add("metadata.min_samples is not an integer");
     }
     List<String> keys = new ArrayList<>();
-    md.path("measures").forEach(m -> {
-      keys.add(m.path("key").asText());
-      if (m.path("label").asText().isEmpty() || !m.has("unit")) {
-        p.add("measure " + m + " lacks label or unit");
-      }
-    });
+    md.path("measures")
+        .forEach(
+            m -> {
+              keys.add(m.path("key").asText());
+              if (m.path("label").asText().isEmpty() || !m.has("unit")) {
+                p.add("measure " + m + " lacks label or unit");
+              }
+            });
     if (!keys.equals(MEASURES)) {
       p.add("measures are " + keys + ": expected " + MEASURES);
     }
@@ -60,13 +64,15 @@ final class MapContract {
       if (!gt.equals("Polygon") && !gt.equals("MultiPolygon")) {
         p.add(where + ": geometry " + gt);
       }
-      if (!f.at("/properties/region_code").isTextual() || f.at("/properties/region_code").asText().isEmpty()) {
+      if (!f.at("/properties/region_code").isTextual()
+          || f.at("/properties/region_code").asText().isEmpty()) {
         p.add(where + ": region_code is not a non-empty string");
       }
       if (f.at("/properties/region_name").asText().isEmpty()) {
         p.add(where + ": region_name missing");
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = f.at("/properties/values").fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = f.at("/properties/values").fields();
+          it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         String w = where + " period " + e.getKey();
         JsonNode r = e.getValue();

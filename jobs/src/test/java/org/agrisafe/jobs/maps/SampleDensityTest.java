@@ -27,8 +27,12 @@ import org.junit.jupiter.api.Test;
  * file order), and near the kernel's edge 1 - d²/h² amplifies those last-bit differences.
  */
 class SampleDensityTest {
-  private static final StructType SAMPLES = new StructType().add("sample_id", DataTypes.StringType)
-      .add("programme", DataTypes.StringType).add("lon", DataTypes.DoubleType).add("lat", DataTypes.DoubleType);
+  private static final StructType SAMPLES =
+      new StructType()
+          .add("sample_id", DataTypes.StringType)
+          .add("programme", DataTypes.StringType)
+          .add("lon", DataTypes.DoubleType)
+          .add("lat", DataTypes.DoubleType);
 
   /**
    * Seeded sampling sites around Jinan (lon 116.8-117.4, lat 36.4-36.8): {@code sites} sites, each sampled 1-5
@@ -57,7 +61,8 @@ class SampleDensityTest {
     ObjectMapper json = new ObjectMapper();
     JsonNode e = json.readTree(expected.toFile());
     JsonNode a = json.readTree(actual.toFile());
-    for (String k : List.of("title", "crs", "kernel", "bandwidth_rule", "cell_m", "points", "unit")) {
+    for (String k :
+        List.of("title", "crs", "kernel", "bandwidth_rule", "cell_m", "points", "unit")) {
       assertEquals(e.at("/metadata/" + k), a.at("/metadata/" + k), k);
     }
     double he = e.at("/metadata/bandwidth_m").asDouble();
@@ -72,8 +77,11 @@ class SampleDensityTest {
       JsonNode fa = a.get("features").get(i);
       assertEquals(fe.get("geometry"), fa.get("geometry"), "cell " + i);
       // near the quartic kernel's edge, 1 - d²/h² loses digits, so compare against the peak density
-      assertEquals(fe.at("/properties/density_per_km2").asDouble(), fa.at("/properties/density_per_km2").asDouble(),
-          1e-12 * peak, "density of cell " + i);
+      assertEquals(
+          fe.at("/properties/density_per_km2").asDouble(),
+          fa.at("/properties/density_per_km2").asDouble(),
+          1e-12 * peak,
+          "density of cell " + i);
     }
   }
 
@@ -93,7 +101,8 @@ class SampleDensityTest {
 
   @Test
   void sparkDensityEqualsTheInMemoryDensity() throws Exception {
-    Dataset<Row> samples = SharedSpark.spark().createDataFrame(samples(11L, 300), SAMPLES).repartition(4);
+    Dataset<Row> samples =
+        SharedSpark.spark().createDataFrame(samples(11L, 300), SAMPLES).repartition(4);
     HeatMapSpec spec = HeatMapSpec.defaults();
     Path e = inMemory(samples, spec);
     Path a = distributed(samples, spec);
@@ -105,14 +114,17 @@ class SampleDensityTest {
 
   @Test
   void anEvenCountWithMostPointsAtOneSiteAgreesToo() throws Exception {
-    // an even number of points (the median is the mean of the two middle distances), most of them at one site
+    // an even number of points (the median is the mean of the two middle distances), most of them
+    // at one site
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
       rows.add(RowFactory.create("C" + i, "RANDOM_MONITORING", 117.0, 36.65));
     }
     rows.addAll(samples(5L, 6));
-    long withCoordinates = rows.stream().filter(r -> !r.isNullAt(2) && "RANDOM_MONITORING".equals(r.getString(1)))
-        .count();
+    long withCoordinates =
+        rows.stream()
+            .filter(r -> !r.isNullAt(2) && "RANDOM_MONITORING".equals(r.getString(1)))
+            .count();
     if (withCoordinates % 2 == 1) {
       rows.add(RowFactory.create("X", "RANDOM_MONITORING", 117.1, 36.6));
     }
@@ -127,11 +139,17 @@ class SampleDensityTest {
   @Test
   void fewerThanTwoDistinctPointsWriteNothing() throws Exception {
     HeatMapSpec spec = HeatMapSpec.defaults();
-    Dataset<Row> one = SharedSpark.spark().createDataFrame(
-        List.of(RowFactory.create("A", "RANDOM_MONITORING", 117.0, 36.6)), SAMPLES);
-    Dataset<Row> same = SharedSpark.spark().createDataFrame(
-        List.of(RowFactory.create("A", "RANDOM_MONITORING", 117.0, 36.6),
-            RowFactory.create("B", "RANDOM_MONITORING", 117.0, 36.6)), SAMPLES);
+    Dataset<Row> one =
+        SharedSpark.spark()
+            .createDataFrame(
+                List.of(RowFactory.create("A", "RANDOM_MONITORING", 117.0, 36.6)), SAMPLES);
+    Dataset<Row> same =
+        SharedSpark.spark()
+            .createDataFrame(
+                List.of(
+                    RowFactory.create("A", "RANDOM_MONITORING", 117.0, 36.6),
+                    RowFactory.create("B", "RANDOM_MONITORING", 117.0, 36.6)),
+                SAMPLES);
     for (Dataset<Row> d : List.of(one, same)) {
       assertEquals(null, inMemory(d, spec));
       Path out = Files.createTempDirectory("kde-none").resolve("sample-density.geojson");

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class PeriodTypeTest {
   @Test
   void namesAreTheCliAndColumnValues() {
-    assertEquals(List.of("MONTH", "QUARTER", "YEAR"),
+    assertEquals(
+        List.of("MONTH", "QUARTER", "YEAR"),
         EnumSet.allOf(PeriodType.class).stream().map(Enum::name).toList());
   }
 
@@ -32,26 +33,41 @@ class PeriodTypeTest {
 
   @Test
   void requireOneOfNamesTheTypeTheJobAndTheSupportedTypes() {
-    assertEquals(PeriodType.YEAR,
-        PeriodType.YEAR.requireOneOf(EnumSet.of(PeriodType.YEAR, PeriodType.MONTH), "the heat maps"));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> PeriodType.QUARTER.requireOneOf(EnumSet.of(PeriodType.YEAR, PeriodType.MONTH), "the heat maps"));
-    assertEquals("Period type QUARTER is not supported by the heat maps: expected one of [MONTH, YEAR]",
+    assertEquals(
+        PeriodType.YEAR,
+        PeriodType.YEAR.requireOneOf(
+            EnumSet.of(PeriodType.YEAR, PeriodType.MONTH), "the heat maps"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                PeriodType.QUARTER.requireOneOf(
+                    EnumSet.of(PeriodType.YEAR, PeriodType.MONTH), "the heat maps"));
+    assertEquals(
+        "Period type QUARTER is not supported by the heat maps: expected one of [MONTH, YEAR]",
         e.getMessage());
   }
 
   @Test
   void specsThatSupportASubsetRejectTheOthersInTheirConstructor() {
-    IllegalArgumentException risk = assertThrows(IllegalArgumentException.class,
-        () -> RiskParameters.defaults().withPeriods(PeriodType.QUARTER, null, null));
-    assertEquals("Period type QUARTER is not supported by the risk assessment: expected one of [MONTH, YEAR]",
+    IllegalArgumentException risk =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> RiskParameters.defaults().withPeriods(PeriodType.QUARTER, null, null));
+    assertEquals(
+        "Period type QUARTER is not supported by the risk assessment: expected one of [MONTH, YEAR]",
         risk.getMessage());
-    IllegalArgumentException maps = assertThrows(IllegalArgumentException.class,
-        () -> HeatMapSpec.defaults().withPeriodType(PeriodType.QUARTER));
-    assertEquals("Period type QUARTER is not supported by the heat maps: expected one of [MONTH, YEAR]",
+    IllegalArgumentException maps =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> HeatMapSpec.defaults().withPeriodType(PeriodType.QUARTER));
+    assertEquals(
+        "Period type QUARTER is not supported by the heat maps: expected one of [MONTH, YEAR]",
         maps.getMessage());
-    assertEquals(PeriodType.MONTH, HeatMapSpec.defaults().withPeriodType(PeriodType.MONTH).periodType());
-    assertEquals(PeriodType.MONTH,
+    assertEquals(
+        PeriodType.MONTH, HeatMapSpec.defaults().withPeriodType(PeriodType.MONTH).periodType());
+    assertEquals(
+        PeriodType.MONTH,
         RiskParameters.defaults().withPeriods(PeriodType.MONTH, "2022-01", "2022-06").periodType());
   }
 }

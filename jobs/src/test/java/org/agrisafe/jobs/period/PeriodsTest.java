@@ -19,14 +19,16 @@ class PeriodsTest {
 
   @Test
   void lastNMonthsOldestFirst() {
-    assertEquals(List.of("2021-11", "2021-12", "2022-01"), Periods.lastN(PeriodType.MONTH, "2022-01", 3));
+    assertEquals(
+        List.of("2021-11", "2021-12", "2022-01"), Periods.lastN(PeriodType.MONTH, "2022-01", 3));
     assertEquals(12, Periods.lastN(PeriodType.MONTH, "2022-06", 12).size());
     assertEquals("2021-07", Periods.lastN(PeriodType.MONTH, "2022-06", 12).get(0));
   }
 
   @Test
   void monthsAndLastDayOfAQuarter() {
-    assertEquals(List.of("2022-04", "2022-05", "2022-06"), Periods.months(PeriodType.QUARTER, "2022-Q2"));
+    assertEquals(
+        List.of("2022-04", "2022-05", "2022-06"), Periods.months(PeriodType.QUARTER, "2022-Q2"));
     assertEquals(LocalDate.of(2022, 6, 30), Periods.lastDay(PeriodType.QUARTER, "2022-Q2"));
     assertEquals(LocalDate.of(2024, 2, 29), Periods.lastDay(PeriodType.MONTH, "2024-02"));
     assertEquals("2022-Q4", Periods.ofMonth(PeriodType.QUARTER, "2022-12"));
@@ -35,7 +37,8 @@ class PeriodsTest {
   @Test
   void aMalformedPeriodNamesTheExpectedPattern() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> Periods.previous(PeriodType.MONTH, "2022-13"));
+        assertThrows(
+            IllegalArgumentException.class, () -> Periods.previous(PeriodType.MONTH, "2022-13"));
     assertEquals("Invalid period '2022-13': expected the MONTH pattern yyyy-MM", e.getMessage());
   }
 }

@@ -31,14 +31,41 @@ class PassRateJobTest {
   }
 
   static Map<String, Object> s(
-      String id, String commodity, String date, String verdict, boolean detected, boolean exceeds,
+      String id,
+      String commodity,
+      String date,
+      String verdict,
+      boolean detected,
+      boolean exceeds,
       String programme) {
     LocalDate d = LocalDate.parse(date);
     return row(
-        "sample_id", "T:" + id, "source_system", "TEST", "source_sample_id", id, "programme", programme,
-        "sample_date", d, "sample_month", date.substring(0, 7), "commodity_code", commodity,
-        "sample_verdict", verdict, "has_detection", detected, "has_exceedance", exceeds,
-        "has_non_compliant", exceeds, "n_results", 1, "n_detected", detected ? 1 : 0);
+        "sample_id",
+        "T:" + id,
+        "source_system",
+        "TEST",
+        "source_sample_id",
+        id,
+        "programme",
+        programme,
+        "sample_date",
+        d,
+        "sample_month",
+        date.substring(0, 7),
+        "commodity_code",
+        commodity,
+        "sample_verdict",
+        verdict,
+        "has_detection",
+        detected,
+        "has_exceedance",
+        exceeds,
+        "has_non_compliant",
+        exceeds,
+        "n_results",
+        1,
+        "n_detected",
+        detected ? 1 : 0);
   }
 
   @Test
@@ -46,7 +73,8 @@ class PassRateJobTest {
     PassRateSpec spec = PassRateSpec.of(PeriodType.YEAR, List.of(PassRateSpec.Dimension.COMMODITY));
     Map<String, Row> byKey =
         PassRateJob.transform(samples(), spec, 7L).collectAsList().stream()
-            .collect(Collectors.toMap(r -> r.getAs("period") + "/" + r.getAs("commodity_code"), r -> r));
+            .collect(
+                Collectors.toMap(r -> r.getAs("period") + "/" + r.getAs("commodity_code"), r -> r));
     assertEquals(2, byKey.size());
     Row apples = byKey.get("2019/apples");
     assertEquals(4L, (long) apples.getAs("tested"));
@@ -69,17 +97,22 @@ class PassRateJobTest {
     PassRateSpec q = PassRateSpec.of(PeriodType.QUARTER, List.of());
     List<String> periods =
         PassRateJob.transform(samples(), q, null).select("period").collectAsList().stream()
-            .map(r -> r.getString(0)).sorted().toList();
+            .map(r -> r.getString(0))
+            .sorted()
+            .toList();
     assertEquals(List.of("2019-Q1", "2019-Q2", "2019-Q3", "2019-Q4", "2020-Q1"), periods);
   }
 
   @Test
   void aGroupWithNoJudgedSampleHasNoPassRate() {
     Dataset<Row> pending =
-        Fixtures.rows(Tables.SAMPLES, List.of(s("R1", "leeks", "2021-02-02", "PENDING", false, false,
-            "RANDOM_MONITORING")));
-    Row r = PassRateJob.transform(pending, PassRateSpec.of(PeriodType.MONTH, List.of()), null)
-        .collectAsList().get(0);
+        Fixtures.rows(
+            Tables.SAMPLES,
+            List.of(s("R1", "leeks", "2021-02-02", "PENDING", false, false, "RANDOM_MONITORING")));
+    Row r =
+        PassRateJob.transform(pending, PassRateSpec.of(PeriodType.MONTH, List.of()), null)
+            .collectAsList()
+            .get(0);
     assertEquals(1L, (long) r.getAs("tested"));
     assertEquals(0L, (long) r.getAs("judged"));
     assertNull(r.getAs("pass_rate"));
@@ -96,12 +129,19 @@ class PassRateJobTest {
           PassRateSpec.of(PeriodType.YEAR, List.of(PassRateSpec.Dimension.COMMODITY));
       PassRateJob.run(spark, catalog, spec);
       PassRateJob.run(spark, catalog, spec);
-      long n = spark.table(Tables.PASS_RATES.qualifiedName(catalog))
-          .filter("dimension_set = 'commodity_code' AND period_type = 'YEAR'").count();
+      long n =
+          spark
+              .table(Tables.PASS_RATES.qualifiedName(catalog))
+              .filter("dimension_set = 'commodity_code' AND period_type = 'YEAR'")
+              .count();
       assertEquals(2, n);
     } finally {
-      spark.sql("DELETE FROM " + Tables.SAMPLES.qualifiedName(catalog) + " WHERE source_system = 'TEST'");
-      spark.sql("DELETE FROM " + Tables.PASS_RATES.qualifiedName(catalog) + " WHERE period_type = 'YEAR'");
+      spark.sql(
+          "DELETE FROM " + Tables.SAMPLES.qualifiedName(catalog) + " WHERE source_system = 'TEST'");
+      spark.sql(
+          "DELETE FROM "
+              + Tables.PASS_RATES.qualifiedName(catalog)
+              + " WHERE period_type = 'YEAR'");
     }
   }
 
@@ -111,15 +151,57 @@ class PassRateJobTest {
         Fixtures.rows(
             Tables.SAMPLES,
             List.of(
-                row("sample_id", "U:1", "source_system", "PLATFORM_UPLOAD", "source_sample_id", "1",
-                    "programme", "RANDOM_MONITORING", "sample_date", LocalDate.parse("2023-06-01"),
-                    "sample_month", "2023-06", "sample_verdict", "FAIL", "test_kind", "QUANTITATIVE"),
-                row("sample_id", "U:2", "source_system", "PLATFORM_UPLOAD", "source_sample_id", "2",
-                    "programme", "RANDOM_MONITORING", "sample_date", LocalDate.parse("2023-06-02"),
-                    "sample_month", "2023-06", "sample_verdict", "PASS", "test_kind", "QUANTITATIVE"),
-                row("sample_id", "UK:3", "source_system", "UK_PRIF", "source_sample_id", "3",
-                    "programme", "RANDOM_MONITORING", "sample_date", LocalDate.parse("2023-06-02"),
-                    "sample_month", "2023-06", "sample_verdict", "FAIL", "test_kind", "QUANTITATIVE")));
+                row(
+                    "sample_id",
+                    "U:1",
+                    "source_system",
+                    "PLATFORM_UPLOAD",
+                    "source_sample_id",
+                    "1",
+                    "programme",
+                    "RANDOM_MONITORING",
+                    "sample_date",
+                    LocalDate.parse("2023-06-01"),
+                    "sample_month",
+                    "2023-06",
+                    "sample_verdict",
+                    "FAIL",
+                    "test_kind",
+                    "QUANTITATIVE"),
+                row(
+                    "sample_id",
+                    "U:2",
+                    "source_system",
+                    "PLATFORM_UPLOAD",
+                    "source_sample_id",
+                    "2",
+                    "programme",
+                    "RANDOM_MONITORING",
+                    "sample_date",
+                    LocalDate.parse("2023-06-02"),
+                    "sample_month",
+                    "2023-06",
+                    "sample_verdict",
+                    "PASS",
+                    "test_kind",
+                    "QUANTITATIVE"),
+                row(
+                    "sample_id",
+                    "UK:3",
+                    "source_system",
+                    "UK_PRIF",
+                    "source_sample_id",
+                    "3",
+                    "programme",
+                    "RANDOM_MONITORING",
+                    "sample_date",
+                    LocalDate.parse("2023-06-02"),
+                    "sample_month",
+                    "2023-06",
+                    "sample_verdict",
+                    "FAIL",
+                    "test_kind",
+                    "QUANTITATIVE")));
     Dataset<Row> results =
         Fixtures.rows(
             Tables.RESULTS,
@@ -131,8 +213,10 @@ class PassRateJobTest {
     Map<String, Row> byAnalyte =
         PassRateJob.transform(
                 PassRateJob.samplesByAnalyte(samples, results),
-                PassRateSpec.of(PeriodType.MONTH, List.of(PassRateSpec.Dimension.ANALYTE)), null)
-            .collectAsList().stream()
+                PassRateSpec.of(PeriodType.MONTH, List.of(PassRateSpec.Dimension.ANALYTE)),
+                null)
+            .collectAsList()
+            .stream()
             .collect(Collectors.toMap(r -> (String) r.getAs("analyte_code"), r -> r));
     Row c = byAnalyte.get("chlorpyrifos");
     assertEquals(2L, (long) c.getAs("tested"), "UK detections-only sample left out");
@@ -143,10 +227,36 @@ class PassRateJobTest {
     assertEquals(0L, (long) p.getAs("detected"));
   }
 
-  static Map<String, Object> res(String id, String sample, String source, String analyte, String detection,
-      String verdict, boolean exceeds) {
-    return row("result_id", id, "revision", 1, "sample_id", sample, "source_system", source, "sample_month",
-        "2023-06", "sample_date", LocalDate.parse("2023-06-01"), "analyte_code", analyte, "method_type",
-        "QUANTITATIVE", "detection", detection, "verdict", verdict, "exceeds", exceeds);
+  static Map<String, Object> res(
+      String id,
+      String sample,
+      String source,
+      String analyte,
+      String detection,
+      String verdict,
+      boolean exceeds) {
+    return row(
+        "result_id",
+        id,
+        "revision",
+        1,
+        "sample_id",
+        sample,
+        "source_system",
+        source,
+        "sample_month",
+        "2023-06",
+        "sample_date",
+        LocalDate.parse("2023-06-01"),
+        "analyte_code",
+        analyte,
+        "method_type",
+        "QUANTITATIVE",
+        "detection",
+        detection,
+        "verdict",
+        verdict,
+        "exceeds",
+        exceeds);
   }
 }

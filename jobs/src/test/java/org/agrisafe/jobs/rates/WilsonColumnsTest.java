@@ -17,12 +17,18 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 class WilsonColumnsTest {
-  static final StructType COUNTS = new StructType().add("x", DataTypes.LongType).add("n", DataTypes.LongType);
+  static final StructType COUNTS =
+      new StructType().add("x", DataTypes.LongType).add("n", DataTypes.LongType);
 
   static List<Row> bounds(List<Row> counts) {
     Dataset<Row> d = SharedSpark.spark().createDataFrame(counts, COUNTS);
-    return d.select(col("x"), col("n"), WilsonColumns.lower(col("x"), col("n")).as("lo"),
-        WilsonColumns.upper(col("x"), col("n")).as("hi")).orderBy("n", "x").collectAsList();
+    return d.select(
+            col("x"),
+            col("n"),
+            WilsonColumns.lower(col("x"), col("n")).as("lo"),
+            WilsonColumns.upper(col("x"), col("n")).as("hi"))
+        .orderBy("n", "x")
+        .collectAsList();
   }
 
   @Test

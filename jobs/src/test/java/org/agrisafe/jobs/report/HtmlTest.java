@@ -12,7 +12,8 @@ class HtmlTest {
     assertEquals("&gt;", Html.escape(">"));
     assertEquals("&quot;", Html.escape("\""));
     assertEquals("&#39;", Html.escape("'"));
-    assertEquals("&lt;script&gt;alert(&quot;x&quot; &amp; &#39;y&#39;)&lt;/script&gt;",
+    assertEquals(
+        "&lt;script&gt;alert(&quot;x&quot; &amp; &#39;y&#39;)&lt;/script&gt;",
         Html.escape("<script>alert(\"x\" & 'y')</script>"));
   }
 

@@ -108,16 +108,33 @@ final class RiskFixtures {
     }
 
     Row row(Rows b) {
-      return b.set("sample_id", source + ":" + id).set("source_system", source).set("source_sample_id", id)
-          .set("programme", programme).set("sample_date", Date.valueOf(date))
-          .set("sample_month", date.toString().substring(0, 7)).set("zone", "Europe/London")
-          .set("commodity_code", commodity).set("category", category).set("origin_iso2", origin)
-          .set("region_code", region).set("sampling_point", point).set("producer_id", producer)
+      return b.set("sample_id", source + ":" + id)
+          .set("source_system", source)
+          .set("source_sample_id", id)
+          .set("programme", programme)
+          .set("sample_date", Date.valueOf(date))
+          .set("sample_month", date.toString().substring(0, 7))
+          .set("zone", "Europe/London")
+          .set("commodity_code", commodity)
+          .set("category", category)
+          .set("origin_iso2", origin)
+          .set("region_code", region)
+          .set("sampling_point", point)
+          .set("producer_id", producer)
           .set("sampling_stage", stage)
-          .set("sample_verdict", fail ? "FAIL" : "PASS").set("verdict_published_by_source", false)
-          .set("n_results", 1).set("n_detected", detected ? 1 : 0).set("has_detection", detected)
-          .set("has_exceedance", exceed).set("has_non_compliant", exceed).set("has_banned_detection", banned)
-          .set("n_no_standard", 0).set("detected_without_standard", false).set("is_synthetic", true).set("test_kind", "QUANTITATIVE").build();
+          .set("sample_verdict", fail ? "FAIL" : "PASS")
+          .set("verdict_published_by_source", false)
+          .set("n_results", 1)
+          .set("n_detected", detected ? 1 : 0)
+          .set("has_detection", detected)
+          .set("has_exceedance", exceed)
+          .set("has_non_compliant", exceed)
+          .set("has_banned_detection", banned)
+          .set("n_no_standard", 0)
+          .set("detected_without_standard", false)
+          .set("is_synthetic", true)
+          .set("test_kind", "QUANTITATIVE")
+          .build();
     }
   }
 
@@ -149,16 +166,31 @@ final class RiskFixtures {
 
     Row row(Rows b) {
       boolean exceeds = value != null && mrl != null && value > mrl;
-      return b.set("result_id", sample.source + ":" + sample.id + ":" + analyte).set("revision", 1)
-          .set("sample_id", sample.source + ":" + sample.id).set("source_system", sample.source)
-          .set("sample_month", sample.date.toString().substring(0, 7)).set("sample_date", Date.valueOf(sample.date))
-          .set("commodity_code", sample.commodity).set("analyte_raw", analyte).set("analyte_code", analyte)
-          .set("method_type", "QUANTITATIVE").set("value_mg_per_kg", value).set("lod_mg_per_kg", lod)
-          .set("loq_mg_per_kg", loq).set("reported_below_lod", "NOT_DETECTED".equals(detection))
-          .set("reported_below_loq", false).set("detection", detection)
-          .set("verdict", mrl == null ? (value == null ? "PASS" : "NO_STANDARD") : exceeds ? "FAIL" : "PASS")
-          .set("exceeds", exceeds).set("non_compliant", exceeds).set("mrl_mg_per_kg", mrl)
-          .set("banned_detection", sample.banned).set("is_synthetic", true).build();
+      return b.set("result_id", sample.source + ":" + sample.id + ":" + analyte)
+          .set("revision", 1)
+          .set("sample_id", sample.source + ":" + sample.id)
+          .set("source_system", sample.source)
+          .set("sample_month", sample.date.toString().substring(0, 7))
+          .set("sample_date", Date.valueOf(sample.date))
+          .set("commodity_code", sample.commodity)
+          .set("analyte_raw", analyte)
+          .set("analyte_code", analyte)
+          .set("method_type", "QUANTITATIVE")
+          .set("value_mg_per_kg", value)
+          .set("lod_mg_per_kg", lod)
+          .set("loq_mg_per_kg", loq)
+          .set("reported_below_lod", "NOT_DETECTED".equals(detection))
+          .set("reported_below_loq", false)
+          .set("detection", detection)
+          .set(
+              "verdict",
+              mrl == null ? (value == null ? "PASS" : "NO_STANDARD") : exceeds ? "FAIL" : "PASS")
+          .set("exceeds", exceeds)
+          .set("non_compliant", exceeds)
+          .set("mrl_mg_per_kg", mrl)
+          .set("banned_detection", sample.banned)
+          .set("is_synthetic", true)
+          .build();
     }
   }
 

@@ -38,17 +38,34 @@ class RiskJobTest {
   @BeforeAll
   static void fixtures() {
     ref = RiskReference.loadBundled();
-    Sample a1 = new Sample("A1", "2024-03-04", "apples", "fruit").origin("GB").point("Retailer A").detected();
-    Sample a2 = new Sample("A2", "2024-05-10", "apples", "fruit").origin("ES").point("Retailer B").detected();
+    Sample a1 =
+        new Sample("A1", "2024-03-04", "apples", "fruit")
+            .origin("GB")
+            .point("Retailer A")
+            .detected();
+    Sample a2 =
+        new Sample("A2", "2024-05-10", "apples", "fruit")
+            .origin("ES")
+            .point("Retailer B")
+            .detected();
     Sample a3 = new Sample("A3", "2024-07-01", "apples", "fruit").origin("GB").point("Retailer B");
     Sample a4 = new Sample("A4", "2024-09-15", "apples", "fruit").origin("GB").point("Retailer C");
-    Sample t1 = new Sample("T1", "2024-02-01", "tea", "tea").origin("CN").point("Retailer A").detected();
-    Sample o1 = new Sample("O1", "2023-04-01", "apples", "fruit").origin("GB").point("Retailer A").fail();
+    Sample t1 =
+        new Sample("T1", "2024-02-01", "tea", "tea").origin("CN").point("Retailer A").detected();
+    Sample o1 =
+        new Sample("O1", "2023-04-01", "apples", "fruit").origin("GB").point("Retailer A").fail();
     Sample o2 = new Sample("O2", "2023-06-01", "apples", "fruit").origin("GB").point("Retailer A");
-    Sample c1 = new Sample("C1", "2024-06-01", "cucumbers", "vegetables").source("PLATFORM_UPLOAD")
-        .region("370102").producer("P-001").detected();
-    Sample c2 = new Sample("C2", "2024-06-02", "cucumbers", "vegetables").source("PLATFORM_UPLOAD")
-        .region("370102").producer("P-002");
+    Sample c1 =
+        new Sample("C1", "2024-06-01", "cucumbers", "vegetables")
+            .source("PLATFORM_UPLOAD")
+            .region("370102")
+            .producer("P-001")
+            .detected();
+    Sample c2 =
+        new Sample("C2", "2024-06-02", "cucumbers", "vegetables")
+            .source("PLATFORM_UPLOAD")
+            .region("370102")
+            .producer("P-002");
     SAMPLES.addAll(List.of(a1, a2, a3, a4, t1, o1, o2, c1, c2));
     RESULTS.add(new Result(a1, "flonicamid (sum)", 0.2, 0.3));
     RESULTS.add(new Result(a2, "dithiocarbamates", 0.5, 1.0));
@@ -59,8 +76,12 @@ class RiskJobTest {
   }
 
   static RiskJob.Outputs compute() {
-    return RiskJob.transform(RiskFixtures.samples(SAMPLES), RiskFixtures.results(RESULTS), RiskParameters.defaults(),
-        ref, null);
+    return RiskJob.transform(
+        RiskFixtures.samples(SAMPLES),
+        RiskFixtures.results(RESULTS),
+        RiskParameters.defaults(),
+        ref,
+        null);
   }
 
   @Test
@@ -68,7 +89,8 @@ class RiskJobTest {
     RiskJob.Outputs o = compute();
     assertEquals(List.of("2023", "2024"), o.periods());
 
-    // Hand-checked HQ (UK_PRIF 2024, flonicamid in fresh fruit): lower-bound mean = 0.2 mg/kg / 4 fruit samples
+    // Hand-checked HQ (UK_PRIF 2024, flonicamid in fresh fruit): lower-bound mean = 0.2 mg/kg / 4
+    // fruit samples
     // = 0.05 mg/kg; intake = 0.05 x 0.04785 kg/day = 0.0023925 mg/day; EDI = 0.0023925 / 60 kg
     // = 3.9875e-5 mg/kg bw/day; HQ = EDI / ADI 0.025 = 0.001595; %ADI = 0.1595 %.
     Row f = o.exposure().filter("period = '2024' and analyte_code = 'flonicamid (sum)'").first();
@@ -82,41 +104,74 @@ class RiskJobTest {
     assertEquals(0.025, f.<Double>getAs("adi_mg_per_kg_bw_day"), 0);
 
     // PLATFORM_UPLOAD enumerates non-detects: all three bounds; middle = (0.1 + 0.005) / 2.
-    Row b = o.exposure().filter("source_system = 'PLATFORM_UPLOAD' and analyte_code = 'boscalid'").first();
+    Row b =
+        o.exposure()
+            .filter("source_system = 'PLATFORM_UPLOAD' and analyte_code = 'boscalid'")
+            .first();
     assertEquals("ALL_BOUNDS", b.getAs("bound_availability"));
     assertEquals(0.05, b.<Double>getAs("mean_lower_mg_per_kg"), 1e-12);
     assertEquals(0.0525, b.<Double>getAs("mean_middle_mg_per_kg"), 1e-12);
     assertEquals(0.055, b.<Double>getAs("mean_upper_mg_per_kg"), 1e-12);
 
-    List<String> na = o.notAssessed().collectAsList().stream()
-        .map(r -> r.getAs("output") + " " + r.getAs("key") + " " + r.getAs("reason")).toList();
-    assertTrue(na.stream().anyMatch(s -> s.startsWith("EXPOSURE analyte=dithiocarbamates")), na.toString());
-    assertTrue(na.stream().anyMatch(s -> s.startsWith("EXPOSURE analyte=boscalid;commodity=tea")
-        && s.contains("no consumption figure")), na.toString());
-    assertTrue(na.stream().anyMatch(s -> s.startsWith("RANKING analyte=dithiocarbamates;commodity=apples")
-        && s.contains("no ADI")), na.toString());
+    List<String> na =
+        o.notAssessed().collectAsList().stream()
+            .map(r -> r.getAs("output") + " " + r.getAs("key") + " " + r.getAs("reason"))
+            .toList();
+    assertTrue(
+        na.stream().anyMatch(s -> s.startsWith("EXPOSURE analyte=dithiocarbamates")),
+        na.toString());
+    assertTrue(
+        na.stream()
+            .anyMatch(
+                s ->
+                    s.startsWith("EXPOSURE analyte=boscalid;commodity=tea")
+                        && s.contains("no consumption figure")),
+        na.toString());
+    assertTrue(
+        na.stream()
+            .anyMatch(
+                s ->
+                    s.startsWith("RANKING analyte=dithiocarbamates;commodity=apples")
+                        && s.contains("no ADI")),
+        na.toString());
 
     Row r = o.ranking().filter("period = '2024' and analyte_code = 'flonicamid (sum)'").first();
     assertEquals("DETECTED_BELOW_MRL", r.getAs("f_level"));
-    assertEquals("2_5_TO_20", r.getAs("c_level"), "fresh fruit is 47.85 g of 728.09 g, 6.6 % of the diet");
+    assertEquals(
+        "2_5_TO_20", r.getAs("c_level"), "fresh fruit is 47.85 g of 728.09 g, 6.6 % of the diet");
     assertEquals("20_TO_100", r.getAs("d_level"), "1 detection in 4 apple samples is 25 %");
-    int s = (r.<Integer>getAs("a_score") + r.<Integer>getAs("b_score")) * (r.<Integer>getAs("c_score")
-        + r.<Integer>getAs("d_score") + r.<Integer>getAs("e_score") + r.<Integer>getAs("f_score"));
+    int s =
+        (r.<Integer>getAs("a_score") + r.<Integer>getAs("b_score"))
+            * (r.<Integer>getAs("c_score")
+                + r.<Integer>getAs("d_score")
+                + r.<Integer>getAs("e_score")
+                + r.<Integer>getAs("f_score"));
     assertEquals(s, (int) r.<Integer>getAs("total_score"));
     assertFalse(r.<Boolean>getAs("verified"), "the shipped scoring rows are not verified");
 
     // Retailer C has no sample before 2024: NO_HISTORY in 2023, with the prior as posterior.
-    Row c = o.scores().filter("period = '2023' and unit_type = 'SAMPLING_POINT' and unit_key = 'Retailer C'")
-        .first();
+    Row c =
+        o.scores()
+            .filter("period = '2023' and unit_type = 'SAMPLING_POINT' and unit_key = 'Retailer C'")
+            .first();
     assertEquals("NO_HISTORY", c.getAs("status"));
     assertNull(c.getAs("failure_rate"));
-    Row ra = o.scores().filter("period = '2023' and unit_type = 'SAMPLING_POINT' and unit_key = 'Retailer A'")
-        .first();
+    Row ra =
+        o.scores()
+            .filter("period = '2023' and unit_type = 'SAMPLING_POINT' and unit_key = 'Retailer A'")
+            .first();
     assertEquals(0.5, ra.<Double>getAs("failure_rate"), 0);
     assertEquals(1, (int) ra.<Integer>getAs("rank"));
-    assertEquals(1L, o.scores().filter("period = '2024' and unit_type = 'REGION' and unit_key = 'ISO3166_1:ES'")
-        .count());
-    assertEquals(1L, o.scores().filter("unit_type = 'PRODUCER' and unit_key = 'P-001' and period = '2024'").count());
+    assertEquals(
+        1L,
+        o.scores()
+            .filter("period = '2024' and unit_type = 'REGION' and unit_key = 'ISO3166_1:ES'")
+            .count());
+    assertEquals(
+        1L,
+        o.scores()
+            .filter("unit_type = 'PRODUCER' and unit_key = 'P-001' and period = '2024'")
+            .count());
   }
 
   /**
@@ -131,54 +186,109 @@ class RiskJobTest {
     RiskFixtures.createRiskTables();
     RiskFixtures.samples(SAMPLES).writeTo(Tables.SAMPLES.qualifiedName(catalog)).append();
     RiskFixtures.results(RESULTS).writeTo(Tables.RESULTS.qualifiedName(catalog)).append();
-    Sample extra = new Sample("A5", "2024-10-01", "apples", "fruit").origin("GB").point("Retailer C").fail();
+    Sample extra =
+        new Sample("A5", "2024-10-01", "apples", "fruit").origin("GB").point("Retailer C").fail();
     try {
       RiskParameters p = RiskParameters.defaults();
       RiskJob.run(spark, catalog, p, ref);
       long exposureRows = spark.table(RiskTables.RISK_EXPOSURE.qualifiedName(catalog)).count();
       RiskJob.run(spark, catalog, p, ref);
-      assertEquals(exposureRows, spark.table(RiskTables.RISK_EXPOSURE.qualifiedName(catalog)).count(),
+      assertEquals(
+          exposureRows,
+          spark.table(RiskTables.RISK_EXPOSURE.qualifiedName(catalog)).count(),
           "idempotent re-run");
 
-      Row before = spark.table(RiskTables.RISK_RANKING.qualifiedName(catalog))
-          .filter("period = '2024' and analyte_code = 'flonicamid (sum)'").first();
-      PanelDecisions.record(spark, catalog, new PanelDecisions.Decision(PeriodType.YEAR, "2024",
-          "UK_PRIF", "flonicamid (sum)", "apples", PanelDecisions.Kind.ACCEPT, null, null, "Dr Wang (panel chair)",
-          Instant.parse("2025-02-01T08:00:00Z")));
-      String computed = spark.table(RiskTables.RISK_RANKING.qualifiedName(catalog))
-          .filter("source_system = 'PLATFORM_UPLOAD' and analyte_code = 'boscalid'").first().getAs("risk_rank");
+      Row before =
+          spark
+              .table(RiskTables.RISK_RANKING.qualifiedName(catalog))
+              .filter("period = '2024' and analyte_code = 'flonicamid (sum)'")
+              .first();
+      PanelDecisions.record(
+          spark,
+          catalog,
+          new PanelDecisions.Decision(
+              PeriodType.YEAR,
+              "2024",
+              "UK_PRIF",
+              "flonicamid (sum)",
+              "apples",
+              PanelDecisions.Kind.ACCEPT,
+              null,
+              null,
+              "Dr Wang (panel chair)",
+              Instant.parse("2025-02-01T08:00:00Z")));
+      String computed =
+          spark
+              .table(RiskTables.RISK_RANKING.qualifiedName(catalog))
+              .filter("source_system = 'PLATFORM_UPLOAD' and analyte_code = 'boscalid'")
+              .first()
+              .getAs("risk_rank");
       RiskRank other = computed.equals("LOW") ? RiskRank.MEDIUM : RiskRank.LOW;
-      PanelDecisions.record(spark, catalog, new PanelDecisions.Decision(PeriodType.YEAR, "2024",
-          "PLATFORM_UPLOAD", "boscalid", "cucumbers", PanelDecisions.Kind.ADJUST, other,
-          "cucumbers are eaten by few children in Jinan", "Dr Li", Instant.parse("2025-02-01T09:00:00Z")));
+      PanelDecisions.record(
+          spark,
+          catalog,
+          new PanelDecisions.Decision(
+              PeriodType.YEAR,
+              "2024",
+              "PLATFORM_UPLOAD",
+              "boscalid",
+              "cucumbers",
+              PanelDecisions.Kind.ADJUST,
+              other,
+              "cucumbers are eaten by few children in Jinan",
+              "Dr Li",
+              Instant.parse("2025-02-01T09:00:00Z")));
 
       RiskFixtures.samples(List.of(extra)).writeTo(Tables.SAMPLES.qualifiedName(catalog)).append();
       RiskFixtures.results(List.of(new Result(extra, "flonicamid (sum)", 0.6, 0.3)))
-          .writeTo(Tables.RESULTS.qualifiedName(catalog)).append();
+          .writeTo(Tables.RESULTS.qualifiedName(catalog))
+          .append();
       RiskJob.run(spark, catalog, p, ref);
 
       assertEquals(2L, spark.table(RiskTables.PANEL_DECISIONS.qualifiedName(catalog)).count());
-      Row after = spark.table(RiskTables.RISK_RANKING.qualifiedName(catalog))
-          .filter("period = '2024' and analyte_code = 'flonicamid (sum)'").first();
+      Row after =
+          spark
+              .table(RiskTables.RISK_RANKING.qualifiedName(catalog))
+              .filter("period = '2024' and analyte_code = 'flonicamid (sum)'")
+              .first();
       assertEquals("EXCEEDS_MRL", after.getAs("f_level"));
       assertTrue(after.<Integer>getAs("total_score") > before.<Integer>getAs("total_score"));
 
-      Path report = PanelReport.write(spark, catalog, SharedSpark.config().outputDir(),
-          PeriodType.YEAR, "2024");
+      Path report =
+          PanelReport.write(
+              spark, catalog, SharedSpark.config().outputDir(), PeriodType.YEAR, "2024");
       assertEquals("risk-panel-2024.html", report.getFileName().toString());
       String html = Files.readString(report, StandardCharsets.UTF_8);
-      assertTrue(html.contains("Disagrees: accepted at " + before.getAs("risk_rank") + " (S="
-          + before.getAs("total_score") + ")"), "ACCEPT decision vs the new score");
-      assertTrue(html.contains("the panel set " + other.name()), "ADJUST decision vs the computed rank");
+      assertTrue(
+          html.contains(
+              "Disagrees: accepted at "
+                  + before.getAs("risk_rank")
+                  + " (S="
+                  + before.getAs("total_score")
+                  + ")"),
+          "ACCEPT decision vs the new score");
+      assertTrue(
+          html.contains("the panel set " + other.name()), "ADJUST decision vs the computed rank");
       assertTrue(html.contains("dithiocarbamates"), "analyte with no ADI listed");
       assertTrue(html.contains("Previous period compared: 2023"));
       assertFalse(html.contains("<script"), "self-contained, no script");
     } finally {
-      List<String> ids = new ArrayList<>(SAMPLES.stream().map(x -> "'" + x.source + ":" + x.id + "'").toList());
+      List<String> ids =
+          new ArrayList<>(SAMPLES.stream().map(x -> "'" + x.source + ":" + x.id + "'").toList());
       ids.add("'UK_PRIF:A5'");
       String in = ids.stream().collect(Collectors.joining(","));
-      spark.sql("DELETE FROM " + Tables.RESULTS.qualifiedName(catalog) + " WHERE sample_id IN (" + in + ")");
-      spark.sql("DELETE FROM " + Tables.SAMPLES.qualifiedName(catalog) + " WHERE sample_id IN (" + in + ")");
+      spark.sql(
+          "DELETE FROM "
+              + Tables.RESULTS.qualifiedName(catalog)
+              + " WHERE sample_id IN ("
+              + in
+              + ")");
+      spark.sql(
+          "DELETE FROM "
+              + Tables.SAMPLES.qualifiedName(catalog)
+              + " WHERE sample_id IN ("
+              + in
+              + ")");
     }
   }
 }

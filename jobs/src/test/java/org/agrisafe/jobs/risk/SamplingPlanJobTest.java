@@ -34,8 +34,10 @@ class SamplingPlanJobTest {
           for (int k = 0; k < 20; k++) {
             LocalDate d = LocalDate.of(year, 1 + (k % 12), 1 + k);
             double pFail = c[0].equals("lettuce") && o.equals("ES") ? 0.30 : 0.02;
-            Sample s = new Sample("S" + (++id), d.toString(), c[0], c[1]).origin(o)
-                .point(k % 2 == 0 ? "Retailer A" : "Retailer B");
+            Sample s =
+                new Sample("S" + (++id), d.toString(), c[0], c[1])
+                    .origin(o)
+                    .point(k % 2 == 0 ? "Retailer A" : "Retailer B");
             out.add(rnd.nextDouble() < pFail ? s.fail() : s);
           }
         }
@@ -57,13 +59,19 @@ class SamplingPlanJobTest {
     assertEquals(planA, plan(b), "same seed, same plan");
     assertEquals(60, planA.size());
 
-    Map<String, Long> perStratum = a.plan().collectAsList().stream().collect(Collectors.groupingBy(
-        r -> r.getAs("commodity_code") + "|" + r.getAs("region_key"), Collectors.counting()));
+    Map<String, Long> perStratum =
+        a.plan().collectAsList().stream()
+            .collect(
+                Collectors.groupingBy(
+                    r -> r.getAs("commodity_code") + "|" + r.getAs("region_key"),
+                    Collectors.counting()));
     assertEquals(9, perStratum.size());
-    perStratum.forEach((k, v) -> assertTrue(v >= 2, k + " has " + v + " planned samples, below the floor 2"));
+    perStratum.forEach(
+        (k, v) -> assertTrue(v >= 2, k + " has " + v + " planned samples, below the floor 2"));
     long random = a.plan().filter("programme = 'RANDOM_MONITORING'").count();
     assertEquals(18, random, "30 % of 60 spread at random");
-    assertTrue(perStratum.get("lettuce|ISO3166_1:ES") > perStratum.get("apples|ISO3166_1:GB"),
+    assertTrue(
+        perStratum.get("lettuce|ISO3166_1:ES") > perStratum.get("apples|ISO3166_1:GB"),
         "the high-failure stratum gets more samples: " + perStratum);
 
     List<Row> eval = a.evaluation().collectAsList();
@@ -77,7 +85,8 @@ class SamplingPlanJobTest {
   }
 
   private static List<String> plan(SamplingPlanJob.Outputs o) {
-    return o.plan().drop("computed_at").orderBy("plan_sample_id").collectAsList().stream().map(Row::toString)
+    return o.plan().drop("computed_at").orderBy("plan_sample_id").collectAsList().stream()
+        .map(Row::toString)
         .toList();
   }
 }

@@ -27,13 +27,16 @@ public final class Fixtures {
         var f = type.fields()[i];
         Object x = m.get(f.name());
         if (x == null && !f.nullable()) {
-          x = switch (f.dataType().typeName()) {
-            case "boolean" -> false;
-            case "integer" -> 0;
-            case "long" -> 0L;
-            case "string" -> "";
-            default -> throw new IllegalArgumentException("Fixture needs a value for required " + f.name());
-          };
+          x =
+              switch (f.dataType().typeName()) {
+                case "boolean" -> false;
+                case "integer" -> 0;
+                case "long" -> 0L;
+                case "string" -> "";
+                default ->
+                    throw new IllegalArgumentException(
+                        "Fixture needs a value for required " + f.name());
+              };
         }
         v[i] = x;
       }

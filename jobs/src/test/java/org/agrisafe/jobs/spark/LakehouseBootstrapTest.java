@@ -17,7 +17,8 @@ class LakehouseBootstrapTest {
     for (TableDef def : LakehouseBootstrap.allTables()) {
       Table t = catalog.loadTable(def.identifier());
       assertTrue(t.schema().sameSchema(def.schema()), def.identifier() + " schema");
-      assertEquals(def.spec().fields().size(), t.spec().fields().size(), def.identifier() + " spec");
+      assertEquals(
+          def.spec().fields().size(), t.spec().fields().size(), def.identifier() + " spec");
     }
     List<String> again = LakehouseBootstrap.createAll(catalog);
     assertTrue(again.stream().allMatch(l -> l.startsWith("exists")), String.join("\n", again));

@@ -28,10 +28,14 @@ public final class SharedSpark {
             LakehouseConfig.load(
                 null,
                 Map.of(
-                    LakehouseConfig.LAKEHOUSE_DIR, dir.toString(),
-                    LakehouseConfig.OUTPUT_DIR, dir.resolve("out").toString(),
-                    LakehouseConfig.SPARK_SHUFFLE_PARTITIONS, "2",
-                    LakehouseConfig.ZONE, "Asia/Shanghai"),
+                    LakehouseConfig.LAKEHOUSE_DIR,
+                    dir.toString(),
+                    LakehouseConfig.OUTPUT_DIR,
+                    dir.resolve("out").toString(),
+                    LakehouseConfig.SPARK_SHUFFLE_PARTITIONS,
+                    "2",
+                    LakehouseConfig.ZONE,
+                    "Asia/Shanghai"),
                 Map.of());
         spark = SparkSessions.create(config, "agrisafe-tests");
         LakehouseBootstrap.createAll(SparkSessions.icebergCatalog(spark, config));

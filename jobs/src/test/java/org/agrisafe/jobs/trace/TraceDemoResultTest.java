@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.agrisafe.jobs.spark.SharedSpark;
 import org.agrisafe.intake.trace.IdNumbers;
+import org.agrisafe.jobs.spark.SharedSpark;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -17,13 +17,16 @@ import org.junit.jupiter.api.Test;
 
 /** The demo's verdict: a personal-data hit fails it, and the failure names the field that leaked. */
 class TraceDemoResultTest {
-  private static final List<TraceDemo.Check> ALL_PASSED = List.of(
-      new TraceDemo.Check("CASE-1", "TRACE_BACK", true, "found"),
-      new TraceDemo.Check("DECOY-1", "TRACE_BACK_DECOY", true, "not flagged"));
+  private static final List<TraceDemo.Check> ALL_PASSED =
+      List.of(
+          new TraceDemo.Check("CASE-1", "TRACE_BACK", true, "found"),
+          new TraceDemo.Check("DECOY-1", "TRACE_BACK_DECOY", true, "not flagged"));
 
   /** Only the checks and the personal-data hits decide the verdict; the other parts are not read. */
-  private static TraceDemo.Result result(List<TraceDemo.Check> checks, List<PersonalDataScan.Hit> hits) {
-    return new TraceDemo.Result(null, null, null, 0, null, null, 0, null, null, "", checks, hits, List.of());
+  private static TraceDemo.Result result(
+      List<TraceDemo.Check> checks, List<PersonalDataScan.Hit> hits) {
+    return new TraceDemo.Result(
+        null, null, null, 0, null, null, 0, null, null, "", checks, hits, List.of());
   }
 
   @Test
@@ -36,17 +39,22 @@ class TraceDemoResultTest {
   @Test
   void aPersonalDataHitFailsTheDemoAndNamesTheField() {
     PersonalDataScan.Hit hit =
-        new PersonalDataScan.Hit("agrisafe.inputs.ledger_lines.buyer_note", "MOBILE", "138******78");
+        new PersonalDataScan.Hit(
+            "agrisafe.inputs.ledger_lines.buyer_note", "MOBILE", "138******78");
     TraceDemo.Result r = result(ALL_PASSED, List.of(hit));
     assertFalse(r.allPassed(), "every planted case held, but a phone is in clear");
-    assertEquals(List.of("personal data in clear: MOBILE 138******78 in agrisafe.inputs.ledger_lines.buyer_note"),
+    assertEquals(
+        List.of(
+            "personal data in clear: MOBILE 138******78 in agrisafe.inputs.ledger_lines.buyer_note"),
         r.failures());
   }
 
   @Test
   void aMissedCaseIsListedWithItsDetail() {
-    TraceDemo.Result r = result(List.of(new TraceDemo.Check("CASE-2", "LEDGER_BANNED_SALE", false, "no warning")),
-        List.of());
+    TraceDemo.Result r =
+        result(
+            List.of(new TraceDemo.Check("CASE-2", "LEDGER_BANNED_SALE", false, "no warning")),
+            List.of());
     assertFalse(r.allPassed());
     assertEquals(List.of("LEDGER_BANNED_SALE CASE-2 not as expected: no warning"), r.failures());
   }
@@ -55,18 +63,31 @@ class TraceDemoResultTest {
   void tableScanNamesTheColumnThatHoldsTheValue() {
     String first17 = "37010219800101123";
     String id = first17 + IdNumbers.checkChar(first17);
-    StructType schema = new StructType().add("shop", DataTypes.StringType).add("note", DataTypes.StringType)
-        .add("qty", DataTypes.IntegerType).add("phone", DataTypes.StringType);
-    Dataset<Row> df = SharedSpark.spark().createDataFrame(List.of(
-        RowFactory.create("S1", "buyer " + id, 3, null),
-        RowFactory.create("S2", "no personal data", 4, "13812345678"),
-        RowFactory.create("S3", "hash 3f2a9c", 5, null)), schema);
+    StructType schema =
+        new StructType()
+            .add("shop", DataTypes.StringType)
+            .add("note", DataTypes.StringType)
+            .add("qty", DataTypes.IntegerType)
+            .add("phone", DataTypes.StringType);
+    Dataset<Row> df =
+        SharedSpark.spark()
+            .createDataFrame(
+                List.of(
+                    RowFactory.create("S1", "buyer " + id, 3, null),
+                    RowFactory.create("S2", "no personal data", 4, "13812345678"),
+                    RowFactory.create("S3", "hash 3f2a9c", 5, null)),
+                schema);
     List<PersonalDataScan.Hit> hits = new ArrayList<>();
     PersonalDataScan.table("cat.inputs.demo", df, List.of(), hits);
     assertEquals(2, hits.size(), hits.toString());
-    assertTrue(hits.stream().anyMatch(h -> h.where().equals("cat.inputs.demo.note") && h.kind().equals("ID_NUMBER")),
+    assertTrue(
+        hits.stream()
+            .anyMatch(
+                h -> h.where().equals("cat.inputs.demo.note") && h.kind().equals("ID_NUMBER")),
         hits.toString());
-    assertTrue(hits.stream().anyMatch(h -> h.where().equals("cat.inputs.demo.phone") && h.kind().equals("MOBILE")),
+    assertTrue(
+        hits.stream()
+            .anyMatch(h -> h.where().equals("cat.inputs.demo.phone") && h.kind().equals("MOBILE")),
         hits.toString());
   }
 }

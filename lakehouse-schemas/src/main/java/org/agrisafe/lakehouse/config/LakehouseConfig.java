@@ -33,14 +33,17 @@ public final class LakehouseConfig {
 
   /** Name of the Iceberg catalog in every engine (Spark, Flink, Trino, PyIceberg). */
   public static final String CATALOG_NAME = "catalog-name";
+
   public static final String CATALOG_NAME_DEFAULT = "agrisafe";
 
   /** {@code jdbc} (SQLite file or PostgreSQL) or {@code rest} (Iceberg REST catalog). */
   public static final String CATALOG_TYPE = "catalog-type";
+
   public static final String CATALOG_TYPE_DEFAULT = "jdbc";
 
   /** Catalog URI: {@code jdbc:sqlite:...}, {@code jdbc:postgresql://...} or {@code http(s)://...} for REST. */
   public static final String CATALOG_URI = "catalog-uri";
+
   /** Empty default: derived as {@code jdbc:sqlite:<lakehouse-dir>/catalog.db}. */
   public static final String CATALOG_URI_DEFAULT = "";
 
@@ -51,18 +54,22 @@ public final class LakehouseConfig {
 
   /** Folder of the embedded lakehouse (catalog file and warehouse), relative to the working directory. */
   public static final String LAKEHOUSE_DIR = "lakehouse-dir";
+
   public static final String LAKEHOUSE_DIR_DEFAULT = "lakehouse";
 
   /** Warehouse location: a folder, {@code s3://bucket/path} or {@code hdfs://...}. Empty = lakehouse-dir/warehouse. */
   public static final String WAREHOUSE = "warehouse";
+
   public static final String WAREHOUSE_DEFAULT = "";
 
   /** Zone in which days, ISO weeks and months are cut (CONVENTIONS, Time). */
   public static final String ZONE = "zone";
+
   public static final String ZONE_DEFAULT = "Asia/Shanghai";
 
   /** Spark master; {@code local[2]} embedded, or left to spark-submit when {@code cluster}. */
   public static final String SPARK_MASTER = "spark-master";
+
   public static final String SPARK_MASTER_DEFAULT = "local[2]";
 
   public static final String SPARK_SHUFFLE_PARTITIONS = "spark-shuffle-partitions";
@@ -70,23 +77,28 @@ public final class LakehouseConfig {
 
   /** Where exports, reports and maps are written. */
   public static final String OUTPUT_DIR = "output-dir";
+
   public static final String OUTPUT_DIR_DEFAULT = "out";
 
   /** Commit retries for concurrent writers (Iceberg {@code commit.retry.num-retries}). */
   public static final String COMMIT_RETRIES = "commit-retries";
+
   public static final String COMMIT_RETRIES_DEFAULT = "10";
+
   /**
    * Back-off of a retried commit, applied to new tables as {@code table-default.commit.retry.*} (override with the
    * pass-through key {@code iceberg.table-default.commit.retry.min-wait-ms} and the like). First wait after a
    * conflicting commit, ms; doubled at each retry (Iceberg's own default 100).
    */
   public static final long COMMIT_RETRY_MIN_WAIT_MS_DEFAULT = 100;
+
   /**
    * Longest wait between two commit attempts, ms (Iceberg's own default 60 000): the stream commits at every
    * checkpoint (1 s), so one conflicting commit must not stall it for a minute; with 10 retries the waits add up
    * to about 40 s at most.
    */
   public static final long COMMIT_RETRY_MAX_WAIT_MS_DEFAULT = 10_000;
+
   /**
    * Time after which a commit stops retrying and fails, ms (Iceberg's own default 1 800 000): 5 minutes, so that
    * a commit that cannot succeed fails the streaming job visibly within minutes (it restarts from its last
@@ -102,14 +114,18 @@ public final class LakehouseConfig {
    * environment variable {@code AGRISAFE_BUYER_HASH_KEY}.
    */
   public static final String BUYER_HASH_KEY = "buyer-hash-key";
-  public static final String BUYER_HASH_KEY_DEFAULT = "DEVELOPMENT-ONLY-agrisafe-buyer-hash-key-not-secret";
+
+  public static final String BUYER_HASH_KEY_DEFAULT =
+      "DEVELOPMENT-ONLY-agrisafe-buyer-hash-key-not-secret";
 
   /** Identifier of {@link #BUYER_HASH_KEY}, stored beside every hash so that keys can be rotated. */
   public static final String BUYER_HASH_KEY_ID = "buyer-hash-key-id";
+
   public static final String BUYER_HASH_KEY_ID_DEFAULT = "dev-0";
 
   /** Earlier keys kept for reading after a rotation: {@code id1:secret1,id2:secret2}; empty by default. */
   public static final String BUYER_HASH_PREVIOUS_KEYS = "buyer-hash-previous-keys";
+
   public static final String BUYER_HASH_PREVIOUS_KEYS_DEFAULT = "";
 
   private static final Map<String, String> DEFAULTS;
@@ -150,7 +166,10 @@ public final class LakehouseConfig {
       }
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
-          "Invalid " + SPARK_SHUFFLE_PARTITIONS + " '" + get(SPARK_SHUFFLE_PARTITIONS)
+          "Invalid "
+              + SPARK_SHUFFLE_PARTITIONS
+              + " '"
+              + get(SPARK_SHUFFLE_PARTITIONS)
               + "': expected a positive integer");
     }
   }
@@ -169,7 +188,8 @@ public final class LakehouseConfig {
    * @throws IllegalArgumentException on an unknown key, naming it and where it came from
    * @throws java.io.UncheckedIOException if the file cannot be read
    */
-  public static LakehouseConfig load(Path file, Map<String, String> overrides, Map<String, String> env) {
+  public static LakehouseConfig load(
+      Path file, Map<String, String> overrides, Map<String, String> env) {
     Map<String, String> v = new LinkedHashMap<>(DEFAULTS);
     if (file != null) {
       Properties p = new Properties();
@@ -196,10 +216,21 @@ public final class LakehouseConfig {
   }
 
   private static void put(Map<String, String> v, String key, String value, String origin) {
-    if (!DEFAULTS.containsKey(key) && !key.startsWith(ICEBERG_PREFIX) && !key.startsWith(SPARK_PREFIX)) {
+    if (!DEFAULTS.containsKey(key)
+        && !key.startsWith(ICEBERG_PREFIX)
+        && !key.startsWith(SPARK_PREFIX)) {
       throw new IllegalArgumentException(
-          "Unknown configuration key '" + key + "' in " + origin + ": expected one of " + DEFAULTS.keySet()
-              + " or a key starting with '" + ICEBERG_PREFIX + "' or '" + SPARK_PREFIX + "'");
+          "Unknown configuration key '"
+              + key
+              + "' in "
+              + origin
+              + ": expected one of "
+              + DEFAULTS.keySet()
+              + " or a key starting with '"
+              + ICEBERG_PREFIX
+              + "' or '"
+              + SPARK_PREFIX
+              + "'");
     }
     v.put(key, value);
   }
@@ -268,11 +299,16 @@ public final class LakehouseConfig {
     p.put("type", get(CATALOG_TYPE));
     p.put("uri", catalogUri());
     p.put("warehouse", warehouse());
-    // Concurrent writers (Spark jobs, the streaming job) retry a conflicting commit: a default for new tables.
+    // Concurrent writers (Spark jobs, the streaming job) retry a conflicting commit: a default for
+    // new tables.
     p.put("table-default.commit.retry.num-retries", get(COMMIT_RETRIES));
-    p.put("table-default.commit.retry.min-wait-ms", Long.toString(COMMIT_RETRY_MIN_WAIT_MS_DEFAULT));
-    p.put("table-default.commit.retry.max-wait-ms", Long.toString(COMMIT_RETRY_MAX_WAIT_MS_DEFAULT));
-    p.put("table-default.commit.retry.total-timeout-ms", Long.toString(COMMIT_RETRY_TOTAL_TIMEOUT_MS_DEFAULT));
+    p.put(
+        "table-default.commit.retry.min-wait-ms", Long.toString(COMMIT_RETRY_MIN_WAIT_MS_DEFAULT));
+    p.put(
+        "table-default.commit.retry.max-wait-ms", Long.toString(COMMIT_RETRY_MAX_WAIT_MS_DEFAULT));
+    p.put(
+        "table-default.commit.retry.total-timeout-ms",
+        Long.toString(COMMIT_RETRY_TOTAL_TIMEOUT_MS_DEFAULT));
     if (get(CATALOG_TYPE).equals("jdbc")) {
       p.put("jdbc.schema-version", "V1");
       if (!get(CATALOG_USER).isEmpty()) {

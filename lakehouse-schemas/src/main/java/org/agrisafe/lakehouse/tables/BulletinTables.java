@@ -20,19 +20,32 @@ import org.apache.iceberg.types.Types;
 public final class BulletinTables {
   private BulletinTables() {}
 
-  // ------------------------------------------------------------------ analytics.bulletin_publication_events
+  // ------------------------------------------------------------------
+  // analytics.bulletin_publication_events
   private static final Schema PUBLICATION_EVENTS_SCHEMA =
       new Schema(
           required(1, "source_system", Types.StringType.get()),
           required(2, "period_type", Types.StringType.get(), "MONTH, QUARTER or YEAR"),
           required(3, "period", Types.StringType.get(), "yyyy-MM, yyyy-Qn or yyyy (local zone)"),
           required(4, "revision", Types.IntegerType.get(), "0 = first edition, n = n-th revision"),
-          required(5, "state", Types.StringType.get(), "State entered: DRAFT, APPROVED or PUBLISHED"),
+          required(
+              5, "state", Types.StringType.get(), "State entered: DRAFT, APPROVED or PUBLISHED"),
           required(6, "who", Types.StringType.get(), "Name or role (no ID number or phone)"),
           required(7, "at", Types.TimestampType.withZone(), "UTC"),
-          optional(8, "bulletin_dir", Types.StringType.get(), "Folder of the bulletin's files when the state was entered"),
-          optional(9, "revises", Types.StringType.get(), "bulletin.json of the edition this revision revises"),
-          optional(10, "tags", Types.MapType.ofRequired(11, 12, Types.StringType.get(), Types.StringType.get()),
+          optional(
+              8,
+              "bulletin_dir",
+              Types.StringType.get(),
+              "Folder of the bulletin's files when the state was entered"),
+          optional(
+              9,
+              "revises",
+              Types.StringType.get(),
+              "bulletin.json of the edition this revision revises"),
+          optional(
+              10,
+              "tags",
+              Types.MapType.ofRequired(11, 12, Types.StringType.get(), Types.StringType.get()),
               "On PUBLISHED: input table -> Iceberg tag@snapshot that keeps the inputs"));
 
   public static final TableDef PUBLICATION_EVENTS =
@@ -42,8 +55,12 @@ public final class BulletinTables {
           "Every publication state of a bulletin edition (who, when, tagged snapshots)",
           PUBLICATION_EVENTS_SCHEMA,
           PartitionSpec.unpartitioned(),
-          SortOrder.builderFor(PUBLICATION_EVENTS_SCHEMA).asc("source_system").asc("period").asc("revision")
-              .asc("at").build(),
+          SortOrder.builderFor(PUBLICATION_EVENTS_SCHEMA)
+              .asc("source_system")
+              .asc("period")
+              .asc("revision")
+              .asc("at")
+              .build(),
           Map.of("format-version", "2", "comment", "Publication states of bulletins"));
 
   /** The bulletin tables, in creation order (namespace {@code analytics} must exist). */

@@ -25,10 +25,14 @@ public final class LakehouseBootstrap {
   public static List<String> createAll(Catalog catalog) {
     if (!(catalog instanceof SupportsNamespaces namespaces)) {
       throw new IllegalArgumentException(
-          "Cannot create the lakehouse in catalog " + catalog.name() + ": it does not support namespaces");
+          "Cannot create the lakehouse in catalog "
+              + catalog.name()
+              + ": it does not support namespaces");
     }
     List<String> log = new ArrayList<>();
-    for (String ns : java.util.stream.Stream.concat(Tables.NAMESPACES.stream(), TraceTables.NAMESPACES.stream()).toList()) {
+    for (String ns :
+        java.util.stream.Stream.concat(Tables.NAMESPACES.stream(), TraceTables.NAMESPACES.stream())
+            .toList()) {
       Namespace namespace = Namespace.of(ns);
       if (!namespaces.namespaceExists(namespace)) {
         namespaces.createNamespace(namespace);

@@ -53,59 +53,112 @@ public final class Tables {
   // ------------------------------------------------------------------ monitoring.samples
   private static final Schema SAMPLES_SCHEMA =
       new Schema(
-          required(1, "sample_id", Types.StringType.get(), "Globally unique: <source_system>:<source_sample_id>"),
-          required(2, "source_system", Types.StringType.get(), "UK_PRIF, CN_SAMR or PLATFORM_UPLOAD"),
+          required(
+              1,
+              "sample_id",
+              Types.StringType.get(),
+              "Globally unique: <source_system>:<source_sample_id>"),
+          required(
+              2, "source_system", Types.StringType.get(), "UK_PRIF, CN_SAMR or PLATFORM_UPLOAD"),
           required(3, "source_sample_id", Types.StringType.get()),
           optional(4, "source_file", Types.StringType.get()),
-          optional(5, "source_line", Types.LongType.get(), "1-based line of the sample header in the source"),
-          required(6, "programme", Types.StringType.get(),
+          optional(
+              5,
+              "source_line",
+              Types.LongType.get(),
+              "1-based line of the sample header in the source"),
+          required(
+              6,
+              "programme",
+              Types.StringType.get(),
               "RANDOM_MONITORING, RISK_TARGETED, FOLLOW_UP, SELF_CHECK or UNKNOWN"),
           optional(7, "sampled_at", Types.TimestampType.withZone(), "Sampling instant, UTC"),
           required(8, "sample_date", Types.DateType.get(), "Sampling date in the source's zone"),
-          required(9, "sample_month", Types.StringType.get(), "yyyy-MM of sample_date (local zone)"),
+          required(
+              9, "sample_month", Types.StringType.get(), "yyyy-MM of sample_date (local zone)"),
           optional(10, "zone", Types.StringType.get(), "IANA zone the local periods are cut in"),
           optional(11, "commodity_code", Types.StringType.get(), "Normalised commodity key"),
           optional(12, "commodity_raw", Types.StringType.get()),
-          optional(13, "category", Types.StringType.get(), "Commodity category (GB 2763 Annex A level 1)"),
+          optional(
+              13,
+              "category",
+              Types.StringType.get(),
+              "Commodity category (GB 2763 Annex A level 1)"),
           optional(14, "organic", Types.BooleanType.get()),
           optional(15, "description", Types.StringType.get()),
           optional(16, "country_of_origin_raw", Types.StringType.get()),
-          optional(17, "origin_iso2", Types.StringType.get(), "ISO 3166-1 alpha-2 of the country of origin"),
+          optional(
+              17,
+              "origin_iso2",
+              Types.StringType.get(),
+              "ISO 3166-1 alpha-2 of the country of origin"),
           optional(18, "region_scheme", Types.StringType.get(), "CN_ADCODE or ISO3166_1"),
-          optional(19, "region_code", Types.StringType.get(), "Division code (adcode) of the sampling place"),
+          optional(
+              19,
+              "region_code",
+              Types.StringType.get(),
+              "Division code (adcode) of the sampling place"),
           optional(20, "lon", Types.DoubleType.get(), "WGS-84 longitude, degrees"),
           optional(21, "lat", Types.DoubleType.get(), "WGS-84 latitude, degrees"),
           optional(22, "lab_id", Types.StringType.get()),
           optional(23, "lab_level", Types.StringType.get()),
           optional(24, "sampling_stage", Types.StringType.get()),
-          optional(25, "sampling_point", Types.StringType.get(), "Normalised retailer / market / base"),
+          optional(
+              25, "sampling_point", Types.StringType.get(), "Normalised retailer / market / base"),
           optional(26, "address", Types.StringType.get()),
           optional(27, "producer_id", Types.StringType.get()),
           optional(28, "trace_code", Types.StringType.get()),
           optional(29, "brand", Types.StringType.get()),
           optional(30, "packer", Types.StringType.get()),
-          required(31, "sample_verdict", Types.StringType.get(),
+          required(
+              31,
+              "sample_verdict",
+              Types.StringType.get(),
               "PASS or FAIL (CONVENTIONS, verdict of a sample); NOT_JUDGED for rapid-test-only samples"),
-          required(32, "verdict_published_by_source", Types.BooleanType.get(),
+          required(
+              32,
+              "verdict_published_by_source",
+              Types.BooleanType.get(),
               "True when the verdict is the source's own sample-level verdict (e.g. 合格/不合格)"),
           required(33, "n_results", Types.IntegerType.get()),
           required(34, "n_detected", Types.IntegerType.get()),
           required(35, "has_detection", Types.BooleanType.get()),
           required(36, "has_exceedance", Types.BooleanType.get(), "At least one result > its MRL"),
-          required(37, "has_non_compliant", Types.BooleanType.get(), "At least one result with value - U > MRL"),
+          required(
+              37,
+              "has_non_compliant",
+              Types.BooleanType.get(),
+              "At least one result with value - U > MRL"),
           required(38, "has_banned_detection", Types.BooleanType.get()),
-          required(39, "n_no_standard", Types.IntegerType.get(), "Detected results with no applicable limit"),
-          required(40, "detected_without_standard", Types.BooleanType.get(),
+          required(
+              39,
+              "n_no_standard",
+              Types.IntegerType.get(),
+              "Detected results with no applicable limit"),
+          required(
+              40,
+              "detected_without_standard",
+              Types.BooleanType.get(),
               "PASS whose only detections have no applicable limit"),
-          optional(41, "rapid_outcome", Types.StringType.get(), "POSITIVE/NEGATIVE when rapid-tested"),
-          optional(42, "rapid_confirmation", Types.StringType.get(),
+          optional(
+              41, "rapid_outcome", Types.StringType.get(), "POSITIVE/NEGATIVE when rapid-tested"),
+          optional(
+              42,
+              "rapid_confirmation",
+              Types.StringType.get(),
               "CONFIRMED_FAIL, NOT_CONFIRMED or AWAITING_CONFIRMATION for rapid positives"),
-          optional(43, "attributes", Types.MapType.ofOptional(48, 49, Types.StringType.get(), Types.StringType.get()),
+          optional(
+              43,
+              "attributes",
+              Types.MapType.ofOptional(48, 49, Types.StringType.get(), Types.StringType.get()),
               "Source-specific extras"),
           required(44, "is_synthetic", Types.BooleanType.get()),
           optional(45, "ingest_run_id", Types.StringType.get()),
           optional(46, "ingested_at", Types.TimestampType.withZone()),
-          required(47, "test_kind", Types.StringType.get(),
+          required(
+              47,
+              "test_kind",
+              Types.StringType.get(),
               "QUANTITATIVE, RAPID (rapid tests only: reported apart), MIXED or PUBLISHED_VERDICT"));
 
   /**
@@ -119,25 +172,39 @@ public final class Tables {
           "samples",
           "One row per sample (样品) with its sample-level verdict",
           SAMPLES_SCHEMA,
-          PartitionSpec.builderFor(SAMPLES_SCHEMA).identity("source_system").identity("sample_month")
-              .identity("test_kind").build(),
+          PartitionSpec.builderFor(SAMPLES_SCHEMA)
+              .identity("source_system")
+              .identity("sample_month")
+              .identity("test_kind")
+              .build(),
           SortOrder.builderFor(SAMPLES_SCHEMA).asc("sample_date").asc("sample_id").build(),
           props("One row per sample with its sample-level verdict"));
 
-  // ------------------------------------------------------------------ monitoring.results (+ revisions)
+  // ------------------------------------------------------------------ monitoring.results (+
+  // revisions)
   private static Schema resultSchema(boolean history) {
     List<Types.NestedField> f =
         new java.util.ArrayList<>(
             List.of(
-                required(1, "result_id", Types.StringType.get(), "Unique per (sample, analyte, method)"),
-                required(2, "revision", Types.IntegerType.get(), "1 = first upload; higher = lab correction"),
+                required(
+                    1, "result_id", Types.StringType.get(), "Unique per (sample, analyte, method)"),
+                required(
+                    2,
+                    "revision",
+                    Types.IntegerType.get(),
+                    "1 = first upload; higher = lab correction"),
                 required(3, "sample_id", Types.StringType.get()),
                 required(4, "source_system", Types.StringType.get()),
-                required(5, "sample_month", Types.StringType.get(), "yyyy-MM of the sample date (local zone)"),
+                required(
+                    5,
+                    "sample_month",
+                    Types.StringType.get(),
+                    "yyyy-MM of the sample date (local zone)"),
                 required(6, "sample_date", Types.DateType.get()),
                 optional(7, "commodity_code", Types.StringType.get()),
                 optional(8, "analyte_raw", Types.StringType.get()),
-                optional(9, "analyte_code", Types.StringType.get(), "Normalised residue-definition key"),
+                optional(
+                    9, "analyte_code", Types.StringType.get(), "Normalised residue-definition key"),
                 required(10, "method_type", Types.StringType.get(), "QUANTITATIVE or RAPID"),
                 optional(11, "method", Types.StringType.get()),
                 optional(12, "value_raw", Types.StringType.get()),
@@ -149,33 +216,56 @@ public final class Tables {
                 optional(18, "reported_below_loq", Types.BooleanType.get()),
                 optional(19, "inhibition_rate_pct", Types.DoubleType.get(), "Enzyme inhibition, %"),
                 optional(20, "strip_positive", Types.BooleanType.get()),
-                optional(21, "detection", Types.StringType.get(),
+                optional(
+                    21,
+                    "detection",
+                    Types.StringType.get(),
                     "NOT_DETECTED, DETECTED_NOT_QUANTIFIED or QUANTIFIED"),
-                required(22, "verdict", Types.StringType.get(),
+                required(
+                    22,
+                    "verdict",
+                    Types.StringType.get(),
                     "PASS, FAIL or NO_STANDARD (quantitative); POSITIVE or NEGATIVE (rapid)"),
                 required(23, "exceeds", Types.BooleanType.get(), "value > MRL, strictly"),
-                required(24, "non_compliant", Types.BooleanType.get(), "value - U > MRL (EFSA); never the verdict"),
+                required(
+                    24,
+                    "non_compliant",
+                    Types.BooleanType.get(),
+                    "value - U > MRL (EFSA); never the verdict"),
                 optional(25, "mrl_mg_per_kg", Types.DoubleType.get()),
                 optional(26, "limit_type", Types.StringType.get(), "NUMERIC_MRL or NOT_DETECTABLE"),
-                optional(27, "limit_source", Types.StringType.get(), "Standard and version, or the source's MRL"),
+                optional(
+                    27,
+                    "limit_source",
+                    Types.StringType.get(),
+                    "Standard and version, or the source's MRL"),
                 optional(28, "limit_rule_id", Types.StringType.get()),
                 optional(29, "published_mrl_flags", Types.StringType.get()),
                 optional(30, "published_exceeds_flag", Types.BooleanType.get()),
                 required(31, "banned_detection", Types.BooleanType.get()),
                 optional(32, "ban_rule_ids", Types.StringType.get()),
-                optional(33, "unverified_ban_rule_ids", Types.StringType.get(),
+                optional(
+                    33,
+                    "unverified_ban_rule_ids",
+                    Types.StringType.get(),
                     "Unverified ban rows that matched; information only, never a verdict"),
                 optional(34, "rapid_confirmation", Types.StringType.get()),
-                optional(35, "false_positive_prone", Types.BooleanType.get(),
+                optional(
+                    35,
+                    "false_positive_prone",
+                    Types.BooleanType.get(),
                     "Rapid positive on alliums or wild-rice stem"),
-                optional(36, "reason", Types.StringType.get(), "Human-readable reason of the verdict"),
+                optional(
+                    36, "reason", Types.StringType.get(), "Human-readable reason of the verdict"),
                 optional(37, "source_file", Types.StringType.get()),
                 optional(38, "source_line", Types.LongType.get()),
                 required(39, "is_synthetic", Types.BooleanType.get()),
                 optional(40, "ingest_run_id", Types.StringType.get()),
                 optional(41, "ingested_at", Types.TimestampType.withZone())));
     if (history) {
-      f.add(required(42, "is_current", Types.BooleanType.get(), "False once a higher revision arrived"));
+      f.add(
+          required(
+              42, "is_current", Types.BooleanType.get(), "False once a higher revision arrived"));
       f.add(optional(43, "superseded_by_revision", Types.IntegerType.get()));
     }
     return new Schema(f);
@@ -191,10 +281,19 @@ public final class Tables {
           "results",
           "Current revision of each result (sample x analyte x method)",
           RESULTS_SCHEMA,
-          PartitionSpec.builderFor(RESULTS_SCHEMA).identity("source_system").identity("sample_month").build(),
+          PartitionSpec.builderFor(RESULTS_SCHEMA)
+              .identity("source_system")
+              .identity("sample_month")
+              .build(),
           SortOrder.builderFor(RESULTS_SCHEMA).asc("sample_id").asc("analyte_code").build(),
-          props("Current revision of each result", "write.merge.mode", "merge-on-read",
-              "write.update.mode", "merge-on-read", "write.delete.mode", "merge-on-read"));
+          props(
+              "Current revision of each result",
+              "write.merge.mode",
+              "merge-on-read",
+              "write.update.mode",
+              "merge-on-read",
+              "write.delete.mode",
+              "merge-on-read"));
 
   /** Every revision ever received (history of lab corrections). */
   public static final TableDef RESULT_REVISIONS =
@@ -203,7 +302,9 @@ public final class Tables {
           "result_revisions",
           "Every revision of every result, corrections kept",
           RESULT_REVISIONS_SCHEMA,
-          PartitionSpec.builderFor(RESULT_REVISIONS_SCHEMA).identity("source_system").identity("sample_month")
+          PartitionSpec.builderFor(RESULT_REVISIONS_SCHEMA)
+              .identity("source_system")
+              .identity("sample_month")
               .build(),
           SortOrder.builderFor(RESULT_REVISIONS_SCHEMA).asc("result_id").asc("revision").build(),
           props("Every revision of every result"));
@@ -237,14 +338,21 @@ public final class Tables {
           required(1, "ingest_run_id", Types.StringType.get()),
           required(2, "source_system", Types.StringType.get()),
           optional(3, "source_path", Types.StringType.get()),
-          optional(4, "content_sha256", Types.StringType.get(), "Digest of the input, for idempotent re-runs"),
+          optional(
+              4,
+              "content_sha256",
+              Types.StringType.get(),
+              "Digest of the input, for idempotent re-runs"),
           optional(5, "started_at", Types.TimestampType.withZone()),
           optional(6, "finished_at", Types.TimestampType.withZone()),
           required(7, "samples_received", Types.LongType.get()),
           required(8, "samples_accepted", Types.LongType.get()),
           required(9, "samples_rejected", Types.LongType.get()),
           required(10, "results_accepted", Types.LongType.get()),
-          optional(11, "row_counts", Types.MapType.ofRequired(12, 13, Types.StringType.get(), Types.LongType.get()),
+          optional(
+              11,
+              "row_counts",
+              Types.MapType.ofRequired(12, 13, Types.StringType.get(), Types.LongType.get()),
               "Source rows by kind: SAMPLE_HEADER, CONTINUATION, LABEL_ROW, BLANK, DUPLICATE, REJECTED"));
 
   public static final TableDef INGEST_RUNS =
@@ -264,14 +372,21 @@ public final class Tables {
           optional(2, "name_en", Types.StringType.get()),
           optional(3, "name_zh", Types.StringType.get()),
           optional(4, "cas", Types.StringType.get()),
-          optional(5, "substance", Types.StringType.get(), "OpenFoodTox substance the ADI belongs to"),
+          optional(
+              5, "substance", Types.StringType.get(), "OpenFoodTox substance the ADI belongs to"),
           optional(6, "adi_mg_per_kg_bw_day", Types.DoubleType.get()),
           optional(7, "arfd_mg_per_kg_bw", Types.DoubleType.get()),
           optional(8, "adi_source", Types.StringType.get()));
 
   public static final TableDef ANALYTES =
-      new TableDef(NS_REFERENCE, "analytes", "Analytes / residue definitions with ADI", ANALYTES_SCHEMA,
-          PartitionSpec.unpartitioned(), SortOrder.unsorted(), props("Analytes with ADI"));
+      new TableDef(
+          NS_REFERENCE,
+          "analytes",
+          "Analytes / residue definitions with ADI",
+          ANALYTES_SCHEMA,
+          PartitionSpec.unpartitioned(),
+          SortOrder.unsorted(),
+          props("Analytes with ADI"));
 
   private static final Schema BANS_SCHEMA =
       new Schema(
@@ -279,18 +394,35 @@ public final class Tables {
           required(2, "substance_code", Types.StringType.get()),
           optional(3, "name_zh", Types.StringType.get()),
           optional(4, "name_en", Types.StringType.get()),
-          required(5, "rule_type", Types.StringType.get(), "BANNED, BANNED_FROM_DATE or RESTRICTED_SCOPE"),
+          required(
+              5,
+              "rule_type",
+              Types.StringType.get(),
+              "BANNED, BANNED_FROM_DATE or RESTRICTED_SCOPE"),
           optional(6, "scope_text_zh", Types.StringType.get()),
-          optional(7, "scope_commodity_codes", Types.ListType.ofRequired(12, Types.StringType.get()),
+          optional(
+              7,
+              "scope_commodity_codes",
+              Types.ListType.ofRequired(12, Types.StringType.get()),
               "Empty = all uses"),
           optional(8, "effective_from", Types.DateType.get()),
-          required(9, "verified", Types.BooleanType.get(), "Only verified rows drive verdicts and warnings"),
+          required(
+              9,
+              "verified",
+              Types.BooleanType.get(),
+              "Only verified rows drive verdicts and warnings"),
           optional(10, "legal_basis", Types.StringType.get()),
           optional(11, "source", Types.StringType.get()));
 
   public static final TableDef BANS =
-      new TableDef(NS_REFERENCE, "bans", "Banned/restricted substances as rules with scope and date",
-          BANS_SCHEMA, PartitionSpec.unpartitioned(), SortOrder.unsorted(), props("Bans as rules"));
+      new TableDef(
+          NS_REFERENCE,
+          "bans",
+          "Banned/restricted substances as rules with scope and date",
+          BANS_SCHEMA,
+          PartitionSpec.unpartitioned(),
+          SortOrder.unsorted(),
+          props("Bans as rules"));
 
   private static final Schema COMMODITIES_SCHEMA =
       new Schema(
@@ -302,25 +434,39 @@ public final class Tables {
           optional(6, "category", Types.StringType.get()));
 
   public static final TableDef COMMODITIES =
-      new TableDef(NS_REFERENCE, "commodities", "Commodity hierarchy (GB 2763 Annex A shape)",
-          COMMODITIES_SCHEMA, PartitionSpec.unpartitioned(), SortOrder.unsorted(), props("Commodities"));
+      new TableDef(
+          NS_REFERENCE,
+          "commodities",
+          "Commodity hierarchy (GB 2763 Annex A shape)",
+          COMMODITIES_SCHEMA,
+          PartitionSpec.unpartitioned(),
+          SortOrder.unsorted(),
+          props("Commodities"));
 
   private static final Schema LIMITS_SCHEMA =
       new Schema(
           required(1, "rule_id", Types.StringType.get()),
           required(2, "analyte_code", Types.StringType.get()),
           required(3, "commodity_code", Types.StringType.get(), "Commodity or group node"),
-          optional(4, "excluded_commodity_codes", Types.ListType.ofRequired(11, Types.StringType.get())),
+          optional(
+              4, "excluded_commodity_codes", Types.ListType.ofRequired(11, Types.StringType.get())),
           required(5, "limit_type", Types.StringType.get(), "NUMERIC_MRL or NOT_DETECTABLE"),
           optional(6, "mrl_mg_per_kg", Types.DoubleType.get()),
-          required(7, "standard", Types.StringType.get(), "Standard with version, e.g. GB 2763-2021"),
+          required(
+              7, "standard", Types.StringType.get(), "Standard with version, e.g. GB 2763-2021"),
           optional(8, "valid_from", Types.DateType.get()),
           optional(9, "valid_to", Types.DateType.get(), "Exclusive"),
           optional(10, "source", Types.StringType.get()));
 
   public static final TableDef LIMITS =
-      new TableDef(NS_REFERENCE, "limits", "Limits (MRL / must not be detected) with standard and dates",
-          LIMITS_SCHEMA, PartitionSpec.unpartitioned(), SortOrder.unsorted(), props("Limits"));
+      new TableDef(
+          NS_REFERENCE,
+          "limits",
+          "Limits (MRL / must not be detected) with standard and dates",
+          LIMITS_SCHEMA,
+          PartitionSpec.unpartitioned(),
+          SortOrder.unsorted(),
+          props("Limits"));
 
   private static final Schema REGIONS_SCHEMA =
       new Schema(
@@ -331,19 +477,37 @@ public final class Tables {
           optional(5, "level", Types.StringType.get(), "COUNTRY, PROVINCE, CITY, COUNTY, TOWNSHIP"),
           optional(6, "parent_code", Types.StringType.get()),
           optional(7, "geometry_wkt", Types.StringType.get(), "WGS-84 lon/lat WKT"),
-          optional(8, "geometry_source_crs", Types.StringType.get(), "CRS of the source file, e.g. GCJ-02"));
+          optional(
+              8,
+              "geometry_source_crs",
+              Types.StringType.get(),
+              "CRS of the source file, e.g. GCJ-02"));
 
   public static final TableDef REGIONS =
-      new TableDef(NS_REFERENCE, "regions", "Regions with scheme, code, level, parent and geometry",
-          REGIONS_SCHEMA, PartitionSpec.unpartitioned(), SortOrder.unsorted(), props("Regions"));
+      new TableDef(
+          NS_REFERENCE,
+          "regions",
+          "Regions with scheme, code, level, parent and geometry",
+          REGIONS_SCHEMA,
+          PartitionSpec.unpartitioned(),
+          SortOrder.unsorted(),
+          props("Regions"));
 
   // ------------------------------------------------------------------ analytics.pass_rates
   private static final Schema PASS_RATES_SCHEMA =
       new Schema(
           required(1, "period_type", Types.StringType.get(), "MONTH, QUARTER or YEAR (local zone)"),
           required(2, "period", Types.StringType.get(), "yyyy-MM, yyyy-Qn or yyyy"),
-          required(3, "dimension_set", Types.StringType.get(), "Grouping dimensions, e.g. commodity_code+year"),
-          required(4, "programme_scope", Types.StringType.get(), "Which sampling programmes the figure covers"),
+          required(
+              3,
+              "dimension_set",
+              Types.StringType.get(),
+              "Grouping dimensions, e.g. commodity_code+year"),
+          required(
+              4,
+              "programme_scope",
+              Types.StringType.get(),
+              "Which sampling programmes the figure covers"),
           optional(5, "source_system", Types.StringType.get()),
           optional(6, "commodity_code", Types.StringType.get()),
           optional(7, "category", Types.StringType.get()),
@@ -361,7 +525,8 @@ public final class Tables {
           required(19, "non_compliant", Types.LongType.get()),
           required(20, "detected_without_standard", Types.LongType.get()),
           required(21, "no_standard_results", Types.LongType.get()),
-          optional(22, "pass_rate", Types.DoubleType.get(), "合格率, proportion; null when judged = 0"),
+          optional(
+              22, "pass_rate", Types.DoubleType.get(), "合格率, proportion; null when judged = 0"),
           optional(23, "pass_rate_low", Types.DoubleType.get(), "95 % Wilson lower bound"),
           optional(24, "pass_rate_high", Types.DoubleType.get()),
           optional(25, "detection_rate", Types.DoubleType.get(), "检出率"),
@@ -373,7 +538,8 @@ public final class Tables {
           optional(31, "non_compliant_rate", Types.DoubleType.get()),
           optional(32, "non_compliant_rate_low", Types.DoubleType.get()),
           optional(33, "non_compliant_rate_high", Types.DoubleType.get()),
-          optional(34, "input_snapshot_id", Types.LongType.get(), "monitoring.samples snapshot read"),
+          optional(
+              34, "input_snapshot_id", Types.LongType.get(), "monitoring.samples snapshot read"),
           optional(35, "computed_at", Types.TimestampType.withZone()));
 
   public static final TableDef PASS_RATES =
@@ -393,7 +559,17 @@ public final class Tables {
 
   /** Every table, in creation order. */
   public static List<TableDef> all() {
-    return List.of(SAMPLES, RESULTS, RESULT_REVISIONS, REJECTED_RECORDS, INGEST_RUNS, ANALYTES, BANS,
-        COMMODITIES, LIMITS, REGIONS, PASS_RATES);
+    return List.of(
+        SAMPLES,
+        RESULTS,
+        RESULT_REVISIONS,
+        REJECTED_RECORDS,
+        INGEST_RUNS,
+        ANALYTES,
+        BANS,
+        COMMODITIES,
+        LIMITS,
+        REGIONS,
+        PASS_RATES);
   }
 }

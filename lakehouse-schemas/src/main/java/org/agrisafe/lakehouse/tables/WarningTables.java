@@ -122,14 +122,16 @@ public final class WarningTables {
 
   /** The group ID of warnings sharing a cause: {@code G-} and 16 hex digits of SHA-256 of the parts. */
   public static String groupId(List<String> parts) {
-    return "G-" + sha256Hex(String.join("|", parts.stream().map(p -> p == null ? "" : p).toList()))
-        .substring(0, 16);
+    return "G-"
+        + sha256Hex(String.join("|", parts.stream().map(p -> p == null ? "" : p).toList()))
+            .substring(0, 16);
   }
 
   private static String sha256Hex(String s) {
     try {
       return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is not available in this JVM", e);
     }
@@ -138,41 +140,92 @@ public final class WarningTables {
   // ------------------------------------------------------------------ analytics.warnings
   private static final Schema WARNINGS_SCHEMA =
       new Schema(
-          required(1, "warning_id", Types.StringType.get(),
+          required(
+              1,
+              "warning_id",
+              Types.StringType.get(),
               "Deterministic: W- + SHA-256(producer|measure|series key|period_type|period), see WarningTables"),
-          required(2, "producer", Types.StringType.get(), "BATCH_ABERRATION, STREAM_RULE or LEDGER_CHECK"),
-          required(3, "warning_type", Types.StringType.get(),
+          required(
+              2,
+              "producer",
+              Types.StringType.get(),
+              "BATCH_ABERRATION, STREAM_RULE or LEDGER_CHECK"),
+          required(
+              3,
+              "warning_type",
+              Types.StringType.get(),
               "ALERT, INFORMATION_FOR_FOLLOW_UP or INFORMATION_FOR_ATTENTION (RASFF-like)"),
           required(4, "severity", Types.StringType.get(), "LOW, MEDIUM or HIGH"),
           required(5, "state", Types.StringType.get(), "NEW, VALIDATED, ESCALATED or CLOSED"),
-          required(6, "measure", Types.StringType.get(),
+          required(
+              6,
+              "measure",
+              Types.StringType.get(),
               "What was counted, e.g. EXCEEDANCE_SAMPLES (samples with >= 1 result above its MRL)"),
-          optional(7, "series_level", Types.StringType.get(), "COMMODITY, CATEGORY, ... (grain of the key)"),
+          optional(
+              7,
+              "series_level",
+              Types.StringType.get(),
+              "COMMODITY, CATEGORY, ... (grain of the key)"),
           optional(8, "source_system", Types.StringType.get()),
           optional(9, "commodity_code", Types.StringType.get()),
           optional(10, "category", Types.StringType.get()),
           optional(11, "analyte_code", Types.StringType.get()),
           optional(12, "region_code", Types.StringType.get()),
-          optional(13, "programme_scope", Types.StringType.get(), "Sampling programmes the counts cover"),
+          optional(
+              13,
+              "programme_scope",
+              Types.StringType.get(),
+              "Sampling programmes the counts cover"),
           required(14, "period_type", Types.StringType.get(), "MONTH, WEEK or DAY (local zone)"),
           required(15, "period", Types.StringType.get(), "yyyy-MM (local zone) for MONTH"),
           optional(16, "observed", Types.LongType.get(), "Observed count in the period"),
           optional(17, "denominator", Types.LongType.get(), "Samples tested in the period"),
-          optional(18, "observed_rate", Types.DoubleType.get(), "observed / denominator; null when 0 tested"),
-          optional(19, "expected", Types.DoubleType.get(), "Expected count (Farrington mu0, EARS mean)"),
-          optional(20, "threshold", Types.DoubleType.get(), "Alarm threshold, counts (R upperbound)"),
-          optional(21, "exceedance_score", Types.DoubleType.get(),
+          optional(
+              18,
+              "observed_rate",
+              Types.DoubleType.get(),
+              "observed / denominator; null when 0 tested"),
+          optional(
+              19, "expected", Types.DoubleType.get(), "Expected count (Farrington mu0, EARS mean)"),
+          optional(
+              20, "threshold", Types.DoubleType.get(), "Alarm threshold, counts (R upperbound)"),
+          optional(
+              21,
+              "exceedance_score",
+              Types.DoubleType.get(),
               "(observed - expected) / (threshold - expected); > 1 at an alarm"),
-          optional(22, "method", Types.StringType.get(), "Detector in R naming, e.g. farrington(3,0,3)"),
+          optional(
+              22, "method", Types.StringType.get(), "Detector in R naming, e.g. farrington(3,0,3)"),
           optional(23, "method_parameters", Types.StringType.get(), "Detector parameters as JSON"),
-          optional(24, "input_snapshot_id", Types.LongType.get(), "Snapshot of the input table read"),
-          required(25, "recurrence", Types.IntegerType.get(),
+          optional(
+              24, "input_snapshot_id", Types.LongType.get(), "Snapshot of the input table read"),
+          required(
+              25,
+              "recurrence",
+              Types.IntegerType.get(),
               "Earlier warnings of the same producer and series key (earlier periods)"),
-          optional(26, "group_id", Types.StringType.get(), "Warnings sharing a cause (e.g. same category+period)"),
-          optional(27, "rank_score", Types.DoubleType.get(), "severity weight (1-3) x novelty 1/(1+recurrence)"),
+          optional(
+              26,
+              "group_id",
+              Types.StringType.get(),
+              "Warnings sharing a cause (e.g. same category+period)"),
+          optional(
+              27,
+              "rank_score",
+              Types.DoubleType.get(),
+              "severity weight (1-3) x novelty 1/(1+recurrence)"),
           optional(28, "details", Types.StringType.get(), "Human-readable reason"),
-          required(29, "created_at", Types.TimestampType.withZone(), "First raised, UTC; kept by re-runs"),
-          optional(30, "updated_at", Types.TimestampType.withZone(), "Last re-run or state change, UTC"));
+          required(
+              29,
+              "created_at",
+              Types.TimestampType.withZone(),
+              "First raised, UTC; kept by re-runs"),
+          optional(
+              30,
+              "updated_at",
+              Types.TimestampType.withZone(),
+              "Last re-run or state change, UTC"));
 
   public static final TableDef WARNINGS =
       new TableDef(
@@ -182,9 +235,17 @@ public final class WarningTables {
           WARNINGS_SCHEMA,
           PartitionSpec.builderFor(WARNINGS_SCHEMA).identity("producer").build(),
           SortOrder.builderFor(WARNINGS_SCHEMA).asc("period").asc("warning_id").build(),
-          Map.of("format-version", "2", "comment", "The one warnings table",
-              "write.parquet.compression-codec", "zstd",
-              "write.merge.mode", "copy-on-write", "write.update.mode", "copy-on-write"));
+          Map.of(
+              "format-version",
+              "2",
+              "comment",
+              "The one warnings table",
+              "write.parquet.compression-codec",
+              "zstd",
+              "write.merge.mode",
+              "copy-on-write",
+              "write.update.mode",
+              "copy-on-write"));
 
   // ------------------------------------------------------------------ analytics.warning_events
   private static final Schema WARNING_EVENTS_SCHEMA =

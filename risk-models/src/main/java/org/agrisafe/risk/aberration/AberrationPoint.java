@@ -26,7 +26,15 @@ import java.util.OptionalDouble;
  * @param thresholdBeforeSuppression the threshold computed before the {@code limit54} rule was applied; equals the
  *                     upperbound when it is present; {@code NaN} when not computable
  */
-public record AberrationPoint(int index, long observed, OptionalDouble upperbound, boolean alarm,
-                              ThresholdStatus status, double expected, boolean trendUsed, double dispersion,
-                              double statistic, int baselineSize, double thresholdBeforeSuppression) {
-}
+public record AberrationPoint(
+    int index,
+    long observed,
+    OptionalDouble upperbound,
+    boolean alarm,
+    ThresholdStatus status,
+    double expected,
+    boolean trendUsed,
+    double dispersion,
+    double statistic,
+    int baselineSize,
+    double thresholdBeforeSuppression) {}

@@ -11,21 +11,23 @@ import java.util.List;
  */
 public record AberrationResult(String seriesName, String method, List<AberrationPoint> points) {
 
-    public AberrationResult {
-        points = List.copyOf(points);
-    }
+  public AberrationResult {
+    points = List.copyOf(points);
+  }
 
-    /** Point for 1-based {@code index}. @throws IllegalArgumentException when the index was not evaluated */
-    public AberrationPoint at(int index) {
-        if (points.isEmpty() || index < points.get(0).index() || index > points.get(points.size() - 1).index()) {
-            throw new IllegalArgumentException("Series '" + seriesName + "': index " + index
-                    + " was not evaluated by " + method);
-        }
-        return points.get(index - points.get(0).index());
+  /** Point for 1-based {@code index}. @throws IllegalArgumentException when the index was not evaluated */
+  public AberrationPoint at(int index) {
+    if (points.isEmpty()
+        || index < points.get(0).index()
+        || index > points.get(points.size() - 1).index()) {
+      throw new IllegalArgumentException(
+          "Series '" + seriesName + "': index " + index + " was not evaluated by " + method);
     }
+    return points.get(index - points.get(0).index());
+  }
 
-    /** Number of alarms raised. */
-    public long alarmCount() {
-        return points.stream().filter(AberrationPoint::alarm).count();
-    }
+  /** Number of alarms raised. */
+  public long alarmCount() {
+    return points.stream().filter(AberrationPoint::alarm).count();
+  }
 }

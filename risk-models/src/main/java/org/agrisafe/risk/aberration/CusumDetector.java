@@ -29,88 +29,123 @@ import java.util.OptionalDouble;
  */
 public final class CusumDetector implements AberrationDetector {
 
-    private final CusumParameters parameters;
+  private final CusumParameters parameters;
 
-    public CusumDetector(CusumParameters parameters) {
-        if (parameters == null) {
-            throw new IllegalArgumentException("CUSUM parameters are null: expected CusumParameters");
-        }
-        this.parameters = parameters;
+  public CusumDetector(CusumParameters parameters) {
+    if (parameters == null) {
+      throw new IllegalArgumentException("CUSUM parameters are null: expected CusumParameters");
     }
+    this.parameters = parameters;
+  }
 
-    @Override
-    public AberrationResult detect(CountSeries series, int rangeFirst, int rangeLast) {
-        series.checkRange(rangeFirst, rangeLast);
-        long[] y = series.observedView();
-        double m;
-        int baselineSize;
-        if (parameters.m().isPresent()) {
-            m = parameters.m().getAsDouble();
-            baselineSize = 0;
-        } else {
-            if (rangeFirst < 2) {
-                throw series.tooShort("CUSUM", rangeFirst, rangeFirst - 1, 1,
-                        "m = NULL estimates the expected count from the periods before the range");
-            }
-            m = RStats.mean(y, 0, rangeFirst - 1);
-            baselineSize = rangeFirst - 1;
-        }
-        double k = parameters.k();
-        double h = parameters.h();
-        double alpha = parameters.alpha();
-        CusumParameters.Transformation trans = parameters.transformation();
-        double variance = trans == CusumParameters.Transformation.PEARSON_NEG_BIN ? m + alpha * m * m : m;
-        List<AberrationPoint> points = new ArrayList<>(rangeLast - rangeFirst + 1);
-        double previous = 0;
-        for (int t = rangeFirst; t <= rangeLast; t++) {
-            long x = y[t - 1];
-            double z = standardise(trans, x, m, alpha);
-            double cusum = Math.max(0, previous + (z - k));
-            boolean alarm = cusum >= h;
-            double upper = upperbound(trans, m, h, k, previous, cusum, alpha);
-            if (Double.isNaN(upper) || upper < 0) {
-                upper = 0;     // R: upperbound[is.na(upperbound)] <- 0; upperbound[upperbound < 0] <- 0
-            }
-            points.add(new AberrationPoint(t, x, OptionalDouble.of(upper), alarm, ThresholdStatus.COMPUTED, m, false,
-                    variance, cusum, baselineSize, upper));
-            previous = parameters.resetAfterAlarm() && alarm ? 0 : cusum;
-        }
-        String name = "cusum: " + trans.name().toLowerCase(java.util.Locale.ROOT)
-                + (parameters.resetAfterAlarm() ? " (reset after alarm)" : "");
-        return new AberrationResult(series.name(), name, points);
+  @Override
+  public AberrationResult detect(CountSeries series, int rangeFirst, int rangeLast) {
+    series.checkRange(rangeFirst, rangeLast);
+    long[] y = series.observedView();
+    double m;
+    int baselineSize;
+    if (parameters.m().isPresent()) {
+      m = parameters.m().getAsDouble();
+      baselineSize = 0;
+    } else {
+      if (rangeFirst < 2) {
+        throw series.tooShort(
+            "CUSUM",
+            rangeFirst,
+            rangeFirst - 1,
+            1,
+            "m = NULL estimates the expected count from the periods before the range");
+      }
+      m = RStats.mean(y, 0, rangeFirst - 1);
+      baselineSize = rangeFirst - 1;
     }
+    double k = parameters.k();
+    double h = parameters.h();
+    double alpha = parameters.alpha();
+    CusumParameters.Transformation trans = parameters.transformation();
+    double variance =
+        trans == CusumParameters.Transformation.PEARSON_NEG_BIN ? m + alpha * m * m : m;
+    List<AberrationPoint> points = new ArrayList<>(rangeLast - rangeFirst + 1);
+    double previous = 0;
+    for (int t = rangeFirst; t <= rangeLast; t++) {
+      long x = y[t - 1];
+      double z = standardise(trans, x, m, alpha);
+      double cusum = Math.max(0, previous + (z - k));
+      boolean alarm = cusum >= h;
+      double upper = upperbound(trans, m, h, k, previous, cusum, alpha);
+      if (Double.isNaN(upper) || upper < 0) {
+        upper = 0; // R: upperbound[is.na(upperbound)] <- 0; upperbound[upperbound < 0] <- 0
+      }
+      points.add(
+          new AberrationPoint(
+              t,
+              x,
+              OptionalDouble.of(upper),
+              alarm,
+              ThresholdStatus.COMPUTED,
+              m,
+              false,
+              variance,
+              cusum,
+              baselineSize,
+              upper));
+      previous = parameters.resetAfterAlarm() && alarm ? 0 : cusum;
+    }
+    String name =
+        "cusum: "
+            + trans.name().toLowerCase(java.util.Locale.ROOT)
+            + (parameters.resetAfterAlarm() ? " (reset after alarm)" : "");
+    return new AberrationResult(series.name(), name, points);
+  }
 
-    static double standardise(CusumParameters.Transformation trans, long xCount, double m, double alpha) {
-        double x = xCount;
-        return switch (trans) {
-            case STANDARD -> m == 0 ? (x == 0 ? 0 : Double.POSITIVE_INFINITY) : (x - m) / Math.sqrt(m);
-            case ROSSI -> (x - 3 * m + 2 * Math.sqrt(x * m)) / (2 * Math.sqrt(m));
-            case ANSCOMBE -> 1.5 * (Math.pow(x, 2.0 / 3) - Math.pow(m, 2.0 / 3)) / Math.pow(m, 1.0 / 6);
-            case ANSCOMBE_2ND -> (Math.pow(x, 2.0 / 3) - (Math.pow(m, 2.0 / 3) - Math.pow(m, -1.0 / 3) / 9))
-                    / (2.0 / 3 * Math.pow(m, 1.0 / 6));
-            case PEARSON_NEG_BIN -> (x - m) / Math.sqrt(m + alpha * m * m);
-            case NONE -> x;
-        };
-    }
+  static double standardise(
+      CusumParameters.Transformation trans, long xCount, double m, double alpha) {
+    double x = xCount;
+    return switch (trans) {
+      case STANDARD -> m == 0 ? (x == 0 ? 0 : Double.POSITIVE_INFINITY) : (x - m) / Math.sqrt(m);
+      case ROSSI -> (x - 3 * m + 2 * Math.sqrt(x * m)) / (2 * Math.sqrt(m));
+      case ANSCOMBE -> 1.5 * (Math.pow(x, 2.0 / 3) - Math.pow(m, 2.0 / 3)) / Math.pow(m, 1.0 / 6);
+      case ANSCOMBE_2ND ->
+          (Math.pow(x, 2.0 / 3) - (Math.pow(m, 2.0 / 3) - Math.pow(m, -1.0 / 3) / 9))
+              / (2.0 / 3 * Math.pow(m, 1.0 / 6));
+      case PEARSON_NEG_BIN -> (x - m) / Math.sqrt(m + alpha * m * m);
+      case NONE -> x;
+    };
+  }
 
-    static double upperbound(CusumParameters.Transformation trans, double m, double h, double k, double previous,
-                             double cusum, double alpha) {
-        double hk = h + k - previous;
-        return switch (trans) {
-            case STANDARD -> Math.ceil(Math.sqrt(m) * hk + m);
-            case ROSSI -> 2 * h * Math.sqrt(m) + 2 * k * Math.sqrt(m) - 2 * previous * Math.sqrt(m) + 5 * m
-                    - 2 * Math.sqrt(4 * m * m + 2 * Math.pow(m, 1.5) * h + 2 * Math.pow(m, 1.5) * k
-                    - 2 * Math.pow(m, 1.5) * previous);
-            case ANSCOMBE -> {
-                double base = 2.0 / 3 * Math.pow(m, 1.0 / 6) * hk + Math.pow(m, 2.0 / 3);
-                yield base < 0 ? 0 : Math.pow(base, 1.5);
-            }
-            case ANSCOMBE_2ND -> {
-                double base = 2.0 / 3 * Math.pow(m, 1.0 / 6) * hk + (Math.pow(m, 2.0 / 3) - Math.pow(m, 1.0 / 3) / 9);
-                yield base < 0 ? 0 : Math.pow(base, 1.5);
-            }
-            case PEARSON_NEG_BIN -> Math.sqrt(m + alpha * m * m) * hk + m;
-            case NONE -> h - cusum;
-        };
-    }
+  static double upperbound(
+      CusumParameters.Transformation trans,
+      double m,
+      double h,
+      double k,
+      double previous,
+      double cusum,
+      double alpha) {
+    double hk = h + k - previous;
+    return switch (trans) {
+      case STANDARD -> Math.ceil(Math.sqrt(m) * hk + m);
+      case ROSSI ->
+          2 * h * Math.sqrt(m)
+              + 2 * k * Math.sqrt(m)
+              - 2 * previous * Math.sqrt(m)
+              + 5 * m
+              - 2
+                  * Math.sqrt(
+                      4 * m * m
+                          + 2 * Math.pow(m, 1.5) * h
+                          + 2 * Math.pow(m, 1.5) * k
+                          - 2 * Math.pow(m, 1.5) * previous);
+      case ANSCOMBE -> {
+        double base = 2.0 / 3 * Math.pow(m, 1.0 / 6) * hk + Math.pow(m, 2.0 / 3);
+        yield base < 0 ? 0 : Math.pow(base, 1.5);
+      }
+      case ANSCOMBE_2ND -> {
+        double base =
+            2.0 / 3 * Math.pow(m, 1.0 / 6) * hk + (Math.pow(m, 2.0 / 3) - Math.pow(m, 1.0 / 3) / 9);
+        yield base < 0 ? 0 : Math.pow(base, 1.5);
+      }
+      case PEARSON_NEG_BIN -> Math.sqrt(m + alpha * m * m) * hk + m;
+      case NONE -> h - cusum;
+    };
+  }
 }

@@ -32,70 +32,86 @@ import java.util.OptionalDouble;
  */
 public final class EarsCDetector implements AberrationDetector {
 
-    private final EarsCParameters parameters;
+  private final EarsCParameters parameters;
 
-    public EarsCDetector(EarsCParameters parameters) {
-        if (parameters == null) {
-            throw new IllegalArgumentException("EARS parameters are null: expected EarsCParameters");
-        }
-        this.parameters = parameters;
+  public EarsCDetector(EarsCParameters parameters) {
+    if (parameters == null) {
+      throw new IllegalArgumentException("EARS parameters are null: expected EarsCParameters");
     }
+    this.parameters = parameters;
+  }
 
-    @Override
-    public AberrationResult detect(CountSeries series, int rangeFirst, int rangeLast) {
-        series.checkRange(rangeFirst, rangeLast);
-        int maxLag = parameters.maxLag();
-        if (rangeFirst - maxLag < 1) {
-            throw series.tooShort("EARS " + parameters.variant(), rangeFirst, rangeFirst - 1, maxLag,
-                    "baseline = " + parameters.baseline() + " periods"
-                            + (parameters.variant() == EarsCParameters.Variant.C1 ? "" : " plus the guard band"));
-        }
-        long[] y = series.observedView();
-        int baseline = parameters.baseline();
-        double z = RStats.qnorm(1 - parameters.alpha());
-        double minSigma = parameters.minSigma();
-        List<AberrationPoint> points = new ArrayList<>(rangeLast - rangeFirst + 1);
-        for (int t = rangeFirst; t <= rangeLast; t++) {
-            long obs = y[t - 1];
-            double mean;
-            double sigma;
-            double upper;
-            double statistic;
-            switch (parameters.variant()) {
-                case C1, C2 -> {
-                    int lastLag = parameters.variant() == EarsCParameters.Variant.C1 ? 1 : 3;
-                    // 0-based window [t-1-(baseline+lastLag-1), t-1-lastLag]
-                    int from = t - lastLag - baseline;   // 0-based start = (t - lastLag - baseline + 1) - 1
-                    int to = t - lastLag;                  // exclusive
-                    mean = RStats.mean(y, from, to);
-                    sigma = Math.max(RStats.sd(y, from, to), minSigma);
-                    upper = mean + z * sigma;
-                    statistic = (obs - mean) / sigma;
-                }
-                case C3 -> {
-                    double lag2 = Math.max(0, c2(y, t - 2, baseline, minSigma) - 1);
-                    double lag1 = Math.max(0, c2(y, t - 1, baseline, minSigma) - 1);
-                    int from = t - 3 - baseline;
-                    int to = t - 3;
-                    mean = RStats.mean(y, from, to);
-                    sigma = Math.max(RStats.sd(y, from, to), minSigma);
-                    upper = Math.max(0, obs + sigma * (z - (lag2 + lag1)));
-                    statistic = Math.max(0, (obs - mean) / sigma - 1) + lag1 + lag2;
-                }
-                default -> throw new IllegalStateException("Unknown EARS variant " + parameters.variant());
-            }
-            boolean defined = !Double.isNaN(upper);
-            points.add(new AberrationPoint(t, obs, defined ? OptionalDouble.of(upper) : OptionalDouble.empty(),
-                    defined && obs > upper, defined ? ThresholdStatus.COMPUTED : ThresholdStatus.UNDEFINED,
-                    mean, false, sigma, statistic, baseline, upper));
-        }
-        return new AberrationResult(series.name(), "EARS_" + parameters.variant(), points);
+  @Override
+  public AberrationResult detect(CountSeries series, int rangeFirst, int rangeLast) {
+    series.checkRange(rangeFirst, rangeLast);
+    int maxLag = parameters.maxLag();
+    if (rangeFirst - maxLag < 1) {
+      throw series.tooShort(
+          "EARS " + parameters.variant(),
+          rangeFirst,
+          rangeFirst - 1,
+          maxLag,
+          "baseline = "
+              + parameters.baseline()
+              + " periods"
+              + (parameters.variant() == EarsCParameters.Variant.C1 ? "" : " plus the guard band"));
     }
+    long[] y = series.observedView();
+    int baseline = parameters.baseline();
+    double z = RStats.qnorm(1 - parameters.alpha());
+    double minSigma = parameters.minSigma();
+    List<AberrationPoint> points = new ArrayList<>(rangeLast - rangeFirst + 1);
+    for (int t = rangeFirst; t <= rangeLast; t++) {
+      long obs = y[t - 1];
+      double mean;
+      double sigma;
+      double upper;
+      double statistic;
+      switch (parameters.variant()) {
+        case C1, C2 -> {
+          int lastLag = parameters.variant() == EarsCParameters.Variant.C1 ? 1 : 3;
+          // 0-based window [t-1-(baseline+lastLag-1), t-1-lastLag]
+          int from = t - lastLag - baseline; // 0-based start = (t - lastLag - baseline + 1) - 1
+          int to = t - lastLag; // exclusive
+          mean = RStats.mean(y, from, to);
+          sigma = Math.max(RStats.sd(y, from, to), minSigma);
+          upper = mean + z * sigma;
+          statistic = (obs - mean) / sigma;
+        }
+        case C3 -> {
+          double lag2 = Math.max(0, c2(y, t - 2, baseline, minSigma) - 1);
+          double lag1 = Math.max(0, c2(y, t - 1, baseline, minSigma) - 1);
+          int from = t - 3 - baseline;
+          int to = t - 3;
+          mean = RStats.mean(y, from, to);
+          sigma = Math.max(RStats.sd(y, from, to), minSigma);
+          upper = Math.max(0, obs + sigma * (z - (lag2 + lag1)));
+          statistic = Math.max(0, (obs - mean) / sigma - 1) + lag1 + lag2;
+        }
+        default -> throw new IllegalStateException("Unknown EARS variant " + parameters.variant());
+      }
+      boolean defined = !Double.isNaN(upper);
+      points.add(
+          new AberrationPoint(
+              t,
+              obs,
+              defined ? OptionalDouble.of(upper) : OptionalDouble.empty(),
+              defined && obs > upper,
+              defined ? ThresholdStatus.COMPUTED : ThresholdStatus.UNDEFINED,
+              mean,
+              false,
+              sigma,
+              statistic,
+              baseline,
+              upper));
+    }
+    return new AberrationResult(series.name(), "EARS_" + parameters.variant(), points);
+  }
 
-    /** C2 statistic of 1-based index s: (y[s] - mean) / max(sd, minSigma) over y[s-baseline-2 .. s-3]. */
-    private static double c2(long[] y, int s, int baseline, double minSigma) {
-        int from = s - 3 - baseline;
-        int to = s - 3;
-        return (y[s - 1] - RStats.mean(y, from, to)) / Math.max(RStats.sd(y, from, to), minSigma);
-    }
+  /** C2 statistic of 1-based index s: (y[s] - mean) / max(sd, minSigma) over y[s-baseline-2 .. s-3]. */
+  private static double c2(long[] y, int s, int baseline, double minSigma) {
+    int from = s - 3 - baseline;
+    int to = s - 3;
+    return (y[s - 1] - RStats.mean(y, from, to)) / Math.max(RStats.sd(y, from, to), minSigma);
+  }
 }

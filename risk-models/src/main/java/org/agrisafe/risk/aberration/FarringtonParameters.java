@@ -27,117 +27,147 @@ package org.agrisafe.risk.aberration;
  */
 public final class FarringtonParameters {
 
-    public static final int B_DEFAULT = 5;
-    public static final int W_DEFAULT = 3;
-    public static final boolean REWEIGHT_DEFAULT = true;
-    public static final double ALPHA_DEFAULT = 0.05;
-    public static final boolean TREND_DEFAULT = true;
-    public static final int LIMIT54_CASES_DEFAULT = 5;
-    public static final int LIMIT54_PERIODS_DEFAULT = 4;
-    public static final PowerTransform POWER_TRANSFORM_DEFAULT = PowerTransform.TWO_THIRDS;
-    public static final boolean POPULATION_OFFSET_DEFAULT = false;
-    /** Significance level of the trend test, hard-coded in R's algo.farrington. */
-    public static final double P_THRESHOLD_TREND = 0.05;
-    /** Anscombe-residual threshold of the reweighting, fixed in R's algo.farrington. */
-    public static final double WEIGHTS_THRESHOLD = 1.0;
+  public static final int B_DEFAULT = 5;
+  public static final int W_DEFAULT = 3;
+  public static final boolean REWEIGHT_DEFAULT = true;
+  public static final double ALPHA_DEFAULT = 0.05;
+  public static final boolean TREND_DEFAULT = true;
+  public static final int LIMIT54_CASES_DEFAULT = 5;
+  public static final int LIMIT54_PERIODS_DEFAULT = 4;
+  public static final PowerTransform POWER_TRANSFORM_DEFAULT = PowerTransform.TWO_THIRDS;
+  public static final boolean POPULATION_OFFSET_DEFAULT = false;
 
-    private final int b;
-    private final int w;
-    private final boolean reweight;
-    private final double alpha;
-    private final boolean trend;
-    private final int limit54Cases;
-    private final int limit54Periods;
-    private final PowerTransform powerTransform;
-    private final boolean populationOffset;
+  /** Significance level of the trend test, hard-coded in R's algo.farrington. */
+  public static final double P_THRESHOLD_TREND = 0.05;
 
-    /**
-     * @throws IllegalArgumentException when b &lt; 1, w &lt; 0, alpha not in (0, 1), limit54Cases &lt; 0,
-     *                                  limit54Periods &lt; 1 or powerTransform is null
-     */
-    public FarringtonParameters(int b, int w, boolean reweight, double alpha, boolean trend, int limit54Cases,
-                                int limit54Periods, PowerTransform powerTransform, boolean populationOffset) {
-        if (b < 1) {
-            throw new IllegalArgumentException("Farrington b " + b + " is invalid: expected >= 1 year");
-        }
-        if (w < 0) {
-            throw new IllegalArgumentException("Farrington w " + w + " is invalid: expected >= 0 periods");
-        }
-        if (!(alpha > 0 && alpha < 1)) {
-            throw new IllegalArgumentException("Farrington alpha " + alpha + " is invalid: expected 0 < alpha < 1");
-        }
-        if (limit54Cases < 0) {
-            throw new IllegalArgumentException("Farrington limit54 cases " + limit54Cases + " is invalid: expected >= 0");
-        }
-        if (limit54Periods < 1) {
-            throw new IllegalArgumentException("Farrington limit54 periods " + limit54Periods
-                    + " is invalid: expected > 0");
-        }
-        if (powerTransform == null) {
-            throw new IllegalArgumentException("Farrington power transform is null: expected NONE, SQUARE_ROOT or TWO_THIRDS");
-        }
-        this.b = b;
-        this.w = w;
-        this.reweight = reweight;
-        this.alpha = alpha;
-        this.trend = trend;
-        this.limit54Cases = limit54Cases;
-        this.limit54Periods = limit54Periods;
-        this.powerTransform = powerTransform;
-        this.populationOffset = populationOffset;
+  /** Anscombe-residual threshold of the reweighting, fixed in R's algo.farrington. */
+  public static final double WEIGHTS_THRESHOLD = 1.0;
+
+  private final int b;
+  private final int w;
+  private final boolean reweight;
+  private final double alpha;
+  private final boolean trend;
+  private final int limit54Cases;
+  private final int limit54Periods;
+  private final PowerTransform powerTransform;
+  private final boolean populationOffset;
+
+  /**
+   * @throws IllegalArgumentException when b &lt; 1, w &lt; 0, alpha not in (0, 1), limit54Cases &lt; 0,
+   *                                  limit54Periods &lt; 1 or powerTransform is null
+   */
+  public FarringtonParameters(
+      int b,
+      int w,
+      boolean reweight,
+      double alpha,
+      boolean trend,
+      int limit54Cases,
+      int limit54Periods,
+      PowerTransform powerTransform,
+      boolean populationOffset) {
+    if (b < 1) {
+      throw new IllegalArgumentException("Farrington b " + b + " is invalid: expected >= 1 year");
     }
-
-    /** R's defaults. */
-    public static FarringtonParameters defaults() {
-        return new FarringtonParameters(B_DEFAULT, W_DEFAULT, REWEIGHT_DEFAULT, ALPHA_DEFAULT, TREND_DEFAULT,
-                LIMIT54_CASES_DEFAULT, LIMIT54_PERIODS_DEFAULT, POWER_TRANSFORM_DEFAULT, POPULATION_OFFSET_DEFAULT);
+    if (w < 0) {
+      throw new IllegalArgumentException(
+          "Farrington w " + w + " is invalid: expected >= 0 periods");
     }
-
-    /** The same parameters with another b and w. */
-    public FarringtonParameters withBW(int newB, int newW) {
-        return new FarringtonParameters(newB, newW, reweight, alpha, trend, limit54Cases, limit54Periods,
-                powerTransform, populationOffset);
+    if (!(alpha > 0 && alpha < 1)) {
+      throw new IllegalArgumentException(
+          "Farrington alpha " + alpha + " is invalid: expected 0 < alpha < 1");
     }
-
-    /** The same parameters with the population offset on or off. */
-    public FarringtonParameters withPopulationOffset(boolean offset) {
-        return new FarringtonParameters(b, w, reweight, alpha, trend, limit54Cases, limit54Periods, powerTransform,
-                offset);
+    if (limit54Cases < 0) {
+      throw new IllegalArgumentException(
+          "Farrington limit54 cases " + limit54Cases + " is invalid: expected >= 0");
     }
-
-    public int b() {
-        return b;
+    if (limit54Periods < 1) {
+      throw new IllegalArgumentException(
+          "Farrington limit54 periods " + limit54Periods + " is invalid: expected > 0");
     }
-
-    public int w() {
-        return w;
+    if (powerTransform == null) {
+      throw new IllegalArgumentException(
+          "Farrington power transform is null: expected NONE, SQUARE_ROOT or TWO_THIRDS");
     }
+    this.b = b;
+    this.w = w;
+    this.reweight = reweight;
+    this.alpha = alpha;
+    this.trend = trend;
+    this.limit54Cases = limit54Cases;
+    this.limit54Periods = limit54Periods;
+    this.powerTransform = powerTransform;
+    this.populationOffset = populationOffset;
+  }
 
-    public boolean reweight() {
-        return reweight;
-    }
+  /** R's defaults. */
+  public static FarringtonParameters defaults() {
+    return new FarringtonParameters(
+        B_DEFAULT,
+        W_DEFAULT,
+        REWEIGHT_DEFAULT,
+        ALPHA_DEFAULT,
+        TREND_DEFAULT,
+        LIMIT54_CASES_DEFAULT,
+        LIMIT54_PERIODS_DEFAULT,
+        POWER_TRANSFORM_DEFAULT,
+        POPULATION_OFFSET_DEFAULT);
+  }
 
-    public double alpha() {
-        return alpha;
-    }
+  /** The same parameters with another b and w. */
+  public FarringtonParameters withBW(int newB, int newW) {
+    return new FarringtonParameters(
+        newB,
+        newW,
+        reweight,
+        alpha,
+        trend,
+        limit54Cases,
+        limit54Periods,
+        powerTransform,
+        populationOffset);
+  }
 
-    public boolean trend() {
-        return trend;
-    }
+  /** The same parameters with the population offset on or off. */
+  public FarringtonParameters withPopulationOffset(boolean offset) {
+    return new FarringtonParameters(
+        b, w, reweight, alpha, trend, limit54Cases, limit54Periods, powerTransform, offset);
+  }
 
-    public int limit54Cases() {
-        return limit54Cases;
-    }
+  public int b() {
+    return b;
+  }
 
-    public int limit54Periods() {
-        return limit54Periods;
-    }
+  public int w() {
+    return w;
+  }
 
-    public PowerTransform powerTransform() {
-        return powerTransform;
-    }
+  public boolean reweight() {
+    return reweight;
+  }
 
-    public boolean populationOffset() {
-        return populationOffset;
-    }
+  public double alpha() {
+    return alpha;
+  }
+
+  public boolean trend() {
+    return trend;
+  }
+
+  public int limit54Cases() {
+    return limit54Cases;
+  }
+
+  public int limit54Periods() {
+    return limit54Periods;
+  }
+
+  public PowerTransform powerTransform() {
+    return powerTransform;
+  }
+
+  public boolean populationOffset() {
+    return populationOffset;
+  }
 }

@@ -6,31 +6,32 @@ package org.agrisafe.risk.aberration;
  * 2/3, which makes the Poisson distribution nearly symmetric.
  */
 public enum PowerTransform {
-    /** R "none": exponent 1. */
-    NONE(1.0),
-    /** R "1/2": square root. */
-    SQUARE_ROOT(0.5),
-    /** R "2/3": the default and the paper's choice. */
-    TWO_THIRDS(2.0 / 3.0);
+  /** R "none": exponent 1. */
+  NONE(1.0),
+  /** R "1/2": square root. */
+  SQUARE_ROOT(0.5),
+  /** R "2/3": the default and the paper's choice. */
+  TWO_THIRDS(2.0 / 3.0);
 
-    private final double exponent;
+  private final double exponent;
 
-    PowerTransform(double exponent) {
-        this.exponent = exponent;
-    }
+  PowerTransform(double exponent) {
+    this.exponent = exponent;
+  }
 
-    public double exponent() {
-        return exponent;
-    }
+  public double exponent() {
+    return exponent;
+  }
 
-    /** From R's string ("none", "1/2", "2/3"). @throws IllegalArgumentException on another value */
-    public static PowerTransform fromR(String r) {
-        return switch (r) {
-            case "none" -> NONE;
-            case "1/2" -> SQUARE_ROOT;
-            case "2/3" -> TWO_THIRDS;
-            default -> throw new IllegalArgumentException("Power transformation '" + r
-                    + "' is unknown: expected \"none\", \"1/2\" or \"2/3\"");
-        };
-    }
+  /** From R's string ("none", "1/2", "2/3"). @throws IllegalArgumentException on another value */
+  public static PowerTransform fromR(String r) {
+    return switch (r) {
+      case "none" -> NONE;
+      case "1/2" -> SQUARE_ROOT;
+      case "2/3" -> TWO_THIRDS;
+      default ->
+          throw new IllegalArgumentException(
+              "Power transformation '" + r + "' is unknown: expected \"none\", \"1/2\" or \"2/3\"");
+    };
+  }
 }

@@ -46,8 +46,13 @@ public final class CommodityHierarchy implements Serializable {
       CommodityNode previous = byCode.putIfAbsent(row.code(), row);
       if (previous != null) {
         throw new IllegalArgumentException(
-            "Cannot build CommodityHierarchy: code '" + row.code() + "' appears twice (" + previous.nameZh()
-                + ", " + row.nameZh() + ")");
+            "Cannot build CommodityHierarchy: code '"
+                + row.code()
+                + "' appears twice ("
+                + previous.nameZh()
+                + ", "
+                + row.nameZh()
+                + ")");
       }
     }
     for (CommodityNode row : byCode.values()) {
@@ -57,13 +62,23 @@ public final class CommodityHierarchy implements Serializable {
       CommodityNode parent = byCode.get(row.parentCode());
       if (parent == null) {
         throw new IllegalArgumentException(
-            "Cannot build CommodityHierarchy: parent '" + row.parentCode() + "' of '" + row.code()
+            "Cannot build CommodityHierarchy: parent '"
+                + row.parentCode()
+                + "' of '"
+                + row.code()
                 + "' is not in the rows");
       }
       if (parent.level().ordinal() >= row.level().ordinal()) {
         throw new IllegalArgumentException(
-            "Cannot build CommodityHierarchy: '" + row.code() + "' (" + row.level() + ") has parent '"
-                + parent.code() + "' at level " + parent.level() + "; expected a parent at a more general level");
+            "Cannot build CommodityHierarchy: '"
+                + row.code()
+                + "' ("
+                + row.level()
+                + ") has parent '"
+                + parent.code()
+                + "' at level "
+                + parent.level()
+                + "; expected a parent at a more general level");
       }
     }
     return new CommodityHierarchy(Map.copyOf(byCode));
@@ -102,7 +117,8 @@ public final class CommodityHierarchy implements Serializable {
   public List<CommodityNode> selfAndAncestors(String code) {
     CommodityNode node = nodes.get(code);
     if (node == null) {
-      throw new IllegalArgumentException("Commodity code '" + code + "' is not in the commodity hierarchy");
+      throw new IllegalArgumentException(
+          "Commodity code '" + code + "' is not in the commodity hierarchy");
     }
     List<CommodityNode> path = new ArrayList<>();
     while (node != null) {

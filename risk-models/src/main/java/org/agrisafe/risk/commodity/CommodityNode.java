@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param nameZh Chinese name, e.g. 芹菜; non-blank
  * @param nameEn English name, e.g. celery; may be null where none is known
  */
-public record CommodityNode(String code, String parentCode, CommodityLevel level, String nameZh, String nameEn)
+public record CommodityNode(
+    String code, String parentCode, CommodityLevel level, String nameZh, String nameEn)
     implements Serializable {
 
   /** Validates the fields. */
@@ -22,11 +23,15 @@ public record CommodityNode(String code, String parentCode, CommodityLevel level
     }
     Objects.requireNonNull(level, "Cannot create CommodityNode '" + code + "': level is null");
     if (nameZh == null || nameZh.isBlank()) {
-      throw new IllegalArgumentException("Cannot create CommodityNode '" + code + "': nameZh is null or blank");
+      throw new IllegalArgumentException(
+          "Cannot create CommodityNode '" + code + "': nameZh is null or blank");
     }
     if (level == CommodityLevel.CATEGORY && parentCode != null) {
       throw new IllegalArgumentException(
-          "Cannot create CommodityNode '" + code + "': a CATEGORY has no parent, got parentCode '" + parentCode
+          "Cannot create CommodityNode '"
+              + code
+              + "': a CATEGORY has no parent, got parentCode '"
+              + parentCode
               + "'");
     }
     if (level != CommodityLevel.CATEGORY && (parentCode == null || parentCode.isBlank())) {
@@ -34,7 +39,8 @@ public record CommodityNode(String code, String parentCode, CommodityLevel level
           "Cannot create CommodityNode '" + code + "': a " + level + " needs a parentCode");
     }
     if (code.equals(parentCode)) {
-      throw new IllegalArgumentException("Cannot create CommodityNode '" + code + "': it is its own parent");
+      throw new IllegalArgumentException(
+          "Cannot create CommodityNode '" + code + "': it is its own parent");
     }
   }
 

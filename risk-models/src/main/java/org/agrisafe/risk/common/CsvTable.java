@@ -44,8 +44,17 @@ public final class CsvTable {
         continue; // blank line
       }
       if (cells.size() != header.size()) {
-        throw new IllegalArgumentException("Row " + rowNumber + " of " + source + " has " + cells.size()
-            + " cells: expected " + header.size() + " as in the header " + header);
+        throw new IllegalArgumentException(
+            "Row "
+                + rowNumber
+                + " of "
+                + source
+                + " has "
+                + cells.size()
+                + " cells: expected "
+                + header.size()
+                + " as in the header "
+                + header);
       }
       out.add(new Row(rowNumber, cells));
     }
@@ -130,7 +139,8 @@ public final class CsvTable {
       i++;
     }
     if (quoted) {
-      throw new IllegalArgumentException("CSV " + sourceName + " has an unterminated quoted field near line " + line);
+      throw new IllegalArgumentException(
+          "CSV " + sourceName + " has an unterminated quoted field near line " + line);
     }
     if (cell.length() > 0 || !cur.isEmpty()) {
       cur.add(cell.toString());
@@ -155,7 +165,8 @@ public final class CsvTable {
   public void requireColumns(String... columns) {
     for (String c : columns) {
       if (!index.containsKey(c)) {
-        throw new IllegalArgumentException("CSV " + source + " lacks column '" + c + "': header is " + header);
+        throw new IllegalArgumentException(
+            "CSV " + source + " lacks column '" + c + "': header is " + header);
       }
     }
   }
@@ -179,7 +190,8 @@ public final class CsvTable {
     public String get(String column) {
       Integer i = index.get(column);
       if (i == null) {
-        throw new IllegalArgumentException("CSV " + source + " lacks column '" + column + "': header is " + header);
+        throw new IllegalArgumentException(
+            "CSV " + source + " lacks column '" + column + "': header is " + header);
       }
       return cells.get(i).trim();
     }
@@ -193,8 +205,16 @@ public final class CsvTable {
       try {
         return Double.valueOf(v);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("Cannot parse " + column + " '" + v + "' in row " + rowNumber + " of "
-            + source + ": expected a number");
+        throw new IllegalArgumentException(
+            "Cannot parse "
+                + column
+                + " '"
+                + v
+                + "' in row "
+                + rowNumber
+                + " of "
+                + source
+                + ": expected a number");
       }
     }
 
@@ -207,8 +227,16 @@ public final class CsvTable {
       try {
         return Integer.valueOf(v);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("Cannot parse " + column + " '" + v + "' in row " + rowNumber + " of "
-            + source + ": expected an integer");
+        throw new IllegalArgumentException(
+            "Cannot parse "
+                + column
+                + " '"
+                + v
+                + "' in row "
+                + rowNumber
+                + " of "
+                + source
+                + ": expected an integer");
       }
     }
 

@@ -29,19 +29,22 @@ import org.agrisafe.risk.common.NotAssessed;
  * {@code "analyte=<name>;commodity=<c>"}) for each input that lacks a required value or an ARfD.
  */
 public final class AcuteExposure {
-  private AcuteExposure() {
-  }
+  private AcuteExposure() {}
 
   /** Assesses each input; see the class comment. */
-  public static Assessment<IestiResult> assess(List<IestiInput> inputs, AdiBook adiBook, IestiParameters parameters) {
+  public static Assessment<IestiResult> assess(
+      List<IestiInput> inputs, AdiBook adiBook, IestiParameters parameters) {
     Objects.requireNonNull(inputs, "inputs");
     Objects.requireNonNull(adiBook, "adiBook");
     Objects.requireNonNull(parameters, "parameters");
     List<IestiResult> results = new ArrayList<>();
     List<NotAssessed> notAssessed = new ArrayList<>();
     for (IestiInput in : inputs) {
-      String key = "analyte=" + (in.analyte() == null ? "<null>" : AdiBook.normalize(in.analyte()))
-          + ";commodity=" + in.commodity();
+      String key =
+          "analyte="
+              + (in.analyte() == null ? "<null>" : AdiBook.normalize(in.analyte()))
+              + ";commodity="
+              + in.commodity();
       if (in.analyte() == null || in.analyte().isBlank()) {
         notAssessed.add(new NotAssessed(key, "analyte name is empty: expected a name"));
         continue;
@@ -52,8 +55,12 @@ public final class AcuteExposure {
         continue;
       }
       if (!res.hasArfd()) {
-        notAssessed.add(new NotAssessed(key, "missing ARfD: substance '" + res.entry().substance()
-            + "' has no ARfD in the reference table (none set, or not needed)"));
+        notAssessed.add(
+            new NotAssessed(
+                key,
+                "missing ARfD: substance '"
+                    + res.entry().substance()
+                    + "' has no ARfD in the reference table (none set, or not needed)"));
         continue;
       }
       try {
@@ -69,10 +76,12 @@ public final class AcuteExposure {
     double lp = in.largePortionKg();
     double bw = in.bodyWeightKg();
     if (!(lp > 0) || Double.isInfinite(lp)) {
-      throw new IllegalArgumentException("large portion LP is " + lp + " kg: expected a finite value > 0");
+      throw new IllegalArgumentException(
+          "large portion LP is " + lp + " kg: expected a finite value > 0");
     }
     if (!(bw > 0) || Double.isInfinite(bw)) {
-      throw new IllegalArgumentException("body weight is " + bw + " kg: expected a finite value > 0");
+      throw new IllegalArgumentException(
+          "body weight is " + bw + " kg: expected a finite value > 0");
     }
     IestiCase c;
     String reason;
@@ -81,8 +90,9 @@ public final class AcuteExposure {
       c = IestiCase.CASE_3;
       reason = "bulked or blended commodity";
     } else if (u == null) {
-      throw new IllegalArgumentException("unit weight U not given: expected U (kg) to choose between case 1 and 2, "
-          + "or bulkedOrBlended=true for case 3");
+      throw new IllegalArgumentException(
+          "unit weight U not given: expected U (kg) to choose between case 1 and 2, "
+              + "or bulkedOrBlended=true for case 3");
     } else if (!(u > 0)) {
       throw new IllegalArgumentException("unit weight U is " + u + " kg: expected > 0");
     } else if (u < p.unitWeightThresholdKg()) {
@@ -105,18 +115,34 @@ public final class AcuteExposure {
       kind = "HR";
     }
     double v = p.variabilityFactor();
-    double iesti = switch (c) {
-      case CASE_1 -> iestiCase1(lp, residue, bw);
-      case CASE_2A -> iestiCase2a(lp, u, residue, v, bw);
-      case CASE_2B -> iestiCase2b(lp, residue, v, bw);
-      case CASE_3 -> iestiCase3(lp, residue, bw);
-    };
+    double iesti =
+        switch (c) {
+          case CASE_1 -> iestiCase1(lp, residue, bw);
+          case CASE_2A -> iestiCase2a(lp, u, residue, v, bw);
+          case CASE_2B -> iestiCase2b(lp, residue, v, bw);
+          case CASE_3 -> iestiCase3(lp, residue, bw);
+        };
     double usedV = (c == IestiCase.CASE_2A || c == IestiCase.CASE_2B) ? v : 1.0;
     double arfd = res.entry().arfdMgPerKgBw();
-    String src = res.entry().arfdSource() + (res.entry().arfdYear() == null ? "" : " (" + res.entry().arfdYear() + ")");
-    return new IestiResult(in.analyte(), in.commodity(), c, reason, residue, kind, lp,
-        c == IestiCase.CASE_3 ? null : u, usedV, bw, iesti,
-        res.entry().substance(), arfd, src, 100.0 * iesti / arfd);
+    String src =
+        res.entry().arfdSource()
+            + (res.entry().arfdYear() == null ? "" : " (" + res.entry().arfdYear() + ")");
+    return new IestiResult(
+        in.analyte(),
+        in.commodity(),
+        c,
+        reason,
+        residue,
+        kind,
+        lp,
+        c == IestiCase.CASE_3 ? null : u,
+        usedV,
+        bw,
+        iesti,
+        res.entry().substance(),
+        arfd,
+        src,
+        100.0 * iesti / arfd);
   }
 
   private static double requireResidue(Double r, String what, IestiCase c) {
@@ -124,7 +150,8 @@ public final class AcuteExposure {
       throw new IllegalArgumentException(what + " not given: expected it for " + c);
     }
     if (!(r >= 0) || r.isInfinite()) {
-      throw new IllegalArgumentException(what + " is " + r + " mg/kg: expected a finite value >= 0");
+      throw new IllegalArgumentException(
+          what + " is " + r + " mg/kg: expected a finite value >= 0");
     }
     return r;
   }
@@ -135,7 +162,8 @@ public final class AcuteExposure {
   }
 
   /** Case 2a: [U × HR × v + (LP − U) × HR] / bw, mg/kg bw. */
-  public static double iestiCase2a(double lpKg, double uKg, double hrMgPerKg, double v, double bwKg) {
+  public static double iestiCase2a(
+      double lpKg, double uKg, double hrMgPerKg, double v, double bwKg) {
     return (uKg * hrMgPerKg * v + (lpKg - uKg) * hrMgPerKg) / bwKg;
   }
 

@@ -45,27 +45,52 @@ public final class AdiBook {
   private final Map<String, AdiEntry> byCas = new HashMap<>();
   private final Map<String, Synonym> synonyms = new HashMap<>();
 
-  private record Synonym(String substance, String rule, String note) { }
+  private record Synonym(String substance, String rule, String note) {}
 
   private AdiBook(CsvTable adi, CsvTable syn) {
-    adi.requireColumns("substance", "cas", "adi_mg_per_kg_bw_per_day", "adi_type", "adi_source", "adi_year",
-        "arfd_mg_per_kg_bw", "arfd_type", "arfd_source", "arfd_year", "note");
+    adi.requireColumns(
+        "substance",
+        "cas",
+        "adi_mg_per_kg_bw_per_day",
+        "adi_type",
+        "adi_source",
+        "adi_year",
+        "arfd_mg_per_kg_bw",
+        "arfd_type",
+        "arfd_source",
+        "arfd_year",
+        "note");
     for (CsvTable.Row r : adi.rows()) {
       String substance = r.get("substance");
       if (substance.isEmpty()) {
-        throw new IllegalArgumentException("Empty substance in " + r.where() + ": expected a substance name");
+        throw new IllegalArgumentException(
+            "Empty substance in " + r.where() + ": expected a substance name");
       }
       AdiEntry e;
       try {
-        e = new AdiEntry(substance, r.get("cas"), r.getDouble("adi_mg_per_kg_bw_per_day"), r.get("adi_type"),
-            r.get("adi_source"), r.getInt("adi_year"), r.getDouble("arfd_mg_per_kg_bw"), r.get("arfd_type"),
-            r.get("arfd_source"), r.getInt("arfd_year"), r.get("note"));
+        e =
+            new AdiEntry(
+                substance,
+                r.get("cas"),
+                r.getDouble("adi_mg_per_kg_bw_per_day"),
+                r.get("adi_type"),
+                r.get("adi_source"),
+                r.getInt("adi_year"),
+                r.getDouble("arfd_mg_per_kg_bw"),
+                r.get("arfd_type"),
+                r.get("arfd_source"),
+                r.getInt("arfd_year"),
+                r.get("note"));
       } catch (IllegalArgumentException ex) {
         throw new IllegalArgumentException(ex.getMessage() + " (" + r.where() + ")", ex);
       }
       if (bySubstance.put(normalize(substance), e) != null) {
-        throw new IllegalArgumentException("Duplicate substance '" + substance + "' in " + r.where()
-            + ": expected one row per substance");
+        throw new IllegalArgumentException(
+            "Duplicate substance '"
+                + substance
+                + "' in "
+                + r.where()
+                + ": expected one row per substance");
       }
       if (!e.cas().isEmpty()) {
         byCas.putIfAbsent(e.cas(), e);
@@ -75,16 +100,29 @@ public final class AdiBook {
     for (CsvTable.Row r : syn.rows()) {
       String analyte = normalize(r.get("analyte"));
       if (analyte.isEmpty()) {
-        throw new IllegalArgumentException("Empty analyte in " + r.where() + ": expected an analyte name");
+        throw new IllegalArgumentException(
+            "Empty analyte in " + r.where() + ": expected an analyte name");
       }
       String substance = r.get("substance");
       if (!substance.isEmpty() && !bySubstance.containsKey(normalize(substance))) {
-        throw new IllegalArgumentException("Synonym '" + analyte + "' in " + r.where() + " points to substance '"
-            + substance + "', which is not in " + adi.source());
+        throw new IllegalArgumentException(
+            "Synonym '"
+                + analyte
+                + "' in "
+                + r.where()
+                + " points to substance '"
+                + substance
+                + "', which is not in "
+                + adi.source());
       }
-      if (synonyms.put(analyte, new Synonym(substance, r.get("match_rule"), r.get("note"))) != null) {
-        throw new IllegalArgumentException("Duplicate analyte '" + analyte + "' in " + r.where()
-            + ": expected one row per analyte");
+      if (synonyms.put(analyte, new Synonym(substance, r.get("match_rule"), r.get("note")))
+          != null) {
+        throw new IllegalArgumentException(
+            "Duplicate analyte '"
+                + analyte
+                + "' in "
+                + r.where()
+                + ": expected one row per analyte");
       }
     }
   }
@@ -95,8 +133,10 @@ public final class AdiBook {
   }
 
   /** Loads both files from streams (UTF-8; not closed), e.g. class-path resources of a deployment. */
-  public static AdiBook load(InputStream adiArfdCsv, String adiName, InputStream synonymsCsv, String synonymsName) {
-    return new AdiBook(CsvTable.read(adiArfdCsv, adiName), CsvTable.read(synonymsCsv, synonymsName));
+  public static AdiBook load(
+      InputStream adiArfdCsv, String adiName, InputStream synonymsCsv, String synonymsName) {
+    return new AdiBook(
+        CsvTable.read(adiArfdCsv, adiName), CsvTable.read(synonymsCsv, synonymsName));
   }
 
   /** Number of substances in the ADI table. */
@@ -121,25 +161,46 @@ public final class AdiBook {
     Synonym s = synonyms.get(n);
     if (s != null) {
       if (s.substance().isEmpty()) {
-        return new AdiResolution(analyte, n, AdiResolution.Status.NO_REFERENCE_VALUE, s.rule(), null,
+        return new AdiResolution(
+            analyte,
+            n,
+            AdiResolution.Status.NO_REFERENCE_VALUE,
+            s.rule(),
+            null,
             "analyte '" + n + "' has no substance with reference values: " + s.note());
       }
-      return new AdiResolution(analyte, n, AdiResolution.Status.RESOLVED, s.rule(),
-          bySubstance.get(normalize(s.substance())), s.note());
+      return new AdiResolution(
+          analyte,
+          n,
+          AdiResolution.Status.RESOLVED,
+          s.rule(),
+          bySubstance.get(normalize(s.substance())),
+          s.note());
     }
     AdiEntry e = bySubstance.get(n);
     if (e != null) {
-      return new AdiResolution(analyte, n, AdiResolution.Status.RESOLVED, "EXACT_SUBSTANCE_NAME", e, "");
+      return new AdiResolution(
+          analyte, n, AdiResolution.Status.RESOLVED, "EXACT_SUBSTANCE_NAME", e, "");
     }
     if (CAS.matcher(n).matches() && byCas.containsKey(n)) {
       return new AdiResolution(analyte, n, AdiResolution.Status.RESOLVED, "CAS", byCas.get(n), "");
     }
     String stripped = SUFFIX.matcher(n).replaceFirst("");
     if (!stripped.equals(n) && bySubstance.containsKey(stripped)) {
-      return new AdiResolution(analyte, n, AdiResolution.Status.RESOLVED, "RESIDUE_DEFINITION_SUFFIX",
-          bySubstance.get(stripped), "residue-definition suffix removed: parent substance '" + stripped + "'");
+      return new AdiResolution(
+          analyte,
+          n,
+          AdiResolution.Status.RESOLVED,
+          "RESIDUE_DEFINITION_SUFFIX",
+          bySubstance.get(stripped),
+          "residue-definition suffix removed: parent substance '" + stripped + "'");
     }
-    return new AdiResolution(analyte, n, AdiResolution.Status.UNKNOWN_ANALYTE, "NONE", null,
+    return new AdiResolution(
+        analyte,
+        n,
+        AdiResolution.Status.UNKNOWN_ANALYTE,
+        "NONE",
+        null,
         "analyte '" + n + "' is in neither the synonym table nor the ADI table");
   }
 
@@ -158,8 +219,12 @@ public final class AdiBook {
       if (r.status() != AdiResolution.Status.RESOLVED) {
         out.add(new NotAssessed("analyte=" + r.normalized(), r.status() + ": " + r.message()));
       } else if (!r.hasAdi()) {
-        out.add(new NotAssessed("analyte=" + r.normalized(), "missing ADI: substance '" + r.entry().substance()
-            + "' has no ADI in the reference table"));
+        out.add(
+            new NotAssessed(
+                "analyte=" + r.normalized(),
+                "missing ADI: substance '"
+                    + r.entry().substance()
+                    + "' has no ADI in the reference table"));
       }
     }
     return out;

@@ -17,17 +17,31 @@ import java.util.Objects;
  * @param arfdYear           year of the ARfD output; null when none
  * @param note               selection notes, e.g. several values in the latest year
  */
-public record AdiEntry(String substance, String cas, Double adiMgPerKgBwPerDay, String adiType, String adiSource,
-    Integer adiYear, Double arfdMgPerKgBw, String arfdType, String arfdSource, Integer arfdYear, String note) {
+public record AdiEntry(
+    String substance,
+    String cas,
+    Double adiMgPerKgBwPerDay,
+    String adiType,
+    String adiSource,
+    Integer adiYear,
+    Double arfdMgPerKgBw,
+    String arfdType,
+    String arfdSource,
+    Integer arfdYear,
+    String note) {
   public AdiEntry {
     Objects.requireNonNull(substance, "substance");
     if (adiMgPerKgBwPerDay != null && !(adiMgPerKgBwPerDay > 0)) {
-      throw new IllegalArgumentException("ADI of " + substance + " is " + adiMgPerKgBwPerDay
-          + " mg/kg bw/day: expected a positive value");
+      throw new IllegalArgumentException(
+          "ADI of "
+              + substance
+              + " is "
+              + adiMgPerKgBwPerDay
+              + " mg/kg bw/day: expected a positive value");
     }
     if (arfdMgPerKgBw != null && !(arfdMgPerKgBw > 0)) {
-      throw new IllegalArgumentException("ARfD of " + substance + " is " + arfdMgPerKgBw
-          + " mg/kg bw: expected a positive value");
+      throw new IllegalArgumentException(
+          "ARfD of " + substance + " is " + arfdMgPerKgBw + " mg/kg bw: expected a positive value");
     }
   }
 }

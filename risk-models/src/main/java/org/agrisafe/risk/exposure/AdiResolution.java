@@ -13,7 +13,12 @@ import java.util.Objects;
  * @param entry      the reference values; null unless {@code status == RESOLVED}
  * @param message    why it is not resolved, or the synonym table's note
  */
-public record AdiResolution(String analyte, String normalized, Status status, String matchRule, AdiEntry entry,
+public record AdiResolution(
+    String analyte,
+    String normalized,
+    Status status,
+    String matchRule,
+    AdiEntry entry,
     String message) {
 
   /** Outcome of a lookup. */
@@ -30,7 +35,8 @@ public record AdiResolution(String analyte, String normalized, Status status, St
     Objects.requireNonNull(analyte, "analyte");
     Objects.requireNonNull(status, "status");
     if ((status == Status.RESOLVED) != (entry != null)) {
-      throw new IllegalArgumentException("entry must be given exactly when status is RESOLVED, status " + status);
+      throw new IllegalArgumentException(
+          "entry must be given exactly when status is RESOLVED, status " + status);
     }
   }
 

@@ -6,10 +6,12 @@ import java.util.Set;
 /** Which non-detect bounds an estimate carries. */
 public enum BoundAvailability {
   /** Lower, middle and upper bound were computed. */
-  ALL_BOUNDS(EnumSet.allOf(NonDetectBound.class),
+  ALL_BOUNDS(
+      EnumSet.allOf(NonDetectBound.class),
       "lower, middle and upper bound computed (non-detects enumerated with their LOD/LOQ)"),
   /** Only the lower bound: the source lists detections only, so middle and upper bounds are not computable. */
-  LOWER_ONLY(EnumSet.of(NonDetectBound.LOWER),
+  LOWER_ONLY(
+      EnumSet.of(NonDetectBound.LOWER),
       "lower bound only: the source lists detections only (non-detects and their LOD/LOQ are not reported), "
           + "so middle and upper bounds cannot be computed");
 

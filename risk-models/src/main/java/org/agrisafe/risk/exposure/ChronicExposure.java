@@ -32,12 +32,11 @@ import org.agrisafe.risk.common.NotAssessed;
  * {@link NullPointerException}.
  */
 public final class ChronicExposure {
-  private ChronicExposure() {
-  }
+  private ChronicExposure() {}
 
   /** Assesses each input; see the class comment. */
-  public static Assessment<ChronicExposureResult> assess(List<ChronicInput> inputs, AdiBook adiBook,
-      ChronicParameters parameters) {
+  public static Assessment<ChronicExposureResult> assess(
+      List<ChronicInput> inputs, AdiBook adiBook, ChronicParameters parameters) {
     Objects.requireNonNull(inputs, "inputs");
     Objects.requireNonNull(adiBook, "adiBook");
     Objects.requireNonNull(parameters, "parameters");
@@ -56,8 +55,12 @@ public final class ChronicExposure {
         continue;
       }
       if (!res.hasAdi()) {
-        notAssessed.add(new NotAssessed(key, "missing ADI: substance '" + res.entry().substance()
-            + "' has no ADI in the reference table"));
+        notAssessed.add(
+            new NotAssessed(
+                key,
+                "missing ADI: substance '"
+                    + res.entry().substance()
+                    + "' has no ADI in the reference table"));
         continue;
       }
       results.add(compute(in, res, parameters.bodyWeightKg()));
@@ -78,7 +81,11 @@ public final class ChronicExposure {
       }
       double c = f.consumptionKgPerDay();
       if (!(c > 0) || Double.isInfinite(c)) {
-        return "consumption of food group '" + f.foodGroup() + "' is " + c + " kg/day: expected a finite value > 0";
+        return "consumption of food group '"
+            + f.foodGroup()
+            + "' is "
+            + c
+            + " kg/day: expected a finite value > 0";
       }
     }
     return null;
@@ -104,20 +111,40 @@ public final class ChronicExposure {
         intakes.put(b, mean * f.consumptionKgPerDay());
         totals.merge(b, mean * f.consumptionKgPerDay(), Double::sum);
       }
-      foods.add(new ChronicExposureResult.FoodContribution(f.foodGroup(), means, f.residue().samples(),
-          f.consumptionKgPerDay(), intakes));
+      foods.add(
+          new ChronicExposureResult.FoodContribution(
+              f.foodGroup(), means, f.residue().samples(), f.consumptionKgPerDay(), intakes));
     }
-    Map<NonDetectBound, ChronicExposureResult.BoundEstimate> estimates = new EnumMap<>(NonDetectBound.class);
+    Map<NonDetectBound, ChronicExposureResult.BoundEstimate> estimates =
+        new EnumMap<>(NonDetectBound.class);
     for (NonDetectBound b : bounds) {
       double ediPrime = totals.get(b);
       double edi = ediPrime / bw;
       double hq = hazardQuotient(edi, adi);
-      estimates.put(b, new ChronicExposureResult.BoundEstimate(b, ediPrime, edi, hq, 100.0 * hq,
-          FoodSafetyIndex.ifs(ediPrime, adi, bw, FoodSafetyIndex.CORRECTION_FACTOR_DEFAULT)));
+      estimates.put(
+          b,
+          new ChronicExposureResult.BoundEstimate(
+              b,
+              ediPrime,
+              edi,
+              hq,
+              100.0 * hq,
+              FoodSafetyIndex.ifs(ediPrime, adi, bw, FoodSafetyIndex.CORRECTION_FACTOR_DEFAULT)));
     }
-    String source = res.entry().adiSource() + (res.entry().adiYear() == null ? "" : " (" + res.entry().adiYear() + ")");
-    return new ChronicExposureResult(in.analyte(), res.entry().substance(), res.matchRule(), availability,
-        availability.message(), foods, bw, adi, source, estimates);
+    String source =
+        res.entry().adiSource()
+            + (res.entry().adiYear() == null ? "" : " (" + res.entry().adiYear() + ")");
+    return new ChronicExposureResult(
+        in.analyte(),
+        res.entry().substance(),
+        res.matchRule(),
+        availability,
+        availability.message(),
+        foods,
+        bw,
+        adi,
+        source,
+        estimates);
   }
 
   /**
@@ -126,11 +153,15 @@ public final class ChronicExposure {
    * @throws IllegalArgumentException when the arrays differ in length, a consumption is not &gt; 0, a residue is
    *                                  negative, or bw is not &gt; 0
    */
-  public static double estimatedDailyIntake(double[] residueMgPerKg, double[] consumptionKgPerDay,
-      double bodyWeightKg) {
+  public static double estimatedDailyIntake(
+      double[] residueMgPerKg, double[] consumptionKgPerDay, double bodyWeightKg) {
     if (residueMgPerKg.length != consumptionKgPerDay.length) {
-      throw new IllegalArgumentException("Got " + residueMgPerKg.length + " residues and "
-          + consumptionKgPerDay.length + " consumptions: expected equal lengths");
+      throw new IllegalArgumentException(
+          "Got "
+              + residueMgPerKg.length
+              + " residues and "
+              + consumptionKgPerDay.length
+              + " consumptions: expected equal lengths");
     }
     if (!(bodyWeightKg > 0)) {
       throw new IllegalArgumentException("Body weight is " + bodyWeightKg + " kg: expected > 0");
@@ -138,11 +169,12 @@ public final class ChronicExposure {
     double sum = 0;
     for (int i = 0; i < residueMgPerKg.length; i++) {
       if (!(residueMgPerKg[i] >= 0)) {
-        throw new IllegalArgumentException("Residue " + i + " is " + residueMgPerKg[i] + " mg/kg: expected >= 0");
+        throw new IllegalArgumentException(
+            "Residue " + i + " is " + residueMgPerKg[i] + " mg/kg: expected >= 0");
       }
       if (!(consumptionKgPerDay[i] > 0)) {
-        throw new IllegalArgumentException("Consumption " + i + " is " + consumptionKgPerDay[i]
-            + " kg/day: expected > 0");
+        throw new IllegalArgumentException(
+            "Consumption " + i + " is " + consumptionKgPerDay[i] + " kg/day: expected > 0");
       }
       sum += residueMgPerKg[i] * consumptionKgPerDay[i];
     }
@@ -152,10 +184,12 @@ public final class ChronicExposure {
   /** Hazard quotient EDI/ADI (both mg/kg bw/day). */
   public static double hazardQuotient(double ediMgPerKgBwPerDay, double adiMgPerKgBwPerDay) {
     if (!(adiMgPerKgBwPerDay > 0)) {
-      throw new IllegalArgumentException("ADI is " + adiMgPerKgBwPerDay + " mg/kg bw/day: expected > 0");
+      throw new IllegalArgumentException(
+          "ADI is " + adiMgPerKgBwPerDay + " mg/kg bw/day: expected > 0");
     }
     if (!(ediMgPerKgBwPerDay >= 0)) {
-      throw new IllegalArgumentException("EDI is " + ediMgPerKgBwPerDay + " mg/kg bw/day: expected >= 0");
+      throw new IllegalArgumentException(
+          "EDI is " + ediMgPerKgBwPerDay + " mg/kg bw/day: expected >= 0");
     }
     return ediMgPerKgBwPerDay / adiMgPerKgBwPerDay;
   }

@@ -17,9 +17,17 @@ import java.util.Map;
  * @param adiSource          source of the ADI (EFSA output or publication) and its year
  * @param estimates          per available bound: EDI, HQ, %ADI and IFS
  */
-public record ChronicExposureResult(String analyte, String substance, String matchRule,
-    BoundAvailability availability, String availabilityMessage, List<FoodContribution> foods, double bodyWeightKg,
-    double adiMgPerKgBwPerDay, String adiSource, Map<NonDetectBound, BoundEstimate> estimates) {
+public record ChronicExposureResult(
+    String analyte,
+    String substance,
+    String matchRule,
+    BoundAvailability availability,
+    String availabilityMessage,
+    List<FoodContribution> foods,
+    double bodyWeightKg,
+    double adiMgPerKgBwPerDay,
+    String adiSource,
+    Map<NonDetectBound, BoundEstimate> estimates) {
 
   /**
    * One food group's contribution.
@@ -30,9 +38,12 @@ public record ChronicExposureResult(String analyte, String substance, String mat
    * @param consumptionKgPerDay       consumption, kg/person/day
    * @param intakeMgPerPersonPerDay   residue × consumption per bound, mg/person/day
    */
-  public record FoodContribution(String foodGroup, Map<NonDetectBound, Double> residueMeanMgPerKg, int samples,
-      double consumptionKgPerDay, Map<NonDetectBound, Double> intakeMgPerPersonPerDay) {
-  }
+  public record FoodContribution(
+      String foodGroup,
+      Map<NonDetectBound, Double> residueMeanMgPerKg,
+      int samples,
+      double consumptionKgPerDay,
+      Map<NonDetectBound, Double> intakeMgPerPersonPerDay) {}
 
   /**
    * Estimate for one bound.
@@ -44,7 +55,11 @@ public record ChronicExposureResult(String analyte, String substance, String mat
    * @param percentAdi              100 × HQ, %
    * @param foodSafetyIndex         IFS = EDI′·f/(SI·bw) with SI = ADI, f = 1; equal to HQ
    */
-  public record BoundEstimate(NonDetectBound bound, double intakeMgPerPersonPerDay, double ediMgPerKgBwPerDay,
-      double hazardQuotient, double percentAdi, double foodSafetyIndex) {
-  }
+  public record BoundEstimate(
+      NonDetectBound bound,
+      double intakeMgPerPersonPerDay,
+      double ediMgPerKgBwPerDay,
+      double hazardQuotient,
+      double percentAdi,
+      double foodSafetyIndex) {}
 }

@@ -13,7 +13,8 @@ public record ChronicParameters(double bodyWeightKg) {
 
   public ChronicParameters {
     if (!(bodyWeightKg > 0) || Double.isInfinite(bodyWeightKg)) {
-      throw new IllegalArgumentException("Body weight is " + bodyWeightKg + " kg: expected a finite value > 0");
+      throw new IllegalArgumentException(
+          "Body weight is " + bodyWeightKg + " kg: expected a finite value > 0");
     }
   }
 

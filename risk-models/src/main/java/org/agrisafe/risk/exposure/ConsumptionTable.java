@@ -28,8 +28,13 @@ public final class ConsumptionTable {
    * @param bodyWeightKg        body weight of that population, kg; null when the source gives none
    * @param source              citation (page, table)
    */
-  public record Entry(String foodGroup, String foodGroupCn, double gramsPerPersonPerDay, String population,
-      Double bodyWeightKg, String source) {
+  public record Entry(
+      String foodGroup,
+      String foodGroupCn,
+      double gramsPerPersonPerDay,
+      String population,
+      Double bodyWeightKg,
+      String source) {
     /** Consumption in kg/person/day. */
     public double kgPerPersonPerDay() {
       return gramsPerPersonPerDay / 1000.0;
@@ -39,23 +44,43 @@ public final class ConsumptionTable {
   private final Map<String, Entry> entries = new LinkedHashMap<>();
 
   private ConsumptionTable(CsvTable t) {
-    t.requireColumns("food_group", "food_group_cn", "grams_per_person_per_day", "population", "body_weight_kg",
+    t.requireColumns(
+        "food_group",
+        "food_group_cn",
+        "grams_per_person_per_day",
+        "population",
+        "body_weight_kg",
         "source");
     for (CsvTable.Row r : t.rows()) {
       String g = r.get("food_group");
       if (g.isEmpty()) {
-        throw new IllegalArgumentException("Empty food_group in " + r.where() + ": expected a food group name");
+        throw new IllegalArgumentException(
+            "Empty food_group in " + r.where() + ": expected a food group name");
       }
       Double grams = r.getDouble("grams_per_person_per_day");
       if (grams == null || !(grams > 0) || grams.isInfinite()) {
-        throw new IllegalArgumentException("grams_per_person_per_day is " + grams + " in " + r.where()
-            + ": expected a finite number > 0");
+        throw new IllegalArgumentException(
+            "grams_per_person_per_day is "
+                + grams
+                + " in "
+                + r.where()
+                + ": expected a finite number > 0");
       }
-      Entry e = new Entry(g, r.get("food_group_cn"), grams, r.get("population"), r.getDouble("body_weight_kg"),
-          r.get("source"));
+      Entry e =
+          new Entry(
+              g,
+              r.get("food_group_cn"),
+              grams,
+              r.get("population"),
+              r.getDouble("body_weight_kg"),
+              r.get("source"));
       if (entries.put(AdiBook.normalize(g), e) != null) {
-        throw new IllegalArgumentException("Duplicate food_group '" + g + "' in " + r.where()
-            + ": expected one row per food group");
+        throw new IllegalArgumentException(
+            "Duplicate food_group '"
+                + g
+                + "' in "
+                + r.where()
+                + ": expected one row per food group");
       }
     }
   }

@@ -8,5 +8,4 @@ package org.agrisafe.risk.exposure;
  * @param consumptionKgPerDay  mean daily consumption, kg/person/day (must be &gt; 0; checked by
  *                             {@link ChronicExposure}, which reports a bad value as not assessed)
  */
-public record FoodIntake(String foodGroup, ResidueLevels residue, double consumptionKgPerDay) {
-}
+public record FoodIntake(String foodGroup, ResidueLevels residue, double consumptionKgPerDay) {}

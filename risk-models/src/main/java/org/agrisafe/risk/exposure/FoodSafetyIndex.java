@@ -14,11 +14,11 @@ package org.agrisafe.risk.exposure;
 public final class FoodSafetyIndex {
   /** Default correction factor f. */
   public static final double CORRECTION_FACTOR_DEFAULT = 1.0;
+
   /** Threshold: IFS ≤ 1 is acceptable. */
   public static final double ACCEPTABLE_MAX = 1.0;
 
-  private FoodSafetyIndex() {
-  }
+  private FoodSafetyIndex() {}
 
   /**
    * IFS.
@@ -30,21 +30,29 @@ public final class FoodSafetyIndex {
    * @return IFS, dimensionless
    * @throws IllegalArgumentException for a negative intake or a non-positive SI, bw or f
    */
-  public static double ifs(double ediPrimeMgPerPersonPerDay, double safetyIntakeMgPerKgBwPerDay, double bodyWeightKg,
+  public static double ifs(
+      double ediPrimeMgPerPersonPerDay,
+      double safetyIntakeMgPerKgBwPerDay,
+      double bodyWeightKg,
       double correctionFactor) {
     if (!(ediPrimeMgPerPersonPerDay >= 0)) {
-      throw new IllegalArgumentException("EDI' is " + ediPrimeMgPerPersonPerDay + " mg/person/day: expected >= 0");
+      throw new IllegalArgumentException(
+          "EDI' is " + ediPrimeMgPerPersonPerDay + " mg/person/day: expected >= 0");
     }
     if (!(safetyIntakeMgPerKgBwPerDay > 0)) {
-      throw new IllegalArgumentException("SI is " + safetyIntakeMgPerKgBwPerDay + " mg/kg bw/day: expected > 0");
+      throw new IllegalArgumentException(
+          "SI is " + safetyIntakeMgPerKgBwPerDay + " mg/kg bw/day: expected > 0");
     }
     if (!(bodyWeightKg > 0)) {
       throw new IllegalArgumentException("Body weight is " + bodyWeightKg + " kg: expected > 0");
     }
     if (!(correctionFactor > 0)) {
-      throw new IllegalArgumentException("Correction factor f is " + correctionFactor + ": expected > 0");
+      throw new IllegalArgumentException(
+          "Correction factor f is " + correctionFactor + ": expected > 0");
     }
-    return ediPrimeMgPerPersonPerDay * correctionFactor / (safetyIntakeMgPerKgBwPerDay * bodyWeightKg);
+    return ediPrimeMgPerPersonPerDay
+        * correctionFactor
+        / (safetyIntakeMgPerKgBwPerDay * bodyWeightKg);
   }
 
   /** True when {@code ifs} ≤ 1. */

@@ -22,8 +22,7 @@ public final class HazardIndex {
   /** Group name used by {@link #overall}. */
   public static final String ALL_ANALYTES = "all analytes";
 
-  private HazardIndex() {
-  }
+  private HazardIndex() {}
 
   /**
    * HI of one group.
@@ -33,11 +32,16 @@ public final class HazardIndex {
    * @param hazardIndex  Σ HQ
    * @param components   analyte → HQ
    */
-  public record Group(String effectGroup, NonDetectBound bound, double hazardIndex, Map<String, Double> components) {
-  }
+  public record Group(
+      String effectGroup,
+      NonDetectBound bound,
+      double hazardIndex,
+      Map<String, Double> components) {}
 
   /** HI per effect group; {@code effectGroupOf} returns null for an analyte with no known group. */
-  public static Assessment<Group> byEffectGroup(List<ChronicExposureResult> results, NonDetectBound bound,
+  public static Assessment<Group> byEffectGroup(
+      List<ChronicExposureResult> results,
+      NonDetectBound bound,
       Function<ChronicExposureResult, String> effectGroupOf) {
     Objects.requireNonNull(results, "results");
     Objects.requireNonNull(bound, "bound");
@@ -48,15 +52,20 @@ public final class HazardIndex {
       String key = "analyte=" + r.analyte();
       ChronicExposureResult.BoundEstimate e = r.estimates().get(bound);
       if (e == null) {
-        notAssessed.add(new NotAssessed(key, "no " + bound + " bound estimate: " + r.availabilityMessage()));
+        notAssessed.add(
+            new NotAssessed(key, "no " + bound + " bound estimate: " + r.availabilityMessage()));
         continue;
       }
       String g = effectGroupOf.apply(r);
       if (g == null || g.isBlank()) {
-        notAssessed.add(new NotAssessed(key, "no effect group given: expected a group name for the hazard index"));
+        notAssessed.add(
+            new NotAssessed(
+                key, "no effect group given: expected a group name for the hazard index"));
         continue;
       }
-      groups.computeIfAbsent(g, k -> new LinkedHashMap<>()).merge(r.analyte(), e.hazardQuotient(), Double::sum);
+      groups
+          .computeIfAbsent(g, k -> new LinkedHashMap<>())
+          .merge(r.analyte(), e.hazardQuotient(), Double::sum);
     }
     List<Group> out = new ArrayList<>();
     for (Map.Entry<String, Map<String, Double>> g : groups.entrySet()) {
@@ -67,7 +76,8 @@ public final class HazardIndex {
   }
 
   /** HI over all analytes (one group named {@link #ALL_ANALYTES}). */
-  public static Assessment<Group> overall(List<ChronicExposureResult> results, NonDetectBound bound) {
+  public static Assessment<Group> overall(
+      List<ChronicExposureResult> results, NonDetectBound bound) {
     return byEffectGroup(results, bound, r -> ALL_ANALYTES);
   }
 }

@@ -12,6 +12,12 @@ package org.agrisafe.risk.exposure;
  * @param stmrMgPerKg           supervised-trials median residue (or monitoring median), mg/kg (case 3)
  * @param bulkedOrBlended       true for a bulked or blended commodity (case 3)
  */
-public record IestiInput(String analyte, String commodity, double largePortionKg, double bodyWeightKg,
-    Double unitWeightKg, Double highestResidueMgPerKg, Double stmrMgPerKg, boolean bulkedOrBlended) {
-}
+public record IestiInput(
+    String analyte,
+    String commodity,
+    double largePortionKg,
+    double bodyWeightKg,
+    Double unitWeightKg,
+    Double highestResidueMgPerKg,
+    Double stmrMgPerKg,
+    boolean bulkedOrBlended) {}

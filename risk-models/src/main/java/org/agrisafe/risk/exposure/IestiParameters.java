@@ -11,15 +11,18 @@ package org.agrisafe.risk.exposure;
 public record IestiParameters(double variabilityFactor, double unitWeightThresholdKg) {
   /** Default variability factor v. */
   public static final double VARIABILITY_FACTOR_DEFAULT = 3.0;
+
   /** Default case-1 unit-weight threshold, kg. */
   public static final double UNIT_WEIGHT_THRESHOLD_KG_DEFAULT = 0.025;
 
   public IestiParameters {
     if (!(variabilityFactor >= 1) || Double.isInfinite(variabilityFactor)) {
-      throw new IllegalArgumentException("Variability factor is " + variabilityFactor + ": expected a finite value >= 1");
+      throw new IllegalArgumentException(
+          "Variability factor is " + variabilityFactor + ": expected a finite value >= 1");
     }
     if (!(unitWeightThresholdKg > 0)) {
-      throw new IllegalArgumentException("Unit weight threshold is " + unitWeightThresholdKg + " kg: expected > 0");
+      throw new IllegalArgumentException(
+          "Unit weight threshold is " + unitWeightThresholdKg + " kg: expected > 0");
     }
   }
 

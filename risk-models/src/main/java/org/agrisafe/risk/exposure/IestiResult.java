@@ -19,8 +19,19 @@ package org.agrisafe.risk.exposure;
  * @param arfdSource          source and year of the ARfD
  * @param percentArfd         100 × IESTI / ARfD, %; &gt; 100 means the ARfD is exceeded
  */
-public record IestiResult(String analyte, String commodity, IestiCase iestiCase, String caseReason,
-    double residueMgPerKg, String residueKind, double largePortionKg, Double unitWeightKg, double variabilityFactor,
-    double bodyWeightKg, double iestiMgPerKgBw, String substance, double arfdMgPerKgBw, String arfdSource,
-    double percentArfd) {
-}
+public record IestiResult(
+    String analyte,
+    String commodity,
+    IestiCase iestiCase,
+    String caseReason,
+    double residueMgPerKg,
+    String residueKind,
+    double largePortionKg,
+    Double unitWeightKg,
+    double variabilityFactor,
+    double bodyWeightKg,
+    double iestiMgPerKgBw,
+    String substance,
+    double arfdMgPerKgBw,
+    String arfdSource,
+    double percentArfd) {}

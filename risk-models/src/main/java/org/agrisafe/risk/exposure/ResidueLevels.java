@@ -14,15 +14,27 @@ import java.util.Objects;
  * @param detections           results with a quantified value
  * @param meanMgPerKg          mean residue, mg/kg, per available bound (no entry for an unavailable bound)
  */
-public record ResidueLevels(String key, NonDetectReporting reporting, BoundAvailability availability, int samples,
-    int detections, Map<NonDetectBound, Double> meanMgPerKg) {
+public record ResidueLevels(
+    String key,
+    NonDetectReporting reporting,
+    BoundAvailability availability,
+    int samples,
+    int detections,
+    Map<NonDetectBound, Double> meanMgPerKg) {
   public ResidueLevels {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(availability, "availability");
     meanMgPerKg = Map.copyOf(new EnumMap<>(meanMgPerKg));
     if (!meanMgPerKg.keySet().equals(availability.bounds())) {
-      throw new IllegalArgumentException("Residue levels " + key + " carry bounds " + meanMgPerKg.keySet()
-          + ": expected exactly " + availability.bounds() + " for " + availability);
+      throw new IllegalArgumentException(
+          "Residue levels "
+              + key
+              + " carry bounds "
+              + meanMgPerKg.keySet()
+              + ": expected exactly "
+              + availability.bounds()
+              + " for "
+              + availability);
     }
   }
 

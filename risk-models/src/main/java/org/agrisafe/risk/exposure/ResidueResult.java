@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param lodMgPerKg    limit of detection, mg/kg; required for {@code BELOW_LOD}
  * @param loqMgPerKg    limit of quantification, mg/kg; required for {@code BELOW_LOQ}
  */
-public record ResidueResult(Censoring censoring, Double valueMgPerKg, Double lodMgPerKg, Double loqMgPerKg) {
+public record ResidueResult(
+    Censoring censoring, Double valueMgPerKg, Double lodMgPerKg, Double loqMgPerKg) {
 
   /** Censoring state of a result. */
   public enum Censoring {
@@ -34,13 +35,15 @@ public record ResidueResult(Censoring censoring, Double valueMgPerKg, Double lod
 
   private static void requireNonNegative(Double v, String what) {
     if (v == null || !(v >= 0) || v.isInfinite()) {
-      throw new IllegalArgumentException("Residue " + what + " is " + v + " mg/kg: expected a finite value >= 0");
+      throw new IllegalArgumentException(
+          "Residue " + what + " is " + v + " mg/kg: expected a finite value >= 0");
     }
   }
 
   private static void requirePositive(Double v, String what) {
     if (v == null || !(v > 0) || v.isInfinite()) {
-      throw new IllegalArgumentException("Residue " + what + " is " + v + " mg/kg: expected a finite value > 0");
+      throw new IllegalArgumentException(
+          "Residue " + what + " is " + v + " mg/kg: expected a finite value > 0");
     }
   }
 

@@ -22,8 +22,7 @@ import java.util.Objects;
  * than detections, or a censored result in a detections-only list.
  */
 public final class ResidueStatistics {
-  private ResidueStatistics() {
-  }
+  private ResidueStatistics() {}
 
   /**
    * Summarises one group.
@@ -34,17 +33,24 @@ public final class ResidueStatistics {
    * @param samplesTested  DETECTIONS_ONLY: number of samples tested, ≥ number of detections; ENUMERATED: ignored
    *                       (pass null) — n is the number of results
    */
-  public static ResidueLevels summarize(String key, NonDetectReporting reporting, List<ResidueResult> results,
+  public static ResidueLevels summarize(
+      String key,
+      NonDetectReporting reporting,
+      List<ResidueResult> results,
       Integer samplesTested) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(reporting, "reporting");
     Objects.requireNonNull(results, "results");
-    int detections = (int) results.stream()
-        .filter(r -> r.censoring() == ResidueResult.Censoring.QUANTIFIED).count();
+    int detections =
+        (int)
+            results.stream()
+                .filter(r -> r.censoring() == ResidueResult.Censoring.QUANTIFIED)
+                .count();
     Map<NonDetectBound, Double> means = new EnumMap<>(NonDetectBound.class);
     if (reporting == NonDetectReporting.ENUMERATED) {
       if (results.isEmpty()) {
-        throw new IllegalArgumentException("Group " + key + " has no results: expected at least one tested sample");
+        throw new IllegalArgumentException(
+            "Group " + key + " has no results: expected at least one tested sample");
       }
       for (NonDetectBound b : NonDetectBound.values()) {
         double sum = 0;
@@ -53,25 +59,41 @@ public final class ResidueStatistics {
         }
         means.put(b, sum / results.size());
       }
-      return new ResidueLevels(key, reporting, BoundAvailability.ALL_BOUNDS, results.size(), detections, means);
+      return new ResidueLevels(
+          key, reporting, BoundAvailability.ALL_BOUNDS, results.size(), detections, means);
     }
     if (samplesTested == null || samplesTested <= 0) {
-      throw new IllegalArgumentException("Group " + key + " has samplesTested " + samplesTested
-          + ": expected the number of samples tested (> 0) for a detections-only source");
+      throw new IllegalArgumentException(
+          "Group "
+              + key
+              + " has samplesTested "
+              + samplesTested
+              + ": expected the number of samples tested (> 0) for a detections-only source");
     }
     if (detections != results.size()) {
-      throw new IllegalArgumentException("Group " + key + " has " + (results.size() - detections)
-          + " censored results in a detections-only list: expected quantified values only");
+      throw new IllegalArgumentException(
+          "Group "
+              + key
+              + " has "
+              + (results.size() - detections)
+              + " censored results in a detections-only list: expected quantified values only");
     }
     if (samplesTested < detections) {
-      throw new IllegalArgumentException("Group " + key + " has " + detections + " detections but samplesTested "
-          + samplesTested + ": expected samplesTested >= detections");
+      throw new IllegalArgumentException(
+          "Group "
+              + key
+              + " has "
+              + detections
+              + " detections but samplesTested "
+              + samplesTested
+              + ": expected samplesTested >= detections");
     }
     double sum = 0;
     for (ResidueResult r : results) {
       sum += r.valueMgPerKg();
     }
     means.put(NonDetectBound.LOWER, sum / samplesTested);
-    return new ResidueLevels(key, reporting, BoundAvailability.LOWER_ONLY, samplesTested, detections, means);
+    return new ResidueLevels(
+        key, reporting, BoundAvailability.LOWER_ONLY, samplesTested, detections, means);
   }
 }

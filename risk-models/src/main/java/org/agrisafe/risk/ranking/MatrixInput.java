@@ -12,6 +12,12 @@ package org.agrisafe.risk.ranking;
  * @param highExposureLevel      E: high-exposure-group level name of factor E
  * @param residueEvidenceLevel   F: residue-evidence level name of factor F (see {@link RiskMatrix#residueEvidence})
  */
-public record MatrixInput(String analyte, String commodity, String toxicityLevel, Double adiMgPerKgBwPerDay,
-    Double dietProportionPercent, Double frequencyPercent, String highExposureLevel, String residueEvidenceLevel) {
-}
+public record MatrixInput(
+    String analyte,
+    String commodity,
+    String toxicityLevel,
+    Double adiMgPerKgBwPerDay,
+    Double dietProportionPercent,
+    Double frequencyPercent,
+    String highExposureLevel,
+    String residueEvidenceLevel) {}

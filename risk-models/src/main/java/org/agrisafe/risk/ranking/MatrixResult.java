@@ -15,8 +15,15 @@ import java.util.List;
  * @param unverifiedLevels   levels used (including the RANK level) whose cut-off was not read in its source;
  *                           empty when all were verified
  */
-public record MatrixResult(String analyte, String commodity, List<FactorScore> factors, int toxicityScore,
-    int exposureScore, int totalScore, RiskRank rank, List<String> unverifiedLevels) {
+public record MatrixResult(
+    String analyte,
+    String commodity,
+    List<FactorScore> factors,
+    int toxicityScore,
+    int exposureScore,
+    int totalScore,
+    RiskRank rank,
+    List<String> unverifiedLevels) {
 
   /**
    * One factor's contribution.
@@ -28,7 +35,6 @@ public record MatrixResult(String analyte, String commodity, List<FactorScore> f
    * @param description the level's description
    * @param source      the level's source
    */
-  public record FactorScore(Factor factor, String level, int score, String input, String description,
-      String source) {
-  }
+  public record FactorScore(
+      Factor factor, String level, int score, String input, String description, String source) {}
 }

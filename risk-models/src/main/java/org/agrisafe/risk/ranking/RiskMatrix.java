@@ -26,11 +26,11 @@ import org.agrisafe.risk.common.NotAssessed;
 public final class RiskMatrix {
   /** Level names of factor F as produced by {@link #residueEvidence}. */
   public static final String F_NOT_DETECTED = "NOT_DETECTED";
+
   public static final String F_DETECTED_BELOW_MRL = "DETECTED_BELOW_MRL";
   public static final String F_EXCEEDS_MRL = "EXCEEDS_MRL";
 
-  private RiskMatrix() {
-  }
+  private RiskMatrix() {}
 
   /**
    * Factor F level from counts: no detection → NOT_DETECTED; detections and no exceedance → DETECTED_BELOW_MRL; at
@@ -39,9 +39,19 @@ public final class RiskMatrix {
    * @throws IllegalArgumentException when counts are negative or exceedances &gt; detections &gt; samples
    */
   public static String residueEvidence(int samples, int detections, int exceedances) {
-    if (samples < 0 || detections < 0 || exceedances < 0 || detections > samples || exceedances > detections) {
-      throw new IllegalArgumentException("Counts samples=" + samples + ", detections=" + detections
-          + ", exceedances=" + exceedances + ": expected 0 <= exceedances <= detections <= samples");
+    if (samples < 0
+        || detections < 0
+        || exceedances < 0
+        || detections > samples
+        || exceedances > detections) {
+      throw new IllegalArgumentException(
+          "Counts samples="
+              + samples
+              + ", detections="
+              + detections
+              + ", exceedances="
+              + exceedances
+              + ": expected 0 <= exceedances <= detections <= samples");
     }
     if (detections == 0) {
       return F_NOT_DETECTED;
@@ -59,78 +69,163 @@ public final class RiskMatrix {
       String key = "analyte=" + in.analyte() + ";commodity=" + in.commodity();
       List<MatrixResult.FactorScore> scores = new ArrayList<>();
       List<String> unverified = new ArrayList<>();
-      String problem = categorical(table, Factor.A, in.toxicityLevel(), "toxicity class", scores, unverified);
+      String problem =
+          categorical(table, Factor.A, in.toxicityLevel(), "toxicity class", scores, unverified);
       if (problem == null) {
-        problem = numeric(table, Factor.B, in.adiMgPerKgBwPerDay(), "ADI", "mg/kg bw/day", scores, unverified);
+        problem =
+            numeric(
+                table,
+                Factor.B,
+                in.adiMgPerKgBwPerDay(),
+                "ADI",
+                "mg/kg bw/day",
+                scores,
+                unverified);
       }
       if (problem == null) {
-        problem = numeric(table, Factor.C, in.dietProportionPercent(), "diet proportion", "%", scores, unverified);
+        problem =
+            numeric(
+                table,
+                Factor.C,
+                in.dietProportionPercent(),
+                "diet proportion",
+                "%",
+                scores,
+                unverified);
       }
       if (problem == null) {
-        problem = numeric(table, Factor.D, in.frequencyPercent(), "frequency of use or detection", "%", scores,
-            unverified);
+        problem =
+            numeric(
+                table,
+                Factor.D,
+                in.frequencyPercent(),
+                "frequency of use or detection",
+                "%",
+                scores,
+                unverified);
       }
       if (problem == null) {
-        problem = categorical(table, Factor.E, in.highExposureLevel(), "high-exposure groups", scores, unverified);
+        problem =
+            categorical(
+                table,
+                Factor.E,
+                in.highExposureLevel(),
+                "high-exposure groups",
+                scores,
+                unverified);
       }
       if (problem == null) {
-        problem = categorical(table, Factor.F, in.residueEvidenceLevel(), "residue evidence", scores, unverified);
+        problem =
+            categorical(
+                table, Factor.F, in.residueEvidenceLevel(), "residue evidence", scores, unverified);
       }
       if (problem != null) {
         notAssessed.add(new NotAssessed(key, problem));
         continue;
       }
       int tox = scores.get(0).score() + scores.get(1).score();
-      int exp = scores.get(2).score() + scores.get(3).score() + scores.get(4).score() + scores.get(5).score();
+      int exp =
+          scores.get(2).score()
+              + scores.get(3).score()
+              + scores.get(4).score()
+              + scores.get(5).score();
       int s = tox * exp;
       Optional<ScoringTable.Level> r = table.classify(Factor.RANK, s);
       if (r.isEmpty()) {
-        notAssessed.add(new NotAssessed(key, "score " + s + " is outside every RANK cut-off of "
-            + table.sourceName()));
+        notAssessed.add(
+            new NotAssessed(
+                key, "score " + s + " is outside every RANK cut-off of " + table.sourceName()));
         continue;
       }
       if (!r.get().verified()) {
         unverified.add("RANK " + r.get().level());
       }
-      results.add(new MatrixResult(in.analyte(), in.commodity(), scores, tox, exp, s,
-          RiskRank.valueOf(r.get().level().toUpperCase(java.util.Locale.ROOT)), unverified));
+      results.add(
+          new MatrixResult(
+              in.analyte(),
+              in.commodity(),
+              scores,
+              tox,
+              exp,
+              s,
+              RiskRank.valueOf(r.get().level().toUpperCase(java.util.Locale.ROOT)),
+              unverified));
     }
-    results.sort(Comparator.comparingInt(MatrixResult::totalScore).reversed()
-        .thenComparing(MatrixResult::analyte, Comparator.nullsLast(Comparator.naturalOrder()))
-        .thenComparing(MatrixResult::commodity, Comparator.nullsLast(Comparator.naturalOrder())));
+    results.sort(
+        Comparator.comparingInt(MatrixResult::totalScore)
+            .reversed()
+            .thenComparing(MatrixResult::analyte, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(
+                MatrixResult::commodity, Comparator.nullsLast(Comparator.naturalOrder())));
     return new Assessment<>(results, notAssessed);
   }
 
-  private static String categorical(ScoringTable t, Factor f, String value, String what,
-      List<MatrixResult.FactorScore> out, List<String> unverified) {
+  private static String categorical(
+      ScoringTable t,
+      Factor f,
+      String value,
+      String what,
+      List<MatrixResult.FactorScore> out,
+      List<String> unverified) {
     if (value == null || value.isBlank()) {
-      return "factor " + f + " (" + what + ") not given: expected a level name of " + levelNames(t, f);
+      return "factor "
+          + f
+          + " ("
+          + what
+          + ") not given: expected a level name of "
+          + levelNames(t, f);
     }
     Optional<ScoringTable.Level> l = t.find(f, value);
     if (l.isEmpty()) {
-      return "factor " + f + " (" + what + ") level '" + value + "' unknown: expected one of " + levelNames(t, f);
+      return "factor "
+          + f
+          + " ("
+          + what
+          + ") level '"
+          + value
+          + "' unknown: expected one of "
+          + levelNames(t, f);
     }
     add(l.get(), value, out, unverified);
     return null;
   }
 
-  private static String numeric(ScoringTable t, Factor f, Double value, String what, String unit,
-      List<MatrixResult.FactorScore> out, List<String> unverified) {
+  private static String numeric(
+      ScoringTable t,
+      Factor f,
+      Double value,
+      String what,
+      String unit,
+      List<MatrixResult.FactorScore> out,
+      List<String> unverified) {
     if (value == null || value.isNaN()) {
       return "factor " + f + " (" + what + ", " + unit + ") not given: expected a number";
     }
     Optional<ScoringTable.Level> l = t.classify(f, value);
     if (l.isEmpty()) {
-      return "factor " + f + " (" + what + ") value " + value + " " + unit + " is outside every level of "
+      return "factor "
+          + f
+          + " ("
+          + what
+          + ") value "
+          + value
+          + " "
+          + unit
+          + " is outside every level of "
           + t.sourceName();
     }
     add(l.get(), value + " " + unit, out, unverified);
     return null;
   }
 
-  private static void add(ScoringTable.Level l, String input, List<MatrixResult.FactorScore> out,
+  private static void add(
+      ScoringTable.Level l,
+      String input,
+      List<MatrixResult.FactorScore> out,
       List<String> unverified) {
-    out.add(new MatrixResult.FactorScore(l.factor(), l.level(), l.score(), input, l.description(), l.source()));
+    out.add(
+        new MatrixResult.FactorScore(
+            l.factor(), l.level(), l.score(), input, l.description(), l.source()));
     if (!l.verified()) {
       unverified.add(l.factor() + " " + l.level());
     }

@@ -37,8 +37,15 @@ public final class ScoringTable {
    * @param source      source of the level and cut-off
    * @param verified    true when the cut-off was read in {@code source}
    */
-  public record Level(Factor factor, String level, int score, Double lowerCutoff, Double upperCutoff,
-      String description, String source, boolean verified) {
+  public record Level(
+      Factor factor,
+      String level,
+      int score,
+      Double lowerCutoff,
+      Double upperCutoff,
+      String description,
+      String source,
+      boolean verified) {
     boolean contains(double x) {
       return x >= lowerCutoff && (upperCutoff == null || x < upperCutoff);
     }
@@ -49,73 +56,123 @@ public final class ScoringTable {
 
   private ScoringTable(CsvTable t) {
     this.sourceName = t.source();
-    t.requireColumns("factor", "level", "score", "lower_cutoff", "upper_cutoff", "description", "source", "verified");
+    t.requireColumns(
+        "factor",
+        "level",
+        "score",
+        "lower_cutoff",
+        "upper_cutoff",
+        "description",
+        "source",
+        "verified");
     for (CsvTable.Row r : t.rows()) {
       Factor f;
       try {
         f = Factor.valueOf(r.get("factor").toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("Unknown factor '" + r.get("factor") + "' in " + r.where()
-            + ": expected one of A, B, C, D, E, F, RANK");
+        throw new IllegalArgumentException(
+            "Unknown factor '"
+                + r.get("factor")
+                + "' in "
+                + r.where()
+                + ": expected one of A, B, C, D, E, F, RANK");
       }
       String level = r.get("level");
       if (level.isEmpty()) {
-        throw new IllegalArgumentException("Empty level in " + r.where() + ": expected a level name");
+        throw new IllegalArgumentException(
+            "Empty level in " + r.where() + ": expected a level name");
       }
       Integer score = r.getInt("score");
       if (f != Factor.RANK && score == null) {
-        throw new IllegalArgumentException("Empty score in " + r.where() + ": expected an integer for factor " + f);
+        throw new IllegalArgumentException(
+            "Empty score in " + r.where() + ": expected an integer for factor " + f);
       }
       Double lo = r.getDouble("lower_cutoff");
       Double hi = r.getDouble("upper_cutoff");
       boolean numeric = isNumeric(f);
       if (numeric && lo == null) {
-        throw new IllegalArgumentException("Empty lower_cutoff in " + r.where() + ": factor " + f
-            + " is numeric and needs cut-offs");
+        throw new IllegalArgumentException(
+            "Empty lower_cutoff in "
+                + r.where()
+                + ": factor "
+                + f
+                + " is numeric and needs cut-offs");
       }
       if (!numeric && (lo != null || hi != null)) {
-        throw new IllegalArgumentException("Cut-offs given in " + r.where() + ": factor " + f
-            + " is categorical, expected empty cut-offs");
+        throw new IllegalArgumentException(
+            "Cut-offs given in "
+                + r.where()
+                + ": factor "
+                + f
+                + " is categorical, expected empty cut-offs");
       }
       if (lo != null && hi != null && !(hi > lo)) {
-        throw new IllegalArgumentException("upper_cutoff " + hi + " <= lower_cutoff " + lo + " in " + r.where());
+        throw new IllegalArgumentException(
+            "upper_cutoff " + hi + " <= lower_cutoff " + lo + " in " + r.where());
       }
       String verified = r.get("verified").toLowerCase(Locale.ROOT);
       if (!verified.equals("true") && !verified.equals("false")) {
-        throw new IllegalArgumentException("verified is '" + verified + "' in " + r.where()
-            + ": expected true or false");
+        throw new IllegalArgumentException(
+            "verified is '" + verified + "' in " + r.where() + ": expected true or false");
       }
-      levels.computeIfAbsent(f, k -> new ArrayList<>()).add(new Level(f, level, score == null ? 0 : score, lo, hi,
-          r.get("description"), r.get("source"), verified.equals("true")));
+      levels
+          .computeIfAbsent(f, k -> new ArrayList<>())
+          .add(
+              new Level(
+                  f,
+                  level,
+                  score == null ? 0 : score,
+                  lo,
+                  hi,
+                  r.get("description"),
+                  r.get("source"),
+                  verified.equals("true")));
     }
     for (Factor f : Factor.values()) {
       List<Level> ls = levels.get(f);
       if (ls == null || ls.isEmpty()) {
-        throw new IllegalArgumentException("Scoring table " + sourceName + " has no rows for factor " + f);
+        throw new IllegalArgumentException(
+            "Scoring table " + sourceName + " has no rows for factor " + f);
       }
-      if (ls.stream().map(l -> l.level().toUpperCase(Locale.ROOT)).distinct().count() != ls.size()) {
-        throw new IllegalArgumentException("Scoring table " + sourceName + " repeats a level of factor " + f);
+      if (ls.stream().map(l -> l.level().toUpperCase(Locale.ROOT)).distinct().count()
+          != ls.size()) {
+        throw new IllegalArgumentException(
+            "Scoring table " + sourceName + " repeats a level of factor " + f);
       }
       if (isNumeric(f)) {
         ls.sort(Comparator.comparing(Level::lowerCutoff));
         for (int i = 1; i < ls.size(); i++) {
           Double prevHi = ls.get(i - 1).upperCutoff();
           if (prevHi == null || Double.compare(prevHi, ls.get(i).lowerCutoff()) != 0) {
-            throw new IllegalArgumentException("Scoring table " + sourceName + ", factor " + f + ": level '"
-                + ls.get(i).level() + "' starts at " + ls.get(i).lowerCutoff() + " but the previous level ends at "
-                + prevHi + ": expected contiguous cut-offs");
+            throw new IllegalArgumentException(
+                "Scoring table "
+                    + sourceName
+                    + ", factor "
+                    + f
+                    + ": level '"
+                    + ls.get(i).level()
+                    + "' starts at "
+                    + ls.get(i).lowerCutoff()
+                    + " but the previous level ends at "
+                    + prevHi
+                    + ": expected contiguous cut-offs");
           }
         }
       }
     }
     for (RiskRank rank : RiskRank.values()) {
       if (find(Factor.RANK, rank.name()).isEmpty()) {
-        throw new IllegalArgumentException("Scoring table " + sourceName + " has no RANK row for " + rank);
+        throw new IllegalArgumentException(
+            "Scoring table " + sourceName + " has no RANK row for " + rank);
       }
     }
     if (levels.get(Factor.RANK).size() != RiskRank.values().length) {
-      throw new IllegalArgumentException("Scoring table " + sourceName + " has " + levels.get(Factor.RANK).size()
-          + " RANK rows: expected exactly HIGH, MEDIUM, LOW");
+      throw new IllegalArgumentException(
+          "Scoring table "
+              + sourceName
+              + " has "
+              + levels.get(Factor.RANK).size()
+              + " RANK rows: expected exactly HIGH, MEDIUM, LOW");
     }
   }
 
@@ -143,13 +200,16 @@ public final class ScoringTable {
     if (level == null) {
       return Optional.empty();
     }
-    return levels.get(factor).stream().filter(l -> l.level().equalsIgnoreCase(level.trim())).findFirst();
+    return levels.get(factor).stream()
+        .filter(l -> l.level().equalsIgnoreCase(level.trim()))
+        .findFirst();
   }
 
   /** The numeric level whose [lower, upper) holds {@code value}. */
   public Optional<Level> classify(Factor factor, double value) {
     if (!isNumeric(factor)) {
-      throw new IllegalArgumentException("Factor " + factor + " is categorical: use find(factor, level)");
+      throw new IllegalArgumentException(
+          "Factor " + factor + " is categorical: use find(factor, level)");
     }
     return levels.get(factor).stream().filter(l -> l.contains(value)).findFirst();
   }

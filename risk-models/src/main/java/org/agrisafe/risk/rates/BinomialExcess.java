@@ -27,6 +27,7 @@ import org.apache.commons.math3.special.Beta;
 public final class BinomialExcess {
   /** Default pseudo-count of positives of the baseline prior: ½ (Jeffreys). */
   public static final double PRIOR_POSITIVES_DEFAULT = 0.5;
+
   /** Default pseudo-count of negatives of the baseline prior: ½ (Jeffreys). */
   public static final double PRIOR_NEGATIVES_DEFAULT = 0.5;
 
@@ -57,7 +58,8 @@ public final class BinomialExcess {
       throw new IllegalArgumentException("Invalid trials " + n + ": expected >= 0");
     }
     if (!(p >= 0 && p <= 1)) {
-      throw new IllegalArgumentException("Invalid probability " + p + ": expected a number in [0, 1]");
+      throw new IllegalArgumentException(
+          "Invalid probability " + p + ": expected a number in [0, 1]");
     }
     if (x == 0) {
       return 1;
@@ -86,7 +88,8 @@ public final class BinomialExcess {
    */
   public static long criticalCount(long n, double p, double alpha) {
     if (!(alpha > 0 && alpha < 1)) {
-      throw new IllegalArgumentException("Invalid alpha " + alpha + ": expected a probability in (0, 1)");
+      throw new IllegalArgumentException(
+          "Invalid alpha " + alpha + ": expected a probability in (0, 1)");
     }
     // the tail is non-increasing in k: start at the mean (tail >= ~0.5 below it) and walk up
     long k = Math.max(0, (long) Math.floor(n * p));
@@ -110,12 +113,14 @@ public final class BinomialExcess {
    * @return a probability in (0, 1)
    * @throws IllegalArgumentException on negative counts, x0 &gt; n0, or a non-positive prior pseudo-count
    */
-  public static double baselineRate(long positives, long tests, double priorPositives, double priorNegatives) {
+  public static double baselineRate(
+      long positives, long tests, double priorPositives, double priorNegatives) {
     if (tests < 0) {
       throw new IllegalArgumentException("Invalid baseline tests " + tests + ": expected >= 0");
     }
     if (positives < 0 || positives > tests) {
-      throw new IllegalArgumentException("Invalid baseline positives " + positives + ": expected 0.." + tests);
+      throw new IllegalArgumentException(
+          "Invalid baseline positives " + positives + ": expected 0.." + tests);
     }
     checkPrior("prior positives", priorPositives);
     checkPrior("prior negatives", priorNegatives);
@@ -125,7 +130,8 @@ public final class BinomialExcess {
   /** Validates a prior pseudo-count: finite and &gt; 0. */
   public static void checkPrior(String name, double v) {
     if (!(v > 0) || Double.isInfinite(v)) {
-      throw new IllegalArgumentException("Invalid " + name + " " + v + ": expected a finite number > 0");
+      throw new IllegalArgumentException(
+          "Invalid " + name + " " + v + ": expected a finite number > 0");
     }
   }
 }

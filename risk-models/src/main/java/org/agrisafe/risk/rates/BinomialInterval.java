@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param upper upper bound, proportion in [0, 1]
  * @param method the method that produced the bounds
  */
-public record BinomialInterval(double lower, double upper, IntervalMethod method) implements Serializable {
+public record BinomialInterval(double lower, double upper, IntervalMethod method)
+    implements Serializable {
 
   /**
    * Validates the bounds.
@@ -25,15 +26,22 @@ public record BinomialInterval(double lower, double upper, IntervalMethod method
     Objects.requireNonNull(method, "Cannot create BinomialInterval: method is null");
     if (!(lower >= 0.0 && lower <= 1.0)) {
       throw new IllegalArgumentException(
-          "Cannot create BinomialInterval: lower bound " + lower + " is not a proportion in [0, 1]");
+          "Cannot create BinomialInterval: lower bound "
+              + lower
+              + " is not a proportion in [0, 1]");
     }
     if (!(upper >= 0.0 && upper <= 1.0)) {
       throw new IllegalArgumentException(
-          "Cannot create BinomialInterval: upper bound " + upper + " is not a proportion in [0, 1]");
+          "Cannot create BinomialInterval: upper bound "
+              + upper
+              + " is not a proportion in [0, 1]");
     }
     if (lower > upper) {
       throw new IllegalArgumentException(
-          "Cannot create BinomialInterval: lower bound " + lower + " is above upper bound " + upper);
+          "Cannot create BinomialInterval: lower bound "
+              + lower
+              + " is above upper bound "
+              + upper);
     }
   }
 }

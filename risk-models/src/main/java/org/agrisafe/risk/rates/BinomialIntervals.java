@@ -22,8 +22,10 @@ public final class BinomialIntervals {
   public static final double CONFIDENCE_DEFAULT = 0.95;
 
   private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0.0, 1.0);
+
   /** Relative accuracy of the Beta quantile root search (bisection-safe Brent). */
   private static final double QUANTILE_RELATIVE_ACCURACY = 1e-15;
+
   private static final double QUANTILE_ABSOLUTE_ACCURACY = 1e-300;
   private static final double BETA_EPSILON = 1e-16;
   private static final int BETA_MAX_ITERATIONS = 100_000;
@@ -117,15 +119,21 @@ public final class BinomialIntervals {
    * @return the interval (proportions in [0, 1], method CLOPPER_PEARSON), or empty when {@code trials == 0}
    * @throws IllegalArgumentException if the counts or the confidence level are out of range
    */
-  public static Optional<BinomialInterval> clopperPearson(long successes, long trials, double confidence) {
+  public static Optional<BinomialInterval> clopperPearson(
+      long successes, long trials, double confidence) {
     checkArguments(successes, trials, confidence);
     if (trials == 0) {
       return Optional.empty();
     }
     double alpha = 1.0 - confidence;
-    double lower = successes == 0 ? 0.0 : betaQuantile(alpha / 2.0, successes, trials - successes + 1.0);
-    double upper = successes == trials ? 1.0 : betaQuantile(1.0 - alpha / 2.0, successes + 1.0, trials - successes);
-    return Optional.of(new BinomialInterval(clamp01(lower), clamp01(upper), IntervalMethod.CLOPPER_PEARSON));
+    double lower =
+        successes == 0 ? 0.0 : betaQuantile(alpha / 2.0, successes, trials - successes + 1.0);
+    double upper =
+        successes == trials
+            ? 1.0
+            : betaQuantile(1.0 - alpha / 2.0, successes + 1.0, trials - successes);
+    return Optional.of(
+        new BinomialInterval(clamp01(lower), clamp01(upper), IntervalMethod.CLOPPER_PEARSON));
   }
 
   /** The standard-normal quantile Φ⁻¹((1 + confidence) / 2) used by the two-sided Wilson interval. */
@@ -144,7 +152,8 @@ public final class BinomialIntervals {
 
   private static void checkArguments(long successes, long trials, double confidence) {
     if (trials < 0) {
-      throw new IllegalArgumentException("Cannot compute a binomial interval: trials " + trials + " is negative");
+      throw new IllegalArgumentException(
+          "Cannot compute a binomial interval: trials " + trials + " is negative");
     }
     if (successes < 0) {
       throw new IllegalArgumentException(
@@ -152,11 +161,16 @@ public final class BinomialIntervals {
     }
     if (successes > trials) {
       throw new IllegalArgumentException(
-          "Cannot compute a binomial interval: successes " + successes + " exceed trials " + trials);
+          "Cannot compute a binomial interval: successes "
+              + successes
+              + " exceed trials "
+              + trials);
     }
     if (!(confidence > 0.0 && confidence < 1.0)) {
       throw new IllegalArgumentException(
-          "Cannot compute a binomial interval: confidence " + confidence + " is not in (0, 1), e.g. 0.95");
+          "Cannot compute a binomial interval: confidence "
+              + confidence
+              + " is not in (0, 1), e.g. 0.95");
     }
   }
 

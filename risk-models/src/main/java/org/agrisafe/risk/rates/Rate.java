@@ -28,10 +28,12 @@ public record Rate(long numerator, long denominator, Double value, BinomialInter
    */
   public Rate {
     if (denominator < 0) {
-      throw new IllegalArgumentException("Cannot create Rate: denominator " + denominator + " is negative");
+      throw new IllegalArgumentException(
+          "Cannot create Rate: denominator " + denominator + " is negative");
     }
     if (numerator < 0) {
-      throw new IllegalArgumentException("Cannot create Rate: numerator " + numerator + " is negative");
+      throw new IllegalArgumentException(
+          "Cannot create Rate: numerator " + numerator + " is negative");
     }
     if (numerator > denominator) {
       throw new IllegalArgumentException(
@@ -40,11 +42,15 @@ public record Rate(long numerator, long denominator, Double value, BinomialInter
     if (denominator == 0 && (value != null || wilson95 != null)) {
       throw new IllegalArgumentException(
           "Cannot create Rate: an empty group (denominator 0) has no value and no interval, got value "
-              + value + " and interval " + wilson95);
+              + value
+              + " and interval "
+              + wilson95);
     }
     if (denominator > 0) {
-      Objects.requireNonNull(value, "Cannot create Rate: value is null for denominator " + denominator);
-      Objects.requireNonNull(wilson95, "Cannot create Rate: interval is null for denominator " + denominator);
+      Objects.requireNonNull(
+          value, "Cannot create Rate: value is null for denominator " + denominator);
+      Objects.requireNonNull(
+          wilson95, "Cannot create Rate: interval is null for denominator " + denominator);
       if (value.doubleValue() != (double) numerator / denominator) {
         throw new IllegalArgumentException(
             "Cannot create Rate: value " + value + " is not " + numerator + "/" + denominator);

@@ -47,11 +47,10 @@ import org.apache.commons.math3.distribution.BetaDistribution;
 public final class BetaBinomialScores {
   private static final double MIN_PRIOR_STRENGTH = 1e-6;
 
-  private BetaBinomialScores() {
-  }
+  private BetaBinomialScores() {}
 
-  private record Weighted(UnitHistory unit, int n, int failures, int banned, double wn, double wx, double wb) {
-  }
+  private record Weighted(
+      UnitHistory unit, int n, int failures, int banned, double wn, double wx, double wb) {}
 
   /** Scores and ranks {@code units} as of the local date {@code asOf}. */
   public static ScoreReport score(List<UnitHistory> units, LocalDate asOf, ScoreParameters p) {
@@ -61,8 +60,16 @@ public final class BetaBinomialScores {
     List<NotAssessed> notAssessed = new ArrayList<>();
     if (units.isEmpty()) {
       notAssessed.add(new NotAssessed("group", "empty group: no units to score"));
-      PriorFit none = new PriorFit(PriorFit.Method.FALLBACK_JEFFREYS, 0.5, 0.5, Double.NaN, Double.NaN, Double.NaN,
-          0, "no units: Jeffreys prior, nothing scored");
+      PriorFit none =
+          new PriorFit(
+              PriorFit.Method.FALLBACK_JEFFREYS,
+              0.5,
+              0.5,
+              Double.NaN,
+              Double.NaN,
+              Double.NaN,
+              0,
+              "no units: Jeffreys prior, nothing scored");
       return new ScoreReport(none, p.targetRate(), List.of(), notAssessed);
     }
     List<Weighted> ok = new ArrayList<>();
@@ -74,7 +81,9 @@ public final class BetaBinomialScores {
         continue;
       }
       if (!keys.add(u.unitKey())) {
-        notAssessed.add(new NotAssessed(key, "duplicate unit key: expected each unit once (later entry skipped)"));
+        notAssessed.add(
+            new NotAssessed(
+                key, "duplicate unit key: expected each unit once (later entry skipped)"));
         continue;
       }
       String problem = null;
@@ -90,12 +99,17 @@ public final class BetaBinomialScores {
           break;
         }
         if (s.sampleDate().isAfter(asOf)) {
-          problem = "sample date " + s.sampleDate() + " is after the as-of date " + asOf
-              + ": expected dates on or before it";
+          problem =
+              "sample date "
+                  + s.sampleDate()
+                  + " is after the as-of date "
+                  + asOf
+                  + ": expected dates on or before it";
           break;
         }
         int c = s.count();
-        double w = recencyWeight(ChronoUnit.DAYS.between(s.sampleDate(), asOf), p.halfLifeDays()) * c;
+        double w =
+            recencyWeight(ChronoUnit.DAYS.between(s.sampleDate(), asOf), p.halfLifeDays()) * c;
         n += c;
         wn += w;
         if (s.failed()) {
@@ -120,20 +134,49 @@ public final class BetaBinomialScores {
     for (Weighted w : ok) {
       double a1 = prior.alpha() + w.wx();
       double b1 = prior.beta() + w.wn() - w.wx();
-      double pAbove = 1.0 - new BetaDistribution(null, a1, b1).cumulativeProbability(p.targetRate());
-      scores.add(new UnitScore(w.unit().unitKey(), w.n() == 0 ? UnitScore.Status.NO_HISTORY : UnitScore.Status.SCORED,
-          w.n(), w.failures(), w.banned(), w.wn(), w.wx(), w.wb(), w.n() == 0 ? null : (double) w.failures() / w.n(),
-          a1, b1, a1 / (a1 + b1), pAbove, 0));
+      double pAbove =
+          1.0 - new BetaDistribution(null, a1, b1).cumulativeProbability(p.targetRate());
+      scores.add(
+          new UnitScore(
+              w.unit().unitKey(),
+              w.n() == 0 ? UnitScore.Status.NO_HISTORY : UnitScore.Status.SCORED,
+              w.n(),
+              w.failures(),
+              w.banned(),
+              w.wn(),
+              w.wx(),
+              w.wb(),
+              w.n() == 0 ? null : (double) w.failures() / w.n(),
+              a1,
+              b1,
+              a1 / (a1 + b1),
+              pAbove,
+              0));
     }
-    scores.sort(Comparator.comparingDouble(UnitScore::probabilityAboveTarget).reversed()
-        .thenComparing(Comparator.comparingDouble(UnitScore::posteriorMean).reversed())
-        .thenComparing(UnitScore::unitKey));
+    scores.sort(
+        Comparator.comparingDouble(UnitScore::probabilityAboveTarget)
+            .reversed()
+            .thenComparing(Comparator.comparingDouble(UnitScore::posteriorMean).reversed())
+            .thenComparing(UnitScore::unitKey));
     List<UnitScore> ranked = new ArrayList<>();
     for (int i = 0; i < scores.size(); i++) {
       UnitScore s = scores.get(i);
-      ranked.add(new UnitScore(s.unitKey(), s.status(), s.samples(), s.failures(), s.bannedFindings(),
-          s.weightedSamples(), s.weightedFailures(), s.weightedBannedFindings(), s.observedRate(), s.posteriorAlpha(),
-          s.posteriorBeta(), s.posteriorMean(), s.probabilityAboveTarget(), i + 1));
+      ranked.add(
+          new UnitScore(
+              s.unitKey(),
+              s.status(),
+              s.samples(),
+              s.failures(),
+              s.bannedFindings(),
+              s.weightedSamples(),
+              s.weightedFailures(),
+              s.weightedBannedFindings(),
+              s.observedRate(),
+              s.posteriorAlpha(),
+              s.posteriorBeta(),
+              s.posteriorMean(),
+              s.probabilityAboveTarget(),
+              i + 1));
     }
     return new ScoreReport(prior, p.targetRate(), ranked, notAssessed);
   }
@@ -155,32 +198,55 @@ public final class BetaBinomialScores {
    */
   public static PriorFit fitPrior(double[] x, double[] n, ScoreParameters p) {
     if (x.length != n.length) {
-      throw new IllegalArgumentException("Got " + x.length + " failure counts and " + n.length
-          + " sample counts: expected equal lengths");
+      throw new IllegalArgumentException(
+          "Got "
+              + x.length
+              + " failure counts and "
+              + n.length
+              + " sample counts: expected equal lengths");
     }
     int k = n.length;
     double sumN = 0;
     double sumX = 0;
     for (int i = 0; i < k; i++) {
       if (!(n[i] > 0) || !(x[i] >= 0) || x[i] > n[i]) {
-        throw new IllegalArgumentException("Unit " + i + " has x=" + x[i] + ", n=" + n[i]
-            + ": expected n > 0 and 0 <= x <= n");
+        throw new IllegalArgumentException(
+            "Unit " + i + " has x=" + x[i] + ", n=" + n[i] + ": expected n > 0 and 0 <= x <= n");
       }
       sumN += n[i];
       sumX += x[i];
     }
     if (k == 0 || sumX == 0 || sumX == sumN) {
       double m = k == 0 ? Double.NaN : sumX / sumN;
-      return new PriorFit(PriorFit.Method.FALLBACK_JEFFREYS, 0.5, 0.5, m, Double.NaN, Double.NaN, k,
-          "group rate is " + (k == 0 ? "undefined (no samples)" : m)
+      return new PriorFit(
+          PriorFit.Method.FALLBACK_JEFFREYS,
+          0.5,
+          0.5,
+          m,
+          Double.NaN,
+          Double.NaN,
+          k,
+          "group rate is "
+              + (k == 0 ? "undefined (no samples)" : m)
               + ": a Beta prior centred on it is degenerate, Jeffreys Beta(0.5, 0.5) used");
     }
     double m = sumX / sumN;
     if (k < p.minUnitsForPrior()) {
       double k0 = p.fallbackPriorStrength();
-      return new PriorFit(PriorFit.Method.FALLBACK_TOO_FEW_UNITS, m * k0, (1 - m) * k0, m, Double.NaN, Double.NaN, k,
-          k + " units with samples, fewer than " + p.minUnitsForPrior()
-              + ": weak prior centred on the group rate with " + k0 + " pseudo-samples");
+      return new PriorFit(
+          PriorFit.Method.FALLBACK_TOO_FEW_UNITS,
+          m * k0,
+          (1 - m) * k0,
+          m,
+          Double.NaN,
+          Double.NaN,
+          k,
+          k
+              + " units with samples, fewer than "
+              + p.minUnitsForPrior()
+              + ": weak prior centred on the group rate with "
+              + k0
+              + " pseudo-samples");
     }
     double s2 = 0;
     for (int i = 0; i < k; i++) {
@@ -191,12 +257,31 @@ public final class BetaBinomialScores {
     double nBar = sumN / k;
     double phi = s2 - m * (1 - m) / nBar;
     if (phi <= 0) {
-      return new PriorFit(PriorFit.Method.NO_EXTRA_BINOMIAL_VARIATION, m * sumN, (1 - m) * sumN, m, s2, phi, k,
+      return new PriorFit(
+          PriorFit.Method.NO_EXTRA_BINOMIAL_VARIATION,
+          m * sumN,
+          (1 - m) * sumN,
+          m,
+          s2,
+          phi,
+          k,
           "no between-unit variation beyond binomial noise (phi <= 0): units shrunk towards the group rate with "
               + "a prior as strong as all the data");
     }
     double strength = Math.max(m * (1 - m) / phi - 1, MIN_PRIOR_STRENGTH);
-    return new PriorFit(PriorFit.Method.METHOD_OF_MOMENTS, m * strength, (1 - m) * strength, m, s2, phi, k,
-        "method of moments over " + k + " units: prior mean " + m + ", prior strength alpha+beta " + strength);
+    return new PriorFit(
+        PriorFit.Method.METHOD_OF_MOMENTS,
+        m * strength,
+        (1 - m) * strength,
+        m,
+        s2,
+        phi,
+        k,
+        "method of moments over "
+            + k
+            + " units: prior mean "
+            + m
+            + ", prior strength alpha+beta "
+            + strength);
   }
 }

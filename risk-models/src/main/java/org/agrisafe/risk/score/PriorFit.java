@@ -12,8 +12,15 @@ package org.agrisafe.risk.score;
  * @param unitsUsed            units with samples used in the fit
  * @param message              a sentence for the panel
  */
-public record PriorFit(Method method, double alpha, double beta, double groupRate, double betweenUnitVariance,
-    double priorVariance, int unitsUsed, String message) {
+public record PriorFit(
+    Method method,
+    double alpha,
+    double beta,
+    double groupRate,
+    double betweenUnitVariance,
+    double priorVariance,
+    int unitsUsed,
+    String message) {
 
   /** How the prior was obtained. */
   public enum Method {

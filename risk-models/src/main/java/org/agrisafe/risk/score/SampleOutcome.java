@@ -12,12 +12,13 @@ import java.time.LocalDate;
  * @param count          number of samples with this date and outcome, &gt;= 1
  * @throws IllegalArgumentException if {@code count} &lt; 1
  */
-public record SampleOutcome(LocalDate sampleDate, boolean failed, boolean bannedFinding, int count) {
+public record SampleOutcome(
+    LocalDate sampleDate, boolean failed, boolean bannedFinding, int count) {
 
   public SampleOutcome {
     if (count < 1) {
-      throw new IllegalArgumentException("Invalid sample count " + count + " on " + sampleDate
-          + ": expected an integer >= 1");
+      throw new IllegalArgumentException(
+          "Invalid sample count " + count + " on " + sampleDate + ": expected an integer >= 1");
     }
   }
 

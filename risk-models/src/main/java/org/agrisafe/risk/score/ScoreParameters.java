@@ -14,8 +14,8 @@ package org.agrisafe.risk.score;
  * @param fallbackPriorStrength α + β of the fallback prior centred on the group rate, in pseudo-samples; default
  *                              {@link #FALLBACK_PRIOR_STRENGTH_DEFAULT} (2)
  */
-public record ScoreParameters(double targetRate, double halfLifeDays, int minUnitsForPrior,
-    double fallbackPriorStrength) {
+public record ScoreParameters(
+    double targetRate, double halfLifeDays, int minUnitsForPrior, double fallbackPriorStrength) {
   public static final double TARGET_RATE_DEFAULT = 0.02;
   public static final double HALF_LIFE_DAYS_DEFAULT = 365.0;
   public static final int MIN_UNITS_FOR_PRIOR_DEFAULT = 5;
@@ -23,24 +23,31 @@ public record ScoreParameters(double targetRate, double halfLifeDays, int minUni
 
   public ScoreParameters {
     if (!(targetRate > 0 && targetRate < 1)) {
-      throw new IllegalArgumentException("Target rate is " + targetRate + ": expected a probability in (0, 1)");
+      throw new IllegalArgumentException(
+          "Target rate is " + targetRate + ": expected a probability in (0, 1)");
     }
     if (!(halfLifeDays > 0)) {
-      throw new IllegalArgumentException("Half-life is " + halfLifeDays + " days: expected > 0 (or infinity)");
+      throw new IllegalArgumentException(
+          "Half-life is " + halfLifeDays + " days: expected > 0 (or infinity)");
     }
     if (minUnitsForPrior < 2) {
-      throw new IllegalArgumentException("minUnitsForPrior is " + minUnitsForPrior
-          + ": expected >= 2 (a variance needs two units)");
+      throw new IllegalArgumentException(
+          "minUnitsForPrior is "
+              + minUnitsForPrior
+              + ": expected >= 2 (a variance needs two units)");
     }
     if (!(fallbackPriorStrength > 0) || Double.isInfinite(fallbackPriorStrength)) {
-      throw new IllegalArgumentException("Fallback prior strength is " + fallbackPriorStrength
-          + ": expected a finite value > 0");
+      throw new IllegalArgumentException(
+          "Fallback prior strength is " + fallbackPriorStrength + ": expected a finite value > 0");
     }
   }
 
   /** Parameters with every default. */
   public static ScoreParameters defaults() {
-    return new ScoreParameters(TARGET_RATE_DEFAULT, HALF_LIFE_DAYS_DEFAULT, MIN_UNITS_FOR_PRIOR_DEFAULT,
+    return new ScoreParameters(
+        TARGET_RATE_DEFAULT,
+        HALF_LIFE_DAYS_DEFAULT,
+        MIN_UNITS_FOR_PRIOR_DEFAULT,
         FALLBACK_PRIOR_STRENGTH_DEFAULT);
   }
 }

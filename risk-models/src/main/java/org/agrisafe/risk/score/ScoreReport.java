@@ -11,7 +11,8 @@ import org.agrisafe.risk.common.NotAssessed;
  * @param scores       unit scores, ranked (rank 1 first)
  * @param notAssessed  units not scored (bad dates, duplicate keys) and an empty group, each with its reason
  */
-public record ScoreReport(PriorFit prior, double targetRate, List<UnitScore> scores, List<NotAssessed> notAssessed) {
+public record ScoreReport(
+    PriorFit prior, double targetRate, List<UnitScore> scores, List<NotAssessed> notAssessed) {
   public ScoreReport {
     scores = List.copyOf(scores);
     notAssessed = List.copyOf(notAssessed);

@@ -19,12 +19,25 @@ package org.agrisafe.risk.score;
  * @param probabilityAboveTarget P(true rate &gt; target | data), in [0, 1]; the ranking key
  * @param rank                   1 = most likely above target
  */
-public record UnitScore(String unitKey, Status status, int samples, int failures, int bannedFindings,
-    double weightedSamples, double weightedFailures, double weightedBannedFindings, Double observedRate,
-    double posteriorAlpha, double posteriorBeta, double posteriorMean, double probabilityAboveTarget, int rank) {
+public record UnitScore(
+    String unitKey,
+    Status status,
+    int samples,
+    int failures,
+    int bannedFindings,
+    double weightedSamples,
+    double weightedFailures,
+    double weightedBannedFindings,
+    Double observedRate,
+    double posteriorAlpha,
+    double posteriorBeta,
+    double posteriorMean,
+    double probabilityAboveTarget,
+    int rank) {
 
   /** Whether the unit had any history. */
   public enum Status {
-    SCORED, NO_HISTORY
+    SCORED,
+    NO_HISTORY
   }
 }

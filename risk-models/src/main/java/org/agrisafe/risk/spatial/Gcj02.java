@@ -2,7 +2,6 @@ package org.agrisafe.risk.spatial;
 
 import java.util.Objects;
 import java.util.function.BiFunction;
-
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
@@ -31,158 +30,166 @@ import org.locationtech.jts.geom.Geometry;
  */
 public final class Gcj02 {
 
-    /** Semi-major axis of the Krasovsky 1940 ellipsoid used by GCJ-02, metres. */
-    static final double A = 6378245.0;
-    /** First eccentricity squared of the Krasovsky 1940 ellipsoid. */
-    static final double EE = 0.00669342162296594323;
-    /** Stop the inverse iteration when the step is below this, degrees. */
-    static final double INVERSE_TOLERANCE_DEGREES = 1e-10;
-    /** Maximum iterations of the inverse. */
-    static final int INVERSE_MAX_ITERATIONS = 20;
+  /** Semi-major axis of the Krasovsky 1940 ellipsoid used by GCJ-02, metres. */
+  static final double A = 6378245.0;
 
-    private Gcj02() {
+  /** First eccentricity squared of the Krasovsky 1940 ellipsoid. */
+  static final double EE = 0.00669342162296594323;
+
+  /** Stop the inverse iteration when the step is below this, degrees. */
+  static final double INVERSE_TOLERANCE_DEGREES = 1e-10;
+
+  /** Maximum iterations of the inverse. */
+  static final int INVERSE_MAX_ITERATIONS = 20;
+
+  private Gcj02() {}
+
+  /**
+   * Whether a point lies outside the rough bounding box within which GCJ-02 offsets are applied
+   * (lon 72.004–137.8347° E, lat 0.8293–55.8271° N, the box used by the published implementations).
+   *
+   * @param lon longitude, degrees
+   * @param lat latitude, degrees
+   * @return true outside the box (no offset applied)
+   */
+  public static boolean isOutOfChina(double lon, double lat) {
+    return lon < 72.004 || lon > 137.8347 || lat < 0.8293 || lat > 55.8271;
+  }
+
+  /**
+   * WGS-84 → GCJ-02.
+   *
+   * @param lon WGS-84 longitude, degrees, finite
+   * @param lat WGS-84 latitude, degrees, finite
+   * @return {lon, lat} in GCJ-02 degrees (unchanged outside China)
+   * @throws IllegalArgumentException on non-finite or out-of-range coordinates
+   */
+  public static double[] fromWgs84(double lon, double lat) {
+    check(lon, lat);
+    if (isOutOfChina(lon, lat)) {
+      return new double[] {lon, lat};
     }
+    double[] d = offset(lon, lat);
+    return new double[] {lon + d[0], lat + d[1]};
+  }
 
-    /**
-     * Whether a point lies outside the rough bounding box within which GCJ-02 offsets are applied
-     * (lon 72.004–137.8347° E, lat 0.8293–55.8271° N, the box used by the published implementations).
-     *
-     * @param lon longitude, degrees
-     * @param lat latitude, degrees
-     * @return true outside the box (no offset applied)
-     */
-    public static boolean isOutOfChina(double lon, double lat) {
-        return lon < 72.004 || lon > 137.8347 || lat < 0.8293 || lat > 55.8271;
+  /**
+   * GCJ-02 → WGS-84 by iterative inversion of {@link #fromWgs84}; see the class note on accuracy.
+   *
+   * @param lon GCJ-02 longitude, degrees, finite
+   * @param lat GCJ-02 latitude, degrees, finite
+   * @return {lon, lat} in WGS-84 degrees (unchanged outside China)
+   * @throws IllegalArgumentException on non-finite or out-of-range coordinates
+   */
+  public static double[] toWgs84(double lon, double lat) {
+    check(lon, lat);
+    if (isOutOfChina(lon, lat)) {
+      return new double[] {lon, lat};
     }
-
-    /**
-     * WGS-84 → GCJ-02.
-     *
-     * @param lon WGS-84 longitude, degrees, finite
-     * @param lat WGS-84 latitude, degrees, finite
-     * @return {lon, lat} in GCJ-02 degrees (unchanged outside China)
-     * @throws IllegalArgumentException on non-finite or out-of-range coordinates
-     */
-    public static double[] fromWgs84(double lon, double lat) {
-        check(lon, lat);
-        if (isOutOfChina(lon, lat)) {
-            return new double[] {lon, lat};
-        }
-        double[] d = offset(lon, lat);
-        return new double[] {lon + d[0], lat + d[1]};
+    double[] d = offset(lon, lat);
+    double wLon = lon - d[0];
+    double wLat = lat - d[1];
+    for (int it = 0; it < INVERSE_MAX_ITERATIONS; it++) {
+      double[] dd = offset(wLon, wLat);
+      double errLon = wLon + dd[0] - lon;
+      double errLat = wLat + dd[1] - lat;
+      wLon -= errLon;
+      wLat -= errLat;
+      if (Math.abs(errLon) < INVERSE_TOLERANCE_DEGREES
+          && Math.abs(errLat) < INVERSE_TOLERANCE_DEGREES) {
+        break;
+      }
     }
+    return new double[] {wLon, wLat};
+  }
 
-    /**
-     * GCJ-02 → WGS-84 by iterative inversion of {@link #fromWgs84}; see the class note on accuracy.
-     *
-     * @param lon GCJ-02 longitude, degrees, finite
-     * @param lat GCJ-02 latitude, degrees, finite
-     * @return {lon, lat} in WGS-84 degrees (unchanged outside China)
-     * @throws IllegalArgumentException on non-finite or out-of-range coordinates
-     */
-    public static double[] toWgs84(double lon, double lat) {
-        check(lon, lat);
-        if (isOutOfChina(lon, lat)) {
-            return new double[] {lon, lat};
-        }
-        double[] d = offset(lon, lat);
-        double wLon = lon - d[0];
-        double wLat = lat - d[1];
-        for (int it = 0; it < INVERSE_MAX_ITERATIONS; it++) {
-            double[] dd = offset(wLon, wLat);
-            double errLon = wLon + dd[0] - lon;
-            double errLat = wLat + dd[1] - lat;
-            wLon -= errLon;
-            wLat -= errLat;
-            if (Math.abs(errLon) < INVERSE_TOLERANCE_DEGREES && Math.abs(errLat) < INVERSE_TOLERANCE_DEGREES) {
-                break;
-            }
-        }
-        return new double[] {wLon, wLat};
-    }
+  /**
+   * Converts every coordinate of a geometry (x = longitude, y = latitude) from GCJ-02 to WGS-84.
+   *
+   * @param gcj02 any JTS geometry in GCJ-02 lon/lat; not modified
+   * @return a converted copy (same type and structure; the SRID is kept, set it to 4326 if you use SRIDs)
+   */
+  public static Geometry toWgs84(Geometry gcj02) {
+    return transform(gcj02, Gcj02::toWgs84);
+  }
 
-    /**
-     * Converts every coordinate of a geometry (x = longitude, y = latitude) from GCJ-02 to WGS-84.
-     *
-     * @param gcj02 any JTS geometry in GCJ-02 lon/lat; not modified
-     * @return a converted copy (same type and structure; the SRID is kept, set it to 4326 if you use SRIDs)
-     */
-    public static Geometry toWgs84(Geometry gcj02) {
-        return transform(gcj02, Gcj02::toWgs84);
-    }
+  /**
+   * Converts every coordinate of a geometry from WGS-84 to GCJ-02.
+   *
+   * @param wgs84 any JTS geometry in WGS-84 lon/lat; not modified
+   * @return a converted copy
+   */
+  public static Geometry fromWgs84(Geometry wgs84) {
+    return transform(wgs84, Gcj02::fromWgs84);
+  }
 
-    /**
-     * Converts every coordinate of a geometry from WGS-84 to GCJ-02.
-     *
-     * @param wgs84 any JTS geometry in WGS-84 lon/lat; not modified
-     * @return a converted copy
-     */
-    public static Geometry fromWgs84(Geometry wgs84) {
-        return transform(wgs84, Gcj02::fromWgs84);
-    }
+  private static Geometry transform(Geometry g, BiFunction<Double, Double, double[]> f) {
+    Objects.requireNonNull(g, "geometry");
+    Geometry copy = g.copy();
+    copy.apply(
+        new CoordinateSequenceFilter() {
+          @Override
+          public void filter(CoordinateSequence seq, int i) {
+            double[] r = f.apply(seq.getX(i), seq.getY(i));
+            seq.setOrdinate(i, CoordinateSequence.X, r[0]);
+            seq.setOrdinate(i, CoordinateSequence.Y, r[1]);
+          }
 
-    private static Geometry transform(Geometry g, BiFunction<Double, Double, double[]> f) {
-        Objects.requireNonNull(g, "geometry");
-        Geometry copy = g.copy();
-        copy.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                double[] r = f.apply(seq.getX(i), seq.getY(i));
-                seq.setOrdinate(i, CoordinateSequence.X, r[0]);
-                seq.setOrdinate(i, CoordinateSequence.Y, r[1]);
-            }
+          @Override
+          public boolean isDone() {
+            return false;
+          }
 
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
+          @Override
+          public boolean isGeometryChanged() {
+            return true;
+          }
         });
-        copy.geometryChanged();
-        return copy;
-    }
+    copy.geometryChanged();
+    return copy;
+  }
 
-    private static void check(double lon, double lat) {
-        if (!Double.isFinite(lon) || lon < -180 || lon > 180) {
-            throw new IllegalArgumentException("Invalid longitude " + lon + ": expected degrees in [-180, 180]");
-        }
-        if (!Double.isFinite(lat) || lat < -90 || lat > 90) {
-            throw new IllegalArgumentException("Invalid latitude " + lat + ": expected degrees in [-90, 90]");
-        }
+  private static void check(double lon, double lat) {
+    if (!Double.isFinite(lon) || lon < -180 || lon > 180) {
+      throw new IllegalArgumentException(
+          "Invalid longitude " + lon + ": expected degrees in [-180, 180]");
     }
+    if (!Double.isFinite(lat) || lat < -90 || lat > 90) {
+      throw new IllegalArgumentException(
+          "Invalid latitude " + lat + ": expected degrees in [-90, 90]");
+    }
+  }
 
-    /** The GCJ-02 offset {dLon, dLat} in degrees at a WGS-84 point. */
-    private static double[] offset(double lon, double lat) {
-        double x = lon - 105.0;
-        double y = lat - 35.0;
-        double dLat = transformLat(x, y);
-        double dLon = transformLon(x, y);
-        double radLat = lat / 180.0 * Math.PI;
-        double magic = Math.sin(radLat);
-        magic = 1 - EE * magic * magic;
-        double sqrtMagic = Math.sqrt(magic);
-        dLat = (dLat * 180.0) / ((A * (1 - EE)) / (magic * sqrtMagic) * Math.PI);
-        dLon = (dLon * 180.0) / (A / sqrtMagic * Math.cos(radLat) * Math.PI);
-        return new double[] {dLon, dLat};
-    }
+  /** The GCJ-02 offset {dLon, dLat} in degrees at a WGS-84 point. */
+  private static double[] offset(double lon, double lat) {
+    double x = lon - 105.0;
+    double y = lat - 35.0;
+    double dLat = transformLat(x, y);
+    double dLon = transformLon(x, y);
+    double radLat = lat / 180.0 * Math.PI;
+    double magic = Math.sin(radLat);
+    magic = 1 - EE * magic * magic;
+    double sqrtMagic = Math.sqrt(magic);
+    dLat = (dLat * 180.0) / ((A * (1 - EE)) / (magic * sqrtMagic) * Math.PI);
+    dLon = (dLon * 180.0) / (A / sqrtMagic * Math.cos(radLat) * Math.PI);
+    return new double[] {dLon, dLat};
+  }
 
-    private static double transformLat(double x, double y) {
-        double ret = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x));
-        ret += (20.0 * Math.sin(6.0 * x * Math.PI) + 20.0 * Math.sin(2.0 * x * Math.PI)) * 2.0 / 3.0;
-        ret += (20.0 * Math.sin(y * Math.PI) + 40.0 * Math.sin(y / 3.0 * Math.PI)) * 2.0 / 3.0;
-        ret += (160.0 * Math.sin(y / 12.0 * Math.PI) + 320 * Math.sin(y * Math.PI / 30.0)) * 2.0 / 3.0;
-        return ret;
-    }
+  private static double transformLat(double x, double y) {
+    double ret =
+        -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x));
+    ret += (20.0 * Math.sin(6.0 * x * Math.PI) + 20.0 * Math.sin(2.0 * x * Math.PI)) * 2.0 / 3.0;
+    ret += (20.0 * Math.sin(y * Math.PI) + 40.0 * Math.sin(y / 3.0 * Math.PI)) * 2.0 / 3.0;
+    ret += (160.0 * Math.sin(y / 12.0 * Math.PI) + 320 * Math.sin(y * Math.PI / 30.0)) * 2.0 / 3.0;
+    return ret;
+  }
 
-    private static double transformLon(double x, double y) {
-        double ret = 300.0 + x + 2.0 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * Math.sqrt(Math.abs(x));
-        ret += (20.0 * Math.sin(6.0 * x * Math.PI) + 20.0 * Math.sin(2.0 * x * Math.PI)) * 2.0 / 3.0;
-        ret += (20.0 * Math.sin(x * Math.PI) + 40.0 * Math.sin(x / 3.0 * Math.PI)) * 2.0 / 3.0;
-        ret += (150.0 * Math.sin(x / 12.0 * Math.PI) + 300.0 * Math.sin(x / 30.0 * Math.PI)) * 2.0 / 3.0;
-        return ret;
-    }
+  private static double transformLon(double x, double y) {
+    double ret = 300.0 + x + 2.0 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * Math.sqrt(Math.abs(x));
+    ret += (20.0 * Math.sin(6.0 * x * Math.PI) + 20.0 * Math.sin(2.0 * x * Math.PI)) * 2.0 / 3.0;
+    ret += (20.0 * Math.sin(x * Math.PI) + 40.0 * Math.sin(x / 3.0 * Math.PI)) * 2.0 / 3.0;
+    ret +=
+        (150.0 * Math.sin(x / 12.0 * Math.PI) + 300.0 * Math.sin(x / 30.0 * Math.PI)) * 2.0 / 3.0;
+    return ret;
+  }
 }

@@ -26,74 +26,73 @@ import java.util.Objects;
  */
 public final class GetisOrdG {
 
-    /** Default alternative: two-sided, as spdep 1.2-7. */
-    public static final Alternative ALTERNATIVE_DEFAULT = Alternative.TWO_SIDED;
+  /** Default alternative: two-sided, as spdep 1.2-7. */
+  public static final Alternative ALTERNATIVE_DEFAULT = Alternative.TWO_SIDED;
 
-    private GetisOrdG() {
-    }
+  private GetisOrdG() {}
 
-    /**
-     * Gi / Gi* output: arrays of length n in the weights' region order.
-     *
-     * @param statistic G_i or G_i*
-     * @param z         z-value (spdep {@code localG} value)
-     * @param pValue    normal-approximation p-value of z under {@code alternative}
-     * @param star      whether these are G_i* (self included)
-     * @param alternative alternative of the p-values
-     */
-    public record Result(double[] statistic, double[] z, double[] pValue, boolean star, Alternative alternative) {
-    }
+  /**
+   * Gi / Gi* output: arrays of length n in the weights' region order.
+   *
+   * @param statistic G_i or G_i*
+   * @param z         z-value (spdep {@code localG} value)
+   * @param pValue    normal-approximation p-value of z under {@code alternative}
+   * @param star      whether these are G_i* (self included)
+   * @param alternative alternative of the p-values
+   */
+  public record Result(
+      double[] statistic, double[] z, double[] pValue, boolean star, Alternative alternative) {}
 
-    /** Gi or Gi* with the default two-sided alternative. */
-    public static Result compute(SpatialWeights weights, double[] x) {
-        return compute(weights, x, ALTERNATIVE_DEFAULT);
-    }
+  /** Gi or Gi* with the default two-sided alternative. */
+  public static Result compute(SpatialWeights weights, double[] x) {
+    return compute(weights, x, ALTERNATIVE_DEFAULT);
+  }
 
-    /**
-     * Gi or Gi* for every region.
-     *
-     * @param weights     spatial weights; include self for Gi*
-     * @param x           one finite value per region, weights' order (e.g. EB-smoothed rate in %)
-     * @param alternative alternative for the p-values
-     * @return statistic, z and p per region
-     * @throws IllegalArgumentException on wrong length, non-finite values, fewer than 3 regions or zero variance
-     */
-    public static Result compute(SpatialWeights weights, double[] x, Alternative alternative) {
-        Objects.requireNonNull(weights, "weights");
-        Objects.requireNonNull(alternative, "alternative");
-        boolean star = weights.selfIncluded();
-        double mean = SpatialInputs.validate(weights, x, star ? "Getis-Ord Gi*" : "Getis-Ord Gi", 3);
-        int n = x.length;
-        double sum = 0;
-        double sumSq = 0;
-        double centredSq = 0;
-        for (double v : x) {
-            sum += v;
-            sumSq += v * v;
-            centredSq += (v - mean) * (v - mean);
-        }
-        double[] lx = weights.lag(x);
-        double[] g = new double[n];
-        double[] z = new double[n];
-        double[] p = new double[n];
-        for (int i = 0; i < n; i++) {
-            double wi = weights.rowSum(i);
-            double s1i = weights.rowSumOfSquares(i);
-            double xbar;
-            double var;
-            if (star) {
-                xbar = mean;
-                var = (centredSq / n) * ((n * s1i - wi * wi) / (n - 1));
-                g[i] = lx[i] / sum;
-            } else {
-                xbar = (sum - x[i]) / (n - 1);
-                double si2 = (sumSq - x[i] * x[i]) / (n - 1) - xbar * xbar;
-                var = si2 * (((n - 1) * s1i - wi * wi) / (n - 2));
-                g[i] = lx[i] / (sum - x[i]);
-            }
-            z[i] = (lx[i] - wi * xbar) / Math.sqrt(var);
-            p[i] = Double.isNaN(z[i]) ? Double.NaN : alternative.pValue(z[i]);
-        }
-        return new Result(g, z, p, star, alternative);
+  /**
+   * Gi or Gi* for every region.
+   *
+   * @param weights     spatial weights; include self for Gi*
+   * @param x           one finite value per region, weights' order (e.g. EB-smoothed rate in %)
+   * @param alternative alternative for the p-values
+   * @return statistic, z and p per region
+   * @throws IllegalArgumentException on wrong length, non-finite values, fewer than 3 regions or zero variance
+   */
+  public static Result compute(SpatialWeights weights, double[] x, Alternative alternative) {
+    Objects.requireNonNull(weights, "weights");
+    Objects.requireNonNull(alternative, "alternative");
+    boolean star = weights.selfIncluded();
+    double mean = SpatialInputs.validate(weights, x, star ? "Getis-Ord Gi*" : "Getis-Ord Gi", 3);
+    int n = x.length;
+    double sum = 0;
+    double sumSq = 0;
+    double centredSq = 0;
+    for (double v : x) {
+      sum += v;
+      sumSq += v * v;
+      centredSq += (v - mean) * (v - mean);
     }
+    double[] lx = weights.lag(x);
+    double[] g = new double[n];
+    double[] z = new double[n];
+    double[] p = new double[n];
+    for (int i = 0; i < n; i++) {
+      double wi = weights.rowSum(i);
+      double s1i = weights.rowSumOfSquares(i);
+      double xbar;
+      double var;
+      if (star) {
+        xbar = mean;
+        var = (centredSq / n) * ((n * s1i - wi * wi) / (n - 1));
+        g[i] = lx[i] / sum;
+      } else {
+        xbar = (sum - x[i]) / (n - 1);
+        double si2 = (sumSq - x[i] * x[i]) / (n - 1) - xbar * xbar;
+        var = si2 * (((n - 1) * s1i - wi * wi) / (n - 2));
+        g[i] = lx[i] / (sum - x[i]);
+      }
+      z[i] = (lx[i] - wi * xbar) / Math.sqrt(var);
+      p[i] = Double.isNaN(z[i]) ? Double.NaN : alternative.pValue(z[i]);
+    }
+    return new Result(g, z, p, star, alternative);
+  }
 }

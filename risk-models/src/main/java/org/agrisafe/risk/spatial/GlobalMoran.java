@@ -22,86 +22,93 @@ import java.util.Objects;
  */
 public final class GlobalMoran {
 
-    /** Default alternative: {@link Alternative#GREATER}, spdep {@code moran.test}'s default. */
-    public static final Alternative ALTERNATIVE_DEFAULT = Alternative.GREATER;
+  /** Default alternative: {@link Alternative#GREATER}, spdep {@code moran.test}'s default. */
+  public static final Alternative ALTERNATIVE_DEFAULT = Alternative.GREATER;
 
-    private GlobalMoran() {
+  private GlobalMoran() {}
+
+  /**
+   * Result of the global Moran test.
+   *
+   * @param statistic   Moran's I
+   * @param expectation E[I] = −1/(n − 1)
+   * @param variance    Var[I] under randomisation
+   * @param z           standard deviate (I − E[I]) / √Var[I]
+   * @param pValue      p-value in [0, 1] under {@code alternative}
+   * @param alternative alternative hypothesis used for the p-value
+   * @param n           number of regions
+   */
+  public record Result(
+      double statistic,
+      double expectation,
+      double variance,
+      double z,
+      double pValue,
+      Alternative alternative,
+      int n) {}
+
+  /**
+   * Moran's I test with the default alternative ({@link #ALTERNATIVE_DEFAULT}); see
+   * {@link #test(SpatialWeights, double[], Alternative)}.
+   *
+   * @param weights spatial weights without self links, usually row-standardised
+   * @param x       one finite value per region
+   * @return I, E[I], Var[I], z and p
+   */
+  public static Result test(SpatialWeights weights, double[] x) {
+    return test(weights, x, ALTERNATIVE_DEFAULT);
+  }
+
+  /**
+   * Moran's I test under randomisation.
+   *
+   * @param weights     spatial weights, usually row-standardised ({@link WeightStyle#W}), without self links
+   * @param x           one finite value per region, in the weights' order (e.g. an EB-smoothed exceedance
+   *                    rate in %)
+   * @param alternative alternative hypothesis for the p-value
+   * @return I, E[I], Var[I], z and p
+   * @throws IllegalArgumentException if x has the wrong length, a non-finite value, fewer than 4 regions,
+   *                                  zero variance, or the weights include self links
+   */
+  public static Result test(SpatialWeights weights, double[] x, Alternative alternative) {
+    Objects.requireNonNull(weights, "weights");
+    Objects.requireNonNull(alternative, "alternative");
+    if (weights.selfIncluded()) {
+      throw new IllegalArgumentException(
+          "Cannot compute global Moran's I with self-included weights:"
+              + " expected weights without self links (self inclusion is for Gi*)");
     }
-
-    /**
-     * Result of the global Moran test.
-     *
-     * @param statistic   Moran's I
-     * @param expectation E[I] = −1/(n − 1)
-     * @param variance    Var[I] under randomisation
-     * @param z           standard deviate (I − E[I]) / √Var[I]
-     * @param pValue      p-value in [0, 1] under {@code alternative}
-     * @param alternative alternative hypothesis used for the p-value
-     * @param n           number of regions
-     */
-    public record Result(double statistic, double expectation, double variance, double z, double pValue,
-                         Alternative alternative, int n) {
+    double mean = SpatialInputs.validate(weights, x, "global Moran's I", 4);
+    int n = x.length;
+    double[] z = new double[n];
+    double m2 = 0;
+    double m4 = 0;
+    for (int i = 0; i < n; i++) {
+      z[i] = x[i] - mean;
+      double z2 = z[i] * z[i];
+      m2 += z2;
+      m4 += z2 * z2;
     }
-
-    /**
-     * Moran's I test with the default alternative ({@link #ALTERNATIVE_DEFAULT}); see
-     * {@link #test(SpatialWeights, double[], Alternative)}.
-     *
-     * @param weights spatial weights without self links, usually row-standardised
-     * @param x       one finite value per region
-     * @return I, E[I], Var[I], z and p
-     */
-    public static Result test(SpatialWeights weights, double[] x) {
-        return test(weights, x, ALTERNATIVE_DEFAULT);
+    double[] lz = weights.lag(z);
+    double cross = 0;
+    for (int i = 0; i < n; i++) {
+      cross += z[i] * lz[i];
     }
-
-    /**
-     * Moran's I test under randomisation.
-     *
-     * @param weights     spatial weights, usually row-standardised ({@link WeightStyle#W}), without self links
-     * @param x           one finite value per region, in the weights' order (e.g. an EB-smoothed exceedance
-     *                    rate in %)
-     * @param alternative alternative hypothesis for the p-value
-     * @return I, E[I], Var[I], z and p
-     * @throws IllegalArgumentException if x has the wrong length, a non-finite value, fewer than 4 regions,
-     *                                  zero variance, or the weights include self links
-     */
-    public static Result test(SpatialWeights weights, double[] x, Alternative alternative) {
-        Objects.requireNonNull(weights, "weights");
-        Objects.requireNonNull(alternative, "alternative");
-        if (weights.selfIncluded()) {
-            throw new IllegalArgumentException("Cannot compute global Moran's I with self-included weights:"
-                    + " expected weights without self links (self inclusion is for Gi*)");
-        }
-        double mean = SpatialInputs.validate(weights, x, "global Moran's I", 4);
-        int n = x.length;
-        double[] z = new double[n];
-        double m2 = 0;
-        double m4 = 0;
-        for (int i = 0; i < n; i++) {
-            z[i] = x[i] - mean;
-            double z2 = z[i] * z[i];
-            m2 += z2;
-            m4 += z2 * z2;
-        }
-        double[] lz = weights.lag(z);
-        double cross = 0;
-        for (int i = 0; i < n; i++) {
-            cross += z[i] * lz[i];
-        }
-        double s0 = weights.s0();
-        double s1 = weights.s1();
-        double s2 = weights.s2();
-        double moranI = (n / s0) * cross / m2;
-        double expectation = -1.0 / (n - 1);
-        double k = n * m4 / (m2 * m2);
-        double s02 = s0 * s0;
-        double nn = (double) n * n;
-        double variance = (n * (s1 * (nn - 3.0 * n + 3.0) - n * s2 + 3.0 * s02)
-                - k * (s1 * (nn - n) - 2.0 * n * s2 + 6.0 * s02))
+    double s0 = weights.s0();
+    double s1 = weights.s1();
+    double s2 = weights.s2();
+    double moranI = (n / s0) * cross / m2;
+    double expectation = -1.0 / (n - 1);
+    double k = n * m4 / (m2 * m2);
+    double s02 = s0 * s0;
+    double nn = (double) n * n;
+    double variance =
+        (n * (s1 * (nn - 3.0 * n + 3.0) - n * s2 + 3.0 * s02)
+                    - k * (s1 * (nn - n) - 2.0 * n * s2 + 6.0 * s02))
                 / ((n - 1.0) * (n - 2.0) * (n - 3.0) * s02)
-                - expectation * expectation;
-        double zValue = (moranI - expectation) / Math.sqrt(variance);
-        return new Result(moranI, expectation, variance, zValue, alternative.pValue(zValue), alternative, n);
-    }
+            - expectation * expectation;
+    double zValue = (moranI - expectation) / Math.sqrt(variance);
+    return new Result(
+        moranI, expectation, variance, zValue, alternative.pValue(zValue), alternative, n);
+  }
 }

@@ -17,72 +17,87 @@ import java.util.Objects;
  */
 public final class HotSpotClassifier {
 
-    /** Significance thresholds, two-sided p: 99, 95 and 90 % confidence. */
-    public static final double P_99 = 0.01;
-    /** 95 % confidence threshold. */
-    public static final double P_95 = 0.05;
-    /** 90 % confidence threshold. */
-    public static final double P_90 = 0.10;
+  /** Significance thresholds, two-sided p: 99, 95 and 90 % confidence. */
+  public static final double P_99 = 0.01;
 
-    private HotSpotClassifier() {
-    }
+  /** 95 % confidence threshold. */
+  public static final double P_95 = 0.05;
 
-    /**
-     * Classes from Gi* z-values (the normal approximation, as ArcGIS).
-     *
-     * @param z            Gi* z per region ({@link GetisOrdG.Result#z()})
-     * @param insufficient per region, true when it has too few samples; may be null for "none"
-     * @return one class per region
-     */
-    public static HotSpotClass[] fromZ(double[] z, boolean[] insufficient) {
-        Objects.requireNonNull(z, "z");
-        double[] p = new double[z.length];
-        for (int i = 0; i < z.length; i++) {
-            p[i] = Double.isNaN(z[i]) ? Double.NaN : Alternative.TWO_SIDED.pValue(z[i]);
-        }
-        return fromPValues(p, z, insufficient);
-    }
+  /** 90 % confidence threshold. */
+  public static final double P_90 = 0.10;
 
-    /**
-     * Classes from p-values, e.g. folded permutation p ({@link ConditionalPermutation.Result#foldedP()}) or
-     * BH-adjusted p ({@link FalseDiscoveryRate#benjaminiHochberg(double[])}).
-     *
-     * @param p            p-value per region in [0, 1] (NaN → UNDEFINED)
-     * @param direction    sign gives hot (&gt; 0) or cold (&lt; 0) per region: the z-value, or observed minus
-     *                     permutation mean; 0 → not significant
-     * @param insufficient per region, true when it has too few samples; may be null for "none"
-     * @return one class per region
-     * @throws IllegalArgumentException on mismatched lengths or p outside [0, 1]
-     */
-    public static HotSpotClass[] fromPValues(double[] p, double[] direction, boolean[] insufficient) {
-        Objects.requireNonNull(p, "p");
-        Objects.requireNonNull(direction, "direction");
-        if (direction.length != p.length) {
-            throw new IllegalArgumentException("Got " + p.length + " p-values and " + direction.length
-                    + " directions: expected one of each per region");
-        }
-        if (insufficient != null && insufficient.length != p.length) {
-            throw new IllegalArgumentException("Got " + insufficient.length + " insufficiency flags for "
-                    + p.length + " regions: expected one per region");
-        }
-        HotSpotClass[] out = new HotSpotClass[p.length];
-        for (int i = 0; i < p.length; i++) {
-            if (!Double.isNaN(p[i]) && !(p[i] >= 0 && p[i] <= 1)) {
-                throw new IllegalArgumentException("p-value of region " + i + " is " + p[i]
-                        + ": expected a number in [0, 1]");
-            }
-            if (insufficient != null && insufficient[i]) {
-                out[i] = HotSpotClass.INSUFFICIENT_DATA;
-            } else if (Double.isNaN(p[i]) || Double.isNaN(direction[i])) {
-                out[i] = HotSpotClass.UNDEFINED;
-            } else if (direction[i] == 0 || p[i] >= P_90) {
-                out[i] = HotSpotClass.NOT_SIGNIFICANT;
-            } else if (direction[i] > 0) {
-                out[i] = p[i] < P_99 ? HotSpotClass.HOT_99 : p[i] < P_95 ? HotSpotClass.HOT_95 : HotSpotClass.HOT_90;
-            } else {
-                out[i] = p[i] < P_99 ? HotSpotClass.COLD_99 : p[i] < P_95 ? HotSpotClass.COLD_95 : HotSpotClass.COLD_90;
-            }
-        }
-        return out;
+  private HotSpotClassifier() {}
+
+  /**
+   * Classes from Gi* z-values (the normal approximation, as ArcGIS).
+   *
+   * @param z            Gi* z per region ({@link GetisOrdG.Result#z()})
+   * @param insufficient per region, true when it has too few samples; may be null for "none"
+   * @return one class per region
+   */
+  public static HotSpotClass[] fromZ(double[] z, boolean[] insufficient) {
+    Objects.requireNonNull(z, "z");
+    double[] p = new double[z.length];
+    for (int i = 0; i < z.length; i++) {
+      p[i] = Double.isNaN(z[i]) ? Double.NaN : Alternative.TWO_SIDED.pValue(z[i]);
     }
+    return fromPValues(p, z, insufficient);
+  }
+
+  /**
+   * Classes from p-values, e.g. folded permutation p ({@link ConditionalPermutation.Result#foldedP()}) or
+   * BH-adjusted p ({@link FalseDiscoveryRate#benjaminiHochberg(double[])}).
+   *
+   * @param p            p-value per region in [0, 1] (NaN → UNDEFINED)
+   * @param direction    sign gives hot (&gt; 0) or cold (&lt; 0) per region: the z-value, or observed minus
+   *                     permutation mean; 0 → not significant
+   * @param insufficient per region, true when it has too few samples; may be null for "none"
+   * @return one class per region
+   * @throws IllegalArgumentException on mismatched lengths or p outside [0, 1]
+   */
+  public static HotSpotClass[] fromPValues(double[] p, double[] direction, boolean[] insufficient) {
+    Objects.requireNonNull(p, "p");
+    Objects.requireNonNull(direction, "direction");
+    if (direction.length != p.length) {
+      throw new IllegalArgumentException(
+          "Got "
+              + p.length
+              + " p-values and "
+              + direction.length
+              + " directions: expected one of each per region");
+    }
+    if (insufficient != null && insufficient.length != p.length) {
+      throw new IllegalArgumentException(
+          "Got "
+              + insufficient.length
+              + " insufficiency flags for "
+              + p.length
+              + " regions: expected one per region");
+    }
+    HotSpotClass[] out = new HotSpotClass[p.length];
+    for (int i = 0; i < p.length; i++) {
+      if (!Double.isNaN(p[i]) && !(p[i] >= 0 && p[i] <= 1)) {
+        throw new IllegalArgumentException(
+            "p-value of region " + i + " is " + p[i] + ": expected a number in [0, 1]");
+      }
+      if (insufficient != null && insufficient[i]) {
+        out[i] = HotSpotClass.INSUFFICIENT_DATA;
+      } else if (Double.isNaN(p[i]) || Double.isNaN(direction[i])) {
+        out[i] = HotSpotClass.UNDEFINED;
+      } else if (direction[i] == 0 || p[i] >= P_90) {
+        out[i] = HotSpotClass.NOT_SIGNIFICANT;
+      } else if (direction[i] > 0) {
+        out[i] =
+            p[i] < P_99
+                ? HotSpotClass.HOT_99
+                : p[i] < P_95 ? HotSpotClass.HOT_95 : HotSpotClass.HOT_90;
+      } else {
+        out[i] =
+            p[i] < P_99
+                ? HotSpotClass.COLD_99
+                : p[i] < P_95 ? HotSpotClass.COLD_95 : HotSpotClass.COLD_90;
+      }
+    }
+    return out;
+  }
 }

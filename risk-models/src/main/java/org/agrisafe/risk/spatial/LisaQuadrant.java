@@ -6,19 +6,19 @@ package org.agrisafe.risk.spatial;
  * relative to the centre chosen by the {@link QuadrantRule}.
  */
 public enum LisaQuadrant {
-    /** High value surrounded by high values: a hot-spot cluster. spdep "High-High". */
-    HH,
-    /** Low value surrounded by low values: a cold-spot cluster. spdep "Low-Low". */
-    LL,
-    /** High value surrounded by low values: a high outlier. spdep "High-Low". */
-    HL,
-    /** Low value surrounded by high values: a low outlier. spdep "Low-High". */
-    LH;
+  /** High value surrounded by high values: a hot-spot cluster. spdep "High-High". */
+  HH,
+  /** Low value surrounded by low values: a cold-spot cluster. spdep "Low-Low". */
+  LL,
+  /** High value surrounded by low values: a high outlier. spdep "High-Low". */
+  HL,
+  /** Low value surrounded by high values: a low outlier. spdep "Low-High". */
+  LH;
 
-    static LisaQuadrant of(boolean highValue, boolean highLag) {
-        if (highValue) {
-            return highLag ? HH : HL;
-        }
-        return highLag ? LH : LL;
+  static LisaQuadrant of(boolean highValue, boolean highLag) {
+    if (highValue) {
+      return highLag ? HH : HL;
     }
+    return highLag ? LH : LL;
+  }
 }

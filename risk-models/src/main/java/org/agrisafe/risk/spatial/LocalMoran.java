@@ -31,146 +31,155 @@ import java.util.Objects;
  */
 public final class LocalMoran {
 
-    private LocalMoran() {
+  private LocalMoran() {}
+
+  /**
+   * Options of the local Moran computation.
+   *
+   * @param conditional  conditional randomisation moments (Sokal et al. 1998); default {@value #CONDITIONAL_DEFAULT},
+   *                     spdep 1.2-7's default and the recommended choice (Sauer et al. 2021)
+   * @param mlvar        variance of x with denominator n; default {@value #MLVAR_DEFAULT} as spdep
+   * @param alternative  alternative for the normal p-value; default {@link Alternative#TWO_SIDED} as spdep 1.2-7
+   * @param quadrantRule centre of the scatterplot quadrants; default {@link QuadrantRule#MEAN} as spdep
+   */
+  public record Params(
+      boolean conditional, boolean mlvar, Alternative alternative, QuadrantRule quadrantRule) {
+    /** Default: conditional randomisation moments. */
+    public static final boolean CONDITIONAL_DEFAULT = true;
+
+    /** Default: variance denominator n. */
+    public static final boolean MLVAR_DEFAULT = true;
+
+    /** Default alternative: two-sided. */
+    public static final Alternative ALTERNATIVE_DEFAULT = Alternative.TWO_SIDED;
+
+    /** Default quadrant rule: mean. */
+    public static final QuadrantRule QUADRANT_RULE_DEFAULT = QuadrantRule.MEAN;
+
+    /** Validates the options. */
+    public Params {
+      Objects.requireNonNull(alternative, "alternative");
+      Objects.requireNonNull(quadrantRule, "quadrantRule");
     }
 
-    /**
-     * Options of the local Moran computation.
-     *
-     * @param conditional  conditional randomisation moments (Sokal et al. 1998); default {@value #CONDITIONAL_DEFAULT},
-     *                     spdep 1.2-7's default and the recommended choice (Sauer et al. 2021)
-     * @param mlvar        variance of x with denominator n; default {@value #MLVAR_DEFAULT} as spdep
-     * @param alternative  alternative for the normal p-value; default {@link Alternative#TWO_SIDED} as spdep 1.2-7
-     * @param quadrantRule centre of the scatterplot quadrants; default {@link QuadrantRule#MEAN} as spdep
-     */
-    public record Params(boolean conditional, boolean mlvar, Alternative alternative, QuadrantRule quadrantRule) {
-        /** Default: conditional randomisation moments. */
-        public static final boolean CONDITIONAL_DEFAULT = true;
-        /** Default: variance denominator n. */
-        public static final boolean MLVAR_DEFAULT = true;
-        /** Default alternative: two-sided. */
-        public static final Alternative ALTERNATIVE_DEFAULT = Alternative.TWO_SIDED;
-        /** Default quadrant rule: mean. */
-        public static final QuadrantRule QUADRANT_RULE_DEFAULT = QuadrantRule.MEAN;
-
-        /** Validates the options. */
-        public Params {
-            Objects.requireNonNull(alternative, "alternative");
-            Objects.requireNonNull(quadrantRule, "quadrantRule");
-        }
-
-        /** @return spdep 1.2-7 defaults */
-        public static Params defaults() {
-            return new Params(CONDITIONAL_DEFAULT, MLVAR_DEFAULT, ALTERNATIVE_DEFAULT, QUADRANT_RULE_DEFAULT);
-        }
+    /** @return spdep 1.2-7 defaults */
+    public static Params defaults() {
+      return new Params(
+          CONDITIONAL_DEFAULT, MLVAR_DEFAULT, ALTERNATIVE_DEFAULT, QUADRANT_RULE_DEFAULT);
     }
+  }
 
-    /**
-     * Local Moran output: arrays of length n in the weights' region order.
-     *
-     * @param statistic   I_i
-     * @param expectation E[I_i]
-     * @param variance    Var[I_i]
-     * @param z           Z_i
-     * @param pValue      normal-approximation p-value of Z_i
-     * @param quadrant    Moran scatterplot quadrant
-     */
-    public record Result(double[] statistic, double[] expectation, double[] variance, double[] z, double[] pValue,
-                         LisaQuadrant[] quadrant) {
-    }
+  /**
+   * Local Moran output: arrays of length n in the weights' region order.
+   *
+   * @param statistic   I_i
+   * @param expectation E[I_i]
+   * @param variance    Var[I_i]
+   * @param z           Z_i
+   * @param pValue      normal-approximation p-value of Z_i
+   * @param quadrant    Moran scatterplot quadrant
+   */
+  public record Result(
+      double[] statistic,
+      double[] expectation,
+      double[] variance,
+      double[] z,
+      double[] pValue,
+      LisaQuadrant[] quadrant) {}
 
-    /** Local Moran with spdep 1.2-7 defaults ({@link Params#defaults()}). */
-    public static Result compute(SpatialWeights weights, double[] x) {
-        return compute(weights, x, Params.defaults());
-    }
+  /** Local Moran with spdep 1.2-7 defaults ({@link Params#defaults()}). */
+  public static Result compute(SpatialWeights weights, double[] x) {
+    return compute(weights, x, Params.defaults());
+  }
 
-    /**
-     * Local Moran's I_i for every region.
-     *
-     * @param weights spatial weights without self links, usually row-standardised
-     * @param x       one finite value per region, weights' order
-     * @param params  options
-     * @return per-region statistic, moments, z, p and quadrant
-     * @throws IllegalArgumentException on wrong length, non-finite values, fewer than 3 regions, zero variance,
-     *                                  or self-included weights
-     */
-    public static Result compute(SpatialWeights weights, double[] x, Params params) {
-        Objects.requireNonNull(weights, "weights");
-        Objects.requireNonNull(params, "params");
-        if (weights.selfIncluded()) {
-            throw new IllegalArgumentException("Cannot compute local Moran with self-included weights: expected"
-                    + " weights without self links, as spdep (\"Self included among neighbours\")");
-        }
-        double mean = SpatialInputs.validate(weights, x, "local Moran", 3);
-        int n = x.length;
-        double[] z = new double[n];
-        double sz2 = 0;
-        double sz4 = 0;
-        for (int i = 0; i < n; i++) {
-            z[i] = x[i] - mean;
-            sz2 += z[i] * z[i];
-            sz4 += z[i] * z[i] * z[i] * z[i];
-        }
-        double s2 = params.mlvar() ? sz2 / n : sz2 / (n - 1);
-        double m2 = sz2 / n;
-        double[] lz = weights.lag(z);
-        double b2 = (params.mlvar() ? sz4 / n : sz4 / (n - 1)) / (s2 * s2);
-        double a = (n - b2) / (n - 1);
-        double b = (2 * b2 - n) / ((n - 1.0) * (n - 2.0));
-        double[] stat = new double[n];
-        double[] e = new double[n];
-        double[] v = new double[n];
-        double[] zz = new double[n];
-        double[] p = new double[n];
-        for (int i = 0; i < n; i++) {
-            double wi = weights.rowSum(i);
-            double wi2 = weights.rowSumOfSquares(i);
-            stat[i] = (z[i] / s2) * lz[i];
-            if (params.conditional()) {
-                e[i] = -(z[i] * z[i] * wi) / ((n - 1) * m2);
-                double r = z[i] / m2;
-                v[i] = r * r * (n / (n - 2.0)) * (wi2 - wi * wi / (n - 1)) * (m2 - z[i] * z[i] / (n - 1));
-            } else {
-                e[i] = -wi / (n - 1);
-                v[i] = a * wi2 + b * (wi * wi - wi2) - e[i] * e[i];
-            }
-            zz[i] = (stat[i] - e[i]) / Math.sqrt(v[i]);
-            p[i] = Double.isNaN(zz[i]) ? Double.NaN : params.alternative().pValue(zz[i]);
-        }
-        return new Result(stat, e, v, zz, p, quadrants(weights, x, z, lz, params.quadrantRule()));
+  /**
+   * Local Moran's I_i for every region.
+   *
+   * @param weights spatial weights without self links, usually row-standardised
+   * @param x       one finite value per region, weights' order
+   * @param params  options
+   * @return per-region statistic, moments, z, p and quadrant
+   * @throws IllegalArgumentException on wrong length, non-finite values, fewer than 3 regions, zero variance,
+   *                                  or self-included weights
+   */
+  public static Result compute(SpatialWeights weights, double[] x, Params params) {
+    Objects.requireNonNull(weights, "weights");
+    Objects.requireNonNull(params, "params");
+    if (weights.selfIncluded()) {
+      throw new IllegalArgumentException(
+          "Cannot compute local Moran with self-included weights: expected"
+              + " weights without self links, as spdep (\"Self included among neighbours\")");
     }
+    double mean = SpatialInputs.validate(weights, x, "local Moran", 3);
+    int n = x.length;
+    double[] z = new double[n];
+    double sz2 = 0;
+    double sz4 = 0;
+    for (int i = 0; i < n; i++) {
+      z[i] = x[i] - mean;
+      sz2 += z[i] * z[i];
+      sz4 += z[i] * z[i] * z[i] * z[i];
+    }
+    double s2 = params.mlvar() ? sz2 / n : sz2 / (n - 1);
+    double m2 = sz2 / n;
+    double[] lz = weights.lag(z);
+    double b2 = (params.mlvar() ? sz4 / n : sz4 / (n - 1)) / (s2 * s2);
+    double a = (n - b2) / (n - 1);
+    double b = (2 * b2 - n) / ((n - 1.0) * (n - 2.0));
+    double[] stat = new double[n];
+    double[] e = new double[n];
+    double[] v = new double[n];
+    double[] zz = new double[n];
+    double[] p = new double[n];
+    for (int i = 0; i < n; i++) {
+      double wi = weights.rowSum(i);
+      double wi2 = weights.rowSumOfSquares(i);
+      stat[i] = (z[i] / s2) * lz[i];
+      if (params.conditional()) {
+        e[i] = -(z[i] * z[i] * wi) / ((n - 1) * m2);
+        double r = z[i] / m2;
+        v[i] = r * r * (n / (n - 2.0)) * (wi2 - wi * wi / (n - 1)) * (m2 - z[i] * z[i] / (n - 1));
+      } else {
+        e[i] = -wi / (n - 1);
+        v[i] = a * wi2 + b * (wi * wi - wi2) - e[i] * e[i];
+      }
+      zz[i] = (stat[i] - e[i]) / Math.sqrt(v[i]);
+      p[i] = Double.isNaN(zz[i]) ? Double.NaN : params.alternative().pValue(zz[i]);
+    }
+    return new Result(stat, e, v, zz, p, quadrants(weights, x, z, lz, params.quadrantRule()));
+  }
 
-    private static LisaQuadrant[] quadrants(SpatialWeights weights, double[] x, double[] z, double[] lz,
-                                            QuadrantRule rule) {
-        int n = x.length;
-        LisaQuadrant[] q = new LisaQuadrant[n];
-        if (rule == QuadrantRule.PYSAL) {
-            for (int i = 0; i < n; i++) {
-                q[i] = LisaQuadrant.of(z[i] > 0, lz[i] > 0);
-            }
-            return q;
-        }
-        double[] lx = weights.lag(x);
-        double cx = rule == QuadrantRule.MEAN ? mean(x) : median(x);
-        double clx = rule == QuadrantRule.MEAN ? mean(lx) : median(lx);
-        for (int i = 0; i < n; i++) {
-            q[i] = LisaQuadrant.of(x[i] > cx, lx[i] > clx);
-        }
-        return q;
+  private static LisaQuadrant[] quadrants(
+      SpatialWeights weights, double[] x, double[] z, double[] lz, QuadrantRule rule) {
+    int n = x.length;
+    LisaQuadrant[] q = new LisaQuadrant[n];
+    if (rule == QuadrantRule.PYSAL) {
+      for (int i = 0; i < n; i++) {
+        q[i] = LisaQuadrant.of(z[i] > 0, lz[i] > 0);
+      }
+      return q;
     }
+    double[] lx = weights.lag(x);
+    double cx = rule == QuadrantRule.MEAN ? mean(x) : median(x);
+    double clx = rule == QuadrantRule.MEAN ? mean(lx) : median(lx);
+    for (int i = 0; i < n; i++) {
+      q[i] = LisaQuadrant.of(x[i] > cx, lx[i] > clx);
+    }
+    return q;
+  }
 
-    private static double mean(double[] a) {
-        double s = 0;
-        for (double v : a) {
-            s += v;
-        }
-        return s / a.length;
+  private static double mean(double[] a) {
+    double s = 0;
+    for (double v : a) {
+      s += v;
     }
+    return s / a.length;
+  }
 
-    private static double median(double[] a) {
-        double[] s = a.clone();
-        Arrays.sort(s);
-        int m = s.length / 2;
-        return s.length % 2 == 1 ? s[m] : 0.5 * (s[m - 1] + s[m]);
-    }
+  private static double median(double[] a) {
+    double[] s = a.clone();
+    Arrays.sort(s);
+    int m = s.length / 2;
+    return s.length % 2 == 1 ? s[m] : 0.5 * (s[m - 1] + s[m]);
+  }
 }

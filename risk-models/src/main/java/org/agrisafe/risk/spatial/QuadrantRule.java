@@ -6,10 +6,10 @@ package org.agrisafe.risk.spatial;
  * {@code cut(..., c(-Inf, centre, Inf))} is right-closed).
  */
 public enum QuadrantRule {
-    /** x against mean(x), lag(x) against mean(lag(x)): spdep {@code quadr$mean}, the one spdep maps by default. */
-    MEAN,
-    /** x against median(x), lag(x) against median(lag(x)): spdep {@code quadr$median}. */
-    MEDIAN,
-    /** z = x − x̄ against 0, lag(z) against 0: spdep {@code quadr$pysal}, as GeoDa and PySAL esda. */
-    PYSAL
+  /** x against mean(x), lag(x) against mean(lag(x)): spdep {@code quadr$mean}, the one spdep maps by default. */
+  MEAN,
+  /** x against median(x), lag(x) against median(lag(x)): spdep {@code quadr$median}. */
+  MEDIAN,
+  /** z = x − x̄ against 0, lag(z) against 0: spdep {@code quadr$pysal}, as GeoDa and PySAL esda. */
+  PYSAL
 }

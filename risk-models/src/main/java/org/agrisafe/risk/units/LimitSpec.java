@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * @param valueMgPerKg the MRL in mg/kg, &gt; 0 for NUMERIC_MRL; null for NOT_DETECTABLE
  * @param sourceText the text as given
  */
-public record LimitSpec(LimitType type, Double valueMgPerKg, String sourceText) implements Serializable {
+public record LimitSpec(LimitType type, Double valueMgPerKg, String sourceText)
+    implements Serializable {
 
   private static final Pattern LABEL = Pattern.compile("^(?:标准规定为|标准值为|标准规定|标准值|限量值)\\s*:?\\s*");
   private static final Pattern NOT_DETECTABLE_TEXT = Pattern.compile("^不得[检檢]出$");
@@ -39,12 +40,17 @@ public record LimitSpec(LimitType type, Double valueMgPerKg, String sourceText) 
     Objects.requireNonNull(sourceText, "Cannot create LimitSpec: sourceText is null");
     if (type == LimitType.NOT_DETECTABLE && valueMgPerKg != null) {
       throw new IllegalArgumentException(
-          "Cannot create LimitSpec from '" + sourceText + "': a NOT_DETECTABLE limit has no value, got "
+          "Cannot create LimitSpec from '"
+              + sourceText
+              + "': a NOT_DETECTABLE limit has no value, got "
               + valueMgPerKg);
     }
-    if (type == LimitType.NUMERIC_MRL && (valueMgPerKg == null || !(valueMgPerKg > 0) || valueMgPerKg.isInfinite())) {
+    if (type == LimitType.NUMERIC_MRL
+        && (valueMgPerKg == null || !(valueMgPerKg > 0) || valueMgPerKg.isInfinite())) {
       throw new IllegalArgumentException(
-          "Cannot create LimitSpec from '" + sourceText + "': a NUMERIC_MRL needs a finite value > 0 mg/kg, got "
+          "Cannot create LimitSpec from '"
+              + sourceText
+              + "': a NUMERIC_MRL needs a finite value > 0 mg/kg, got "
               + valueMgPerKg);
     }
   }

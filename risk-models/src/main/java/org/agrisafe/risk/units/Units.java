@@ -50,11 +50,19 @@ public final class Units {
   public static double toMgPerKg(double value, String unit) {
     if (!Double.isFinite(value)) {
       throw new IllegalArgumentException(
-          "Cannot convert concentration " + value + " " + unit + " to mg/kg: expected a finite number");
+          "Cannot convert concentration "
+              + value
+              + " "
+              + unit
+              + " to mg/kg: expected a finite number");
     }
     if (value < 0) {
       throw new IllegalArgumentException(
-          "Cannot convert concentration " + value + " " + unit + " to mg/kg: expected a non-negative number");
+          "Cannot convert concentration "
+              + value
+              + " "
+              + unit
+              + " to mg/kg: expected a non-negative number");
     }
     return scale(value, decimalExponentToMgPerKg(unit));
   }
@@ -83,12 +91,14 @@ public final class Units {
       throw new UnknownUnitException(unit, "the unit is blank; expected e.g. mg/kg or μg/kg");
     }
     if (s.startsWith("Mg")) {
-      throw new UnknownUnitException(unit, "'Mg' would be megagram; write mg/kg for milligram per kilogram");
+      throw new UnknownUnitException(
+          unit, "'Mg' would be megagram; write mg/kg for milligram per kilogram");
     }
     String folded = s.toLowerCase(Locale.ROOT);
     if (folded.equals("ppm") || folded.equals("ppb")) {
       throw new UnknownUnitException(
-          unit, "ppm/ppb do not say mass or volume fraction; write mg/kg or µg/kg (CONVENTIONS, Units)");
+          unit,
+          "ppm/ppb do not say mass or volume fraction; write mg/kg or µg/kg (CONVENTIONS, Units)");
     }
     Matcher m = RATIO.matcher(folded);
     if (!m.matches()) {
@@ -96,7 +106,8 @@ public final class Units {
     }
     if (!m.matches()) {
       throw new UnknownUnitException(
-          unit, "expected a mass fraction such as mg/kg, mg kg-1, μg/kg, ug/kg, μg/g, ng/g or g/kg");
+          unit,
+          "expected a mass fraction such as mg/kg, mg kg-1, μg/kg, ug/kg, μg/g, ng/g or g/kg");
     }
     return massExponentMg(m.group(1)) - massExponentKg(m.group(2));
   }
@@ -118,7 +129,9 @@ public final class Units {
     Matcher m = VALUE_WITH_UNIT.matcher(s);
     if (!m.matches()) {
       throw new IllegalArgumentException(
-          "Cannot parse value with unit '" + text + "': expected a number followed by a unit, e.g. 527μg/kg");
+          "Cannot parse value with unit '"
+              + text
+              + "': expected a number followed by a unit, e.g. 527μg/kg");
     }
     double value = Double.parseDouble(m.group(1));
     String unit = m.group(2);

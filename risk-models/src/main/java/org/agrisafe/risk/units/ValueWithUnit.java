@@ -10,13 +10,18 @@ import java.util.Objects;
  * @param unit the unit as written (after NFKC normalisation and trimming)
  * @param valueMgPerKg the value in mg/kg
  */
-public record ValueWithUnit(double value, String unit, double valueMgPerKg) implements Serializable {
+public record ValueWithUnit(double value, String unit, double valueMgPerKg)
+    implements Serializable {
   /** Validates that both numbers are finite and the unit is present. */
   public ValueWithUnit {
     Objects.requireNonNull(unit, "Cannot create ValueWithUnit: unit is null");
     if (!Double.isFinite(value) || !Double.isFinite(valueMgPerKg)) {
       throw new IllegalArgumentException(
-          "Cannot create ValueWithUnit: value " + value + " / " + valueMgPerKg + " mg/kg is not finite");
+          "Cannot create ValueWithUnit: value "
+              + value
+              + " / "
+              + valueMgPerKg
+              + " mg/kg is not finite");
     }
   }
 }

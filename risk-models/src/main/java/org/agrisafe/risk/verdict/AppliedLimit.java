@@ -15,7 +15,12 @@ import org.agrisafe.risk.units.LimitType;
  * @param scope the commodity or group the limit covers, in words, e.g. "celery", "pome fruit except apple"
  */
 public record AppliedLimit(
-    LimitSource source, String ruleId, LimitType limitType, Double mrlMgPerKg, String standard, String scope)
+    LimitSource source,
+    String ruleId,
+    LimitType limitType,
+    Double mrlMgPerKg,
+    String standard,
+    String scope)
     implements Serializable {
 
   /** Validates the fields. */

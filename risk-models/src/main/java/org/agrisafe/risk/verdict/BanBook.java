@@ -40,12 +40,16 @@ public final class BanBook implements Serializable {
         throw new IllegalArgumentException("Cannot create BanBook: a rule is null");
       }
       if (!ids.add(r.ruleId())) {
-        throw new IllegalArgumentException("Cannot create BanBook: rule id '" + r.ruleId() + "' appears twice");
+        throw new IllegalArgumentException(
+            "Cannot create BanBook: rule id '" + r.ruleId() + "' appears twice");
       }
       for (String code : r.scope().commodityCodes()) {
         if (!hierarchy.contains(code)) {
           throw new IllegalArgumentException(
-              "Cannot create BanBook: scope code '" + code + "' of rule '" + r.ruleId()
+              "Cannot create BanBook: scope code '"
+                  + code
+                  + "' of rule '"
+                  + r.ruleId()
                   + "' is not in the commodity hierarchy");
         }
       }

@@ -18,7 +18,12 @@ import java.util.Objects;
  * @param source the legal basis and evidence, e.g. "农业部公告第199号; http://..."
  */
 public record BanRule(
-    String ruleId, String substanceCode, BanScope scope, LocalDate effectiveFrom, boolean verified, String source)
+    String ruleId,
+    String substanceCode,
+    BanScope scope,
+    LocalDate effectiveFrom,
+    boolean verified,
+    String source)
     implements Serializable {
 
   /** Validates the fields. */
@@ -27,11 +32,13 @@ public record BanRule(
       throw new IllegalArgumentException("Cannot create BanRule: ruleId is null or blank");
     }
     if (substanceCode == null || substanceCode.isBlank()) {
-      throw new IllegalArgumentException("Cannot create BanRule '" + ruleId + "': substanceCode is null or blank");
+      throw new IllegalArgumentException(
+          "Cannot create BanRule '" + ruleId + "': substanceCode is null or blank");
     }
     Objects.requireNonNull(scope, "Cannot create BanRule '" + ruleId + "': scope is null");
     if (source == null || source.isBlank()) {
-      throw new IllegalArgumentException("Cannot create BanRule '" + ruleId + "': source is null or blank");
+      throw new IllegalArgumentException(
+          "Cannot create BanRule '" + ruleId + "': source is null or blank");
     }
   }
 

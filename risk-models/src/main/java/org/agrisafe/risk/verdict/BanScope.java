@@ -18,7 +18,8 @@ public record BanScope(boolean allUses, Set<String> commodityCodes) implements S
 
   /** Validates that exactly one of the two forms is given. */
   public BanScope {
-    Objects.requireNonNull(commodityCodes, "Cannot create BanScope: commodityCodes is null (use Set.of())");
+    Objects.requireNonNull(
+        commodityCodes, "Cannot create BanScope: commodityCodes is null (use Set.of())");
     commodityCodes = Set.copyOf(commodityCodes);
     if (allUses && !commodityCodes.isEmpty()) {
       throw new IllegalArgumentException(
@@ -29,7 +30,6 @@ public record BanScope(boolean allUses, Set<String> commodityCodes) implements S
           "Cannot create BanScope: a scoped ban needs at least one commodity or group code");
     }
   }
-
 
   /** A ban on the given commodity or group codes. */
   public static BanScope commodities(Set<String> codes) {

@@ -41,11 +41,15 @@ public final class CensoredValues {
       basis = SubstitutionBasis.LOD;
       limit = result.lodMgPerKg();
     } else {
-      return new SubstitutedValue(result.resultId(), result.valueMgPerKg(), bound, SubstitutionBasis.REPORTED_VALUE);
+      return new SubstitutedValue(
+          result.resultId(), result.valueMgPerKg(), bound, SubstitutionBasis.REPORTED_VALUE);
     }
     if (limit == null) {
       return new SubstitutedValue(
-          result.resultId(), bound == Bound.LOWER ? 0.0 : null, bound, SubstitutionBasis.LIMIT_NOT_REPORTED);
+          result.resultId(),
+          bound == Bound.LOWER ? 0.0 : null,
+          bound,
+          SubstitutionBasis.LIMIT_NOT_REPORTED);
     }
     double value;
     switch (bound) {

@@ -43,6 +43,7 @@ public final class LimitBook implements Serializable {
 
   /** analyte code → commodity code → rules. */
   private final Map<String, Map<String, List<LimitRule>>> index;
+
   private final CommodityHierarchy hierarchy;
   private final int size;
 
@@ -54,7 +55,8 @@ public final class LimitBook implements Serializable {
    */
   public LimitBook(Collection<LimitRule> rules, CommodityHierarchy hierarchy) {
     Objects.requireNonNull(rules, "Cannot create LimitBook: rules is null");
-    this.hierarchy = Objects.requireNonNull(hierarchy, "Cannot create LimitBook: hierarchy is null");
+    this.hierarchy =
+        Objects.requireNonNull(hierarchy, "Cannot create LimitBook: hierarchy is null");
     Set<String> ids = new HashSet<>();
     Map<String, Map<String, List<LimitRule>>> building = new HashMap<>();
     for (LimitRule r : rules) {
@@ -62,23 +64,35 @@ public final class LimitBook implements Serializable {
         throw new IllegalArgumentException("Cannot create LimitBook: a rule is null");
       }
       if (!ids.add(r.ruleId())) {
-        throw new IllegalArgumentException("Cannot create LimitBook: rule id '" + r.ruleId() + "' appears twice");
+        throw new IllegalArgumentException(
+            "Cannot create LimitBook: rule id '" + r.ruleId() + "' appears twice");
       }
       if (!hierarchy.contains(r.commodityCode())) {
         throw new IllegalArgumentException(
-            "Cannot create LimitBook: commodity code '" + r.commodityCode() + "' of rule '" + r.ruleId()
+            "Cannot create LimitBook: commodity code '"
+                + r.commodityCode()
+                + "' of rule '"
+                + r.ruleId()
                 + "' is not in the commodity hierarchy");
       }
       for (String excluded : r.excludedCommodityCodes()) {
         if (!hierarchy.contains(excluded)) {
           throw new IllegalArgumentException(
-              "Cannot create LimitBook: excluded code '" + excluded + "' of rule '" + r.ruleId()
+              "Cannot create LimitBook: excluded code '"
+                  + excluded
+                  + "' of rule '"
+                  + r.ruleId()
                   + "' is not in the commodity hierarchy");
         }
         if (!hierarchy.isSelfOrDescendant(excluded, r.commodityCode())) {
           throw new IllegalArgumentException(
-              "Cannot create LimitBook: excluded code '" + excluded + "' of rule '" + r.ruleId()
-                  + "' is not below its commodity '" + r.commodityCode() + "'");
+              "Cannot create LimitBook: excluded code '"
+                  + excluded
+                  + "' of rule '"
+                  + r.ruleId()
+                  + "' is not below its commodity '"
+                  + r.commodityCode()
+                  + "'");
         }
       }
       building
@@ -160,7 +174,9 @@ public final class LimitBook implements Serializable {
       boolean ambiguous =
           alternatives.stream()
               .anyMatch(
-                  a -> a.limitType() != chosen.limitType() || !Objects.equals(a.mrlMgPerKg(), chosen.mrlMgPerKg()));
+                  a ->
+                      a.limitType() != chosen.limitType()
+                          || !Objects.equals(a.mrlMgPerKg(), chosen.mrlMgPerKg()));
       return new LimitLookup(chosen, alternatives, ambiguous, known);
     }
     return new LimitLookup(null, List.of(), false, known);

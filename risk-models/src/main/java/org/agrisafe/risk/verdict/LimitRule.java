@@ -42,27 +42,42 @@ public record LimitRule(
     requireText(ruleId, "analyteCode", analyteCode);
     requireText(ruleId, "commodityCode", commodityCode);
     requireText(ruleId, "standard", standard);
-    Objects.requireNonNull(limitType, "Cannot create LimitRule '" + ruleId + "': limitType is null");
     Objects.requireNonNull(
-        excludedCommodityCodes, "Cannot create LimitRule '" + ruleId + "': excludedCommodityCodes is null");
+        limitType, "Cannot create LimitRule '" + ruleId + "': limitType is null");
+    Objects.requireNonNull(
+        excludedCommodityCodes,
+        "Cannot create LimitRule '" + ruleId + "': excludedCommodityCodes is null");
     excludedCommodityCodes = Set.copyOf(excludedCommodityCodes);
     if (excludedCommodityCodes.contains(commodityCode)) {
       throw new IllegalArgumentException(
-          "Cannot create LimitRule '" + ruleId + "': it excludes its own commodity '" + commodityCode + "'");
+          "Cannot create LimitRule '"
+              + ruleId
+              + "': it excludes its own commodity '"
+              + commodityCode
+              + "'");
     }
     if (limitType == LimitType.NUMERIC_MRL
         && (mrlMgPerKg == null || !(mrlMgPerKg > 0) || mrlMgPerKg.isInfinite())) {
       throw new IllegalArgumentException(
-          "Cannot create LimitRule '" + ruleId + "': a NUMERIC_MRL needs a finite MRL > 0 mg/kg, got "
+          "Cannot create LimitRule '"
+              + ruleId
+              + "': a NUMERIC_MRL needs a finite MRL > 0 mg/kg, got "
               + mrlMgPerKg);
     }
     if (limitType == LimitType.NOT_DETECTABLE && mrlMgPerKg != null) {
       throw new IllegalArgumentException(
-          "Cannot create LimitRule '" + ruleId + "': a NOT_DETECTABLE rule has no MRL value, got " + mrlMgPerKg);
+          "Cannot create LimitRule '"
+              + ruleId
+              + "': a NOT_DETECTABLE rule has no MRL value, got "
+              + mrlMgPerKg);
     }
     if (validFrom != null && validTo != null && !validFrom.isBefore(validTo)) {
       throw new IllegalArgumentException(
-          "Cannot create LimitRule '" + ruleId + "': validFrom " + validFrom + " is not before validTo "
+          "Cannot create LimitRule '"
+              + ruleId
+              + "': validFrom "
+              + validFrom
+              + " is not before validTo "
               + validTo);
     }
   }
@@ -71,13 +86,22 @@ public record LimitRule(
   public static LimitRule numeric(
       String ruleId, String analyteCode, String commodityCode, double mrlMgPerKg, String standard) {
     return new LimitRule(
-        ruleId, analyteCode, commodityCode, Set.of(), LimitType.NUMERIC_MRL, mrlMgPerKg, standard, null, null);
+        ruleId,
+        analyteCode,
+        commodityCode,
+        Set.of(),
+        LimitType.NUMERIC_MRL,
+        mrlMgPerKg,
+        standard,
+        null,
+        null);
   }
 
   /** Whether the rule is in force on the date: validFrom &le; date &lt; validTo, open ends allowed. */
   public boolean inForceOn(LocalDate date) {
     Objects.requireNonNull(date, "date");
-    return (validFrom == null || !date.isBefore(validFrom)) && (validTo == null || date.isBefore(validTo));
+    return (validFrom == null || !date.isBefore(validFrom))
+        && (validTo == null || date.isBefore(validTo));
   }
 
   private static void requireText(String ruleId, String field, String value) {

@@ -63,16 +63,21 @@ public record QuantitativeInput(
   /** Validates each field and the reporting form; messages name the result id and the field. */
   public QuantitativeInput {
     if (resultId == null || resultId.isBlank()) {
-      throw new IllegalArgumentException("Cannot create QuantitativeInput: resultId is null or blank");
+      throw new IllegalArgumentException(
+          "Cannot create QuantitativeInput: resultId is null or blank");
     }
     requireText(resultId, "analyteCode", analyteCode);
     requireText(resultId, "commodityCode", commodityCode);
     if (sampleDate == null) {
-      throw new IllegalArgumentException("Cannot judge result '" + resultId + "': sampleDate is null");
+      throw new IllegalArgumentException(
+          "Cannot judge result '" + resultId + "': sampleDate is null");
     }
     if (valueMgPerKg != null && !(Double.isFinite(valueMgPerKg) && valueMgPerKg >= 0)) {
       throw new IllegalArgumentException(
-          "Cannot judge result '" + resultId + "': valueMgPerKg " + valueMgPerKg
+          "Cannot judge result '"
+              + resultId
+              + "': valueMgPerKg "
+              + valueMgPerKg
               + " is not a finite number >= 0 mg/kg");
     }
     requirePositive(resultId, "lodMgPerKg", lodMgPerKg);
@@ -80,50 +85,81 @@ public record QuantitativeInput(
     requirePositive(resultId, "publishedMrlMgPerKg", publishedMrlMgPerKg);
     if (lodMgPerKg != null && loqMgPerKg != null && lodMgPerKg > loqMgPerKg) {
       throw new IllegalArgumentException(
-          "Cannot judge result '" + resultId + "': LOD " + lodMgPerKg + " mg/kg is above LOQ " + loqMgPerKg
+          "Cannot judge result '"
+              + resultId
+              + "': LOD "
+              + lodMgPerKg
+              + " mg/kg is above LOQ "
+              + loqMgPerKg
               + " mg/kg");
     }
     if (reportedBelowLod && reportedBelowLoq) {
       throw new IllegalArgumentException(
-          "Cannot judge result '" + resultId + "': reported both '<LOD' and '<LOQ'; expected one of them");
+          "Cannot judge result '"
+              + resultId
+              + "': reported both '<LOD' and '<LOQ'; expected one of them");
     }
     if ((reportedBelowLod || reportedBelowLoq) && valueMgPerKg != null) {
       throw new IllegalArgumentException(
-          "Cannot judge result '" + resultId + "': reported '<" + (reportedBelowLod ? "LOD" : "LOQ")
-              + "' and also value " + valueMgPerKg + " mg/kg; expected the value null (put the limit in "
-              + (reportedBelowLod ? "lodMgPerKg" : "loqMgPerKg") + ")");
+          "Cannot judge result '"
+              + resultId
+              + "': reported '<"
+              + (reportedBelowLod ? "LOD" : "LOQ")
+              + "' and also value "
+              + valueMgPerKg
+              + " mg/kg; expected the value null (put the limit in "
+              + (reportedBelowLod ? "lodMgPerKg" : "loqMgPerKg")
+              + ")");
     }
     if (!reportedBelowLod && !reportedBelowLoq && valueMgPerKg == null) {
       throw new IllegalArgumentException(
-          "Cannot judge result '" + resultId + "': no value and not reported '<LOD' or '<LOQ'; expected one");
+          "Cannot judge result '"
+              + resultId
+              + "': no value and not reported '<LOD' or '<LOQ'; expected one");
     }
-    if (publishedMrlMgPerKg != null && (publishedMrlSource == null || publishedMrlSource.isBlank())) {
+    if (publishedMrlMgPerKg != null
+        && (publishedMrlSource == null || publishedMrlSource.isBlank())) {
       throw new IllegalArgumentException(
-          "Cannot judge result '" + resultId + "': published MRL " + publishedMrlMgPerKg
+          "Cannot judge result '"
+              + resultId
+              + "': published MRL "
+              + publishedMrlMgPerKg
               + " mg/kg has no publishedMrlSource; expected e.g. 'EU MRL as published by UK PRiF'");
     }
     if (!(expandedUncertaintyFraction >= 0 && expandedUncertaintyFraction <= 1)) {
       throw new IllegalArgumentException(
-          "Cannot judge result '" + resultId + "': expandedUncertaintyFraction " + expandedUncertaintyFraction
-              + " is not in [0, 1]; default " + EXPANDED_UNCERTAINTY_FRACTION_DEFAULT);
+          "Cannot judge result '"
+              + resultId
+              + "': expandedUncertaintyFraction "
+              + expandedUncertaintyFraction
+              + " is not in [0, 1]; default "
+              + EXPANDED_UNCERTAINTY_FRACTION_DEFAULT);
     }
   }
 
   /** Starts a builder with the four required fields; everything else null/false/default. */
-  public static Builder builder(String resultId, String analyteCode, String commodityCode, LocalDate sampleDate) {
+  public static Builder builder(
+      String resultId, String analyteCode, String commodityCode, LocalDate sampleDate) {
     return new Builder(resultId, analyteCode, commodityCode, sampleDate);
   }
 
   private static void requireText(String resultId, String field, String value) {
     if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException("Cannot judge result '" + resultId + "': " + field + " is null or blank");
+      throw new IllegalArgumentException(
+          "Cannot judge result '" + resultId + "': " + field + " is null or blank");
     }
   }
 
   private static void requirePositive(String resultId, String field, Double value) {
     if (value != null && !(Double.isFinite(value) && value > 0)) {
       throw new IllegalArgumentException(
-          "Cannot judge result '" + resultId + "': " + field + " " + value + " is not a finite number > 0 mg/kg");
+          "Cannot judge result '"
+              + resultId
+              + "': "
+              + field
+              + " "
+              + value
+              + " is not a finite number > 0 mg/kg");
     }
   }
 
@@ -142,7 +178,8 @@ public record QuantitativeInput(
     private String publishedMrlSource;
     private double uncertaintyFraction = EXPANDED_UNCERTAINTY_FRACTION_DEFAULT;
 
-    private Builder(String resultId, String analyteCode, String commodityCode, LocalDate sampleDate) {
+    private Builder(
+        String resultId, String analyteCode, String commodityCode, LocalDate sampleDate) {
       this.resultId = resultId;
       this.analyteCode = analyteCode;
       this.commodityCode = commodityCode;
@@ -197,8 +234,18 @@ public record QuantitativeInput(
     /** Builds and validates. */
     public QuantitativeInput build() {
       return new QuantitativeInput(
-          resultId, analyteCode, commodityCode, sampleDate, value, lod, loq, belowLod, belowLoq, publishedMrl,
-          publishedMrlSource, uncertaintyFraction);
+          resultId,
+          analyteCode,
+          commodityCode,
+          sampleDate,
+          value,
+          lod,
+          loq,
+          belowLod,
+          belowLoq,
+          publishedMrl,
+          publishedMrlSource,
+          uncertaintyFraction);
     }
   }
 }

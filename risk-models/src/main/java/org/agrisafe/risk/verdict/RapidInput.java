@@ -31,43 +31,70 @@ public record RapidInput(
       throw new IllegalArgumentException("Cannot create RapidInput: resultId is null or blank");
     }
     if (commodityCode == null || commodityCode.isBlank()) {
-      throw new IllegalArgumentException("Cannot judge rapid result '" + resultId + "': commodityCode is blank");
+      throw new IllegalArgumentException(
+          "Cannot judge rapid result '" + resultId + "': commodityCode is blank");
     }
     Objects.requireNonNull(method, "Cannot judge rapid result '" + resultId + "': method is null");
     if (method == RapidMethod.ENZYME_INHIBITION) {
-      if (inhibitionRatePct == null || !Double.isFinite(inhibitionRatePct) || inhibitionRatePct > 100.0) {
+      if (inhibitionRatePct == null
+          || !Double.isFinite(inhibitionRatePct)
+          || inhibitionRatePct > 100.0) {
         throw new IllegalArgumentException(
-            "Cannot judge rapid result '" + resultId + "': inhibitionRatePct " + inhibitionRatePct
+            "Cannot judge rapid result '"
+                + resultId
+                + "': inhibitionRatePct "
+                + inhibitionRatePct
                 + " is not a finite percentage <= 100");
       }
       if (stripPositive != null) {
         throw new IllegalArgumentException(
-            "Cannot judge rapid result '" + resultId + "': an ENZYME_INHIBITION result has no strip reading");
+            "Cannot judge rapid result '"
+                + resultId
+                + "': an ENZYME_INHIBITION result has no strip reading");
       }
     } else {
       if (stripPositive == null) {
         throw new IllegalArgumentException(
-            "Cannot judge rapid result '" + resultId + "': a COLLOIDAL_GOLD result needs stripPositive");
+            "Cannot judge rapid result '"
+                + resultId
+                + "': a COLLOIDAL_GOLD result needs stripPositive");
       }
       if (inhibitionRatePct != null) {
         throw new IllegalArgumentException(
-            "Cannot judge rapid result '" + resultId + "': a COLLOIDAL_GOLD result has no inhibition rate");
+            "Cannot judge rapid result '"
+                + resultId
+                + "': a COLLOIDAL_GOLD result has no inhibition rate");
       }
     }
   }
 
   /** An enzyme-inhibition result. */
   public static RapidInput enzymeInhibition(
-      String resultId, String commodityCode, boolean falsePositiveProneCommodity, double inhibitionRatePct) {
+      String resultId,
+      String commodityCode,
+      boolean falsePositiveProneCommodity,
+      double inhibitionRatePct) {
     return new RapidInput(
-        resultId, commodityCode, falsePositiveProneCommodity, RapidMethod.ENZYME_INHIBITION, inhibitionRatePct,
+        resultId,
+        commodityCode,
+        falsePositiveProneCommodity,
+        RapidMethod.ENZYME_INHIBITION,
+        inhibitionRatePct,
         null);
   }
 
   /** A colloidal-gold strip result. */
   public static RapidInput colloidalGold(
-      String resultId, String commodityCode, boolean falsePositiveProneCommodity, boolean stripPositive) {
+      String resultId,
+      String commodityCode,
+      boolean falsePositiveProneCommodity,
+      boolean stripPositive) {
     return new RapidInput(
-        resultId, commodityCode, falsePositiveProneCommodity, RapidMethod.COLLOIDAL_GOLD, null, stripPositive);
+        resultId,
+        commodityCode,
+        falsePositiveProneCommodity,
+        RapidMethod.COLLOIDAL_GOLD,
+        null,
+        stripPositive);
   }
 }

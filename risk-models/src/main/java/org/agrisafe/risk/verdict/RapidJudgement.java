@@ -14,7 +14,11 @@ import java.util.Objects;
  * @param reason a sentence such as "inhibition 62.5 % ≥ 50 % (GB/T 5009.199): POSITIVE (suspected)"
  */
 public record RapidJudgement(
-    String resultId, RapidMethod method, RapidOutcome outcome, boolean falsePositiveProne, String reason)
+    String resultId,
+    RapidMethod method,
+    RapidOutcome outcome,
+    boolean falsePositiveProne,
+    String reason)
     implements Serializable {
 
   /** Validates the fields. */

@@ -57,25 +57,42 @@ public record ResultJudgement(
     unverifiedBanMatches = List.copyOf(unverifiedBanMatches);
     if ((verdict == Verdict.FAIL) != exceeds) {
       throw new IllegalArgumentException(
-          "ResultJudgement '" + resultId + "': verdict " + verdict + " disagrees with exceeds = " + exceeds);
+          "ResultJudgement '"
+              + resultId
+              + "': verdict "
+              + verdict
+              + " disagrees with exceeds = "
+              + exceeds);
     }
     if ((verdict == Verdict.NO_STANDARD) != (appliedLimit == null)) {
       throw new IllegalArgumentException(
-          "ResultJudgement '" + resultId + "': verdict " + verdict + " disagrees with applied limit "
+          "ResultJudgement '"
+              + resultId
+              + "': verdict "
+              + verdict
+              + " disagrees with applied limit "
               + appliedLimit);
     }
     if (bannedDetection == verifiedBanRuleIds.isEmpty()) {
       throw new IllegalArgumentException(
-          "ResultJudgement '" + resultId + "': bannedDetection " + bannedDetection + " disagrees with ban ids "
+          "ResultJudgement '"
+              + resultId
+              + "': bannedDetection "
+              + bannedDetection
+              + " disagrees with ban ids "
               + verifiedBanRuleIds);
     }
     if (bannedDetection && !detection.isDetected()) {
       throw new IllegalArgumentException(
-          "ResultJudgement '" + resultId + "': bannedDetection set for a result that was not detected");
+          "ResultJudgement '"
+              + resultId
+              + "': bannedDetection set for a result that was not detected");
     }
     if (nonCompliant && detection != Detection.QUANTIFIED) {
       throw new IllegalArgumentException(
-          "ResultJudgement '" + resultId + "': nonCompliant set for a result that is not quantified");
+          "ResultJudgement '"
+              + resultId
+              + "': nonCompliant set for a result that is not quantified");
     }
   }
 }

@@ -43,7 +43,10 @@ public record SampleJudgement(
     failingResultIds = List.copyOf(failingResultIds);
     if (!verdictPublishedBySource && verdict != computedVerdict) {
       throw new IllegalArgumentException(
-          "SampleJudgement: verdict " + verdict + " is neither published nor the computed " + computedVerdict);
+          "SampleJudgement: verdict "
+              + verdict
+              + " is neither published nor the computed "
+              + computedVerdict);
     }
   }
 

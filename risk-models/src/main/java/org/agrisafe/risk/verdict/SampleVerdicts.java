@@ -24,7 +24,8 @@ public final class SampleVerdicts {
    * @return the judgement
    * @throws IllegalArgumentException if there are no results and no published verdict
    */
-  public static SampleJudgement judgeSample(List<ResultJudgement> results, SampleVerdict publishedSourceVerdict) {
+  public static SampleJudgement judgeSample(
+      List<ResultJudgement> results, SampleVerdict publishedSourceVerdict) {
     Objects.requireNonNull(results, "judgeSample: results is null (use List.of())");
     if (results.isEmpty() && publishedSourceVerdict == null) {
       throw new IllegalArgumentException(
@@ -63,8 +64,18 @@ public final class SampleVerdicts {
     boolean detectedWithoutStandard =
         verdict == SampleVerdict.PASS && nNoStandardDetected > 0 && nDetectedWithStandard == 0;
     return new SampleJudgement(
-        verdict, publishedSourceVerdict != null, computed, results.size(), hasDetection, hasExceedance,
-        hasNonCompliant, hasBanned, nNoStandard, nNoStandardDetected, detectedWithoutStandard, failing);
+        verdict,
+        publishedSourceVerdict != null,
+        computed,
+        results.size(),
+        hasDetection,
+        hasExceedance,
+        hasNonCompliant,
+        hasBanned,
+        nNoStandard,
+        nNoStandardDetected,
+        detectedWithoutStandard,
+        failing);
   }
 
   /**
@@ -74,6 +85,17 @@ public final class SampleVerdicts {
    */
   public static SampleJudgement noneDetected() {
     return new SampleJudgement(
-        SampleVerdict.PASS, false, SampleVerdict.PASS, 0, false, false, false, false, 0, 0, false, List.of());
+        SampleVerdict.PASS,
+        false,
+        SampleVerdict.PASS,
+        0,
+        false,
+        false,
+        false,
+        false,
+        0,
+        0,
+        false,
+        List.of());
   }
 }

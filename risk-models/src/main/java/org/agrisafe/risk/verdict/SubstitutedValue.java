@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param bound the bound used
  * @param basis the reported value, or the limit (LOD or LOQ) the substitution used
  */
-public record SubstitutedValue(String resultId, Double valueMgPerKg, Bound bound, SubstitutionBasis basis)
+public record SubstitutedValue(
+    String resultId, Double valueMgPerKg, Bound bound, SubstitutionBasis basis)
     implements Serializable {
 
   /** Validates the fields. */
@@ -20,9 +21,15 @@ public record SubstitutedValue(String resultId, Double valueMgPerKg, Bound bound
     Objects.requireNonNull(resultId, "SubstitutedValue: resultId is null");
     Objects.requireNonNull(bound, "SubstitutedValue: bound is null");
     Objects.requireNonNull(basis, "SubstitutedValue: basis is null");
-    if (valueMgPerKg == null && !(basis == SubstitutionBasis.LIMIT_NOT_REPORTED && bound != Bound.LOWER)) {
+    if (valueMgPerKg == null
+        && !(basis == SubstitutionBasis.LIMIT_NOT_REPORTED && bound != Bound.LOWER)) {
       throw new IllegalArgumentException(
-          "SubstitutedValue '" + resultId + "': value is null but the " + bound + " bound on " + basis
+          "SubstitutedValue '"
+              + resultId
+              + "': value is null but the "
+              + bound
+              + " bound on "
+              + basis
               + " is computable");
     }
   }

@@ -49,13 +49,15 @@ public final class Verdicts {
    * @return the judgement, never null
    * @throws NullPointerException if an argument is null
    */
-  public static ResultJudgement judgeQuantitative(QuantitativeInput input, LimitBook limits, BanBook bans) {
+  public static ResultJudgement judgeQuantitative(
+      QuantitativeInput input, LimitBook limits, BanBook bans) {
     Objects.requireNonNull(input, "judgeQuantitative: input is null");
     Objects.requireNonNull(limits, "judgeQuantitative: limits is null (use LimitBook.empty())");
     Objects.requireNonNull(bans, "judgeQuantitative: bans is null (use BanBook.empty())");
 
     Detection detection = Detections.classify(input);
-    LimitLookup lookup = limits.lookup(input.analyteCode(), input.commodityCode(), input.sampleDate());
+    LimitLookup lookup =
+        limits.lookup(input.analyteCode(), input.commodityCode(), input.sampleDate());
     AppliedLimit limit = appliedLimit(input, lookup, limits.hierarchy());
 
     StringBuilder reason = new StringBuilder(describeDetection(input, detection));
@@ -67,12 +69,20 @@ public final class Verdicts {
       if (detection == Detection.QUANTIFIED) {
         reason.append(" detected");
       }
-      reason.append("; no limit for ").append(input.analyteCode()).append(" on ")
-          .append(limits.hierarchy().displayName(input.commodityCode())).append(" on ")
-          .append(input.sampleDate()).append(" (NO_STANDARD)");
+      reason
+          .append("; no limit for ")
+          .append(input.analyteCode())
+          .append(" on ")
+          .append(limits.hierarchy().displayName(input.commodityCode()))
+          .append(" on ")
+          .append(input.sampleDate())
+          .append(" (NO_STANDARD)");
       if (!lookup.commodityInHierarchy()) {
-        reason.append("; commodity code '").append(input.commodityCode())
-            .append("' is not in the commodity hierarchy, so only limits on that exact code were searched");
+        reason
+            .append("; commodity code '")
+            .append(input.commodityCode())
+            .append(
+                "' is not in the commodity hierarchy, so only limits on that exact code were searched");
       }
     } else if (limit.limitType() == LimitType.NOT_DETECTABLE) {
       exceeds = detection.isDetected();
@@ -84,7 +94,8 @@ public final class Verdicts {
       if (detection == Detection.QUANTIFIED) {
         double u = input.expandedUncertaintyFraction() * input.valueMgPerKg();
         double lowerValue = input.valueMgPerKg() - u;
-        nonCompliant = input.lodMgPerKg() != null ? lowerValue >= input.lodMgPerKg() : lowerValue > 0;
+        nonCompliant =
+            input.lodMgPerKg() != null ? lowerValue >= input.lodMgPerKg() : lowerValue > 0;
       }
     } else {
       double mrl = limit.mrlMgPerKg();
@@ -95,53 +106,85 @@ public final class Verdicts {
         nonCompliant = value - u > mrl;
         reason.append(exceeds ? " > " : " ≤ ").append(limit.describe());
         if (nonCompliant) {
-          reason.append("; non-compliant: value − U = ").append(Format.mgPerKg(value - u)).append(" > MRL (U = ")
-              .append(Format.number(input.expandedUncertaintyFraction() * 100)).append(" % of the value)");
+          reason
+              .append("; non-compliant: value − U = ")
+              .append(Format.mgPerKg(value - u))
+              .append(" > MRL (U = ")
+              .append(Format.number(input.expandedUncertaintyFraction() * 100))
+              .append(" % of the value)");
         }
       } else {
-        reason.append(detection == Detection.NOT_DETECTED ? "; " : ", not shown to exceed ")
+        reason
+            .append(detection == Detection.NOT_DETECTED ? "; " : ", not shown to exceed ")
             .append(limit.describe());
         if (detection == Detection.DETECTED_NOT_QUANTIFIED
             && input.loqMgPerKg() != null
             && input.loqMgPerKg() > mrl) {
-          reason.append("; LOQ ").append(Format.mgPerKg(input.loqMgPerKg()))
+          reason
+              .append("; LOQ ")
+              .append(Format.mgPerKg(input.loqMgPerKg()))
               .append(" is above the MRL: the method cannot show compliance");
         }
       }
       verdict = exceeds ? Verdict.FAIL : Verdict.PASS;
     }
-    if (lookup.rule() != null && limit != null && limit.source() == LimitSource.LIMIT_BOOK
+    if (lookup.rule() != null
+        && limit != null
+        && limit.source() == LimitSource.LIMIT_BOOK
         && !lookup.alternatives().isEmpty()) {
-      reason.append(lookup.ambiguous() ? "; AMBIGUOUS limit: " : "; same limit also in ")
-          .append(ruleIds(lookup.alternatives())).append(lookup.ambiguous()
-              ? " apply at the same level with a different limit; chose " + lookup.rule().ruleId()
-                  + " (latest validFrom, then strictest, then smallest id)"
-              : "");
+      reason
+          .append(lookup.ambiguous() ? "; AMBIGUOUS limit: " : "; same limit also in ")
+          .append(ruleIds(lookup.alternatives()))
+          .append(
+              lookup.ambiguous()
+                  ? " apply at the same level with a different limit; chose "
+                      + lookup.rule().ruleId()
+                      + " (latest validFrom, then strictest, then smallest id)"
+                  : "");
     }
 
     List<String> verifiedBans = List.of();
     List<String> unverifiedBans = List.of();
     if (detection.isDetected()) {
-      BanMatches matches = bans.bansFor(input.analyteCode(), input.commodityCode(), input.sampleDate());
+      BanMatches matches =
+          bans.bansFor(input.analyteCode(), input.commodityCode(), input.sampleDate());
       verifiedBans = banIds(matches.verified());
       unverifiedBans = banIds(matches.unverified());
       for (BanRule b : matches.verified()) {
-        reason.append("; BANNED substance detected (illegal-use signal): rule ").append(b.ruleId()).append(" (")
-            .append(b.source()).append(b.effectiveFrom() == null ? ", effective date not stated in source" : "")
+        reason
+            .append("; BANNED substance detected (illegal-use signal): rule ")
+            .append(b.ruleId())
+            .append(" (")
+            .append(b.source())
+            .append(b.effectiveFrom() == null ? ", effective date not stated in source" : "")
             .append(")");
       }
       if (!unverifiedBans.isEmpty()) {
-        reason.append("; unverified ban rules ").append(unverifiedBans)
+        reason
+            .append("; unverified ban rules ")
+            .append(unverifiedBans)
             .append(" match (information only, not a warning)");
       }
     }
 
     return new ResultJudgement(
-        input.resultId(), input.analyteCode(), input.commodityCode(), input.sampleDate(), detection, verdict,
-        exceeds, nonCompliant, limit, lookup.ambiguous() && limit != null
-            && limit.source() == LimitSource.LIMIT_BOOK,
-        limit != null && limit.source() == LimitSource.LIMIT_BOOK ? ruleIds(lookup.alternatives()) : List.of(),
-        !verifiedBans.isEmpty(), verifiedBans, unverifiedBans, reason.toString());
+        input.resultId(),
+        input.analyteCode(),
+        input.commodityCode(),
+        input.sampleDate(),
+        detection,
+        verdict,
+        exceeds,
+        nonCompliant,
+        limit,
+        lookup.ambiguous() && limit != null && limit.source() == LimitSource.LIMIT_BOOK,
+        limit != null && limit.source() == LimitSource.LIMIT_BOOK
+            ? ruleIds(lookup.alternatives())
+            : List.of(),
+        !verifiedBans.isEmpty(),
+        verifiedBans,
+        unverifiedBans,
+        reason.toString());
   }
 
   /**
@@ -168,7 +211,9 @@ public final class Verdicts {
     Objects.requireNonNull(input, "judgeRapid: input is null");
     if (!(inhibitionThresholdPct > 0 && inhibitionThresholdPct <= 100)) {
       throw new IllegalArgumentException(
-          "judgeRapid: inhibitionThresholdPct " + inhibitionThresholdPct + " is not in (0, 100]; default "
+          "judgeRapid: inhibitionThresholdPct "
+              + inhibitionThresholdPct
+              + " is not in (0, 100]; default "
               + INHIBITION_THRESHOLD_PCT_DEFAULT);
     }
     RapidOutcome outcome;
@@ -176,20 +221,29 @@ public final class Verdicts {
     if (input.method() == RapidMethod.ENZYME_INHIBITION) {
       boolean positive = input.inhibitionRatePct() >= inhibitionThresholdPct;
       outcome = positive ? RapidOutcome.POSITIVE : RapidOutcome.NEGATIVE;
-      reason = "enzyme inhibition " + Format.number(input.inhibitionRatePct()) + " % " + (positive ? "≥" : "<")
-          + " " + Format.number(inhibitionThresholdPct) + " % (GB/T 5009.199)";
+      reason =
+          "enzyme inhibition "
+              + Format.number(input.inhibitionRatePct())
+              + " % "
+              + (positive ? "≥" : "<")
+              + " "
+              + Format.number(inhibitionThresholdPct)
+              + " % (GB/T 5009.199)";
     } else {
       outcome = input.stripPositive() ? RapidOutcome.POSITIVE : RapidOutcome.NEGATIVE;
       reason = "colloidal-gold strip " + (input.stripPositive() ? "positive" : "negative");
     }
-    boolean prone = outcome == RapidOutcome.POSITIVE
-        && input.method() == RapidMethod.ENZYME_INHIBITION
-        && input.falsePositiveProneCommodity();
-    reason += outcome == RapidOutcome.POSITIVE
-        ? ": POSITIVE (suspected; a failure only if a quantitative test on the same sample confirms it)"
-        : ": NEGATIVE";
+    boolean prone =
+        outcome == RapidOutcome.POSITIVE
+            && input.method() == RapidMethod.ENZYME_INHIBITION
+            && input.falsePositiveProneCommodity();
+    reason +=
+        outcome == RapidOutcome.POSITIVE
+            ? ": POSITIVE (suspected; a failure only if a quantitative test on the same sample confirms it)"
+            : ": NEGATIVE";
     if (prone) {
-      reason += "; commodity known to give false positives in enzyme inhibition (alliums, wild-rice stem)";
+      reason +=
+          "; commodity known to give false positives in enzyme inhibition (alliums, wild-rice stem)";
     }
     return new RapidJudgement(input.resultId(), input.method(), outcome, prone, reason);
   }
@@ -203,9 +257,11 @@ public final class Verdicts {
    * @return NOT_APPLICABLE for a NEGATIVE; AWAITING_CONFIRMATION with no quantitative result; CONFIRMED_FAIL if any
    *     is FAIL; NOT_CONFIRMED otherwise
    */
-  public static Confirmation confirm(RapidJudgement rapid, List<ResultJudgement> quantitativeOnSameSample) {
+  public static Confirmation confirm(
+      RapidJudgement rapid, List<ResultJudgement> quantitativeOnSameSample) {
     Objects.requireNonNull(rapid, "confirm: rapid is null");
-    Objects.requireNonNull(quantitativeOnSameSample, "confirm: quantitativeOnSameSample is null (use List.of())");
+    Objects.requireNonNull(
+        quantitativeOnSameSample, "confirm: quantitativeOnSameSample is null (use List.of())");
     if (rapid.outcome() == RapidOutcome.NEGATIVE) {
       return Confirmation.NOT_APPLICABLE;
     }
@@ -249,13 +305,21 @@ public final class Verdicts {
     LimitRule rule = lookup.rule();
     if (rule != null) {
       return new AppliedLimit(
-          LimitSource.LIMIT_BOOK, rule.ruleId(), rule.limitType(), rule.mrlMgPerKg(), rule.standard(),
+          LimitSource.LIMIT_BOOK,
+          rule.ruleId(),
+          rule.limitType(),
+          rule.mrlMgPerKg(),
+          rule.standard(),
           scopeText(rule, hierarchy));
     }
     if (input.publishedMrlMgPerKg() != null) {
       return new AppliedLimit(
-          LimitSource.PUBLISHED_BY_SOURCE, null, LimitType.NUMERIC_MRL, input.publishedMrlMgPerKg(),
-          input.publishedMrlSource(), hierarchy.displayName(input.commodityCode()));
+          LimitSource.PUBLISHED_BY_SOURCE,
+          null,
+          LimitType.NUMERIC_MRL,
+          input.publishedMrlMgPerKg(),
+          input.publishedMrlSource(),
+          hierarchy.displayName(input.commodityCode()));
     }
     return null;
   }
@@ -266,18 +330,22 @@ public final class Verdicts {
       return scope;
     }
     List<String> names = new ArrayList<>();
-    rule.excludedCommodityCodes().stream().sorted().forEach(c -> names.add(hierarchy.displayName(c)));
+    rule.excludedCommodityCodes().stream()
+        .sorted()
+        .forEach(c -> names.add(hierarchy.displayName(c)));
     return scope + " except " + String.join(", ", names);
   }
 
   private static String describeDetection(QuantitativeInput input, Detection detection) {
     if (input.reportedBelowLod()) {
       return "not detected (reported < LOD"
-          + (input.lodMgPerKg() == null ? "" : " " + Format.mgPerKg(input.lodMgPerKg())) + ")";
+          + (input.lodMgPerKg() == null ? "" : " " + Format.mgPerKg(input.lodMgPerKg()))
+          + ")";
     }
     if (input.reportedBelowLoq()) {
       return "detected, not quantified (reported < LOQ"
-          + (input.loqMgPerKg() == null ? "" : " " + Format.mgPerKg(input.loqMgPerKg())) + ")";
+          + (input.loqMgPerKg() == null ? "" : " " + Format.mgPerKg(input.loqMgPerKg()))
+          + ")";
     }
     String value = Format.mgPerKg(input.valueMgPerKg());
     switch (detection) {
@@ -286,7 +354,10 @@ public final class Verdicts {
             ? value + ": not detected"
             : value + " below LOD " + Format.mgPerKg(input.lodMgPerKg()) + ": not detected";
       case DETECTED_NOT_QUANTIFIED:
-        return value + " below LOQ " + Format.mgPerKg(input.loqMgPerKg()) + ": detected, not quantified";
+        return value
+            + " below LOQ "
+            + Format.mgPerKg(input.loqMgPerKg())
+            + ": detected, not quantified";
       default:
         return value;
     }

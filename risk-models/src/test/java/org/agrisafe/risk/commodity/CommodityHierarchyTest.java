@@ -46,7 +46,9 @@ class CommodityHierarchyTest {
     IllegalArgumentException missing =
         assertThrows(
             IllegalArgumentException.class,
-            () -> CommodityHierarchy.of(List.of(new CommodityNode("apple", "FRUIT.POME", COMMODITY, "苹果", "apple"))));
+            () ->
+                CommodityHierarchy.of(
+                    List.of(new CommodityNode("apple", "FRUIT.POME", COMMODITY, "苹果", "apple"))));
     assertTrue(missing.getMessage().contains("FRUIT.POME"), missing.getMessage());
     assertThrows(
         IllegalArgumentException.class,
@@ -63,8 +65,12 @@ class CommodityHierarchyTest {
                     new CommodityNode("VEG", null, CATEGORY, "蔬菜", "vegetables"),
                     new CommodityNode("celery", "VEG", COMMODITY, "芹菜", "celery"),
                     new CommodityNode("x", "celery", GROUP, "x", "x"))));
-    assertThrows(IllegalArgumentException.class, () -> new CommodityNode("VEG", "X", CATEGORY, "蔬菜", null));
-    assertThrows(IllegalArgumentException.class, () -> new CommodityNode("apple", null, COMMODITY, "苹果", null));
-    assertThrows(IllegalArgumentException.class, () -> CommodityHierarchy.of(ROWS).ancestorsOf("nope"));
+    assertThrows(
+        IllegalArgumentException.class, () -> new CommodityNode("VEG", "X", CATEGORY, "蔬菜", null));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new CommodityNode("apple", null, COMMODITY, "苹果", null));
+    assertThrows(
+        IllegalArgumentException.class, () -> CommodityHierarchy.of(ROWS).ancestorsOf("nope"));
   }
 }

@@ -5,8 +5,7 @@ import java.nio.file.Path;
 
 /** Locates the repository root and shared folder for tests; fails (not skips) when a file is missing. */
 public final class TestPaths {
-  private TestPaths() {
-  }
+  private TestPaths() {}
 
   /** The repository root: system property {@code agrisafe.repo.dir}, else the parent of the module directory. */
   public static Path repoDir() {

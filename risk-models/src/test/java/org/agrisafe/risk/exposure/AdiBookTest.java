@@ -52,14 +52,18 @@ class AdiBookTest {
 
   @Test
   void flonicamidAdiAgreesWithTheSharedOpenFoodToxFile() {
-    CsvTable oft = CsvTable.read(TestPaths.sharedFile("data/efsa-openfoodtox-adi/oft_reference_values.csv"));
+    CsvTable oft =
+        CsvTable.read(TestPaths.sharedFile("data/efsa-openfoodtox-adi/oft_reference_values.csv"));
     double fromSource = Double.NaN;
     for (CsvTable.Row r : oft.rows()) {
       if (r.get("Substance").equals("Flonicamid") && r.get("Assessment").equals("ADI")) {
         fromSource = r.getDouble("value");
       }
     }
-    assertEquals(fromSource, TestBooks.shipped().resolve("flonicamid (sum)").entry().adiMgPerKgBwPerDay(), 0);
+    assertEquals(
+        fromSource,
+        TestBooks.shipped().resolve("flonicamid (sum)").entry().adiMgPerKgBwPerDay(),
+        0);
   }
 
   @Test
@@ -81,9 +85,13 @@ class AdiBookTest {
 
   @Test
   void everyUkPrifAnalyteIsInTheSynonymTable() {
-    // parse the analyte names from the UK annex as the build script does, and check none is unknown to the book
-    CsvTable uk = CsvTable.read(TestPaths.sharedFile("data/uk-prif-residues/prif_brand_name_annex_rows.csv"));
-    java.util.regex.Pattern p = java.util.regex.Pattern.compile("^(.*?)\\s+[<>]?(\\d*\\.?\\d+)\\*?\\s*\\(+\\s*(MRL|No MRL)");
+    // parse the analyte names from the UK annex as the build script does, and check none is unknown
+    // to the book
+    CsvTable uk =
+        CsvTable.read(TestPaths.sharedFile("data/uk-prif-residues/prif_brand_name_annex_rows.csv"));
+    java.util.regex.Pattern p =
+        java.util.regex.Pattern.compile(
+            "^(.*?)\\s+[<>]?(\\d*\\.?\\d+)\\*?\\s*\\(+\\s*(MRL|No MRL)");
     List<String> analytes = new ArrayList<>();
     for (CsvTable.Row r : uk.rows()) {
       String s = r.get("residues_found_mg_per_kg_mrl").replace('\u00A0', ' ').trim();
@@ -94,34 +102,52 @@ class AdiBookTest {
     }
     assertTrue(analytes.size() > 25_000, "parsed " + analytes.size());
     AdiBook book = TestBooks.shipped();
-    long unknown = analytes.stream().distinct()
-        .filter(a -> book.resolve(a).status() == AdiResolution.Status.UNKNOWN_ANALYTE).count();
+    long unknown =
+        analytes.stream()
+            .distinct()
+            .filter(a -> book.resolve(a).status() == AdiResolution.Status.UNKNOWN_ANALYTE)
+            .count();
     assertEquals(0, unknown);
     long resolved = analytes.stream().filter(a -> book.resolve(a).hasAdi()).count();
-    assertTrue(resolved > 0.85 * analytes.size(), "detections with an ADI: " + resolved + " of " + analytes.size());
+    assertTrue(
+        resolved > 0.85 * analytes.size(),
+        "detections with an ADI: " + resolved + " of " + analytes.size());
   }
 
   @Test
   void loadsFromStreamsAndRejectsSynonymToMissingSubstance() throws Exception {
     Path adi = TestPaths.repoFile("reference-data/adi/adi_arfd.csv");
     Path syn = TestPaths.repoFile("reference-data/adi/analyte_synonyms.csv");
-    try (InputStream a = Files.newInputStream(adi); InputStream s = Files.newInputStream(syn)) {
+    try (InputStream a = Files.newInputStream(adi);
+        InputStream s = Files.newInputStream(syn)) {
       AdiBook book = AdiBook.load(a, "adi_arfd.csv", s, "analyte_synonyms.csv");
       assertEquals(TestBooks.shipped().substanceCount(), book.substanceCount());
       assertTrue(book.synonymCount() >= 236);
     }
     assertTrue(Files.size(adi) < 300_000, "adi_arfd.csv is " + Files.size(adi) + " bytes");
-    String adiCsv = "substance,cas,adi_mg_per_kg_bw_per_day,adi_type,adi_source,adi_year,arfd_mg_per_kg_bw,"
-        + "arfd_type,arfd_source,arfd_year,note\nFoo,,0.1,ADI,x,2020,,,,,\n";
+    String adiCsv =
+        "substance,cas,adi_mg_per_kg_bw_per_day,adi_type,adi_source,adi_year,arfd_mg_per_kg_bw,"
+            + "arfd_type,arfd_source,arfd_year,note\nFoo,,0.1,ADI,x,2020,,,,,\n";
     String synCsv = "analyte,substance,cas,match_rule,note\nbar,Baz,,EXACT,\n";
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AdiBook.load(
-        new ByteArrayInputStream(adiCsv.getBytes(StandardCharsets.UTF_8)), "adi",
-        new ByteArrayInputStream(synCsv.getBytes(StandardCharsets.UTF_8)), "syn"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                AdiBook.load(
+                    new ByteArrayInputStream(adiCsv.getBytes(StandardCharsets.UTF_8)), "adi",
+                    new ByteArrayInputStream(synCsv.getBytes(StandardCharsets.UTF_8)), "syn"));
     assertTrue(e.getMessage().contains("row 2 of syn"), e.getMessage());
     String badAdi = adiCsv.replace("0.1,ADI", "0.O1,ADI");
-    e = assertThrows(IllegalArgumentException.class, () -> AdiBook.load(
-        new ByteArrayInputStream(badAdi.getBytes(StandardCharsets.UTF_8)), "adi",
-        new ByteArrayInputStream("analyte,substance,cas,match_rule,note\n".getBytes(StandardCharsets.UTF_8)), "syn"));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                AdiBook.load(
+                    new ByteArrayInputStream(badAdi.getBytes(StandardCharsets.UTF_8)), "adi",
+                    new ByteArrayInputStream(
+                            "analyte,substance,cas,match_rule,note\n"
+                                .getBytes(StandardCharsets.UTF_8)),
+                        "syn"));
     assertTrue(e.getMessage().contains("'0.O1' in row 2 of adi"), e.getMessage());
   }
 }

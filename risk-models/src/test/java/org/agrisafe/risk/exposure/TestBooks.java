@@ -5,13 +5,14 @@ import org.agrisafe.risk.common.TestPaths;
 final class TestBooks {
   private static AdiBook shipped;
 
-  private TestBooks() {
-  }
+  private TestBooks() {}
 
   static synchronized AdiBook shipped() {
     if (shipped == null) {
-      shipped = AdiBook.load(TestPaths.repoFile("reference-data/adi/adi_arfd.csv"),
-          TestPaths.repoFile("reference-data/adi/analyte_synonyms.csv"));
+      shipped =
+          AdiBook.load(
+              TestPaths.repoFile("reference-data/adi/adi_arfd.csv"),
+              TestPaths.repoFile("reference-data/adi/analyte_synonyms.csv"));
     }
     return shipped;
   }

@@ -38,16 +38,23 @@ class BinomialExcessTest {
 
   @Test
   void agreesWithExactSummationToRelative1e10() {
-    int[][] cases = {{5, 20, 0}, {9, 20, 0}, {1, 20, 0}, {12, 30, 0}, {30, 30, 0}, {3, 200, 0}, {40, 200, 0}};
+    int[][] cases = {
+      {5, 20, 0}, {9, 20, 0}, {1, 20, 0}, {12, 30, 0}, {30, 30, 0}, {3, 200, 0}, {40, 200, 0}
+    };
     String[] ps = {"0.05", "0.0207", "0.5", "0.025", "0.9", "0.004975124378109453", "0.1"};
     for (int i = 0; i < cases.length; i++) {
       int x = cases[i][0];
       int n = cases[i][1];
       double expected = exactTail(x, n, ps[i]);
       double got = BinomialExcess.upperTail(x, n, Double.parseDouble(ps[i]));
-      assertEquals(expected, got, Math.abs(expected) * 1e-10, "P(X >= " + x + " | n=" + n + ", p=" + ps[i] + ")");
+      assertEquals(
+          expected,
+          got,
+          Math.abs(expected) * 1e-10,
+          "P(X >= " + x + " | n=" + n + ", p=" + ps[i] + ")");
     }
-    // hand value (Python math.comb sum, 2026-11-29): P(X >= 4 | 20, 0.05) = pbinom(3, 20, 0.05, lower.tail = FALSE)
+    // hand value (Python math.comb sum, 2026-11-29): P(X >= 4 | 20, 0.05) = pbinom(3, 20, 0.05,
+    // lower.tail = FALSE)
     assertEquals(0.015901526020, BinomialExcess.upperTail(4, 20, 0.05), 1e-11);
   }
 
@@ -68,18 +75,28 @@ class BinomialExcessTest {
     assertTrue(BinomialExcess.upperTail(k - 1, 20, p) >= 0.001);
     assertEquals(6, k, "P(X >= 6 | 20, 0.05) = 3.3e-4 < 0.001 <= P(X >= 5) = 2.6e-3");
     assertTrue(exactTail(6, 20, "0.05") < 0.001 && exactTail(5, 20, "0.05") >= 0.001);
-    assertEquals(11, BinomialExcess.criticalCount(10, 0.9, 0.001), "even 10 of 10 is not improbable at p=0.9");
-    assertEquals(1, BinomialExcess.criticalCount(5, 0, 0.001), "any success is impossible under p = 0");
+    assertEquals(
+        11,
+        BinomialExcess.criticalCount(10, 0.9, 0.001),
+        "even 10 of 10 is not improbable at p=0.9");
+    assertEquals(
+        1, BinomialExcess.criticalCount(5, 0, 0.001), "any success is impossible under p = 0");
   }
 
   @Test
   void jeffreysBaselineKeepsAZeroBaselineFromAlarmingOnOnePositive() {
-    double p0 = BinomialExcess.baselineRate(0, 100, BinomialExcess.PRIOR_POSITIVES_DEFAULT,
-        BinomialExcess.PRIOR_NEGATIVES_DEFAULT);
+    double p0 =
+        BinomialExcess.baselineRate(
+            0, 100, BinomialExcess.PRIOR_POSITIVES_DEFAULT, BinomialExcess.PRIOR_NEGATIVES_DEFAULT);
     assertEquals(0.5 / 101, p0, 1e-15);
-    assertTrue(BinomialExcess.upperTail(1, 20, p0) > 0.001, "one positive in 20 against 0 of 100: no alarm");
-    assertTrue(BinomialExcess.upperTail(4, 20, p0) < 0.001, "four positives in 20 against 0 of 100: alarm");
-    assertEquals(0.5, BinomialExcess.baselineRate(0, 0, 0.5, 0.5), 1e-15, "empty baseline: the prior mean");
+    assertTrue(
+        BinomialExcess.upperTail(1, 20, p0) > 0.001,
+        "one positive in 20 against 0 of 100: no alarm");
+    assertTrue(
+        BinomialExcess.upperTail(4, 20, p0) < 0.001,
+        "four positives in 20 against 0 of 100: alarm");
+    assertEquals(
+        0.5, BinomialExcess.baselineRate(0, 0, 0.5, 0.5), 1e-15, "empty baseline: the prior mean");
   }
 
   @Test

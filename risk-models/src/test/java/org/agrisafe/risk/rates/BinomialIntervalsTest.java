@@ -17,12 +17,14 @@ class BinomialIntervalsTest {
 
   /** Relative tolerance against R, with an absolute floor near 0. */
   private static final double REL_TOL = 1e-9;
+
   private static final double ABS_TOL = 1e-12;
 
   @Test
   void matchesGoldenWilsonAndClopperPearsonOnEveryRow() throws IOException {
     List<String> lines =
-        Files.readAllLines(SharedData.require("golden/binomial/intervals_95.csv"), StandardCharsets.UTF_8);
+        Files.readAllLines(
+            SharedData.require("golden/binomial/intervals_95.csv"), StandardCharsets.UTF_8);
     assertEquals(
         "successes,trials,wilson_low,wilson_high,cp_low,cp_high", lines.get(0).replace("\"", ""));
     int rows = 0;
@@ -60,8 +62,12 @@ class BinomialIntervalsTest {
     // Hand check, x = 0: CP upper = 1 - (alpha/2)^(1/n); Wilson upper = z^2 / (n + z^2).
     double z = BinomialIntervals.zFor(0.95);
     assertEquals(1.959963984540054, z, 1e-15);
-    assertEquals(1 - Math.pow(0.025, 0.1), BinomialIntervals.clopperPearson(0, 10).orElseThrow().upper(), 1e-15);
-    assertEquals(z * z / (10 + z * z), BinomialIntervals.wilson(0, 10).orElseThrow().upper(), 1e-15);
+    assertEquals(
+        1 - Math.pow(0.025, 0.1),
+        BinomialIntervals.clopperPearson(0, 10).orElseThrow().upper(),
+        1e-15);
+    assertEquals(
+        z * z / (10 + z * z), BinomialIntervals.wilson(0, 10).orElseThrow().upper(), 1e-15);
   }
 
   @Test
@@ -86,7 +92,8 @@ class BinomialIntervalsTest {
     assertThrows(IllegalArgumentException.class, () -> BinomialIntervals.wilson(11, 10));
     assertThrows(IllegalArgumentException.class, () -> BinomialIntervals.wilson(1, -1));
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> BinomialIntervals.clopperPearson(1, 10, 95));
+        assertThrows(
+            IllegalArgumentException.class, () -> BinomialIntervals.clopperPearson(1, 10, 95));
     assertTrue(e.getMessage().contains("95"), e.getMessage());
   }
 
@@ -110,7 +117,8 @@ class BinomialIntervalsTest {
     assertNull(r.wilson95());
     assertThrows(IllegalArgumentException.class, () -> Rate.of(1, 0));
     assertThrows(IllegalArgumentException.class, () -> new Rate(0, 0, 1.0, null));
-    assertThrows(IllegalArgumentException.class, () -> new Rate(1, 2, 0.4, Rate.of(1, 2).wilson95()));
+    assertThrows(
+        IllegalArgumentException.class, () -> new Rate(1, 2, 0.4, Rate.of(1, 2).wilson95()));
   }
 
   private static void assertClose(double expected, double actual, String what) {

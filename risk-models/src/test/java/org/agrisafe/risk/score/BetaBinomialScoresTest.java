@@ -37,7 +37,9 @@ class BetaBinomialScoresTest {
     // posteriors: A Beta(4.8, 19.2) mean 0.2; B Beta(6.8, 17.2) mean 6.8/24 = 0.283333;
     //             C Beta(2.8, 21.2) mean 2.8/24 = 0.116667
     ScoreParameters p = new ScoreParameters(0.02, Double.POSITIVE_INFINITY, 3, 2);
-    ScoreReport r = BetaBinomialScores.score(List.of(unit("A", 2, 10), unit("B", 4, 10), unit("C", 0, 10)), AS_OF, p);
+    ScoreReport r =
+        BetaBinomialScores.score(
+            List.of(unit("A", 2, 10), unit("B", 4, 10), unit("C", 0, 10)), AS_OF, p);
     assertEquals(PriorFit.Method.METHOD_OF_MOMENTS, r.prior().method());
     assertEquals(0.2, r.prior().groupRate(), 1e-12);
     assertEquals(0.8 / 30, r.prior().betweenUnitVariance(), 1e-12);
@@ -54,15 +56,23 @@ class BetaBinomialScoresTest {
 
   @Test
   void oneInTwoDoesNotOutrankThirtyInThousand() {
-    List<UnitHistory> units = List.of(unit("one-of-two", 1, 2), unit("thirty-of-1000", 30, 1000),
-        unit("C", 5, 500), unit("D", 2, 400), unit("E", 8, 600), unit("F", 3, 300), unit("G", 0, 200));
+    List<UnitHistory> units =
+        List.of(
+            unit("one-of-two", 1, 2),
+            unit("thirty-of-1000", 30, 1000),
+            unit("C", 5, 500),
+            unit("D", 2, 400),
+            unit("E", 8, 600),
+            unit("F", 3, 300),
+            unit("G", 0, 200));
     ScoreReport r = BetaBinomialScores.score(units, AS_OF, ScoreParameters.defaults());
     assertEquals(PriorFit.Method.METHOD_OF_MOMENTS, r.prior().method());
     Map<String, UnitScore> s = byKey(r);
     UnitScore small = s.get("one-of-two");
     UnitScore big = s.get("thirty-of-1000");
     assertTrue(small.observedRate() > big.observedRate()); // 0.5 vs 0.03 raw
-    assertTrue(big.probabilityAboveTarget() > small.probabilityAboveTarget(),
+    assertTrue(
+        big.probabilityAboveTarget() > small.probabilityAboveTarget(),
         big.probabilityAboveTarget() + " vs " + small.probabilityAboveTarget());
     assertTrue(big.rank() < small.rank());
     assertEquals(1, big.rank());
@@ -73,8 +83,14 @@ class BetaBinomialScoresTest {
   void noHistoryGetsThePriorAndBannedIsSeparate() {
     List<SampleOutcome> withBan = new ArrayList<>(unit("x", 1, 50).samples());
     withBan.set(10, new SampleOutcome(AS_OF, false, true));
-    List<UnitHistory> units = List.of(unit("A", 2, 100), unit("B", 5, 100), unit("C", 1, 100), unit("D", 9, 100),
-        new UnitHistory("banned", withBan), new UnitHistory("new producer", List.of()));
+    List<UnitHistory> units =
+        List.of(
+            unit("A", 2, 100),
+            unit("B", 5, 100),
+            unit("C", 1, 100),
+            unit("D", 9, 100),
+            new UnitHistory("banned", withBan),
+            new UnitHistory("new producer", List.of()));
     ScoreReport r = BetaBinomialScores.score(units, AS_OF, ScoreParameters.defaults());
     Map<String, UnitScore> s = byKey(r);
     UnitScore fresh = s.get("new producer");
@@ -94,8 +110,12 @@ class BetaBinomialScoresTest {
   void recencyWeightHalvesAtTheHalfLife() {
     assertEquals(0.5, BetaBinomialScores.recencyWeight(365, 365), 1e-15);
     assertEquals(0.25, BetaBinomialScores.recencyWeight(730, 365), 1e-15);
-    UnitHistory u = new UnitHistory("old", List.of(new SampleOutcome(AS_OF.minusDays(365), true, false),
-        new SampleOutcome(AS_OF, false, false)));
+    UnitHistory u =
+        new UnitHistory(
+            "old",
+            List.of(
+                new SampleOutcome(AS_OF.minusDays(365), true, false),
+                new SampleOutcome(AS_OF, false, false)));
     ScoreReport r = BetaBinomialScores.score(List.of(u), AS_OF, ScoreParameters.defaults());
     UnitScore s = r.scores().get(0);
     assertEquals(1.5, s.weightedSamples(), 1e-12);
@@ -111,9 +131,11 @@ class BetaBinomialScoresTest {
     ScoreReport empty = BetaBinomialScores.score(List.of(), AS_OF, ScoreParameters.defaults());
     assertTrue(empty.scores().isEmpty());
     assertEquals("group", empty.notAssessed().get(0).key());
-    UnitHistory future = new UnitHistory("future", List.of(new SampleOutcome(AS_OF.plusDays(1), false, false)));
-    ScoreReport r = BetaBinomialScores.score(List.of(future, unit("A", 0, 10), unit("A", 1, 10)), AS_OF,
-        ScoreParameters.defaults());
+    UnitHistory future =
+        new UnitHistory("future", List.of(new SampleOutcome(AS_OF.plusDays(1), false, false)));
+    ScoreReport r =
+        BetaBinomialScores.score(
+            List.of(future, unit("A", 0, 10), unit("A", 1, 10)), AS_OF, ScoreParameters.defaults());
     assertEquals(1, r.scores().size());
     assertEquals(2, r.notAssessed().size());
     assertTrue(r.notAssessed().get(0).reason().contains("after the as-of date"));
@@ -163,8 +185,9 @@ class BetaBinomialScoresTest {
 
   @Test
   void aCountBelowOneIsRefused() {
-    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> new SampleOutcome(AS_OF, false, false, 0));
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> new SampleOutcome(AS_OF, false, false, 0));
     assertTrue(e.getMessage().contains("expected an integer >= 1"));
   }
 }

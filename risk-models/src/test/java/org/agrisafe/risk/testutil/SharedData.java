@@ -21,8 +21,12 @@ public final class SharedData {
   public static Path require(String relative) {
     Path p = sharedDir().resolve(relative);
     if (!Files.isRegularFile(p)) {
-      throw new AssertionError("Shared file " + p + " is missing (agrisafe.shared.dir = "
-          + System.getProperty("agrisafe.shared.dir") + ")");
+      throw new AssertionError(
+          "Shared file "
+              + p
+              + " is missing (agrisafe.shared.dir = "
+              + System.getProperty("agrisafe.shared.dir")
+              + ")");
     }
     return p;
   }

@@ -48,9 +48,11 @@ class UnitsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"mg/L", "mg", "%", "mg/kg bw", "Mg/kg", "kg/mg", "cfu/g", "mmol/kg", "ppt", " "})
+  @ValueSource(
+      strings = {"mg/L", "mg", "%", "mg/kg bw", "Mg/kg", "kg/mg", "cfu/g", "mmol/kg", "ppt", " "})
   void rejectsUnknownUnitsNamingThem(String unit) {
-    UnknownUnitException e = assertThrows(UnknownUnitException.class, () -> Units.toMgPerKg(1.0, unit));
+    UnknownUnitException e =
+        assertThrows(UnknownUnitException.class, () -> Units.toMgPerKg(1.0, unit));
     assertEquals(unit, e.unit());
     assertTrue(e.getMessage().contains("'" + unit + "'"), e.getMessage());
     assertTrue(e instanceof IllegalArgumentException);
@@ -111,6 +113,7 @@ class UnitsTest {
     assertThrows(IllegalArgumentException.class, () -> LimitSpec.parse(""));
     assertThrows(IllegalArgumentException.class, () -> LimitSpec.parse("≤0mg/kg"));
     assertThrows(UnknownUnitException.class, () -> LimitSpec.parse("≤0.2mg/L"));
-    assertThrows(IllegalArgumentException.class, () -> new LimitSpec(LimitType.NOT_DETECTABLE, 0.1, "x"));
+    assertThrows(
+        IllegalArgumentException.class, () -> new LimitSpec(LimitType.NOT_DETECTABLE, 0.1, "x"));
   }
 }

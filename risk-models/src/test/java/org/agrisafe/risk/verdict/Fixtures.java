@@ -53,23 +53,65 @@ final class Fixtures {
           // real: clothianidin / cowpea 0.01 (Zichuan notice 2022-11-30)
           LimitRule.numeric("L-clothianidin-cowpea", "clothianidin", "cowpea", 0.01, GB2763),
           // real: isofenphos-methyl / legume vegetables (group) 0.01
-          LimitRule.numeric("L-isofenphos-methyl-legume", "isofenphos-methyl", "VEG.LEGUME", 0.01, GB2763),
-          // real: procymidone / chives 0.2 until GB 2763.1-2022 raised it to 5 (dates: test values for the
+          LimitRule.numeric(
+              "L-isofenphos-methyl-legume", "isofenphos-methyl", "VEG.LEGUME", 0.01, GB2763),
+          // real: procymidone / chives 0.2 until GB 2763.1-2022 raised it to 5 (dates: test values
+          // for the
           // amendment's start; the page says May 2023)
-          new LimitRule("L-procymidone-chives-2021", "procymidone", "chives", Set.of(), LimitType.NUMERIC_MRL, 0.2,
-              GB2763, LocalDate.of(2021, 9, 3), LocalDate.of(2023, 5, 1)),
-          new LimitRule("L-procymidone-chives-2022", "procymidone", "chives", Set.of(), LimitType.NUMERIC_MRL, 5.0,
-              "GB 2763.1-2022", LocalDate.of(2023, 5, 1), null),
+          new LimitRule(
+              "L-procymidone-chives-2021",
+              "procymidone",
+              "chives",
+              Set.of(),
+              LimitType.NUMERIC_MRL,
+              0.2,
+              GB2763,
+              LocalDate.of(2021, 9, 3),
+              LocalDate.of(2023, 5, 1)),
+          new LimitRule(
+              "L-procymidone-chives-2022",
+              "procymidone",
+              "chives",
+              Set.of(),
+              LimitType.NUMERIC_MRL,
+              5.0,
+              "GB 2763.1-2022",
+              LocalDate.of(2023, 5, 1),
+              null),
           // CONVENTIONS example: apple 0.5, pome fruit (apple excepted) 0.1
           LimitRule.numeric("L-x-apple", "pesticide-x", "apple", 0.5, GB2763),
-          new LimitRule("L-x-pome", "pesticide-x", "FRUIT.POME", Set.of("apple"), LimitType.NUMERIC_MRL, 0.1, GB2763,
-              null, null),
+          new LimitRule(
+              "L-x-pome",
+              "pesticide-x",
+              "FRUIT.POME",
+              Set.of("apple"),
+              LimitType.NUMERIC_MRL,
+              0.1,
+              GB2763,
+              null,
+              null),
           // test: a veterinary drug that must not be detected in eggs
-          new LimitRule("L-enro-egg", "enrofloxacin", "egg", Set.of(), LimitType.NOT_DETECTABLE, null,
-              "GB 31650-2019", null, null),
+          new LimitRule(
+              "L-enro-egg",
+              "enrofloxacin",
+              "egg",
+              Set.of(),
+              LimitType.NOT_DETECTABLE,
+              null,
+              "GB 31650-2019",
+              null,
+              null),
           // test: a group rule excluding one commodity, with no specific rule for it
-          new LimitRule("L-y-leafy", "pesticide-y", "VEG.LEAFY", Set.of("celery"), LimitType.NUMERIC_MRL, 1.0,
-              GB2763, null, null),
+          new LimitRule(
+              "L-y-leafy",
+              "pesticide-y",
+              "VEG.LEAFY",
+              Set.of("celery"),
+              LimitType.NUMERIC_MRL,
+              1.0,
+              GB2763,
+              null,
+              null),
           LimitRule.numeric("L-y-veg", "pesticide-y", "VEG", 0.3, GB2763));
 
   static final LimitBook LIMIT_BOOK = new LimitBook(LIMITS, HIERARCHY);
@@ -77,13 +119,28 @@ final class Fixtures {
   static final List<BanRule> BANS =
       List.of(
           // restricted scope: banned on vegetables (test dates)
-          new BanRule("B-chlorpyrifos-veg", "chlorpyrifos", BanScope.commodities(Set.of("VEG")),
-              LocalDate.of(2016, 12, 31), true, "农业部公告第2032号 (test fixture)"),
+          new BanRule(
+              "B-chlorpyrifos-veg",
+              "chlorpyrifos",
+              BanScope.commodities(Set.of("VEG")),
+              LocalDate.of(2016, 12, 31),
+              true,
+              "农业部公告第2032号 (test fixture)"),
           // an unverified rule must never drive a signal
-          new BanRule("B-clothianidin-unverified", "clothianidin", BanScope.ALL_USES, LocalDate.of(2019, 1, 1),
-              false, "recalled, not checked (test fixture)"),
+          new BanRule(
+              "B-clothianidin-unverified",
+              "clothianidin",
+              BanScope.ALL_USES,
+              LocalDate.of(2019, 1, 1),
+              false,
+              "recalled, not checked (test fixture)"),
           // a ban that starts after the sample
-          new BanRule("B-procymidone-future", "procymidone", BanScope.ALL_USES, LocalDate.of(2030, 1, 1), true,
+          new BanRule(
+              "B-procymidone-future",
+              "procymidone",
+              BanScope.ALL_USES,
+              LocalDate.of(2030, 1, 1),
+              true,
               "test fixture"));
 
   static final BanBook BAN_BOOK = new BanBook(BANS, HIERARCHY);

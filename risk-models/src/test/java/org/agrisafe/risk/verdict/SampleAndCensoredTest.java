@@ -74,7 +74,8 @@ class SampleAndCensoredTest {
     assertFalse(onlyPublished.publishedDisagreesWithComputed());
 
     ResultJudgement pass = judge(result("s9", "clothianidin", "cowpea").value(0.005).build());
-    SampleJudgement both = SampleVerdicts.judgeSample(List.of(pass), SampleVerdict.fromPublishedChinese(" 不合格 "));
+    SampleJudgement both =
+        SampleVerdicts.judgeSample(List.of(pass), SampleVerdict.fromPublishedChinese(" 不合格 "));
     assertEquals(SampleVerdict.FAIL, both.verdict());
     assertEquals(SampleVerdict.PASS, both.computedVerdict());
     assertTrue(both.publishedDisagreesWithComputed());
@@ -86,7 +87,8 @@ class SampleAndCensoredTest {
 
   @Test
   void censoredSubstitutionUsesLoqForBelowLoqAndLodForBelowLod() {
-    QuantitativeInput belowLoq = result("c1", "clothianidin", "cowpea").belowLoq(0.01).lod(0.002).build();
+    QuantitativeInput belowLoq =
+        result("c1", "clothianidin", "cowpea").belowLoq(0.01).lod(0.002).build();
     assertEquals(0.0, CensoredValues.substitute(belowLoq, Bound.LOWER).valueMgPerKg());
     assertEquals(0.005, CensoredValues.substitute(belowLoq, Bound.MIDDLE).valueMgPerKg());
     SubstitutedValue upper = CensoredValues.substitute(belowLoq, Bound.UPPER);
@@ -95,15 +97,18 @@ class SampleAndCensoredTest {
     assertEquals(Bound.UPPER, upper.bound());
     assertTrue(upper.censored());
 
-    QuantitativeInput belowLod = result("c2", "clothianidin", "cowpea").belowLod(0.002).loq(0.01).build();
+    QuantitativeInput belowLod =
+        result("c2", "clothianidin", "cowpea").belowLod(0.002).loq(0.01).build();
     assertEquals(0.001, CensoredValues.substitute(belowLod, Bound.MIDDLE).valueMgPerKg());
     assertEquals(0.002, CensoredValues.substitute(belowLod, Bound.UPPER).valueMgPerKg());
     assertEquals(SubstitutionBasis.LOD, CensoredValues.substitute(belowLod, Bound.UPPER).basis());
 
-    QuantitativeInput valueUnderLod = result("c3", "clothianidin", "cowpea").value(0.001).lod(0.002).build();
+    QuantitativeInput valueUnderLod =
+        result("c3", "clothianidin", "cowpea").value(0.001).lod(0.002).build();
     assertEquals(0.002, CensoredValues.substitute(valueUnderLod, Bound.UPPER).valueMgPerKg());
 
-    QuantitativeInput quantified = result("c4", "clothianidin", "cowpea").value(0.09).lod(0.002).loq(0.01).build();
+    QuantitativeInput quantified =
+        result("c4", "clothianidin", "cowpea").value(0.09).lod(0.002).loq(0.01).build();
     for (Bound b : Bound.values()) {
       SubstitutedValue v = CensoredValues.substitute(quantified, b);
       assertEquals(0.09, v.valueMgPerKg());

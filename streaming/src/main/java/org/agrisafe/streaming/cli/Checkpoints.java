@@ -35,17 +35,26 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
  */
 public final class Checkpoints {
   private static final Pattern CHK = Pattern.compile("chk-(\\d+)");
+
   /** {@code scheme://...}: a URI (RFC 3986 scheme). */
   private static final Pattern URI_WITH_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://.*");
+
   /** {@code scheme:...} without {@code //} (e.g. the typo {@code s3:/bucket}); one letter is a Windows drive. */
-  private static final Pattern SCHEME_WITHOUT_SLASHES = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:.*");
-  private static final String LOCATION_EXPECTED = "expected a local directory or a URI with a scheme"
-      + " (s3://bucket/path, hdfs://namenode/path, file:///path)";
+  private static final Pattern SCHEME_WITHOUT_SLASHES =
+      Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:.*");
+
+  private static final String LOCATION_EXPECTED =
+      "expected a local directory or a URI with a scheme"
+          + " (s3://bucket/path, hdfs://namenode/path, file:///path)";
 
   private Checkpoints() {}
 
   /** What to restore from: {@code latest} (default), {@code none}, or a checkpoint or savepoint path. */
-  public enum RestoreMode { LATEST, NONE, PATH }
+  public enum RestoreMode {
+    LATEST,
+    NONE,
+    PATH
+  }
 
   /**
    * The checkpoint directory {@code dir} as a location: a value with a scheme ({@code s3://bucket/path},
@@ -58,11 +67,13 @@ public final class Checkpoints {
    */
   public static URI location(String dir) {
     if (dir == null || dir.isBlank()) {
-      throw new IllegalArgumentException("Invalid checkpoint directory '" + dir + "': " + LOCATION_EXPECTED);
+      throw new IllegalArgumentException(
+          "Invalid checkpoint directory '" + dir + "': " + LOCATION_EXPECTED);
     }
     if (!URI_WITH_SCHEME.matcher(dir).matches()) {
       if (SCHEME_WITHOUT_SLASHES.matcher(dir).matches()) {
-        throw new IllegalArgumentException("Invalid checkpoint directory '" + dir + "': " + LOCATION_EXPECTED);
+        throw new IllegalArgumentException(
+            "Invalid checkpoint directory '" + dir + "': " + LOCATION_EXPECTED);
       }
       return location(Path.of(dir));
     }
@@ -70,17 +81,20 @@ public final class Checkpoints {
     try {
       u = new URI(dir);
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("Invalid checkpoint directory '" + dir + "': " + e.getReason() + "; "
-          + LOCATION_EXPECTED, e);
+      throw new IllegalArgumentException(
+          "Invalid checkpoint directory '" + dir + "': " + e.getReason() + "; " + LOCATION_EXPECTED,
+          e);
     }
     boolean noPath = u.getPath() == null || u.getPath().isEmpty() || u.getPath().equals("/");
     if (u.getAuthority() == null && noPath) {
-      throw new IllegalArgumentException("Invalid checkpoint directory '" + dir + "': no host and no path; "
-          + LOCATION_EXPECTED);
+      throw new IllegalArgumentException(
+          "Invalid checkpoint directory '" + dir + "': no host and no path; " + LOCATION_EXPECTED);
     }
     if (u.getScheme().equalsIgnoreCase("file") && (u.getAuthority() != null || noPath)) {
-      throw new IllegalArgumentException("Invalid checkpoint directory '" + dir
-          + "': expected a file URI with an absolute path and no host, file:///path");
+      throw new IllegalArgumentException(
+          "Invalid checkpoint directory '"
+              + dir
+              + "': expected a file URI with an absolute path and no host, file:///path");
     }
     return u;
   }
@@ -96,7 +110,9 @@ public final class Checkpoints {
 
   /** The local directory of a {@code file:} location, or empty for any other scheme (s3, hdfs, ...). */
   public static Optional<Path> localDir(URI location) {
-    return "file".equalsIgnoreCase(location.getScheme()) ? Optional.of(Path.of(location)) : Optional.empty();
+    return "file".equalsIgnoreCase(location.getScheme())
+        ? Optional.of(Path.of(location))
+        : Optional.empty();
   }
 
   /** The location as printed: the local path of a {@code file:} location, else the URI. */
@@ -129,13 +145,14 @@ public final class Checkpoints {
    */
   public static void retain(StreamExecutionEnvironment env, URI location) {
     if (!env.getCheckpointConfig().isCheckpointingEnabled()) {
-      throw new IllegalArgumentException("Cannot retain checkpoints in " + location
-          + ": checkpointing is not enabled");
+      throw new IllegalArgumentException(
+          "Cannot retain checkpoints in " + location + ": checkpointing is not enabled");
     }
-    // file checkpoint storage: the job manager's in-memory storage caps state at 5 MB and is lost with the process
+    // file checkpoint storage: the job manager's in-memory storage caps state at 5 MB and is lost
+    // with the process
     env.getCheckpointConfig().setCheckpointStorage(location.toString());
-    env.getCheckpointConfig().setExternalizedCheckpointRetention(
-        ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+    env.getCheckpointConfig()
+        .setExternalizedCheckpointRetention(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
     env.configure(changelogStorage(location));
   }
 
@@ -157,7 +174,9 @@ public final class Checkpoints {
    */
   public static Configuration changelogStorage(URI location) {
     Configuration c = new Configuration();
-    c.set(org.apache.flink.configuration.StateChangelogOptions.STATE_CHANGE_LOG_STORAGE, "filesystem");
+    c.set(
+        org.apache.flink.configuration.StateChangelogOptions.STATE_CHANGE_LOG_STORAGE,
+        "filesystem");
     c.setString("dstl.dfs.base-path", child(location, "changelog"));
     return c;
   }
@@ -173,8 +192,11 @@ public final class Checkpoints {
       return Optional.empty();
     }
     try (Stream<Path> jobs = Files.list(dir)) {
-      return jobs.filter(Files::isDirectory).flatMap(Checkpoints::completed)
-          .max(Comparator.comparingLong(Checkpoints::metadataTime).thenComparingLong(Checkpoints::number));
+      return jobs.filter(Files::isDirectory)
+          .flatMap(Checkpoints::completed)
+          .max(
+              Comparator.comparingLong(Checkpoints::metadataTime)
+                  .thenComparingLong(Checkpoints::number));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list checkpoints in " + dir, e);
     }
@@ -182,8 +204,11 @@ public final class Checkpoints {
 
   private static Stream<Path> completed(Path jobDir) {
     try (Stream<Path> s = Files.list(jobDir)) {
-      return s.filter(p -> CHK.matcher(p.getFileName().toString()).matches())
-          .filter(p -> Files.isRegularFile(p.resolve("_metadata"))).toList().stream();
+      return s
+          .filter(p -> CHK.matcher(p.getFileName().toString()).matches())
+          .filter(p -> Files.isRegularFile(p.resolve("_metadata")))
+          .toList()
+          .stream();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list checkpoints in " + jobDir, e);
     }
@@ -220,8 +245,10 @@ public final class Checkpoints {
     }
     Path p = Path.of(restore);
     if (!Files.exists(p)) {
-      throw new IllegalArgumentException("Cannot restore from '" + restore
-          + "': no such checkpoint; expected latest, none, or the path of a chk-N folder or savepoint");
+      throw new IllegalArgumentException(
+          "Cannot restore from '"
+              + restore
+              + "': no such checkpoint; expected latest, none, or the path of a chk-N folder or savepoint");
     }
     return Optional.of(p);
   }
@@ -239,10 +266,14 @@ public final class Checkpoints {
   public static RestoreMode restoreMode(String restore, URI location) {
     if (restore == null || restore.equalsIgnoreCase(RestoreMode.LATEST.name())) {
       if (localDir(location).isEmpty()) {
-        throw new IllegalArgumentException("Cannot restore 'latest' from checkpoint directory " + location
-            + ": only a local checkpoint directory is searched for the newest checkpoint; expected --restore PATH"
-            + " (the checkpoint's chk-N folder, e.g. " + child(location, "<job id>/chk-N") + ", or a savepoint),"
-            + " or --restore none with Flink's flink run -s PATH");
+        throw new IllegalArgumentException(
+            "Cannot restore 'latest' from checkpoint directory "
+                + location
+                + ": only a local checkpoint directory is searched for the newest checkpoint; expected --restore PATH"
+                + " (the checkpoint's chk-N folder, e.g. "
+                + child(location, "<job id>/chk-N")
+                + ", or a savepoint),"
+                + " or --restore none with Flink's flink run -s PATH");
       }
       return RestoreMode.LATEST;
     }
@@ -260,12 +291,16 @@ public final class Checkpoints {
    */
   public static Optional<String> restorePointer(String restore, URI location) {
     return switch (restoreMode(restore, location)) {
-      case LATEST -> latest(localDir(location).orElseThrow()).map(p -> p.toAbsolutePath().toString());
+      case LATEST ->
+          latest(localDir(location).orElseThrow()).map(p -> p.toAbsolutePath().toString());
       case NONE -> Optional.empty();
       case PATH -> {
-        Optional<Path> local = URI_WITH_SCHEME.matcher(restore).matches()
-            ? localDir(location(restore)) : Optional.of(Path.of(restore));
-        yield local.isEmpty() ? Optional.of(restore)
+        Optional<Path> local =
+            URI_WITH_SCHEME.matcher(restore).matches()
+                ? localDir(location(restore))
+                : Optional.of(Path.of(restore));
+        yield local.isEmpty()
+            ? Optional.of(restore)
             : resolve(local.get().toString(), Path.of(".")).map(p -> p.toAbsolutePath().toString());
       }
     };
@@ -279,8 +314,8 @@ public final class Checkpoints {
    * ({@code execution.state-recovery.path}, which the local and remote executors apply to the job graph, overriding
    * the stream graph's) and on the stream graph (which the test MiniCluster's executor applies).
    */
-  public static JobClient executeAsync(StreamExecutionEnvironment env, String name, Optional<Path> restoreFrom)
-      throws Exception {
+  public static JobClient executeAsync(
+      StreamExecutionEnvironment env, String name, Optional<Path> restoreFrom) throws Exception {
     return executeAsyncFrom(env, name, restoreFrom.map(p -> p.toAbsolutePath().toString()));
   }
 
@@ -288,19 +323,24 @@ public final class Checkpoints {
    * {@link #executeAsync} from a restore pointer as Flink takes it: a local absolute path, or a URI such as
    * {@code s3://bucket/checkpoints/<job id>/chk-7} ({@link #restorePointer}).
    */
-  public static JobClient executeAsyncFrom(StreamExecutionEnvironment env, String name, Optional<String> restoreFrom)
-      throws Exception {
-    restoreFrom.ifPresent(p -> {
-      Configuration c = new Configuration();
-      c.set(StateRecoveryOptions.SAVEPOINT_PATH, p);
-      c.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, false);
-      c.set(StateRecoveryOptions.RESTORE_MODE, org.apache.flink.core.execution.RestoreMode.CLAIM);
-      env.configure(c);
-    });
+  public static JobClient executeAsyncFrom(
+      StreamExecutionEnvironment env, String name, Optional<String> restoreFrom) throws Exception {
+    restoreFrom.ifPresent(
+        p -> {
+          Configuration c = new Configuration();
+          c.set(StateRecoveryOptions.SAVEPOINT_PATH, p);
+          c.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, false);
+          c.set(
+              StateRecoveryOptions.RESTORE_MODE, org.apache.flink.core.execution.RestoreMode.CLAIM);
+          env.configure(c);
+        });
     StreamGraph graph = env.getStreamGraph();
     graph.setJobName(name);
-    restoreFrom.ifPresent(p -> graph.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(
-        p, false, org.apache.flink.core.execution.RestoreMode.CLAIM)));
+    restoreFrom.ifPresent(
+        p ->
+            graph.setSavepointRestoreSettings(
+                SavepointRestoreSettings.forPath(
+                    p, false, org.apache.flink.core.execution.RestoreMode.CLAIM)));
     return env.executeAsync(graph);
   }
 }

@@ -1,11 +1,11 @@
 package org.agrisafe.streaming.cli;
 
-import org.agrisafe.streaming.sinks.CompactionJob;
-import org.agrisafe.streaming.rules.WindowRuleParams;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.agrisafe.streaming.rules.WindowRuleParams;
+import org.agrisafe.streaming.sinks.CompactionJob;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.OptionSpec;
@@ -36,23 +36,26 @@ public final class StreamCli {
    * @return the exit code: 0, 1 (failed) or 2 (bad options)
    */
   public static int execute(Object command, String... args) {
-    return execute(command, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    return execute(
+        command, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
   }
 
   /** {@link #execute(Object, String...)} writing help to {@code out} and errors to {@code err}. */
   public static int execute(Object command, PrintWriter out, PrintWriter err, String... args) {
     CommandLine cl = commandLine(command).setOut(out).setErr(err);
-    cl.setParameterExceptionHandler((e, a) -> {
-      PrintWriter w = e.getCommandLine().getErr();
-      w.println(e.getCommandLine().getCommandName() + ": " + clear(e).getMessage());
-      w.println("Run with --help for the options.");
-      return e.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
-    });
-    cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-      c.getErr().println(c.getCommandName() + ": error: " + ex.getMessage());
-      ex.printStackTrace(c.getErr());
-      return 1;
-    });
+    cl.setParameterExceptionHandler(
+        (e, a) -> {
+          PrintWriter w = e.getCommandLine().getErr();
+          w.println(e.getCommandLine().getCommandName() + ": " + clear(e).getMessage());
+          w.println("Run with --help for the options.");
+          return e.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
+        });
+    cl.setExecutionExceptionHandler(
+        (ex, c, parsed) -> {
+          c.getErr().println(c.getCommandName() + ": error: " + ex.getMessage());
+          ex.printStackTrace(c.getErr());
+          return 1;
+        });
     return cl.execute(args);
   }
 
@@ -81,9 +84,14 @@ public final class StreamCli {
    * {@code Invalid value for option '--option': ...}); other errors unchanged.
    */
   public static ParameterException clear(ParameterException e) {
-    if (e.getCause() instanceof TypeConversionException t && e.getArgSpec() instanceof OptionSpec o) {
-      return new ParameterException(e.getCommandLine(), o.longestName() + " '" + e.getValue() + "': "
-          + t.getMessage(), t, o, e.getValue());
+    if (e.getCause() instanceof TypeConversionException t
+        && e.getArgSpec() instanceof OptionSpec o) {
+      return new ParameterException(
+          e.getCommandLine(),
+          o.longestName() + " '" + e.getValue() + "': " + t.getMessage(),
+          t,
+          o,
+          e.getValue());
     }
     return e;
   }
@@ -127,7 +135,9 @@ public final class StreamCli {
   /** A duration in milliseconds, at least 1. */
   public static final class PositiveMillis extends Checked<Long> {
     PositiveMillis() {
-      super("a whole number of milliseconds >= 1", v -> within(Long.parseLong(v), 1L, Long.MAX_VALUE));
+      super(
+          "a whole number of milliseconds >= 1",
+          v -> within(Long.parseLong(v), 1L, Long.MAX_VALUE));
     }
   }
 
@@ -148,10 +158,12 @@ public final class StreamCli {
   /** A finite decimal number; its range is checked by the parameter object that takes it. */
   public static final class Decimal extends Checked<Double> {
     public Decimal() {
-      super("a number", v -> {
-        double d = Double.parseDouble(v);
-        return Double.isFinite(d) ? d : null;
-      });
+      super(
+          "a number",
+          v -> {
+            double d = Double.parseDouble(v);
+            return Double.isFinite(d) ? d : null;
+          });
     }
   }
 
@@ -173,8 +185,11 @@ public final class StreamCli {
     for (int i = 0; i < unmatched.size(); i++) {
       String k = unmatched.get(i);
       if (!k.startsWith("--") || k.length() == 2 || k.indexOf('=') == 2) {
-        throw new ParameterException(cl, "Cannot parse argument '" + k
-            + "': expected an option --key value (a lakehouse key such as --lakehouse-dir DIR, or see --help)");
+        throw new ParameterException(
+            cl,
+            "Cannot parse argument '"
+                + k
+                + "': expected an option --key value (a lakehouse key such as --lakehouse-dir DIR, or see --help)");
       }
       int eq = k.indexOf('=');
       if (eq > 2) {

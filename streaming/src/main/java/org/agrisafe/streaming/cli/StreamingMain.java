@@ -1,21 +1,5 @@
 package org.agrisafe.streaming.cli;
 
-import org.agrisafe.streaming.endpoint.ApiKeys;
-import org.agrisafe.streaming.transport.DirectoryTransport;
-import org.agrisafe.streaming.transport.EnvelopeCodec;
-import org.agrisafe.intake.reference.IcebergReference;
-import org.agrisafe.streaming.sinks.IcebergSinks;
-import org.agrisafe.streaming.transport.KafkaTransport;
-import org.agrisafe.streaming.job.ReferencePoller;
-import org.agrisafe.streaming.job.ReferenceVersion;
-import org.agrisafe.streaming.job.StreamConfig;
-import org.agrisafe.streaming.rules.StreamRules;
-import org.agrisafe.streaming.job.StreamingJob;
-import org.agrisafe.streaming.transport.UploadEnvelope;
-import org.agrisafe.streaming.endpoint.UploadServer;
-import org.agrisafe.streaming.transport.UploadTransport;
-import org.agrisafe.streaming.sinks.WebhookSink;
-import org.agrisafe.streaming.rules.WindowRuleParams;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -32,11 +16,28 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.agrisafe.lakehouse.config.LakehouseConfig;
+import org.agrisafe.intake.reference.IcebergReference;
 import org.agrisafe.intake.reference.ReferenceData;
+import org.agrisafe.lakehouse.config.LakehouseConfig;
 import org.agrisafe.lakehouse.tables.LakehouseBootstrap;
+import org.agrisafe.streaming.endpoint.ApiKeys;
+import org.agrisafe.streaming.endpoint.UploadServer;
+import org.agrisafe.streaming.job.ReferencePoller;
+import org.agrisafe.streaming.job.ReferenceVersion;
+import org.agrisafe.streaming.job.StreamConfig;
+import org.agrisafe.streaming.job.StreamingJob;
+import org.agrisafe.streaming.rules.StreamRules;
+import org.agrisafe.streaming.rules.WindowRuleParams;
+import org.agrisafe.streaming.sinks.IcebergSinks;
+import org.agrisafe.streaming.sinks.WebhookSink;
+import org.agrisafe.streaming.transport.DirectoryTransport;
+import org.agrisafe.streaming.transport.EnvelopeCodec;
+import org.agrisafe.streaming.transport.KafkaTransport;
+import org.agrisafe.streaming.transport.UploadEnvelope;
+import org.agrisafe.streaming.transport.UploadTransport;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.restartstrategy.RestartStrategies;
+import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -50,7 +51,6 @@ import org.apache.flink.streaming.api.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.PrintSink;
-import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -114,13 +114,20 @@ import picocli.CommandLine.Unmatched;
  * commit of the checkpoint makes the row visible in {@code analytics.warnings}. Runs until stopped (Ctrl-C); with
  * {@code --role job} under a detached {@code flink run -d}, returns once the job is submitted.
  */
-@Command(name = "agrisafe-stream", mixinStandardHelpOptions = true, version = "agrisafe-stream 0.1.0",
+@Command(
+    name = "agrisafe-stream",
+    mixinStandardHelpOptions = true,
+    version = "agrisafe-stream 0.1.0",
     sortOptions = false,
-    description = {"Starts the streaming job (Flink, in this JVM) and the lab upload endpoint (README \"Streaming\")",
-        "or one of them (--role): the job alone under flink run on a Flink cluster, the endpoint alone as a service."},
-    footer = {"Lakehouse keys (README \"Configuration\") as --key value, e.g. --lakehouse-dir DIR (default"
-        + " lakehouse), --catalog-uri URI, --warehouse PATH, --zone ZONE, --iceberg.<name> VALUE; also from the"
-        + " environment (AGRISAFE_<KEY>). Unknown keys are rejected."})
+    description = {
+      "Starts the streaming job (Flink, in this JVM) and the lab upload endpoint (README \"Streaming\")",
+      "or one of them (--role): the job alone under flink run on a Flink cluster, the endpoint alone as a service."
+    },
+    footer = {
+      "Lakehouse keys (README \"Configuration\") as --key value, e.g. --lakehouse-dir DIR (default"
+          + " lakehouse), --catalog-uri URI, --warehouse PATH, --zone ZONE, --iceberg.<name> VALUE; also from the"
+          + " environment (AGRISAFE_<KEY>). Unknown keys are rejected."
+    })
 public final class StreamingMain implements Callable<Integer> {
   public static final int PORT_DEFAULT = 8088;
   public static final String UPLOADS_TOPIC_DEFAULT = "agrisafe.uploads";
@@ -139,99 +146,157 @@ public final class StreamingMain implements Callable<Integer> {
   }
 
   /** The options {@code --role endpoint} uses; it refuses the others. */
-  private static final Set<String> ENDPOINT_OPTIONS = Set.of("--role", "--config", "--api-keys", "--port",
-      "--uploads-dir", "--kafka-bootstrap", "--uploads-topic");
+  private static final Set<String> ENDPOINT_OPTIONS =
+      Set.of(
+          "--role",
+          "--config",
+          "--api-keys",
+          "--port",
+          "--uploads-dir",
+          "--kafka-bootstrap",
+          "--uploads-topic");
+
   /** The options only the endpoint uses; {@code --role job} refuses them. */
   private static final Set<String> ENDPOINT_ONLY_OPTIONS = Set.of("--api-keys", "--port");
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--role", paramLabel = "all|job|endpoint", defaultValue = ROLE_DEFAULT,
+  @Option(
+      names = "--role",
+      paramLabel = "all|job|endpoint",
+      defaultValue = ROLE_DEFAULT,
       converter = RoleConverter.class,
-      description = "What this process runs: all (job on a local Flink and endpoint), job (only the Flink job, e.g."
-          + " under flink run on a cluster) or endpoint (only the upload endpoint). Default: ${DEFAULT-VALUE}.")
+      description =
+          "What this process runs: all (job on a local Flink and endpoint), job (only the Flink job, e.g."
+              + " under flink run on a cluster) or endpoint (only the upload endpoint). Default: ${DEFAULT-VALUE}.")
   Role role;
 
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "Lakehouse configuration file (properties, README \"Configuration\"); --key value wins over the"
-          + " environment, which wins over the file.")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "Lakehouse configuration file (properties, README \"Configuration\"); --key value wins over the"
+              + " environment, which wins over the file.")
   Path config;
 
-  @Option(names = "--api-keys", paramLabel = "FILE",
-      description = "Per-lab API keys, a properties file lab_id=key (required by roles all and endpoint).")
+  @Option(
+      names = "--api-keys",
+      paramLabel = "FILE",
+      description =
+          "Per-lab API keys, a properties file lab_id=key (required by roles all and endpoint).")
   Path apiKeys;
 
-  @Option(names = "--port", paramLabel = "N", defaultValue = "" + PORT_DEFAULT, converter = StreamCli.Port.class,
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      defaultValue = "" + PORT_DEFAULT,
+      converter = StreamCli.Port.class,
       description = "Upload endpoint port (0: any free port). Default: ${DEFAULT-VALUE}.")
   int port;
 
-  @Option(names = "--uploads-dir", paramLabel = "DIR",
+  @Option(
+      names = "--uploads-dir",
+      paramLabel = "DIR",
       description = "Watched upload directory (embedded mode). Default: <lakehouse-dir>/uploads.")
   Path uploadsDir;
 
-  @Option(names = "--kafka-bootstrap", paramLabel = "HOST:PORT",
+  @Option(
+      names = "--kafka-bootstrap",
+      paramLabel = "HOST:PORT",
       description = "Production mode: the endpoint writes to and the job reads from Kafka.")
   String kafkaBootstrap;
 
-  @Option(names = "--uploads-topic", paramLabel = "TOPIC", defaultValue = UPLOADS_TOPIC_DEFAULT,
+  @Option(
+      names = "--uploads-topic",
+      paramLabel = "TOPIC",
+      defaultValue = UPLOADS_TOPIC_DEFAULT,
       description = "Kafka topic of the uploads. Default: ${DEFAULT-VALUE}.")
   String uploadsTopic;
 
-  @Option(names = "--warnings-topic", paramLabel = "TOPIC", defaultValue = WARNINGS_TOPIC_DEFAULT,
+  @Option(
+      names = "--warnings-topic",
+      paramLabel = "TOPIC",
+      defaultValue = WARNINGS_TOPIC_DEFAULT,
       description = "Kafka topic of the warning notices. Default: ${DEFAULT-VALUE}.")
   String warningsTopic;
 
-  @Option(names = "--checkpoint-interval-ms", paramLabel = "MS",
-      defaultValue = "" + StreamConfig.CHECKPOINT_INTERVAL_MS_DEFAULT, converter = StreamCli.PositiveMillis.class,
-      description = "Checkpoint interval, ms (Iceberg commits rows at each). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--checkpoint-interval-ms",
+      paramLabel = "MS",
+      defaultValue = "" + StreamConfig.CHECKPOINT_INTERVAL_MS_DEFAULT,
+      converter = StreamCli.PositiveMillis.class,
+      description =
+          "Checkpoint interval, ms (Iceberg commits rows at each). Default: ${DEFAULT-VALUE}.")
   long checkpointIntervalMs;
 
-  @Option(names = "--checkpoint-dir", paramLabel = "DIR|URI", converter = CheckpointDirConverter.class,
-      description = "Retained checkpoints (kept on cancellation and failure) and the changelog (<dir>/changelog): a"
-          + " directory, or a URI such as s3://bucket/path or hdfs://namenode/path. Default: <lakehouse-dir>/checkpoints.")
+  @Option(
+      names = "--checkpoint-dir",
+      paramLabel = "DIR|URI",
+      converter = CheckpointDirConverter.class,
+      description =
+          "Retained checkpoints (kept on cancellation and failure) and the changelog (<dir>/changelog): a"
+              + " directory, or a URI such as s3://bucket/path or hdfs://namenode/path. Default: <lakehouse-dir>/checkpoints.")
   URI checkpointDir;
 
-  @Option(names = "--restore", paramLabel = "latest|none|PATH", defaultValue = RESTORE_DEFAULT,
-      description = "Restore from the newest retained checkpoint of a local --checkpoint-dir (latest), not at all"
-          + " (none), or from a chk-N folder or savepoint (a path or a URI). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--restore",
+      paramLabel = "latest|none|PATH",
+      defaultValue = RESTORE_DEFAULT,
+      description =
+          "Restore from the newest retained checkpoint of a local --checkpoint-dir (latest), not at all"
+              + " (none), or from a chk-N folder or savepoint (a path or a URI). Default: ${DEFAULT-VALUE}.")
   String restore;
 
-  @Option(names = "--reference-poll-ms", paramLabel = "MS",
-      defaultValue = "" + StreamConfig.REFERENCE_POLL_MS_DEFAULT, converter = StreamCli.PositiveMillis.class,
-      description = "How often the reference tables are checked for a new snapshot, ms. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--reference-poll-ms",
+      paramLabel = "MS",
+      defaultValue = "" + StreamConfig.REFERENCE_POLL_MS_DEFAULT,
+      converter = StreamCli.PositiveMillis.class,
+      description =
+          "How often the reference tables are checked for a new snapshot, ms. Default: ${DEFAULT-VALUE}.")
   long referencePollMs;
 
-  @Option(names = "--webhook-banned", paramLabel = "URL", description = "Webhook of BANNED_DETECTION warnings.")
+  @Option(
+      names = "--webhook-banned",
+      paramLabel = "URL",
+      description = "Webhook of BANNED_DETECTION warnings.")
   String webhookBanned;
 
-  @Option(names = "--webhook-exceedance", paramLabel = "URL", description = "Webhook of EXCEEDANCE warnings.")
+  @Option(
+      names = "--webhook-exceedance",
+      paramLabel = "URL",
+      description = "Webhook of EXCEEDANCE warnings.")
   String webhookExceedance;
 
-  @Option(names = "--webhook-confirmed-after-rapid", paramLabel = "URL",
+  @Option(
+      names = "--webhook-confirmed-after-rapid",
+      paramLabel = "URL",
       description = "Webhook of CONFIRMED_AFTER_RAPID warnings.")
   String webhookConfirmedAfterRapid;
 
-  @Mixin
-  WindowRuleParams.Options windowRuleOptions = new WindowRuleParams.Options();
+  @Mixin WindowRuleParams.Options windowRuleOptions = new WindowRuleParams.Options();
 
   /** The lakehouse keys ({@link StreamCli#lakehouseKeys}). */
-  @Unmatched
-  List<String> lakehouseKeys = new ArrayList<>();
+  @Unmatched List<String> lakehouseKeys = new ArrayList<>();
 
   /** Set by {@link #check()}. */
   LakehouseConfig lakehouse;
+
   StreamConfig streamConfig;
   WindowRuleParams windowRules;
+
   /** The checkpoint location: {@code --checkpoint-dir}, or {@code <lakehouse-dir>/checkpoints}; set by {@link #check()}. */
   URI checkpoints;
 
   /** Completed with the running server once the endpoint listens (roles all and endpoint). */
   final CompletableFuture<UploadServer> endpoint = new CompletableFuture<>();
+
   /** The job started by this process, if any (roles all and job). */
   volatile JobClient job;
+
   /** Counted down by {@link #stop()}: ends {@code --role endpoint}. */
   private final CountDownLatch stopRequested = new CountDownLatch(1);
+
   /** Counted down once {@code --role endpoint} has closed its server and transport. */
   private final CountDownLatch endpointClosed = new CountDownLatch(1);
 
@@ -267,23 +332,34 @@ public final class StreamingMain implements Callable<Integer> {
       for (OptionSpec o : cl.getParseResult().matchedOptions()) {
         String name = o.longestName();
         if (role == Role.ENDPOINT && !ENDPOINT_OPTIONS.contains(name)) {
-          throw new ParameterException(cl, name + " is not used by --role endpoint: expected only "
-              + new java.util.TreeSet<>(ENDPOINT_OPTIONS) + " (the job's options go to the --role job process)");
+          throw new ParameterException(
+              cl,
+              name
+                  + " is not used by --role endpoint: expected only "
+                  + new java.util.TreeSet<>(ENDPOINT_OPTIONS)
+                  + " (the job's options go to the --role job process)");
         }
         if (role == Role.JOB && ENDPOINT_ONLY_OPTIONS.contains(name)) {
-          throw new ParameterException(cl, name + " is not used by --role job: the upload endpoint runs as its own"
-              + " process (--role endpoint)");
+          throw new ParameterException(
+              cl,
+              name
+                  + " is not used by --role job: the upload endpoint runs as its own"
+                  + " process (--role endpoint)");
         }
       }
     }
     try {
-      lakehouse = LakehouseConfig.load(config, StreamCli.lakehouseKeys(cl, lakehouseKeys), System.getenv());
+      lakehouse =
+          LakehouseConfig.load(config, StreamCli.lakehouseKeys(cl, lakehouseKeys), System.getenv());
       windowRules = windowRuleOptions.params();
-      streamConfig = StreamConfig.defaults()
-          .withCheckpointInterval(Duration.ofMillis(checkpointIntervalMs))
-          .withReferencePoll(Duration.ofMillis(referencePollMs));
-      checkpoints = checkpointDir != null ? checkpointDir
-          : Checkpoints.location(lakehouse.lakehouseDir().resolve("checkpoints"));
+      streamConfig =
+          StreamConfig.defaults()
+              .withCheckpointInterval(Duration.ofMillis(checkpointIntervalMs))
+              .withReferencePoll(Duration.ofMillis(referencePollMs));
+      checkpoints =
+          checkpointDir != null
+              ? checkpointDir
+              : Checkpoints.location(lakehouse.lakehouseDir().resolve("checkpoints"));
       if (role != Role.ENDPOINT) {
         Checkpoints.restoreMode(restore, checkpoints);
       }
@@ -321,16 +397,19 @@ public final class StreamingMain implements Callable<Integer> {
 
   /** When the process stops: closes {@code first} in order, then cancels {@code job}; failures are printed. */
   private static void cancelOnExit(JobClient job, AutoCloseable... first) {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        for (AutoCloseable c : first) {
-          c.close();
-        }
-        job.cancel().get();
-      } catch (Exception e) {
-        System.err.println("stopping: " + e);
-      }
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    for (AutoCloseable c : first) {
+                      c.close();
+                    }
+                    job.cancel().get();
+                  } catch (Exception e) {
+                    System.err.println("stopping: " + e);
+                  }
+                }));
   }
 
   /**
@@ -342,12 +421,19 @@ public final class StreamingMain implements Callable<Integer> {
     Started started = startJob();
     JobClient job = started.client();
     if (!started.attached()) {
-      System.out.println("job " + job.getJobID() + " submitted (detached); stop it with: flink cancel "
-          + job.getJobID());
+      System.out.println(
+          "job "
+              + job.getJobID()
+              + " submitted (detached); stop it with: flink cancel "
+              + job.getJobID());
       return 0;
     }
-    System.out.println("job " + job.getJobID() + (started.local() ? " running in this process"
-        : " running on the cluster (stop it with: flink cancel " + job.getJobID() + ")"));
+    System.out.println(
+        "job "
+            + job.getJobID()
+            + (started.local()
+                ? " running in this process"
+                : " running on the cluster (stop it with: flink cancel " + job.getJobID() + ")"));
     if (started.local()) {
       cancelOnExit(job);
     }
@@ -359,17 +445,24 @@ public final class StreamingMain implements Callable<Integer> {
   private int runEndpoint() throws Exception {
     ApiKeys keys = ApiKeys.load(apiKeys);
     UploadTransport transport = transport();
-    Thread hook = new Thread(() -> {
-      stop();
-      try {
-        endpointClosed.await(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
-    try (transport; UploadServer server = startEndpoint(keys, transport, kafkaBootstrap == null
-        ? "; into " + uploadsDirectory().toAbsolutePath()
-        : "; into Kafka topic " + uploadsTopic + " at " + kafkaBootstrap)) {
+    Thread hook =
+        new Thread(
+            () -> {
+              stop();
+              try {
+                endpointClosed.await(10, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    try (transport;
+        UploadServer server =
+            startEndpoint(
+                keys,
+                transport,
+                kafkaBootstrap == null
+                    ? "; into " + uploadsDirectory().toAbsolutePath()
+                    : "; into Kafka topic " + uploadsTopic + " at " + kafkaBootstrap)) {
       Runtime.getRuntime().addShutdownHook(hook);
       stopRequested.await();
     } finally {
@@ -390,15 +483,24 @@ public final class StreamingMain implements Callable<Integer> {
 
   /** The endpoint's side of the transport: Kafka with {@code --kafka-bootstrap}, else the watched directory. */
   private UploadTransport transport() throws IOException {
-    return kafkaBootstrap == null ? new DirectoryTransport(uploadsDirectory())
+    return kafkaBootstrap == null
+        ? new DirectoryTransport(uploadsDirectory())
         : new KafkaTransport(kafkaBootstrap, uploadsTopic);
   }
 
   /** Starts the upload endpoint on {@code --port} with the labs' {@code keys}, and prints its address. */
-  private UploadServer startEndpoint(ApiKeys keys, UploadTransport transport, String note) throws IOException {
-    UploadServer server = new UploadServer(port, keys, transport, UploadServer.MAX_BODY_BYTES_DEFAULT);
-    System.out.println("upload endpoint: POST http://localhost:" + server.port() + UploadServer.PATH
-        + " (header " + UploadServer.API_KEY_HEADER + ")" + note);
+  private UploadServer startEndpoint(ApiKeys keys, UploadTransport transport, String note)
+      throws IOException {
+    UploadServer server =
+        new UploadServer(port, keys, transport, UploadServer.MAX_BODY_BYTES_DEFAULT);
+    System.out.println(
+        "upload endpoint: POST http://localhost:"
+            + server.port()
+            + UploadServer.PATH
+            + " (header "
+            + UploadServer.API_KEY_HEADER
+            + ")"
+            + note);
     endpoint.complete(server);
     return server;
   }
@@ -419,14 +521,23 @@ public final class StreamingMain implements Callable<Integer> {
     var catalog = catalogLoader.loadCatalog();
     LakehouseBootstrap.createAll(catalog).forEach(l -> System.out.println("lakehouse: " + l));
     Optional<String> restoreFrom = Checkpoints.restorePointer(restore, checkpoints);
-    System.out.println(restoreFrom.map(p -> "restore: from " + p)
-        .orElse("restore: none (no retained checkpoint in " + Checkpoints.describe(checkpoints)
-            + " or --restore none)"));
+    System.out.println(
+        restoreFrom
+            .map(p -> "restore: from " + p)
+            .orElse(
+                "restore: none (no retained checkpoint in "
+                    + Checkpoints.describe(checkpoints)
+                    + " or --restore none)"));
 
-    IcebergReference.seedIfEmpty(catalog, ReferenceData.loadBundled()).forEach(l -> System.out.println("reference: " + l));
+    IcebergReference.seedIfEmpty(catalog, ReferenceData.loadBundled())
+        .forEach(l -> System.out.println("reference: " + l));
     ReferenceVersion reference = ReferenceVersion.load(catalog, System.currentTimeMillis());
-    System.out.println("reference: judging with " + reference.version + "; polled every "
-        + sc.referencePoll().toMillis() + " ms");
+    System.out.println(
+        "reference: judging with "
+            + reference.version
+            + "; polled every "
+            + sc.referencePoll().toMillis()
+            + " ms");
 
     StreamExecutionEnvironment env = environment(sc, checkpoints);
     DataStream<UploadEnvelope> uploads;
@@ -438,16 +549,29 @@ public final class StreamingMain implements Callable<Integer> {
       System.out.println("watching " + dir.toAbsolutePath());
     } else {
       String kafka = kafkaBootstrap;
-      uploads = env.fromSource(KafkaSource.<UploadEnvelope>builder().setBootstrapServers(kafka)
-              .setTopics(uploadsTopic)
-              .setGroupId("agrisafe-stream").setStartingOffsets(OffsetsInitializer.earliest())
-              .setDeserializer(KafkaRecordDeserializationSchema.valueOnly(new EnvelopeCodec())).build(),
-          WatermarkStrategy.noWatermarks(), "kafka-uploads").uid("kafka-uploads");
-      notices = KafkaSink.<String>builder().setBootstrapServers(kafka)
-          .setRecordSerializer(KafkaRecordSerializationSchema.builder()
-              .setTopic(warningsTopic)
-              .setValueSerializationSchema(new SimpleStringSchema()).build())
-          .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE).build();
+      uploads =
+          env.fromSource(
+                  KafkaSource.<UploadEnvelope>builder()
+                      .setBootstrapServers(kafka)
+                      .setTopics(uploadsTopic)
+                      .setGroupId("agrisafe-stream")
+                      .setStartingOffsets(OffsetsInitializer.earliest())
+                      .setDeserializer(
+                          KafkaRecordDeserializationSchema.valueOnly(new EnvelopeCodec()))
+                      .build(),
+                  WatermarkStrategy.noWatermarks(),
+                  "kafka-uploads")
+              .uid("kafka-uploads");
+      notices =
+          KafkaSink.<String>builder()
+              .setBootstrapServers(kafka)
+              .setRecordSerializer(
+                  KafkaRecordSerializationSchema.builder()
+                      .setTopic(warningsTopic)
+                      .setValueSerializationSchema(new SimpleStringSchema())
+                      .build())
+              .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+              .build();
     }
     List<Sink<String>> noticeSinks = new java.util.ArrayList<>(List.of(notices));
     Map<String, String> hooks = new LinkedHashMap<>();
@@ -461,14 +585,24 @@ public final class StreamingMain implements Callable<Integer> {
       hooks.put(StreamRules.Rule.CONFIRMED_AFTER_RAPID.name(), webhookConfirmedAfterRapid);
     }
     if (!hooks.isEmpty()) {
-      noticeSinks.add(new WebhookSink(WebhookSink.Params.of(hooks,
-          cfg.lakehouseDir().resolve("webhook-dead-letter.jsonl"))));
+      noticeSinks.add(
+          new WebhookSink(
+              WebhookSink.Params.of(
+                  hooks, cfg.lakehouseDir().resolve("webhook-dead-letter.jsonl"))));
     }
-    StreamingJob.build(uploads, ReferencePoller.stream(env, catalogLoader, reference, sc.referencePoll()),
-        new IcebergSinks(cfg, noticeSinks), sc, reference, List.of(StreamRules.Rule.values()), windowRules);
+    StreamingJob.build(
+        uploads,
+        ReferencePoller.stream(env, catalogLoader, reference, sc.referencePoll()),
+        new IcebergSinks(cfg, noticeSinks),
+        sc,
+        reference,
+        List.of(StreamRules.Rule.values()),
+        windowRules);
     JobClient client = Checkpoints.executeAsyncFrom(env, "agrisafe-stream", restoreFrom);
     job = client;
-    return new Started(client, "local".equals(env.getConfiguration().get(DeploymentOptions.TARGET)),
+    return new Started(
+        client,
+        "local".equals(env.getConfiguration().get(DeploymentOptions.TARGET)),
         env.getConfiguration().get(DeploymentOptions.ATTACHED));
   }
 
@@ -480,8 +614,10 @@ public final class StreamingMain implements Callable<Integer> {
    */
   @SuppressWarnings("deprecation")
   static StreamExecutionEnvironment environment(StreamConfig sc, URI checkpoints) {
-    StreamExecutionEnvironment env = configure(StreamExecutionEnvironment.getExecutionEnvironment(),
-        sc.checkpointInterval().toMillis());
+    StreamExecutionEnvironment env =
+        configure(
+            StreamExecutionEnvironment.getExecutionEnvironment(),
+            sc.checkpointInterval().toMillis());
     Checkpoints.retain(env, checkpoints);
     env.setRestartStrategy(RestartStrategies.fixedDelayRestart(10, 1000));
     return env;
@@ -502,13 +638,16 @@ public final class StreamingMain implements Callable<Integer> {
    * The changelog's storage is the cluster's or set by {@link Checkpoints#retain}. Callers add their own restart
    * strategy, parallelism and checkpoint storage.
    */
-  public static StreamExecutionEnvironment configure(StreamExecutionEnvironment env, long checkpointMs) {
+  public static StreamExecutionEnvironment configure(
+      StreamExecutionEnvironment env, long checkpointMs) {
     env.enableCheckpointing(checkpointMs, CheckpointingMode.EXACTLY_ONCE);
     env.getConfig().enableObjectReuse();
-    // a network buffer is sent when full or after this many ms: Flink's default, 100 ms, is paid at each of the
+    // a network buffer is sent when full or after this many ms: Flink's default, 100 ms, is paid at
+    // each of the
     // shuffles on a warning's path when uploads trickle in (the supervision stream's normal state)
     env.setBufferTimeout(BUFFER_TIMEOUT_MS);
-    org.apache.flink.configuration.Configuration c = new org.apache.flink.configuration.Configuration();
+    org.apache.flink.configuration.Configuration c =
+        new org.apache.flink.configuration.Configuration();
     c.set(org.apache.flink.configuration.StateChangelogOptions.ENABLE_STATE_CHANGE_LOG, true);
     env.configure(c);
     return env;
@@ -517,21 +656,28 @@ public final class StreamingMain implements Callable<Integer> {
   /** {@code --role}: all, job or endpoint, in any case. */
   static final class RoleConverter extends StreamCli.Checked<Role> {
     RoleConverter() {
-      super("one of all, job, endpoint", v -> java.util.Arrays.stream(Role.values())
-          .filter(r -> r.name().equalsIgnoreCase(v)).findFirst().orElse(null));
+      super(
+          "one of all, job, endpoint",
+          v ->
+              java.util.Arrays.stream(Role.values())
+                  .filter(r -> r.name().equalsIgnoreCase(v))
+                  .findFirst()
+                  .orElse(null));
     }
   }
 
   /** {@code --checkpoint-dir}: a local directory or a URI with a scheme ({@link Checkpoints#location(String)}). */
   static final class CheckpointDirConverter extends StreamCli.Checked<URI> {
     CheckpointDirConverter() {
-      super("a local directory or a URI with a scheme (s3://bucket/path, hdfs://namenode/path, file:///path)", v -> {
-        try {
-          return Checkpoints.location(v);
-        } catch (IllegalArgumentException e) {
-          return null;
-        }
-      });
+      super(
+          "a local directory or a URI with a scheme (s3://bucket/path, hdfs://namenode/path, file:///path)",
+          v -> {
+            try {
+              return Checkpoints.location(v);
+            } catch (IllegalArgumentException e) {
+              return null;
+            }
+          });
     }
   }
 }

@@ -31,21 +31,32 @@ public final class ApiKeys {
   public ApiKeys(Map<String, String> keyByLab) {
     Map<String, byte[]> m = new LinkedHashMap<>();
     Map<String, String> labByKey = new LinkedHashMap<>();
-    keyByLab.forEach((lab, key) -> {
-      if (lab == null || lab.isBlank()) {
-        throw new IllegalArgumentException("Invalid lab ID '" + lab + "' in API keys: expected a non-blank lab_id");
-      }
-      if (key == null || key.length() < MIN_KEY_LENGTH_DEFAULT) {
-        throw new IllegalArgumentException("API key of lab '" + lab + "' is too short: expected at least "
-            + MIN_KEY_LENGTH_DEFAULT + " characters");
-      }
-      String other = labByKey.put(key, lab);
-      if (other != null) {
-        throw new IllegalArgumentException("Labs '" + other + "' and '" + lab + "' share one API key: expected "
-            + "one key per lab");
-      }
-      m.put(lab, key.getBytes(StandardCharsets.UTF_8));
-    });
+    keyByLab.forEach(
+        (lab, key) -> {
+          if (lab == null || lab.isBlank()) {
+            throw new IllegalArgumentException(
+                "Invalid lab ID '" + lab + "' in API keys: expected a non-blank lab_id");
+          }
+          if (key == null || key.length() < MIN_KEY_LENGTH_DEFAULT) {
+            throw new IllegalArgumentException(
+                "API key of lab '"
+                    + lab
+                    + "' is too short: expected at least "
+                    + MIN_KEY_LENGTH_DEFAULT
+                    + " characters");
+          }
+          String other = labByKey.put(key, lab);
+          if (other != null) {
+            throw new IllegalArgumentException(
+                "Labs '"
+                    + other
+                    + "' and '"
+                    + lab
+                    + "' share one API key: expected "
+                    + "one key per lab");
+          }
+          m.put(lab, key.getBytes(StandardCharsets.UTF_8));
+        });
     this.keyByLab = Map.copyOf(m);
   }
 

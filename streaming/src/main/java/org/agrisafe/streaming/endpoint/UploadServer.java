@@ -1,9 +1,5 @@
 package org.agrisafe.streaming.endpoint;
 
-import org.agrisafe.streaming.transport.UploadEnvelope;
-import org.agrisafe.streaming.transport.UploadFileFormat;
-import org.agrisafe.streaming.transport.UploadJson;
-import org.agrisafe.streaming.transport.UploadTransport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,6 +18,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import org.agrisafe.intake.ingest.UploadRecords;
+import org.agrisafe.streaming.transport.UploadEnvelope;
+import org.agrisafe.streaming.transport.UploadFileFormat;
+import org.agrisafe.streaming.transport.UploadJson;
+import org.agrisafe.streaming.transport.UploadTransport;
 
 /**
  * The upload endpoint labs post results to (JDK {@link HttpServer}).
@@ -42,6 +42,7 @@ import org.agrisafe.intake.ingest.UploadRecords;
 public final class UploadServer implements AutoCloseable {
   /** Largest request body, bytes. */
   public static final int MAX_BODY_BYTES_DEFAULT = 16 * 1024 * 1024;
+
   public static final String PATH = "/v1/uploads";
   public static final String API_KEY_HEADER = "X-API-Key";
 
@@ -58,9 +59,11 @@ public final class UploadServer implements AutoCloseable {
    * @param port TCP port, 0 for any free port (see {@link #port()})
    * @throws IOException if the port cannot be bound
    */
-  public UploadServer(int port, ApiKeys keys, UploadTransport transport, int maxBodyBytes) throws IOException {
+  public UploadServer(int port, ApiKeys keys, UploadTransport transport, int maxBodyBytes)
+      throws IOException {
     if (maxBodyBytes < 1) {
-      throw new IllegalArgumentException("Invalid max-body-bytes " + maxBodyBytes + ": expected >= 1");
+      throw new IllegalArgumentException(
+          "Invalid max-body-bytes " + maxBodyBytes + ": expected >= 1");
     }
     this.keys = keys;
     this.transport = transport;
@@ -84,7 +87,10 @@ public final class UploadServer implements AutoCloseable {
       }
       Optional<String> lab = keys.labFor(ex.getRequestHeaders().getFirst(API_KEY_HEADER));
       if (lab.isEmpty()) {
-        reply(ex, 401, error("Missing or unknown " + API_KEY_HEADER + ": expected the lab's API key"));
+        reply(
+            ex,
+            401,
+            error("Missing or unknown " + API_KEY_HEADER + ": expected the lab's API key"));
         return;
       }
       byte[] body;
@@ -92,22 +98,37 @@ public final class UploadServer implements AutoCloseable {
         body = in.readNBytes(maxBodyBytes + 1);
       }
       if (body.length > maxBodyBytes) {
-        reply(ex, 413, error("Body larger than " + maxBodyBytes + " bytes: expected smaller uploads"));
+        reply(
+            ex,
+            413,
+            error("Body larger than " + maxBodyBytes + " bytes: expected smaller uploads"));
         return;
       }
-      String type = Optional.ofNullable(ex.getRequestHeaders().getFirst("Content-Type")).orElse("")
-          .toLowerCase(Locale.ROOT);
-      String name = "upload-" + lab.get() + "-" + UUID.randomUUID() + (type.contains("csv") ? ".csv" : ".jsonl");
+      String type =
+          Optional.ofNullable(ex.getRequestHeaders().getFirst("Content-Type"))
+              .orElse("")
+              .toLowerCase(Locale.ROOT);
+      String name =
+          "upload-"
+              + lab.get()
+              + "-"
+              + UUID.randomUUID()
+              + (type.contains("csv") ? ".csv" : ".jsonl");
       List<UploadEnvelope> records;
       try {
-        records = UploadFileFormat.parse(name, new String(body, StandardCharsets.UTF_8), System.currentTimeMillis());
+        records =
+            UploadFileFormat.parse(
+                name, new String(body, StandardCharsets.UTF_8), System.currentTimeMillis());
       } catch (IllegalArgumentException e) {
         reply(ex, 400, error(e.getMessage()));
         return;
       }
       reply(ex, 200, accept(lab.get(), records));
     } catch (IOException e) {
-      reply(ex, 503, error("Cannot hand the records to the stream: " + e.getMessage() + "; resend later"));
+      reply(
+          ex,
+          503,
+          error("Cannot hand the records to the stream: " + e.getMessage() + "; resend later"));
     } catch (RuntimeException e) {
       reply(ex, 500, error("Internal error: " + e));
     }
@@ -136,8 +157,12 @@ public final class UploadServer implements AutoCloseable {
           reason = inv.rejected().reason();
         } else if (!lab.equals(((UploadRecords.Valid) o).sample().labId())) {
           field = UploadRecords.LAB_ID;
-          reason = "Record names lab_id '" + ((UploadRecords.Valid) o).sample().labId() + "' but the key is lab '"
-              + lab + "': expected a lab to post only its own results";
+          reason =
+              "Record names lab_id '"
+                  + ((UploadRecords.Valid) o).sample().labId()
+                  + "' but the key is lab '"
+                  + lab
+                  + "': expected a lab to post only its own results";
           refuse = true;
         }
       } catch (IllegalArgumentException err) {

@@ -1,8 +1,8 @@
 package org.agrisafe.streaming.job;
 
-import org.agrisafe.streaming.transport.UploadEnvelope;
 import java.util.Arrays;
 import java.util.Objects;
+import org.agrisafe.streaming.transport.UploadEnvelope;
 
 /**
  * An uploaded record that has just become the current revision of its result ({@link ResultProcessor#CURRENT}),
@@ -16,6 +16,7 @@ public class CurrentRecord {
   public String sampleId;
   public String resultId;
   public int revision;
+
   /** The envelope as {@link UploadEnvelope#toBytes}. */
   public byte[] record;
 
@@ -35,8 +36,11 @@ public class CurrentRecord {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof CurrentRecord c && revision == c.revision && Objects.equals(sampleId, c.sampleId)
-        && Objects.equals(resultId, c.resultId) && Arrays.equals(record, c.record);
+    return o instanceof CurrentRecord c
+        && revision == c.revision
+        && Objects.equals(sampleId, c.sampleId)
+        && Objects.equals(resultId, c.resultId)
+        && Arrays.equals(record, c.record);
   }
 
   @Override

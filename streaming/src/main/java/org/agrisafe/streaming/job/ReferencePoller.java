@@ -1,8 +1,8 @@
 package org.agrisafe.streaming.job;
 
-import org.agrisafe.intake.reference.IcebergReference;
 import java.time.Duration;
 import java.util.List;
+import org.agrisafe.intake.reference.IcebergReference;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public class ReferencePoller extends RichSourceFunction<ReferenceVersion> {
   private static final Logger LOG = LoggerFactory.getLogger(ReferencePoller.class);
+
   /** The element type of the reference stream. */
   public static final TypeInformation<ReferenceVersion> TYPE = ReferenceVersion.TYPE;
 
@@ -52,7 +53,8 @@ public class ReferencePoller extends RichSourceFunction<ReferenceVersion> {
    */
   public ReferencePoller(CatalogLoader catalogLoader, String initialVersion, Duration poll) {
     if (poll == null || poll.isZero() || poll.isNegative()) {
-      throw new IllegalArgumentException("Invalid reference-poll " + poll + ": expected a positive duration");
+      throw new IllegalArgumentException(
+          "Invalid reference-poll " + poll + ": expected a positive duration");
     }
     this.catalogLoader = catalogLoader;
     this.initialVersion = initialVersion;
@@ -61,10 +63,15 @@ public class ReferencePoller extends RichSourceFunction<ReferenceVersion> {
 
   /** The unbounded reference stream of the production job (uid {@code reference-poll}, parallelism 1). */
   @SuppressWarnings("deprecation")
-  public static DataStream<ReferenceVersion> stream(StreamExecutionEnvironment env, CatalogLoader catalogLoader,
-      ReferenceVersion initial, Duration poll) {
-    return env.addSource(new ReferencePoller(catalogLoader, initial.version, poll), "reference-poll", TYPE)
-        .setParallelism(1).uid("reference-poll");
+  public static DataStream<ReferenceVersion> stream(
+      StreamExecutionEnvironment env,
+      CatalogLoader catalogLoader,
+      ReferenceVersion initial,
+      Duration poll) {
+    return env.addSource(
+            new ReferencePoller(catalogLoader, initial.version, poll), "reference-poll", TYPE)
+        .setParallelism(1)
+        .uid("reference-poll");
   }
 
   /**
@@ -73,10 +80,12 @@ public class ReferencePoller extends RichSourceFunction<ReferenceVersion> {
    *
    * @throws IllegalArgumentException if {@code versions} is empty (Flink's collection source cannot be empty)
    */
-  public static DataStream<ReferenceVersion> fixed(StreamExecutionEnvironment env, List<ReferenceVersion> versions) {
+  public static DataStream<ReferenceVersion> fixed(
+      StreamExecutionEnvironment env, List<ReferenceVersion> versions) {
     if (versions.isEmpty()) {
-      throw new IllegalArgumentException("Cannot build a fixed reference stream of no versions: expected at least "
-          + "the initial version");
+      throw new IllegalArgumentException(
+          "Cannot build a fixed reference stream of no versions: expected at least "
+              + "the initial version");
     }
     return env.fromData(versions, TYPE).setParallelism(1).uid("reference-fixed");
   }

@@ -29,8 +29,10 @@ public class ReferenceVersion implements java.io.Serializable {
 
   /** The snapshot IDs of the reference tables, as text; see the class comment. */
   public String version;
+
   /** When the data was loaded, epoch milliseconds. */
   public long loadedAtMs;
+
   /** The Java-serialized {@link Judging}. */
   public byte[] judgingBytes;
 
@@ -47,10 +49,12 @@ public class ReferenceVersion implements java.io.Serializable {
    */
   public ReferenceVersion(String version, long loadedAtMs, Judging judging) {
     if (version == null || version.isBlank()) {
-      throw new IllegalArgumentException("Invalid reference version '" + version + "': expected snapshot IDs");
+      throw new IllegalArgumentException(
+          "Invalid reference version '" + version + "': expected snapshot IDs");
     }
     if (judging == null) {
-      throw new IllegalArgumentException("Invalid verdict rules null for reference version " + version);
+      throw new IllegalArgumentException(
+          "Invalid verdict rules null for reference version " + version);
     }
     this.version = version;
     this.loadedAtMs = loadedAtMs;
@@ -66,7 +70,9 @@ public class ReferenceVersion implements java.io.Serializable {
   public Judging judging() {
     if (judging == null) {
       try {
-        judging = InstantiationUtil.deserializeObject(judgingBytes, Thread.currentThread().getContextClassLoader());
+        judging =
+            InstantiationUtil.deserializeObject(
+                judgingBytes, Thread.currentThread().getContextClassLoader());
       } catch (IOException | ClassNotFoundException e) {
         throw new IllegalStateException("Cannot deserialize reference version " + version, e);
       }
@@ -75,7 +81,8 @@ public class ReferenceVersion implements java.io.Serializable {
   }
 
   /** The Flink type of a version (a POJO type, not Kryo). */
-  public static final TypeInformation<ReferenceVersion> TYPE = TypeInformation.of(ReferenceVersion.class);
+  public static final TypeInformation<ReferenceVersion> TYPE =
+      TypeInformation.of(ReferenceVersion.class);
 
   /**
    * The broadcast state of the operators that judge ({@link ResultProcessor}, {@link SampleProcessor}): the version
@@ -83,10 +90,12 @@ public class ReferenceVersion implements java.io.Serializable {
    */
   public static final MapStateDescriptor<String, ReferenceVersion> STATE =
       new MapStateDescriptor<>("reference-data", Types.STRING, TYPE);
+
   public static final String CURRENT = "current";
 
   /** Stores a broadcast version in {@code state}, unless the state holds a newer one. */
-  public static void store(BroadcastState<String, ReferenceVersion> state, ReferenceVersion v) throws Exception {
+  public static void store(BroadcastState<String, ReferenceVersion> state, ReferenceVersion v)
+      throws Exception {
     state.put(CURRENT, newer(state.get(CURRENT), v));
   }
 
@@ -95,7 +104,8 @@ public class ReferenceVersion implements java.io.Serializable {
    * it and the broadcast one. So no record is judged without reference data, and a version restored from a
    * checkpoint does not replace a newer load at restart.
    */
-  public static ReferenceVersion inForce(ReferenceVersion initial, ReadOnlyBroadcastState<String, ReferenceVersion> state)
+  public static ReferenceVersion inForce(
+      ReferenceVersion initial, ReadOnlyBroadcastState<String, ReferenceVersion> state)
       throws Exception {
     return newer(initial, state.get(CURRENT));
   }
@@ -113,7 +123,11 @@ public class ReferenceVersion implements java.io.Serializable {
 
   @Override
   public String toString() {
-    return "ReferenceVersion[" + version + ", loaded at " + java.time.Instant.ofEpochMilli(loadedAtMs) + "]";
+    return "ReferenceVersion["
+        + version
+        + ", loaded at "
+        + java.time.Instant.ofEpochMilli(loadedAtMs)
+        + "]";
   }
 
   /**

@@ -1,21 +1,21 @@
 package org.agrisafe.streaming.job;
 
-import org.agrisafe.streaming.sinks.IcebergRows;
-import org.agrisafe.streaming.rules.StreamRules;
-import org.agrisafe.streaming.transport.UploadEnvelope;
-import org.agrisafe.streaming.transport.UploadJson;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.agrisafe.intake.ingest.ResultRowValues;
+import org.agrisafe.intake.ingest.UploadRecords;
 import org.agrisafe.intake.judging.Judging;
 import org.agrisafe.intake.judging.Judging.JudgedResult;
 import org.agrisafe.intake.judging.Judging.JudgedSample;
-import org.agrisafe.intake.ingest.ResultRowValues;
-import org.agrisafe.intake.ingest.UploadRecords;
 import org.agrisafe.intake.model.RejectedRecord;
 import org.agrisafe.intake.model.SourceSystem;
 import org.agrisafe.lakehouse.tables.Tables;
 import org.agrisafe.lakehouse.tables.WarningTables;
+import org.agrisafe.streaming.rules.StreamRules;
+import org.agrisafe.streaming.sinks.IcebergRows;
+import org.agrisafe.streaming.transport.UploadEnvelope;
+import org.agrisafe.streaming.transport.UploadJson;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -71,7 +71,8 @@ import org.apache.iceberg.Schema;
  * last record of a result (explicit timers rather than state TTL, so that harness tests see state and timers
  * return to zero).
  */
-public class ResultProcessor extends KeyedBroadcastProcessFunction<String, UploadEnvelope, ReferenceVersion, RowData> {
+public class ResultProcessor
+    extends KeyedBroadcastProcessFunction<String, UploadEnvelope, ReferenceVersion, RowData> {
   public static final Schema RESULTS_SCHEMA = Tables.RESULTS.schema();
   public static final Schema REVISIONS_SCHEMA = Tables.RESULT_REVISIONS.schema();
   public static final Schema REJECTED_SCHEMA = Tables.REJECTED_RECORDS.schema();
@@ -83,23 +84,28 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
       new OutputTag<>("rejected-records", IcebergRows.typeInfo(REJECTED_SCHEMA));
   public static final OutputTag<RowData> WARNINGS =
       new OutputTag<>("warnings", IcebergRows.typeInfo(WARNINGS_SCHEMA));
+
   /** Each record that became the current revision of its result: the input of {@link SampleProcessor}. */
   public static final OutputTag<CurrentRecord> CURRENT =
       new OutputTag<>("current-records", TypeInformation.of(CurrentRecord.class));
+
   /**
    * The changelog of {@link RuleFact}s the window rules count (only when PRODUCER_REPEAT or RAPID_POSITIVE_RATE is
    * switched on): for each new current revision, the retraction ({@code add = false}) of the previous current
    * revision's fact, then the new fact ({@code add = true}), with the sample's producer and division from the
    * record itself. A late lower revision emits nothing.
    */
-  public static final OutputTag<RuleFact> FACTS = new OutputTag<>("rule-facts", TypeInformation.of(RuleFact.class));
+  public static final OutputTag<RuleFact> FACTS =
+      new OutputTag<>("rule-facts", TypeInformation.of(RuleFact.class));
 
   private static final int IS_CURRENT = IcebergRows.index(REVISIONS_SCHEMA, "is_current");
-  private static final int SUPERSEDED_BY = IcebergRows.index(REVISIONS_SCHEMA, "superseded_by_revision");
+  private static final int SUPERSEDED_BY =
+      IcebergRows.index(REVISIONS_SCHEMA, "superseded_by_revision");
   private static final int REVISION = IcebergRows.index(REVISIONS_SCHEMA, "revision");
   private static final int SAMPLE_MONTH = IcebergRows.index(REVISIONS_SCHEMA, "sample_month");
 
-  private static final RowData.FieldGetter[] REVISION_GETTERS = IcebergRows.getters(REVISIONS_SCHEMA);
+  private static final RowData.FieldGetter[] REVISION_GETTERS =
+      IcebergRows.getters(REVISIONS_SCHEMA);
   private static final int RESULTS_ARITY = RESULTS_SCHEMA.columns().size();
 
   private final ReferenceVersion initial;
@@ -111,6 +117,7 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
    * fingerprints ({@link UploadJson#fingerprint}), the current revision's row, its rule fact and the clean-up expiry.
    */
   private transient ValueState<byte[]> state;
+
   private transient org.apache.flink.core.memory.DataOutputSerializer stateBuffer;
   private final boolean facts;
   private transient Counter received;
@@ -129,22 +136,29 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
    * @param rules the per-result warning rules that are switched on
    * @throws IllegalArgumentException if {@code initial} is null
    */
-  public ResultProcessor(ReferenceVersion initial, StreamConfig config, List<StreamRules.Rule> rules) {
+  public ResultProcessor(
+      ReferenceVersion initial, StreamConfig config, List<StreamRules.Rule> rules) {
     if (initial == null) {
-      throw new IllegalArgumentException("Invalid initial reference version null: expected the version loaded at "
-          + "job start");
+      throw new IllegalArgumentException(
+          "Invalid initial reference version null: expected the version loaded at " + "job start");
     }
     this.initial = initial;
     this.config = config;
     this.rules = List.copyOf(rules);
-    this.facts = rules.contains(StreamRules.Rule.PRODUCER_REPEAT)
-        || rules.contains(StreamRules.Rule.RAPID_POSITIVE_RATE);
+    this.facts =
+        rules.contains(StreamRules.Rule.PRODUCER_REPEAT)
+            || rules.contains(StreamRules.Rule.RAPID_POSITIVE_RATE);
   }
 
   @Override
   public void open(Configuration parameters) {
-    state = getRuntimeContext().getState(new ValueStateDescriptor<>("result-state",
-        org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+    state =
+        getRuntimeContext()
+            .getState(
+                new ValueStateDescriptor<>(
+                    "result-state",
+                    org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo
+                        .BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
     stateBuffer = new org.apache.flink.core.memory.DataOutputSerializer(1024);
     revisionRows = IcebergRows.serializer(REVISIONS_SCHEMA);
     var g = getRuntimeContext().getMetricGroup().addGroup("agrisafe");
@@ -155,19 +169,25 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
     superseded = ReconciledCounter.register(getRuntimeContext(), g, "superseded");
     late = ReconciledCounter.register(getRuntimeContext(), g, "late");
     referenceVersions = g.counter("reference-versions");
-    g.gauge("reference-loaded-at-ms", (Gauge<Long>) () -> inForce == null ? initial.loadedAtMs : inForce.loadedAtMs);
+    g.gauge(
+        "reference-loaded-at-ms",
+        (Gauge<Long>) () -> inForce == null ? initial.loadedAtMs : inForce.loadedAtMs);
   }
 
   @Override
-  public void processBroadcastElement(ReferenceVersion v, Context ctx, Collector<RowData> out) throws Exception {
+  public void processBroadcastElement(ReferenceVersion v, Context ctx, Collector<RowData> out)
+      throws Exception {
     referenceVersions.inc();
     ReferenceVersion.store(ctx.getBroadcastState(ReferenceVersion.STATE), v);
   }
 
   /** The version in force: the newer of the broadcast one and the initial one. */
   private ReferenceVersion reference(ReadOnlyContext ctx) throws Exception {
-    ReferenceVersion v = ReferenceVersion.inForce(initial, ctx.getBroadcastState(ReferenceVersion.STATE));
-    if (inForce == null || !inForce.version.equals(v.version) || inForce.loadedAtMs != v.loadedAtMs) {
+    ReferenceVersion v =
+        ReferenceVersion.inForce(initial, ctx.getBroadcastState(ReferenceVersion.STATE));
+    if (inForce == null
+        || !inForce.version.equals(v.version)
+        || inForce.loadedAtMs != v.loadedAtMs) {
       if (inForce != null || v != initial) {
         System.out.println("reference: judging with " + v.version);
       }
@@ -177,7 +197,8 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
   }
 
   @Override
-  public void processElement(UploadEnvelope in, ReadOnlyContext ctx, Collector<RowData> out) throws Exception {
+  public void processElement(UploadEnvelope in, ReadOnlyContext ctx, Collector<RowData> out)
+      throws Exception {
     received.inc();
     Instant now = Instant.ofEpochMilli(ctx.timerService().currentProcessingTime());
     Long ts = ctx.timestamp();
@@ -188,17 +209,30 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
     try {
       fields = UploadJson.fields(in.payload);
     } catch (IllegalArgumentException e) {
-      reject(ctx, org.agrisafe.intake.ingest.UploadJsonFields.rejectedUnreadable(in.source, in.line, in.payload,
-          e), now);
+      reject(
+          ctx,
+          org.agrisafe.intake.ingest.UploadJsonFields.rejectedUnreadable(
+              in.source, in.line, in.payload, e),
+          now);
       return;
     }
     UploadRecords.Outcome o;
     try {
       o = UploadRecords.parse(fields, in.source, in.line, config.zone());
     } catch (RuntimeException e) {
-      // the parser reports bad data as Invalid; anything it throws is still a rejection, never a crash loop
-      reject(ctx, new RejectedRecord(SourceSystem.PLATFORM_UPLOAD, in.source, in.line, null, "line",
-          "Cannot validate record " + in.line + " of " + in.source + ": " + e.getMessage(), in.payload), now);
+      // the parser reports bad data as Invalid; anything it throws is still a rejection, never a
+      // crash loop
+      reject(
+          ctx,
+          new RejectedRecord(
+              SourceSystem.PLATFORM_UPLOAD,
+              in.source,
+              in.line,
+              null,
+              "line",
+              "Cannot validate record " + in.line + " of " + in.source + ": " + e.getMessage(),
+              in.payload),
+          now);
       return;
     }
     if (o instanceof UploadRecords.Invalid inv) {
@@ -208,9 +242,21 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
     UploadRecords.Valid v = (UploadRecords.Valid) o;
     String key = SourceSystem.PLATFORM_UPLOAD + ":" + ctx.getCurrentKey();
     if (in.lab != null && !in.lab.equals(v.sample().labId())) {
-      reject(ctx, new RejectedRecord(SourceSystem.PLATFORM_UPLOAD, in.source, in.line, key,
-          UploadRecords.LAB_ID, "Record posted by lab '" + in.lab + "' names lab_id '" + v.sample().labId()
-              + "': expected a lab to post only its own results", v.sample().labId()), now);
+      reject(
+          ctx,
+          new RejectedRecord(
+              SourceSystem.PLATFORM_UPLOAD,
+              in.source,
+              in.line,
+              key,
+              UploadRecords.LAB_ID,
+              "Record posted by lab '"
+                  + in.lab
+                  + "' names lab_id '"
+                  + v.sample().labId()
+                  + "': expected a lab to post only its own results",
+              v.sample().labId()),
+          now);
       return;
     }
     int revision = v.result().revision();
@@ -224,18 +270,38 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
         save(st, ctx);
         return;
       }
-      reject(ctx, new RejectedRecord(SourceSystem.PLATFORM_UPLOAD, in.source, in.line, key,
-          UploadRecords.REVISION, "Result " + ctx.getCurrentKey() + " revision " + revision
-              + " was already received with different content: expected a higher revision for a correction",
-          Integer.toString(revision)), now);
+      reject(
+          ctx,
+          new RejectedRecord(
+              SourceSystem.PLATFORM_UPLOAD,
+              in.source,
+              in.line,
+              key,
+              UploadRecords.REVISION,
+              "Result "
+                  + ctx.getCurrentKey()
+                  + " revision "
+                  + revision
+                  + " was already received with different content: expected a higher revision for a correction",
+              Integer.toString(revision)),
+          now);
       return;
     }
     JudgedSample js;
     try {
       js = reference(ctx).judging().judge(v.sample(), List.of(v.result()));
     } catch (RuntimeException e) {
-      reject(ctx, new RejectedRecord(SourceSystem.PLATFORM_UPLOAD, in.source, in.line, key, "verdict",
-          "Cannot judge result " + key + ": " + e.getMessage(), in.payload), now);
+      reject(
+          ctx,
+          new RejectedRecord(
+              SourceSystem.PLATFORM_UPLOAD,
+              in.source,
+              in.line,
+              key,
+              "verdict",
+              "Cannot judge result " + key + ": " + e.getMessage(),
+              in.payload),
+          now);
       return;
     }
     accepted.inc();
@@ -249,7 +315,8 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
       GenericRowData history = IcebergRows.toRow(REVISIONS_SCHEMA, values, RowKind.INSERT);
       if (cur != null) {
         superseded.inc();
-        GenericRowData old = IcebergRows.prefix(cur, REVISION_GETTERS, REVISION_GETTERS.length, RowKind.INSERT);
+        GenericRowData old =
+            IcebergRows.prefix(cur, REVISION_GETTERS, REVISION_GETTERS.length, RowKind.INSERT);
         old.setField(IS_CURRENT, false);
         old.setField(SUPERSEDED_BY, revision);
         ctx.output(REVISIONS, old);
@@ -261,7 +328,8 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
       ctx.output(REVISIONS, history);
       out.collect(IcebergRows.prefix(history, REVISION_GETTERS, RESULTS_ARITY, RowKind.INSERT));
       st.current = history;
-      ctx.output(CURRENT, new CurrentRecord(v.sample().sampleId(), v.result().resultId(), revision, in));
+      ctx.output(
+          CURRENT, new CurrentRecord(v.sample().sampleId(), v.result().resultId(), revision, in));
       if (facts) {
         RuleFact fact = RuleFact.of(history, v.sample().producerId(), v.sample().divisionCode());
         RuleFact previous = st.fact;
@@ -288,7 +356,8 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
 
   /** The {@code monitoring.rejected_records} row (INSERT) of {@code r}, written by run {@code runId} at {@code now}. */
   static RowData rejectedRow(RejectedRecord r, String runId, Instant now) {
-    return IcebergRows.toRow(REJECTED_SCHEMA, ResultRowValues.rejectedRow(r, runId, now), RowKind.INSERT);
+    return IcebergRows.toRow(
+        REJECTED_SCHEMA, ResultRowValues.rejectedRow(r, runId, now), RowKind.INSERT);
   }
 
   private void reject(ReadOnlyContext ctx, RejectedRecord r, Instant now) {
@@ -305,7 +374,8 @@ public class ResultProcessor extends KeyedBroadcastProcessFunction<String, Uploa
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<RowData> out) throws Exception {
     byte[] bytes = state.value();
-    if (bytes != null && StateTtl.expired(ResultState.expiryOf(bytes), timestamp, ctx.timerService())) {
+    if (bytes != null
+        && StateTtl.expired(ResultState.expiryOf(bytes), timestamp, ctx.timerService())) {
       state.clear();
     }
   }

@@ -106,17 +106,26 @@ public final class ResultState {
       s.current = in.readBoolean() ? rows.deserialize(in) : null;
       s.fact = in.readBoolean() ? RuleFact.read(in) : null;
       if (in.available() != 0) {
-        throw new IllegalStateException("Cannot decode the state of a result: " + in.available()
-            + " bytes left over of " + bytes.length + "; expected none (a checkpoint of an earlier layout: restore "
-            + "with --restore none)");
+        throw new IllegalStateException(
+            "Cannot decode the state of a result: "
+                + in.available()
+                + " bytes left over of "
+                + bytes.length
+                + "; expected none (a checkpoint of an earlier layout: restore "
+                + "with --restore none)");
       }
       return s;
     } catch (IOException | RuntimeException e) {
       if (e instanceof IllegalStateException ise) {
         throw ise;
       }
-      throw new IllegalStateException("Cannot decode the state of a result (" + bytes.length + " bytes): " + e
-          + "; a checkpoint of an earlier layout is restored with --restore none", e);
+      throw new IllegalStateException(
+          "Cannot decode the state of a result ("
+              + bytes.length
+              + " bytes): "
+              + e
+              + "; a checkpoint of an earlier layout is restored with --restore none",
+          e);
     }
   }
 }

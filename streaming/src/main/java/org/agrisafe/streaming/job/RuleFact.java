@@ -1,9 +1,9 @@
 package org.agrisafe.streaming.job;
 
-import org.agrisafe.streaming.sinks.IcebergRows;
+import java.util.Objects;
 import org.agrisafe.streaming.rules.ProducerRepeatRule;
 import org.agrisafe.streaming.rules.RapidPositiveRateRule;
-import java.util.Objects;
+import org.agrisafe.streaming.sinks.IcebergRows;
 import org.apache.flink.table.data.RowData;
 
 /**
@@ -26,24 +26,35 @@ public class RuleFact {
   public String divisionCode;
   public String commodityCode;
   public long sampleDay;
+
   /** method_type RAPID. */
   public boolean rapid;
+
   /** verdict POSITIVE (rapid). */
   public boolean positive;
+
   /** verdict FAIL (quantitative). */
   public boolean fail;
+
   /** A rapid positive on an allium or wild-rice stem (known false positives of enzyme inhibition). */
   public boolean falsePositiveProne;
 
-  private static final int RESULT_ID = IcebergRows.index(ResultProcessor.RESULTS_SCHEMA, "result_id");
+  private static final int RESULT_ID =
+      IcebergRows.index(ResultProcessor.RESULTS_SCHEMA, "result_id");
   private static final int REVISION = IcebergRows.index(ResultProcessor.RESULTS_SCHEMA, "revision");
-  private static final int SAMPLE_ID = IcebergRows.index(ResultProcessor.RESULTS_SCHEMA, "sample_id");
-  private static final int SOURCE_SYSTEM = IcebergRows.index(ResultProcessor.RESULTS_SCHEMA, "source_system");
-  private static final int SAMPLE_DATE = IcebergRows.index(ResultProcessor.RESULTS_SCHEMA, "sample_date");
-  private static final int COMMODITY = IcebergRows.index(ResultProcessor.RESULTS_SCHEMA, "commodity_code");
-  private static final int METHOD_TYPE = IcebergRows.index(ResultProcessor.RESULTS_SCHEMA, "method_type");
+  private static final int SAMPLE_ID =
+      IcebergRows.index(ResultProcessor.RESULTS_SCHEMA, "sample_id");
+  private static final int SOURCE_SYSTEM =
+      IcebergRows.index(ResultProcessor.RESULTS_SCHEMA, "source_system");
+  private static final int SAMPLE_DATE =
+      IcebergRows.index(ResultProcessor.RESULTS_SCHEMA, "sample_date");
+  private static final int COMMODITY =
+      IcebergRows.index(ResultProcessor.RESULTS_SCHEMA, "commodity_code");
+  private static final int METHOD_TYPE =
+      IcebergRows.index(ResultProcessor.RESULTS_SCHEMA, "method_type");
   private static final int VERDICT = IcebergRows.index(ResultProcessor.RESULTS_SCHEMA, "verdict");
-  private static final int FP_PRONE = IcebergRows.index(ResultProcessor.RESULTS_SCHEMA, "false_positive_prone");
+  private static final int FP_PRONE =
+      IcebergRows.index(ResultProcessor.RESULTS_SCHEMA, "false_positive_prone");
 
   public RuleFact() {}
 
@@ -77,11 +88,16 @@ public class RuleFact {
    * @throws java.io.IOException if {@code out} fails
    */
   void write(java.io.DataOutput out) throws java.io.IOException {
-    out.writeByte((add ? 1 : 0) | (rapid ? 2 : 0) | (positive ? 4 : 0) | (fail ? 8 : 0)
-        | (falsePositiveProne ? 16 : 0));
+    out.writeByte(
+        (add ? 1 : 0)
+            | (rapid ? 2 : 0)
+            | (positive ? 4 : 0)
+            | (fail ? 8 : 0)
+            | (falsePositiveProne ? 16 : 0));
     out.writeInt(revision);
     out.writeLong(sampleDay);
-    for (String s : new String[] {resultId, sampleId, sourceSystem, producerId, divisionCode, commodityCode}) {
+    for (String s :
+        new String[] {resultId, sampleId, sourceSystem, producerId, divisionCode, commodityCode}) {
       out.writeBoolean(s != null);
       if (s != null) {
         out.writeUTF(s);
@@ -138,22 +154,44 @@ public class RuleFact {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof RuleFact f && add == f.add && revision == f.revision && sampleDay == f.sampleDay
-        && rapid == f.rapid && positive == f.positive && fail == f.fail && falsePositiveProne == f.falsePositiveProne
-        && Objects.equals(resultId, f.resultId) && Objects.equals(sampleId, f.sampleId)
-        && Objects.equals(sourceSystem, f.sourceSystem) && Objects.equals(producerId, f.producerId)
-        && Objects.equals(divisionCode, f.divisionCode) && Objects.equals(commodityCode, f.commodityCode);
+    return o instanceof RuleFact f
+        && add == f.add
+        && revision == f.revision
+        && sampleDay == f.sampleDay
+        && rapid == f.rapid
+        && positive == f.positive
+        && fail == f.fail
+        && falsePositiveProne == f.falsePositiveProne
+        && Objects.equals(resultId, f.resultId)
+        && Objects.equals(sampleId, f.sampleId)
+        && Objects.equals(sourceSystem, f.sourceSystem)
+        && Objects.equals(producerId, f.producerId)
+        && Objects.equals(divisionCode, f.divisionCode)
+        && Objects.equals(commodityCode, f.commodityCode);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(add, resultId, revision, sampleId, producerId, divisionCode, commodityCode, sampleDay);
+    return Objects.hash(
+        add, resultId, revision, sampleId, producerId, divisionCode, commodityCode, sampleDay);
   }
 
   @Override
   public String toString() {
-    return (add ? "+" : "-") + resultId + "@" + revision + " sample " + sampleId + " producer " + producerId
-        + " division " + divisionCode + " commodity " + commodityCode + " day " + sampleDay
+    return (add ? "+" : "-")
+        + resultId
+        + "@"
+        + revision
+        + " sample "
+        + sampleId
+        + " producer "
+        + producerId
+        + " division "
+        + divisionCode
+        + " commodity "
+        + commodityCode
+        + " day "
+        + sampleDay
         + (rapid ? (positive ? " RAPID+" : " RAPID-") : (fail ? " FAIL" : ""));
   }
 }

@@ -1,28 +1,27 @@
 package org.agrisafe.streaming.job;
 
-import org.agrisafe.streaming.sinks.IcebergRows;
-import org.agrisafe.streaming.sinks.IcebergSinks;
-import org.agrisafe.streaming.rules.StreamRules;
-import org.agrisafe.streaming.transport.UploadEnvelope;
-import org.agrisafe.streaming.transport.UploadJson;
-import org.agrisafe.streaming.rules.WarningDeduplicator;
-import java.util.stream.IntStream;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.agrisafe.intake.judging.Judging;
-import org.agrisafe.intake.judging.Judging.JudgedSample;
+import java.util.stream.IntStream;
 import org.agrisafe.intake.ingest.ResultRowValues;
 import org.agrisafe.intake.ingest.UploadRecords;
+import org.agrisafe.intake.judging.Judging;
+import org.agrisafe.intake.judging.Judging.JudgedSample;
 import org.agrisafe.intake.model.ParsedResult;
 import org.agrisafe.intake.model.ParsedSample;
 import org.agrisafe.intake.model.RejectedRecord;
 import org.agrisafe.intake.model.SourceSystem;
 import org.agrisafe.lakehouse.tables.Tables;
+import org.agrisafe.streaming.rules.StreamRules;
+import org.agrisafe.streaming.rules.WarningDeduplicator;
+import org.agrisafe.streaming.sinks.IcebergRows;
+import org.agrisafe.streaming.sinks.IcebergSinks;
+import org.agrisafe.streaming.transport.UploadEnvelope;
+import org.agrisafe.streaming.transport.UploadJson;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
@@ -67,18 +66,25 @@ import org.apache.iceberg.Schema;
  * {@code dedupe-ttl} after the last record of the sample (explicit timers, as in {@link ResultProcessor}); a
  * correction arriving after that sees only itself, so the TTL must outlast re-upload windows.
  */
-public class SampleProcessor extends KeyedBroadcastProcessFunction<String, CurrentRecord, ReferenceVersion, RowData> {
+public class SampleProcessor
+    extends KeyedBroadcastProcessFunction<String, CurrentRecord, ReferenceVersion, RowData> {
   public static final Schema SAMPLES_SCHEMA = Tables.SAMPLES.schema();
+
   /** Warning rows of the sample-level rules (same tag and row type as the per-result rules'). */
   public static final OutputTag<RowData> WARNINGS = ResultProcessor.WARNINGS;
+
   public static final OutputTag<RowData> REJECTED =
-      new OutputTag<>("sample-rejected-records", IcebergRows.typeInfo(ResultProcessor.REJECTED_SCHEMA));
+      new OutputTag<>(
+          "sample-rejected-records", IcebergRows.typeInfo(ResultProcessor.REJECTED_SCHEMA));
+
   /** Columns that do not make a sample row "changed": lineage and ingestion bookkeeping. */
-  public static final Set<String> NOT_COMPARED = Set.of("ingested_at", "ingest_run_id", "source_file", "source_line");
+  public static final Set<String> NOT_COMPARED =
+      Set.of("ingested_at", "ingest_run_id", "source_file", "source_line");
 
   private static final int SAMPLE_MONTH = IcebergRows.index(SAMPLES_SCHEMA, "sample_month");
   private static final int TEST_KIND = IcebergRows.index(SAMPLES_SCHEMA, "test_kind");
   private static final RowData.FieldGetter[] GETTERS = IcebergRows.getters(SAMPLES_SCHEMA);
+
   /** Parsed records kept per subtask (a cache, not state): enough for the results of the samples in flight. */
   static final int PARSED_CACHE_ENTRIES = 20_000;
 
@@ -96,17 +102,21 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
 
   /** The record of each result's current revision ({@link UploadEnvelope#toBytes}), by stored result ID. */
   private transient MapState<String, byte[]> records;
+
   /**
    * The rest of the sample's state as one byte array: the clean-up expiry ({@link StateTtl}; long, epoch ms), then
    * a presence byte and the last emitted row in Flink's binary row format. One array, not one state each, because
    * the heap backend writes every state entry with its key at every checkpoint.
    */
   private transient ValueState<byte[]> sampleState;
+
   private transient org.apache.flink.core.memory.DataOutputSerializer stateBuffer;
   private transient Counter samplesEmitted;
   private transient Counter samplesUnchanged;
+
   /** Parsed records by result ID, least recently used evicted beyond {@link #PARSED_CACHE_ENTRIES}. */
   private transient Map<String, Parsed> cache;
+
   private transient org.apache.flink.table.runtime.typeutils.RowDataSerializer sampleRows;
 
   /**
@@ -125,12 +135,15 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
    * @param config stream parameters (dedupe TTL, zone, run ID)
    * @param rules the warning rules switched on; the sample-level ones are applied here
    */
-  public SampleProcessor(ReferenceVersion initial, StreamConfig config, List<StreamRules.Rule> rules) {
+  public SampleProcessor(
+      ReferenceVersion initial, StreamConfig config, List<StreamRules.Rule> rules) {
     if (initial == null) {
-      throw new IllegalArgumentException("Invalid initial reference version null: expected the verdict rules");
+      throw new IllegalArgumentException(
+          "Invalid initial reference version null: expected the verdict rules");
     }
     if (config == null) {
-      throw new IllegalArgumentException("Invalid stream config null: expected StreamConfig.defaults() or a copy");
+      throw new IllegalArgumentException(
+          "Invalid stream config null: expected StreamConfig.defaults() or a copy");
     }
     this.initial = initial;
     this.config = config;
@@ -139,37 +152,49 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
 
   @Override
   public void open(Configuration parameters) {
-    records = getRuntimeContext().getMapState(new MapStateDescriptor<>("sample-records", Types.STRING,
-        PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+    records =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "sample-records",
+                    Types.STRING,
+                    PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
     sampleRows = IcebergRows.serializer(SAMPLES_SCHEMA);
-    sampleState = getRuntimeContext().getState(new ValueStateDescriptor<>("sample-state",
-        PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+    sampleState =
+        getRuntimeContext()
+            .getState(
+                new ValueStateDescriptor<>(
+                    "sample-state", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
     stateBuffer = new org.apache.flink.core.memory.DataOutputSerializer(1024);
     var g = getRuntimeContext().getMetricGroup().addGroup("agrisafe");
     samplesEmitted = g.counter("samples_emitted");
     samplesUnchanged = g.counter("samples_unchanged");
-    cache = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Parsed> eldest) {
-        return size() > PARSED_CACHE_ENTRIES;
-      }
-    };
+    cache =
+        new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, Parsed> eldest) {
+            return size() > PARSED_CACHE_ENTRIES;
+          }
+        };
   }
 
   @Override
-  public void processBroadcastElement(ReferenceVersion v, Context ctx, Collector<RowData> out) throws Exception {
+  public void processBroadcastElement(ReferenceVersion v, Context ctx, Collector<RowData> out)
+      throws Exception {
     ReferenceVersion.store(ctx.getBroadcastState(ReferenceVersion.STATE), v);
   }
 
   @Override
-  public void processElement(CurrentRecord in, ReadOnlyContext ctx, Collector<RowData> out) throws Exception {
+  public void processElement(CurrentRecord in, ReadOnlyContext ctx, Collector<RowData> out)
+      throws Exception {
     Instant now = Instant.ofEpochMilli(ctx.timerService().currentProcessingTime());
     byte[] stored = in.record;
     UploadEnvelope env = in.envelope();
     records.put(in.resultId, stored);
     byte[] ss = sampleState.value();
-    long expiry = StateTtl.touch(ss == null ? 0 : ResultState.expiryOf(ss), ctx.timerService(),
-        config.dedupeTtl());
+    long expiry =
+        StateTtl.touch(
+            ss == null ? 0 : ResultState.expiryOf(ss), ctx.timerService(), config.dedupeTtl());
     RowData previous = ss == null ? null : emittedRow(ss);
     JudgedSample js;
     try {
@@ -181,13 +206,31 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
         results.add(parsed(e.getKey(), e.getValue()).result());
       }
       results.sort(Comparator.comparing(ParsedResult::resultId));
-      js = ReferenceVersion.inForce(initial, ctx.getBroadcastState(ReferenceVersion.STATE)).judging()
-          .judge(sample, results);
+      js =
+          ReferenceVersion.inForce(initial, ctx.getBroadcastState(ReferenceVersion.STATE))
+              .judging()
+              .judge(sample, results);
     } catch (RuntimeException e) {
-      ctx.output(REJECTED, ResultProcessor.rejectedRow(
-          new RejectedRecord(SourceSystem.PLATFORM_UPLOAD, env.source, env.line, in.sampleId, "verdict",
-              "Cannot judge sample " + in.sampleId + " after result " + in.resultId + " rev " + in.revision + ": "
-                  + e.getMessage(), env.payload), config.runId(), now));
+      ctx.output(
+          REJECTED,
+          ResultProcessor.rejectedRow(
+              new RejectedRecord(
+                  SourceSystem.PLATFORM_UPLOAD,
+                  env.source,
+                  env.line,
+                  in.sampleId,
+                  "verdict",
+                  "Cannot judge sample "
+                      + in.sampleId
+                      + " after result "
+                      + in.resultId
+                      + " rev "
+                      + in.revision
+                      + ": "
+                      + e.getMessage(),
+                  env.payload),
+              config.runId(),
+              now));
       saveState(expiry, previous);
       return;
     }
@@ -230,17 +273,25 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
   private record Parsed(byte[] stored, UploadRecords.Valid valid) {}
 
   private UploadRecords.Valid parse(UploadEnvelope e) {
-    UploadRecords.Outcome o = UploadRecords.parse(UploadJson.fields(e.payload), e.source, e.line, config.zone());
+    UploadRecords.Outcome o =
+        UploadRecords.parse(UploadJson.fields(e.payload), e.source, e.line, config.zone());
     if (o instanceof UploadRecords.Invalid inv) {
-      throw new IllegalStateException("record " + e.line + " of " + e.source + " is no longer valid: "
-          + inv.rejected().reason());
+      throw new IllegalStateException(
+          "record "
+              + e.line
+              + " of "
+              + e.source
+              + " is no longer valid: "
+              + inv.rejected().reason());
     }
     return (UploadRecords.Valid) o;
   }
 
   /** The indexes of the columns of {@code monitoring.samples} that are compared: all but {@link #NOT_COMPARED}. */
-  private static final int[] COMPARED = IntStream.range(0, SAMPLES_SCHEMA.columns().size())
-      .filter(i -> !NOT_COMPARED.contains(SAMPLES_SCHEMA.columns().get(i).name())).toArray();
+  private static final int[] COMPARED =
+      IntStream.range(0, SAMPLES_SCHEMA.columns().size())
+          .filter(i -> !NOT_COMPARED.contains(SAMPLES_SCHEMA.columns().get(i).name()))
+          .toArray();
 
   /**
    * Whether two binary rows of {@code monitoring.samples} ({@link IcebergRows#binary}) have the same content in
@@ -259,7 +310,8 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
   /** The last emitted row of a sample's encoded state, or null. */
   private RowData emittedRow(byte[] ss) throws java.io.IOException {
     org.apache.flink.core.memory.DataInputDeserializer in =
-        new org.apache.flink.core.memory.DataInputDeserializer(ss, Long.BYTES, ss.length - Long.BYTES);
+        new org.apache.flink.core.memory.DataInputDeserializer(
+            ss, Long.BYTES, ss.length - Long.BYTES);
     return in.readBoolean() ? sampleRows.deserialize(in) : null;
   }
 
@@ -281,8 +333,10 @@ public class SampleProcessor extends KeyedBroadcastProcessFunction<String, Curre
    * ({@link IcebergSinks#SAMPLES_KEY}), so the old key must be deleted.
    */
   static boolean movesPartition(RowData previous, Map<String, Object> values) {
-    return !java.util.Objects.equals(IcebergRows.string(previous, SAMPLE_MONTH), values.get("sample_month"))
-        || !java.util.Objects.equals(IcebergRows.string(previous, TEST_KIND), values.get("test_kind"));
+    return !java.util.Objects.equals(
+            IcebergRows.string(previous, SAMPLE_MONTH), values.get("sample_month"))
+        || !java.util.Objects.equals(
+            IcebergRows.string(previous, TEST_KIND), values.get("test_kind"));
   }
 
   @Override

@@ -1,8 +1,8 @@
 package org.agrisafe.streaming.job;
 
-import org.agrisafe.streaming.rules.WarningDeduplicator;
 import java.io.IOException;
 import java.time.Duration;
+import org.agrisafe.streaming.rules.WarningDeduplicator;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.streaming.api.TimerService;
 
@@ -57,7 +57,8 @@ public final class StateTtl {
    * @param expiry the key's state holding its expiry (null when none), updated
    * @throws IOException if the state cannot be read or written
    */
-  public static void reschedule(ValueState<Long> expiry, TimerService timers, Duration ttl) throws IOException {
+  public static void reschedule(ValueState<Long> expiry, TimerService timers, Duration ttl)
+      throws IOException {
     Long previous = expiry.value();
     expiry.update(touch(previous == null ? 0 : previous, timers, ttl));
   }
@@ -67,7 +68,8 @@ public final class StateTtl {
    *
    * @throws IOException if the state cannot be read
    */
-  public static boolean due(ValueState<Long> expiry, long timestamp, TimerService timers) throws IOException {
+  public static boolean due(ValueState<Long> expiry, long timestamp, TimerService timers)
+      throws IOException {
     Long at = expiry.value();
     return expired(at == null ? 0 : at, timestamp, timers);
   }

@@ -19,8 +19,14 @@ import java.time.ZoneId;
  *     a change reloads the verdict reference data ({@link ReferencePoller}). Default
  *     {@value #REFERENCE_POLL_MS_DEFAULT} ms.
  */
-public record StreamConfig(Duration dedupeTtl, Duration outOfOrderness, Duration checkpointInterval, ZoneId zone,
-    String runId, Duration referencePoll) implements Serializable {
+public record StreamConfig(
+    Duration dedupeTtl,
+    Duration outOfOrderness,
+    Duration checkpointInterval,
+    ZoneId zone,
+    String runId,
+    Duration referencePoll)
+    implements Serializable {
 
   public static final long DEDUPE_TTL_DAYS_DEFAULT = 90;
   public static final long OUT_OF_ORDERNESS_MS_DEFAULT = 24L * 3600 * 1000;
@@ -35,26 +41,34 @@ public record StreamConfig(Duration dedupeTtl, Duration outOfOrderness, Duration
     positive("checkpoint-interval", checkpointInterval);
     positive("reference-poll", referencePoll);
     if (outOfOrderness == null || outOfOrderness.isNegative()) {
-      throw new IllegalArgumentException("Invalid out-of-orderness " + outOfOrderness + ": expected >= 0 ms");
+      throw new IllegalArgumentException(
+          "Invalid out-of-orderness " + outOfOrderness + ": expected >= 0 ms");
     }
     if (zone == null) {
-      throw new IllegalArgumentException("Invalid zone null: expected an IANA zone, e.g. Asia/Shanghai");
+      throw new IllegalArgumentException(
+          "Invalid zone null: expected an IANA zone, e.g. Asia/Shanghai");
     }
     if (runId == null || runId.isBlank()) {
-      throw new IllegalArgumentException("Invalid run ID '" + runId + "': expected a non-blank text");
+      throw new IllegalArgumentException(
+          "Invalid run ID '" + runId + "': expected a non-blank text");
     }
   }
 
   private static void positive(String name, Duration d) {
     if (d == null || d.isZero() || d.isNegative()) {
-      throw new IllegalArgumentException("Invalid " + name + " " + d + ": expected a positive duration");
+      throw new IllegalArgumentException(
+          "Invalid " + name + " " + d + ": expected a positive duration");
     }
   }
 
   /** All defaults. */
   public static StreamConfig defaults() {
-    return new StreamConfig(Duration.ofDays(DEDUPE_TTL_DAYS_DEFAULT), Duration.ofMillis(OUT_OF_ORDERNESS_MS_DEFAULT),
-        Duration.ofMillis(CHECKPOINT_INTERVAL_MS_DEFAULT), ZoneId.of(ZONE_DEFAULT), RUN_ID_DEFAULT,
+    return new StreamConfig(
+        Duration.ofDays(DEDUPE_TTL_DAYS_DEFAULT),
+        Duration.ofMillis(OUT_OF_ORDERNESS_MS_DEFAULT),
+        Duration.ofMillis(CHECKPOINT_INTERVAL_MS_DEFAULT),
+        ZoneId.of(ZONE_DEFAULT),
+        RUN_ID_DEFAULT,
         Duration.ofMillis(REFERENCE_POLL_MS_DEFAULT));
   }
 
@@ -65,7 +79,6 @@ public record StreamConfig(Duration dedupeTtl, Duration outOfOrderness, Duration
   public StreamConfig withCheckpointInterval(Duration d) {
     return new StreamConfig(dedupeTtl, outOfOrderness, d, zone, runId, referencePoll);
   }
-
 
   public StreamConfig withReferencePoll(Duration d) {
     return new StreamConfig(dedupeTtl, outOfOrderness, checkpointInterval, zone, runId, d);

@@ -1,19 +1,19 @@
 package org.agrisafe.streaming.job;
 
-import org.agrisafe.streaming.sinks.IcebergRows;
-import org.agrisafe.streaming.sinks.IcebergSinks;
+import java.time.Duration;
+import java.util.List;
+import org.agrisafe.intake.judging.Judging;
 import org.agrisafe.streaming.rules.StreamRules;
-import org.agrisafe.streaming.sinks.StreamSinks;
-import org.agrisafe.streaming.transport.UploadEnvelope;
-import org.agrisafe.streaming.transport.UploadFileFormat;
-import org.agrisafe.streaming.transport.UploadJson;
 import org.agrisafe.streaming.rules.WarningDeduplicator;
 import org.agrisafe.streaming.rules.WarningNotices;
 import org.agrisafe.streaming.rules.WindowRuleParams;
 import org.agrisafe.streaming.rules.WindowRules;
-import java.time.Duration;
-import java.util.List;
-import org.agrisafe.intake.judging.Judging;
+import org.agrisafe.streaming.sinks.IcebergRows;
+import org.agrisafe.streaming.sinks.IcebergSinks;
+import org.agrisafe.streaming.sinks.StreamSinks;
+import org.agrisafe.streaming.transport.UploadEnvelope;
+import org.agrisafe.streaming.transport.UploadFileFormat;
+import org.agrisafe.streaming.transport.UploadJson;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.connector.file.src.FileSource;
@@ -54,8 +54,8 @@ public final class StreamingJob {
   }
 
   /** Sets each envelope's key and event time from one scan of its payload ({@link UploadJson#stamp}). */
-  public static final class Stamp implements org.apache.flink.api.common.functions.MapFunction<UploadEnvelope,
-      UploadEnvelope> {
+  public static final class Stamp
+      implements org.apache.flink.api.common.functions.MapFunction<UploadEnvelope, UploadEnvelope> {
     @Override
     public UploadEnvelope map(UploadEnvelope e) {
       UploadJson.stamp(e);
@@ -77,8 +77,12 @@ public final class StreamingJob {
    *
    * @see #build(DataStream, DataStream, StreamSinks, StreamConfig, ReferenceVersion, List, WindowRuleParams)
    */
-  public static SingleOutputStreamOperator<RowData> build(DataStream<UploadEnvelope> uploads, StreamSinks sinks,
-      StreamConfig config, Judging judging, List<StreamRules.Rule> rules) {
+  public static SingleOutputStreamOperator<RowData> build(
+      DataStream<UploadEnvelope> uploads,
+      StreamSinks sinks,
+      StreamConfig config,
+      Judging judging,
+      List<StreamRules.Rule> rules) {
     return build(uploads, sinks, config, judging, rules, WindowRuleParams.defaults());
   }
 
@@ -87,11 +91,22 @@ public final class StreamingJob {
    *
    * @see #build(DataStream, DataStream, StreamSinks, StreamConfig, ReferenceVersion, List, WindowRuleParams)
    */
-  public static SingleOutputStreamOperator<RowData> build(DataStream<UploadEnvelope> uploads, StreamSinks sinks,
-      StreamConfig config, Judging judging, List<StreamRules.Rule> rules, WindowRuleParams windowRules) {
+  public static SingleOutputStreamOperator<RowData> build(
+      DataStream<UploadEnvelope> uploads,
+      StreamSinks sinks,
+      StreamConfig config,
+      Judging judging,
+      List<StreamRules.Rule> rules,
+      WindowRuleParams windowRules) {
     ReferenceVersion fixed = ReferenceVersion.fixed(judging);
-    return build(uploads, ReferencePoller.fixed(uploads.getExecutionEnvironment(), List.of(fixed)), sinks, config,
-        fixed, rules, windowRules);
+    return build(
+        uploads,
+        ReferencePoller.fixed(uploads.getExecutionEnvironment(), List.of(fixed)),
+        sinks,
+        config,
+        fixed,
+        rules,
+        windowRules);
   }
 
   /**
@@ -99,8 +114,12 @@ public final class StreamingJob {
    *
    * @see #build(DataStream, DataStream, StreamSinks, StreamConfig, ReferenceVersion, List, WindowRuleParams)
    */
-  public static SingleOutputStreamOperator<RowData> build(DataStream<UploadEnvelope> uploads,
-      DataStream<ReferenceVersion> reference, StreamSinks sinks, StreamConfig config, ReferenceVersion initial,
+  public static SingleOutputStreamOperator<RowData> build(
+      DataStream<UploadEnvelope> uploads,
+      DataStream<ReferenceVersion> reference,
+      StreamSinks sinks,
+      StreamConfig config,
+      ReferenceVersion initial,
       List<StreamRules.Rule> rules) {
     return build(uploads, reference, sinks, config, initial, rules, WindowRuleParams.defaults());
   }
@@ -120,41 +139,74 @@ public final class StreamingJob {
    * @return the keyed operator (its metrics: received, accepted, rejected, duplicates, superseded, late,
    *     reference-versions, reference-loaded-at-ms)
    */
-  public static SingleOutputStreamOperator<RowData> build(DataStream<UploadEnvelope> uploads,
-      DataStream<ReferenceVersion> reference, StreamSinks sinks, StreamConfig config, ReferenceVersion initial,
-      List<StreamRules.Rule> rules, WindowRuleParams windowRules) {
-    WatermarkStrategy<UploadEnvelope> wm = WatermarkStrategy
-        .<UploadEnvelope>forBoundedOutOfOrderness(config.outOfOrderness())
-        .withTimestampAssigner((e, previous) -> e.stamped ? e.eventTimeMs
-            : UploadJson.eventTimeMs(e.payload, e.receivedAtMs))
-        .withIdleness(Duration.ofMinutes(1));
-    DataStream<UploadEnvelope> timed = uploads
-        .map(new Stamp()).name("key-and-time").uid("key-and-time")
-        .assignTimestampsAndWatermarks(wm).name("event-time").uid("event-time");
-    BroadcastStream<ReferenceVersion> referenceVersions = reference.broadcast(ReferenceVersion.STATE);
-    SingleOutputStreamOperator<RowData> results = timed
-        .keyBy(new ResultKey())
-        .connect(referenceVersions)
-        .process(new ResultProcessor(initial, config, rules), IcebergRows.typeInfo(ResultProcessor.RESULTS_SCHEMA))
-        .name("validate-judge-dedupe").uid("results");
+  public static SingleOutputStreamOperator<RowData> build(
+      DataStream<UploadEnvelope> uploads,
+      DataStream<ReferenceVersion> reference,
+      StreamSinks sinks,
+      StreamConfig config,
+      ReferenceVersion initial,
+      List<StreamRules.Rule> rules,
+      WindowRuleParams windowRules) {
+    WatermarkStrategy<UploadEnvelope> wm =
+        WatermarkStrategy.<UploadEnvelope>forBoundedOutOfOrderness(config.outOfOrderness())
+            .withTimestampAssigner(
+                (e, previous) ->
+                    e.stamped ? e.eventTimeMs : UploadJson.eventTimeMs(e.payload, e.receivedAtMs))
+            .withIdleness(Duration.ofMinutes(1));
+    DataStream<UploadEnvelope> timed =
+        uploads
+            .map(new Stamp())
+            .name("key-and-time")
+            .uid("key-and-time")
+            .assignTimestampsAndWatermarks(wm)
+            .name("event-time")
+            .uid("event-time");
+    BroadcastStream<ReferenceVersion> referenceVersions =
+        reference.broadcast(ReferenceVersion.STATE);
+    SingleOutputStreamOperator<RowData> results =
+        timed
+            .keyBy(new ResultKey())
+            .connect(referenceVersions)
+            .process(
+                new ResultProcessor(initial, config, rules),
+                IcebergRows.typeInfo(ResultProcessor.RESULTS_SCHEMA))
+            .name("validate-judge-dedupe")
+            .uid("results");
     sinks.results(results);
-    SingleOutputStreamOperator<RowData> samples = results.getSideOutput(ResultProcessor.CURRENT)
-        .keyBy(new SampleProcessor.SampleKey())
-        .connect(referenceVersions)
-        .process(new SampleProcessor(initial, config, rules), IcebergRows.typeInfo(SampleProcessor.SAMPLES_SCHEMA))
-        .name("sample-verdict").uid("samples");
+    SingleOutputStreamOperator<RowData> samples =
+        results
+            .getSideOutput(ResultProcessor.CURRENT)
+            .keyBy(new SampleProcessor.SampleKey())
+            .connect(referenceVersions)
+            .process(
+                new SampleProcessor(initial, config, rules),
+                IcebergRows.typeInfo(SampleProcessor.SAMPLES_SCHEMA))
+            .name("sample-verdict")
+            .uid("samples");
     sinks.samples(samples);
     sinks.revisions(results.getSideOutput(ResultProcessor.REVISIONS));
-    sinks.rejected(results.getSideOutput(ResultProcessor.REJECTED)
-        .union(samples.getSideOutput(SampleProcessor.REJECTED)));
-    SingleOutputStreamOperator<RowData> warnings = WindowRules.attach(results.getSideOutput(ResultProcessor.FACTS),
-            results.getSideOutput(ResultProcessor.WARNINGS).union(samples.getSideOutput(SampleProcessor.WARNINGS)),
-            config, windowRules, rules)
-        .keyBy(new WarningKey())
-        .process(new WarningDeduplicator(config.dedupeTtl()), IcebergRows.typeInfo(ResultProcessor.WARNINGS_SCHEMA))
-        .name("warning-dedupe").uid("warning-dedupe");
+    sinks.rejected(
+        results
+            .getSideOutput(ResultProcessor.REJECTED)
+            .union(samples.getSideOutput(SampleProcessor.REJECTED)));
+    SingleOutputStreamOperator<RowData> warnings =
+        WindowRules.attach(
+                results.getSideOutput(ResultProcessor.FACTS),
+                results
+                    .getSideOutput(ResultProcessor.WARNINGS)
+                    .union(samples.getSideOutput(SampleProcessor.WARNINGS)),
+                config,
+                windowRules,
+                rules)
+            .keyBy(new WarningKey())
+            .process(
+                new WarningDeduplicator(config.dedupeTtl()),
+                IcebergRows.typeInfo(ResultProcessor.WARNINGS_SCHEMA))
+            .name("warning-dedupe")
+            .uid("warning-dedupe");
     sinks.warnings(warnings);
-    sinks.warningNotices(warnings.map(new WarningNotices()).name("warning-json").uid("warning-json"));
+    sinks.warningNotices(
+        warnings.map(new WarningNotices()).name("warning-json").uid("warning-json"));
     return results;
   }
 
@@ -163,13 +215,14 @@ public final class StreamingJob {
    * (names starting with '.' or '_' are ignored, so writers create a hidden file and rename it), checked every
    * {@code pollInterval}; bounded (reads what is there, then ends) when {@code pollInterval} is null.
    */
-  public static DataStream<UploadEnvelope> directorySource(StreamExecutionEnvironment env, java.nio.file.Path dir,
-      Duration pollInterval) {
+  public static DataStream<UploadEnvelope> directorySource(
+      StreamExecutionEnvironment env, java.nio.file.Path dir, Duration pollInterval) {
     FileSource.FileSourceBuilder<UploadEnvelope> b =
         FileSource.forBulkFileFormat(new UploadFileFormat(), new Path(dir.toUri()));
     if (pollInterval != null) {
       b.monitorContinuously(pollInterval);
     }
-    return env.fromSource(b.build(), WatermarkStrategy.noWatermarks(), "upload-directory").uid("upload-directory");
+    return env.fromSource(b.build(), WatermarkStrategy.noWatermarks(), "upload-directory")
+        .uid("upload-directory");
   }
 }

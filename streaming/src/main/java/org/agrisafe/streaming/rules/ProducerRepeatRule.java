@@ -1,8 +1,5 @@
 package org.agrisafe.streaming.rules;
 
-import org.agrisafe.streaming.sinks.IcebergRows;
-import org.agrisafe.streaming.job.ResultProcessor;
-import org.agrisafe.streaming.job.RuleFact;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,6 +8,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.agrisafe.streaming.job.ResultProcessor;
+import org.agrisafe.streaming.job.RuleFact;
+import org.agrisafe.streaming.sinks.IcebergRows;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
@@ -63,7 +63,8 @@ public class ProducerRepeatRule extends KeyedProcessFunction<String, RuleFact, R
   /** @param zone the zone days are cut in; @param params the rule's N and D */
   public ProducerRepeatRule(ZoneId zone, WindowRuleParams params) {
     if (zone == null || params == null) {
-      throw new IllegalArgumentException("Invalid zone " + zone + " or params " + params + ": expected both");
+      throw new IllegalArgumentException(
+          "Invalid zone " + zone + " or params " + params + ": expected both");
     }
     this.zone = zone;
     this.params = params;
@@ -71,10 +72,19 @@ public class ProducerRepeatRule extends KeyedProcessFunction<String, RuleFact, R
 
   @Override
   public void open(Configuration parameters) {
-    failures = getRuntimeContext().getMapState(new MapStateDescriptor<>("producer-failures", Types.STRING,
-        TypeInformation.of(RuleFact.class)));
-    raised = getRuntimeContext().getState(new ValueStateDescriptor<>("producer-warnings-raised", Types.INT));
-    lateDropped = getRuntimeContext().getMetricGroup().addGroup("agrisafe").counter("producer_repeat_late_dropped");
+    failures =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "producer-failures", Types.STRING, TypeInformation.of(RuleFact.class)));
+    raised =
+        getRuntimeContext()
+            .getState(new ValueStateDescriptor<>("producer-warnings-raised", Types.INT));
+    lateDropped =
+        getRuntimeContext()
+            .getMetricGroup()
+            .addGroup("agrisafe")
+            .counter("producer_repeat_late_dropped");
   }
 
   @Override
@@ -107,8 +117,15 @@ public class ProducerRepeatRule extends KeyedProcessFunction<String, RuleFact, R
     if (kept.stream().anyMatch(f -> f.sampleDay == endDay)) {
       Integer before = raised.value();
       int recurrence = before == null ? 0 : before;
-      Map<String, Object> w = warning(ctx.getCurrentKey(), kept, endDay, params, zone, recurrence,
-          Instant.ofEpochMilli(ctx.timerService().currentProcessingTime()));
+      Map<String, Object> w =
+          warning(
+              ctx.getCurrentKey(),
+              kept,
+              endDay,
+              params,
+              zone,
+              recurrence,
+              Instant.ofEpochMilli(ctx.timerService().currentProcessingTime()));
       if (w != null) {
         out.collect(IcebergRows.toRow(ResultProcessor.WARNINGS_SCHEMA, w, RowKind.INSERT));
         raised.update(recurrence + 1);
@@ -152,8 +169,14 @@ public class ProducerRepeatRule extends KeyedProcessFunction<String, RuleFact, R
    *     = severity weight / (1 + recurrence))
    * @param now created_at, UTC
    */
-  static Map<String, Object> warning(String producerId, Iterable<RuleFact> failures, long endDay,
-      WindowRuleParams p, ZoneId zone, int recurrence, Instant now) {
+  static Map<String, Object> warning(
+      String producerId,
+      Iterable<RuleFact> failures,
+      long endDay,
+      WindowRuleParams p,
+      ZoneId zone,
+      int recurrence,
+      Instant now) {
     List<RuleFact> samples = failingSamples(failures, endDay, p.producerWindowDays());
     if (samples.size() < p.producerFailures()) {
       return null;
@@ -161,21 +184,43 @@ public class ProducerRepeatRule extends KeyedProcessFunction<String, RuleFact, R
     StreamRules.Rule rule = StreamRules.Rule.PRODUCER_REPEAT;
     RuleFact latest = samples.get(samples.size() - 1);
     long start = endDay - p.producerWindowDays() + 1;
-    StringBuilder d = new StringBuilder(rule.name()).append(": producer ").append(producerId).append(" had ")
-        .append(samples.size()).append(" failing samples (threshold ").append(p.producerFailures())
-        .append(") sampled in the ").append(p.producerWindowDays()).append(" days ").append(WindowRules.text(start))
-        .append("..").append(WindowRules.text(endDay)).append(" (").append(zone).append("): ");
+    StringBuilder d =
+        new StringBuilder(rule.name())
+            .append(": producer ")
+            .append(producerId)
+            .append(" had ")
+            .append(samples.size())
+            .append(" failing samples (threshold ")
+            .append(p.producerFailures())
+            .append(") sampled in the ")
+            .append(p.producerWindowDays())
+            .append(" days ")
+            .append(WindowRules.text(start))
+            .append("..")
+            .append(WindowRules.text(endDay))
+            .append(" (")
+            .append(zone)
+            .append("): ");
     for (int i = 0; i < samples.size() && i < DETAILS_MAX_SAMPLES; i++) {
       RuleFact f = samples.get(i);
-      d.append(i == 0 ? "" : "; ").append(f.sampleId).append(" on ").append(WindowRules.text(f.sampleDay))
-          .append(" (").append(f.commodityCode).append(f.divisionCode == null ? "" : ", " + f.divisionCode)
+      d.append(i == 0 ? "" : "; ")
+          .append(f.sampleId)
+          .append(" on ")
+          .append(WindowRules.text(f.sampleDay))
+          .append(" (")
+          .append(f.commodityCode)
+          .append(f.divisionCode == null ? "" : ", " + f.divisionCode)
           .append(")");
     }
     if (samples.size() > DETAILS_MAX_SAMPLES) {
       d.append("; and ").append(samples.size() - DETAILS_MAX_SAMPLES).append(" more");
     }
-    return StreamWarningRow.of(rule, "PRODUCER", List.of(producerId), LocalDate.ofEpochDay(endDay), now)
-        .where(common(samples, f -> f.sourceSystem), common(samples, f -> f.commodityCode), latest.divisionCode,
+    return StreamWarningRow.of(
+            rule, "PRODUCER", List.of(producerId), LocalDate.ofEpochDay(endDay), now)
+        .where(
+            common(samples, f -> f.sourceSystem),
+            common(samples, f -> f.commodityCode),
+            latest.divisionCode,
             "ALL")
         .observed(samples.size())
         .set("threshold", (double) p.producerFailures())
@@ -186,7 +231,8 @@ public class ProducerRepeatRule extends KeyedProcessFunction<String, RuleFact, R
         .row();
   }
 
-  private static String common(List<RuleFact> facts, java.util.function.Function<RuleFact, String> col) {
+  private static String common(
+      List<RuleFact> facts, java.util.function.Function<RuleFact, String> col) {
     String v = col.apply(facts.get(0));
     for (RuleFact f : facts) {
       if (!java.util.Objects.equals(v, col.apply(f))) {

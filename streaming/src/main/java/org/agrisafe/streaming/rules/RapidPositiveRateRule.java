@@ -1,8 +1,5 @@
 package org.agrisafe.streaming.rules;
 
-import org.agrisafe.streaming.sinks.IcebergRows;
-import org.agrisafe.streaming.job.ResultProcessor;
-import org.agrisafe.streaming.job.RuleFact;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -10,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.agrisafe.risk.rates.BinomialExcess;
+import org.agrisafe.streaming.job.ResultProcessor;
+import org.agrisafe.streaming.job.RuleFact;
+import org.agrisafe.streaming.sinks.IcebergRows;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
@@ -64,17 +64,20 @@ public class RapidPositiveRateRule extends KeyedProcessFunction<String, RuleFact
   private transient MapState<Long, Tuple2<Long, Long>> days;
   private transient ValueState<Boolean> falsePositiveProne;
   private transient ValueState<Integer> raised;
+
   /**
    * The contiguous run of days whose end-of-day timers were registered ({@link #pack}ed lo, hi): a fact of day d
    * registers only the window ends d .. d + W − 1 outside it.
    */
   private transient ValueState<Long> pending;
+
   private transient Counter lateDropped;
 
   /** @param zone the zone days are cut in; @param params window, baseline, min tests, alpha, prior */
   public RapidPositiveRateRule(ZoneId zone, WindowRuleParams params) {
     if (zone == null || params == null) {
-      throw new IllegalArgumentException("Invalid zone " + zone + " or params " + params + ": expected both");
+      throw new IllegalArgumentException(
+          "Invalid zone " + zone + " or params " + params + ": expected both");
     }
     this.zone = zone;
     this.params = params;
@@ -93,28 +96,58 @@ public class RapidPositiveRateRule extends KeyedProcessFunction<String, RuleFact
    * @param pValue P(X &ge; x | n, p0)
    * @param alarm n &ge; min tests and p-value &lt; alpha
    */
-  public record Decision(long windowTests, long windowPositives, long baselineTests, long baselinePositives,
-      double baselineRate, double expected, long criticalCount, double pValue, boolean alarm) {}
+  public record Decision(
+      long windowTests,
+      long windowPositives,
+      long baselineTests,
+      long baselinePositives,
+      double baselineRate,
+      double expected,
+      long criticalCount,
+      double pValue,
+      boolean alarm) {}
 
   /** The decision for a window of n tests with x positives after a baseline of n0 tests with x0 positives. */
   public static Decision evaluate(long n, long x, long n0, long x0, WindowRuleParams p) {
     if (x < 0 || x > n) {
       throw new IllegalArgumentException("Invalid window positives " + x + ": expected 0.." + n);
     }
-    double p0 = BinomialExcess.baselineRate(x0, n0, p.rapidPriorPositives(), p.rapidPriorNegatives());
+    double p0 =
+        BinomialExcess.baselineRate(x0, n0, p.rapidPriorPositives(), p.rapidPriorNegatives());
     double pValue = BinomialExcess.upperTail(x, n, p0);
     long critical = BinomialExcess.criticalCount(n, p0, p.rapidAlpha());
-    return new Decision(n, x, n0, x0, p0, n * p0, critical, pValue, n >= p.rapidMinTests() && pValue < p.rapidAlpha());
+    return new Decision(
+        n,
+        x,
+        n0,
+        x0,
+        p0,
+        n * p0,
+        critical,
+        pValue,
+        n >= p.rapidMinTests() && pValue < p.rapidAlpha());
   }
 
   @Override
   public void open(Configuration parameters) {
-    days = getRuntimeContext().getMapState(new MapStateDescriptor<>("rapid-days", Types.LONG,
-        Types.TUPLE(Types.LONG, Types.LONG)));
-    falsePositiveProne = getRuntimeContext().getState(new ValueStateDescriptor<>("rapid-fp-prone", Types.BOOLEAN));
-    raised = getRuntimeContext().getState(new ValueStateDescriptor<>("rapid-warnings-raised", Types.INT));
-    pending = getRuntimeContext().getState(new ValueStateDescriptor<>("rapid-timers-pending", Types.LONG));
-    lateDropped = getRuntimeContext().getMetricGroup().addGroup("agrisafe").counter("rapid_rate_late_dropped");
+    days =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "rapid-days", Types.LONG, Types.TUPLE(Types.LONG, Types.LONG)));
+    falsePositiveProne =
+        getRuntimeContext().getState(new ValueStateDescriptor<>("rapid-fp-prone", Types.BOOLEAN));
+    raised =
+        getRuntimeContext()
+            .getState(new ValueStateDescriptor<>("rapid-warnings-raised", Types.INT));
+    pending =
+        getRuntimeContext()
+            .getState(new ValueStateDescriptor<>("rapid-timers-pending", Types.LONG));
+    lateDropped =
+        getRuntimeContext()
+            .getMetricGroup()
+            .addGroup("agrisafe")
+            .counter("rapid_rate_late_dropped");
   }
 
   @Override
@@ -145,11 +178,14 @@ public class RapidPositiveRateRule extends KeyedProcessFunction<String, RuleFact
       long from = f.sampleDay;
       long to = f.sampleDay + w - 1;
       if (WindowRules.endOfDayMs(from, zone) <= ctx.timerService().currentWatermark()) {
-        // a late fact: windows that already ended are evaluated again (their timers fire at the next watermark)
+        // a late fact: windows that already ended are evaluated again (their timers fire at the
+        // next watermark)
         registerWindowEnds(ctx, from, to, 1, 0);
       } else {
-        // days [lo, hi] have pending timers (registered as one contiguous run, all after the watermark as far as
-        // [from, to] is concerned): register only the window ends not among them (registering a pending timer again
+        // days [lo, hi] have pending timers (registered as one contiguous run, all after the
+        // watermark as far as
+        // [from, to] is concerned): register only the window ends not among them (registering a
+        // pending timer again
         // is a no-op, but costs a hash-set insertion per timer, which dominated this operator)
         Long p = pending.value();
         long lo = p == null ? 1 : p >> 32;
@@ -208,9 +244,17 @@ public class RapidPositiveRateRule extends KeyedProcessFunction<String, RuleFact
         int bar = key.indexOf('|');
         Integer before = raised.value();
         int recurrence = before == null ? 0 : before;
-        Map<String, Object> row = warning(key.substring(0, bar), key.substring(bar + 1), endDay, dec, params, zone,
-            Boolean.TRUE.equals(falsePositiveProne.value()), recurrence,
-            Instant.ofEpochMilli(ctx.timerService().currentProcessingTime()));
+        Map<String, Object> row =
+            warning(
+                key.substring(0, bar),
+                key.substring(bar + 1),
+                endDay,
+                dec,
+                params,
+                zone,
+                Boolean.TRUE.equals(falsePositiveProne.value()),
+                recurrence,
+                Instant.ofEpochMilli(ctx.timerService().currentProcessingTime()));
         out.collect(IcebergRows.toRow(ResultProcessor.WARNINGS_SCHEMA, row, RowKind.INSERT));
         raised.update(recurrence + 1);
       }
@@ -234,27 +278,60 @@ public class RapidPositiveRateRule extends KeyedProcessFunction<String, RuleFact
    *     day that still contains it; rank_score = severity weight / (1 + recurrence))
    * @param now created_at, UTC
    */
-  static Map<String, Object> warning(String division, String commodity, long endDay, Decision d, WindowRuleParams p,
-      ZoneId zone, boolean falsePositiveProne, int recurrence, Instant now) {
+  static Map<String, Object> warning(
+      String division,
+      String commodity,
+      long endDay,
+      Decision d,
+      WindowRuleParams p,
+      ZoneId zone,
+      boolean falsePositiveProne,
+      int recurrence,
+      Instant now) {
     StreamRules.Rule rule = StreamRules.Rule.RAPID_POSITIVE_RATE;
     int w = p.rapidWindowDays();
     long start = endDay - w + 1;
-    String details = String.format(java.util.Locale.ROOT,
-        "%s: %d positives of %d rapid tests (%.1f %%) in district %s, commodity %s, over the %d days %s..%s (%s); "
-            + "baseline %d positives of %d tests over the %d days %s..%s, rate (%d + %s) / (%d + %s) = %.4f "
-            + "(%s); expected %.2f positives, alarm from %d; one-sided exact binomial "
-            + "p = P(X >= %d | n = %d, p0 = %.4f) = %.3g < alpha %s%s",
-        rule.name(), d.windowPositives(), d.windowTests(), 100.0 * d.windowPositives() / d.windowTests(), division,
-        commodity, w, WindowRules.text(start), WindowRules.text(endDay), zone, d.baselinePositives(),
-        d.baselineTests(), p.rapidBaselineDays(), WindowRules.text(start - p.rapidBaselineDays()),
-        WindowRules.text(start - 1), d.baselinePositives(), p.rapidPriorPositives(), d.baselineTests(),
-        p.rapidPriorPositives() + p.rapidPriorNegatives(), d.baselineRate(),
-        p.rapidPriorPositives() == 0.5 && p.rapidPriorNegatives() == 0.5 ? "Jeffreys prior Beta(1/2, 1/2)"
-            : "prior Beta(" + p.rapidPriorPositives() + ", " + p.rapidPriorNegatives() + ")", d.expected(),
-        d.criticalCount(),
-        d.windowPositives(), d.windowTests(), d.baselineRate(), d.pValue(), p.rapidAlpha(),
-        falsePositiveProne ? "; NOTE: enzyme-inhibition positives on this commodity (allium or wild-rice stem) are "
-            + "often false positives" : "");
+    String details =
+        String.format(
+            java.util.Locale.ROOT,
+            "%s: %d positives of %d rapid tests (%.1f %%) in district %s, commodity %s, over the %d days %s..%s (%s); "
+                + "baseline %d positives of %d tests over the %d days %s..%s, rate (%d + %s) / (%d + %s) = %.4f "
+                + "(%s); expected %.2f positives, alarm from %d; one-sided exact binomial "
+                + "p = P(X >= %d | n = %d, p0 = %.4f) = %.3g < alpha %s%s",
+            rule.name(),
+            d.windowPositives(),
+            d.windowTests(),
+            100.0 * d.windowPositives() / d.windowTests(),
+            division,
+            commodity,
+            w,
+            WindowRules.text(start),
+            WindowRules.text(endDay),
+            zone,
+            d.baselinePositives(),
+            d.baselineTests(),
+            p.rapidBaselineDays(),
+            WindowRules.text(start - p.rapidBaselineDays()),
+            WindowRules.text(start - 1),
+            d.baselinePositives(),
+            p.rapidPriorPositives(),
+            d.baselineTests(),
+            p.rapidPriorPositives() + p.rapidPriorNegatives(),
+            d.baselineRate(),
+            p.rapidPriorPositives() == 0.5 && p.rapidPriorNegatives() == 0.5
+                ? "Jeffreys prior Beta(1/2, 1/2)"
+                : "prior Beta(" + p.rapidPriorPositives() + ", " + p.rapidPriorNegatives() + ")",
+            d.expected(),
+            d.criticalCount(),
+            d.windowPositives(),
+            d.windowTests(),
+            d.baselineRate(),
+            d.pValue(),
+            p.rapidAlpha(),
+            falsePositiveProne
+                ? "; NOTE: enzyme-inhibition positives on this commodity (allium or wild-rice stem) are "
+                    + "often false positives"
+                : "");
     double span = d.criticalCount() - d.expected();
     LocalDate end = LocalDate.ofEpochDay(endDay);
     return StreamWarningRow.of(rule, "DISTRICT_COMMODITY", List.of(division, commodity), end, now)

@@ -1,6 +1,5 @@
 package org.agrisafe.streaming.rules;
 
-import org.agrisafe.streaming.job.SampleProcessor;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import org.agrisafe.lakehouse.tables.WarningTables;
 import org.agrisafe.lakehouse.tables.WarningTables.Producer;
 import org.agrisafe.lakehouse.tables.WarningTables.Severity;
 import org.agrisafe.risk.verdict.RapidOutcome;
+import org.agrisafe.streaming.job.SampleProcessor;
 
 /**
  * The real-time warning rules (producer {@link Producer#STREAM_RULE}), as pure functions from a judged current
@@ -75,27 +75,43 @@ public final class StreamRules {
    *
    * @param now the instant the warning is raised (created_at), UTC
    */
-  public static Map<String, Object> warning(Rule rule, JudgedSample js, JudgedResult jr, Instant now) {
+  public static Map<String, Object> warning(
+      Rule rule, JudgedSample js, JudgedResult jr, Instant now) {
     if (jr.quantitative() == null) {
       return null;
     }
-    boolean fires = switch (rule) {
-      case BANNED_DETECTION -> jr.quantitative().bannedDetection();
-      case EXCEEDANCE -> jr.quantitative().exceeds();
-      // window rules: raised by their own keyed operators over many results (WindowRules), never per result
-      case PRODUCER_REPEAT, RAPID_POSITIVE_RATE -> false;
-      case CONFIRMED_AFTER_RAPID -> false; // sample-level: sampleWarnings
-    };
+    boolean fires =
+        switch (rule) {
+          case BANNED_DETECTION -> jr.quantitative().bannedDetection();
+          case EXCEEDANCE -> jr.quantitative().exceeds();
+          // window rules: raised by their own keyed operators over many results (WindowRules),
+          // never per result
+          case PRODUCER_REPEAT, RAPID_POSITIVE_RATE -> false;
+          case CONFIRMED_AFTER_RAPID -> false; // sample-level: sampleWarnings
+        };
     if (!fires) {
       return null;
     }
     Map<String, Object> m = base(rule, js, jr.analyteCode(), "RESULT", now);
     ParsedSample s = js.sample();
     String q = jr.quantitative().reason();
-    m.put("details", rule.name() + ": " + jr.result().analyteRaw() + " in " + s.commodityRaw() + ", sample "
-        + s.sampleId() + ", result " + jr.result().resultId() + " rev " + jr.result().revision()
-        + (jr.result().valueMgPerKg() == null ? "" : ", " + jr.result().valueMgPerKg() + " mg/kg")
-        + (q == null ? "" : " (" + q + ")"));
+    m.put(
+        "details",
+        rule.name()
+            + ": "
+            + jr.result().analyteRaw()
+            + " in "
+            + s.commodityRaw()
+            + ", sample "
+            + s.sampleId()
+            + ", result "
+            + jr.result().resultId()
+            + " rev "
+            + jr.result().revision()
+            + (jr.result().valueMgPerKg() == null
+                ? ""
+                : ", " + jr.result().valueMgPerKg() + " mg/kg")
+            + (q == null ? "" : " (" + q + ")"));
     return m;
   }
 
@@ -116,29 +132,53 @@ public final class StreamRules {
     if (rule != Rule.CONFIRMED_AFTER_RAPID) {
       return List.of();
     }
-    JudgedResult rapid = js.results().stream()
-        .filter(r -> r.rapid() != null && r.rapid().outcome() == RapidOutcome.POSITIVE)
-        .min(Comparator.comparing(r -> r.result().resultId()))
-        .orElse(null);
+    JudgedResult rapid =
+        js.results().stream()
+            .filter(r -> r.rapid() != null && r.rapid().outcome() == RapidOutcome.POSITIVE)
+            .min(Comparator.comparing(r -> r.result().resultId()))
+            .orElse(null);
     if (rapid == null) {
       return List.of();
     }
     Map<String, JudgedResult> failing = new TreeMap<>();
     js.results().stream()
-        .filter(r -> r.quantitative() != null && (r.quantitative().exceeds() || r.quantitative().bannedDetection()))
+        .filter(
+            r ->
+                r.quantitative() != null
+                    && (r.quantitative().exceeds() || r.quantitative().bannedDetection()))
         .sorted(Comparator.comparing(r -> r.result().resultId()))
         .forEach(r -> failing.putIfAbsent(r.analyteCode() == null ? "" : r.analyteCode(), r));
     List<Map<String, Object>> out = new ArrayList<>();
     for (JudgedResult q : failing.values()) {
       Map<String, Object> m = base(rule, js, q.analyteCode(), "SAMPLE", now);
-      m.put("details", rule.name() + ": sample " + js.sample().sampleId() + " (" + js.sample().commodityRaw()
-          + "): rapid " + rapid.rapid().method() + " " + rapid.result().analyteRaw() + " POSITIVE"
-          + (rapid.result().inhibitionRatePct() == null ? "" : " (inhibition " + rapid.result().inhibitionRatePct()
-              + " %)")
-          + (rapid.falsePositiveProne() ? " [false-positive-prone commodity]" : "")
-          + ", result " + rapid.result().resultId() + "; confirmed by " + (q.result().method() == null ? "quantitative" : q.result().method().code()) + " "
-          + q.result().analyteRaw() + " " + labValue(q) + ", result " + q.result().resultId() + " rev "
-          + q.result().revision());
+      m.put(
+          "details",
+          rule.name()
+              + ": sample "
+              + js.sample().sampleId()
+              + " ("
+              + js.sample().commodityRaw()
+              + "): rapid "
+              + rapid.rapid().method()
+              + " "
+              + rapid.result().analyteRaw()
+              + " POSITIVE"
+              + (rapid.result().inhibitionRatePct() == null
+                  ? ""
+                  : " (inhibition " + rapid.result().inhibitionRatePct() + " %)")
+              + (rapid.falsePositiveProne() ? " [false-positive-prone commodity]" : "")
+              + ", result "
+              + rapid.result().resultId()
+              + "; confirmed by "
+              + (q.result().method() == null ? "quantitative" : q.result().method().code())
+              + " "
+              + q.result().analyteRaw()
+              + " "
+              + labValue(q)
+              + ", result "
+              + q.result().resultId()
+              + " rev "
+              + q.result().revision());
       out.add(m);
     }
     return out;
@@ -149,19 +189,25 @@ public final class StreamRules {
     Double v = q.result().valueMgPerKg();
     var limit = q.quantitative().appliedLimit();
     String value = v == null ? q.quantitative().detection().name() : v + " mg/kg";
-    String mrl = limit == null ? "no applicable MRL"
-        : limit.mrlMgPerKg() == null ? "limit " + limit.limitType() + " (" + limit.standard() + ")"
-        : "MRL " + limit.mrlMgPerKg() + " mg/kg (" + limit.standard() + ")";
+    String mrl =
+        limit == null
+            ? "no applicable MRL"
+            : limit.mrlMgPerKg() == null
+                ? "limit " + limit.limitType() + " (" + limit.standard() + ")"
+                : "MRL " + limit.mrlMgPerKg() + " mg/kg (" + limit.standard() + ")";
     String cmp = q.quantitative().exceeds() ? " > " : " vs ";
-    return value + cmp + mrl + (q.quantitative().bannedDetection() ? ", banned substance detected" : "");
+    return value
+        + cmp
+        + mrl
+        + (q.quantitative().bannedDetection() ? ", banned substance detected" : "");
   }
 
   /**
    * The columns of a per-result or sample rule's warning ({@link StreamWarningRow} with the sample's place and
    * programme, observed 1, grouped by rule, analyte and day); {@code details} is left to the caller.
    */
-  private static Map<String, Object> base(Rule rule, JudgedSample js, String analyte, String seriesLevel,
-      Instant now) {
+  private static Map<String, Object> base(
+      Rule rule, JudgedSample js, String analyte, String seriesLevel, Instant now) {
     ParsedSample s = js.sample();
     LocalDate day = s.sampleDate();
     String a = analyte == null ? "" : analyte;

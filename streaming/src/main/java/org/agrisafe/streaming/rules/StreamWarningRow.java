@@ -1,6 +1,5 @@
 package org.agrisafe.streaming.rules;
 
-import org.agrisafe.streaming.sinks.IcebergRows;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.agrisafe.lakehouse.tables.WarningTables;
 import org.agrisafe.lakehouse.tables.WarningTables.Producer;
+import org.agrisafe.streaming.sinks.IcebergRows;
 
 /**
  * Builder of one {@code analytics.warnings} row (a column map, see {@link IcebergRows#toRow}) raised by a streaming
@@ -42,8 +42,8 @@ public final class StreamWarningRow {
    * @param day the period (DAY): the sample date, or the window's end day, in the deployment's zone
    * @param now created_at and updated_at, UTC
    */
-  static StreamWarningRow of(StreamRules.Rule rule, String seriesLevel, List<String> key, LocalDate day,
-      Instant now) {
+  static StreamWarningRow of(
+      StreamRules.Rule rule, String seriesLevel, List<String> key, LocalDate day, Instant now) {
     StreamWarningRow w = new StreamWarningRow(rule);
     w.m.put("warning_id", warningId(rule, key, day));
     w.m.put("producer", Producer.STREAM_RULE.name());
@@ -74,7 +74,8 @@ public final class StreamWarningRow {
   }
 
   /** Where: {@code source_system}, {@code commodity_code}, {@code region_code}, {@code programme_scope} (nullable). */
-  StreamWarningRow where(String sourceSystem, String commodityCode, String regionCode, String programmeScope) {
+  StreamWarningRow where(
+      String sourceSystem, String commodityCode, String regionCode, String programmeScope) {
     m.put("source_system", sourceSystem);
     m.put("commodity_code", commodityCode);
     m.put("region_code", regionCode);

@@ -1,7 +1,7 @@
 package org.agrisafe.streaming.rules;
 
-import org.agrisafe.streaming.job.StateTtl;
 import java.time.Duration;
+import org.agrisafe.streaming.job.StateTtl;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -25,15 +25,18 @@ public class WarningDeduplicator extends KeyedProcessFunction<String, RowData, R
   /** @param ttl how long an ID is remembered; must be positive */
   public WarningDeduplicator(Duration ttl) {
     if (ttl == null || ttl.isZero() || ttl.isNegative()) {
-      throw new IllegalArgumentException("Invalid warning dedupe TTL " + ttl + ": expected a positive duration");
+      throw new IllegalArgumentException(
+          "Invalid warning dedupe TTL " + ttl + ": expected a positive duration");
     }
     this.ttl = ttl;
   }
 
   @Override
   public void open(Configuration parameters) {
-    clearAt = getRuntimeContext().getState(new ValueStateDescriptor<>("warning-clear-at", Types.LONG));
-    suppressed = getRuntimeContext().getMetricGroup().addGroup("agrisafe").counter("warnings_suppressed");
+    clearAt =
+        getRuntimeContext().getState(new ValueStateDescriptor<>("warning-clear-at", Types.LONG));
+    suppressed =
+        getRuntimeContext().getMetricGroup().addGroup("agrisafe").counter("warnings_suppressed");
   }
 
   @Override

@@ -1,9 +1,9 @@
 package org.agrisafe.streaming.rules;
 
-import org.agrisafe.streaming.job.ResultProcessor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.agrisafe.streaming.job.ResultProcessor;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.table.data.RowData;
 import org.apache.iceberg.types.Types;

@@ -1,13 +1,13 @@
 package org.agrisafe.streaming.rules;
 
-import org.agrisafe.streaming.cli.StreamCli;
-import org.agrisafe.streaming.job.StreamConfig;
-import org.agrisafe.streaming.cli.StreamingMain;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.agrisafe.risk.rates.BinomialExcess;
+import org.agrisafe.streaming.cli.StreamCli;
+import org.agrisafe.streaming.cli.StreamingMain;
+import org.agrisafe.streaming.job.StreamConfig;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -35,9 +35,16 @@ import picocli.CommandLine.ParameterException;
  * @param rapidPriorNegatives pseudo-negatives of the baseline prior; key {@code rapid-rate-prior-negatives},
  *     default ½ (Jeffreys, {@link BinomialExcess#PRIOR_NEGATIVES_DEFAULT}), &gt; 0
  */
-public record WindowRuleParams(int producerFailures, int producerWindowDays, int rapidWindowDays,
-    int rapidBaselineDays, int rapidMinTests, double rapidAlpha, double rapidPriorPositives,
-    double rapidPriorNegatives) implements Serializable {
+public record WindowRuleParams(
+    int producerFailures,
+    int producerWindowDays,
+    int rapidWindowDays,
+    int rapidBaselineDays,
+    int rapidMinTests,
+    double rapidAlpha,
+    double rapidPriorPositives,
+    double rapidPriorNegatives)
+    implements Serializable {
 
   public static final int PRODUCER_FAILURES_DEFAULT = 3;
   public static final int PRODUCER_WINDOW_DAYS_DEFAULT = 30;
@@ -45,6 +52,7 @@ public record WindowRuleParams(int producerFailures, int producerWindowDays, int
   public static final int RAPID_BASELINE_DAYS_DEFAULT = 28;
   public static final int RAPID_MIN_TESTS_DEFAULT = 20;
   public static final double RAPID_ALPHA_DEFAULT = 0.001;
+
   /** Upper bound of every day count: a window longer than a year is a typo, not a configuration. */
   public static final int MAX_DAYS = 366;
 
@@ -56,9 +64,18 @@ public record WindowRuleParams(int producerFailures, int producerWindowDays, int
   public static final String RAPID_ALPHA = "rapid-rate-alpha";
   public static final String RAPID_PRIOR_POSITIVES = "rapid-rate-prior-positives";
   public static final String RAPID_PRIOR_NEGATIVES = "rapid-rate-prior-negatives";
+
   /** The command-line keys ({@code --key value}). */
-  public static final List<String> KEYS = List.of(PRODUCER_FAILURES, PRODUCER_WINDOW_DAYS, RAPID_WINDOW_DAYS,
-      RAPID_BASELINE_DAYS, RAPID_MIN_TESTS, RAPID_ALPHA, RAPID_PRIOR_POSITIVES, RAPID_PRIOR_NEGATIVES);
+  public static final List<String> KEYS =
+      List.of(
+          PRODUCER_FAILURES,
+          PRODUCER_WINDOW_DAYS,
+          RAPID_WINDOW_DAYS,
+          RAPID_BASELINE_DAYS,
+          RAPID_MIN_TESTS,
+          RAPID_ALPHA,
+          RAPID_PRIOR_POSITIVES,
+          RAPID_PRIOR_NEGATIVES);
 
   /** @throws IllegalArgumentException naming the key, the value and what was expected */
   public WindowRuleParams {
@@ -68,8 +85,8 @@ public record WindowRuleParams(int producerFailures, int producerWindowDays, int
     range(RAPID_BASELINE_DAYS, rapidBaselineDays, 1, MAX_DAYS);
     range(RAPID_MIN_TESTS, rapidMinTests, 1, Integer.MAX_VALUE);
     if (!(rapidAlpha > 0 && rapidAlpha < 1)) {
-      throw new IllegalArgumentException("Invalid " + RAPID_ALPHA + " " + rapidAlpha
-          + ": expected a probability in (0, 1)");
+      throw new IllegalArgumentException(
+          "Invalid " + RAPID_ALPHA + " " + rapidAlpha + ": expected a probability in (0, 1)");
     }
     BinomialExcess.checkPrior(RAPID_PRIOR_POSITIVES, rapidPriorPositives);
     BinomialExcess.checkPrior(RAPID_PRIOR_NEGATIVES, rapidPriorNegatives);
@@ -77,16 +94,22 @@ public record WindowRuleParams(int producerFailures, int producerWindowDays, int
 
   private static void range(String key, int v, int min, int max) {
     if (v < min || v > max) {
-      throw new IllegalArgumentException("Invalid " + key + " " + v + ": expected an integer in [" + min + ", "
-          + max + "]");
+      throw new IllegalArgumentException(
+          "Invalid " + key + " " + v + ": expected an integer in [" + min + ", " + max + "]");
     }
   }
 
   /** All defaults. */
   public static WindowRuleParams defaults() {
-    return new WindowRuleParams(PRODUCER_FAILURES_DEFAULT, PRODUCER_WINDOW_DAYS_DEFAULT, RAPID_WINDOW_DAYS_DEFAULT,
-        RAPID_BASELINE_DAYS_DEFAULT, RAPID_MIN_TESTS_DEFAULT, RAPID_ALPHA_DEFAULT,
-        BinomialExcess.PRIOR_POSITIVES_DEFAULT, BinomialExcess.PRIOR_NEGATIVES_DEFAULT);
+    return new WindowRuleParams(
+        PRODUCER_FAILURES_DEFAULT,
+        PRODUCER_WINDOW_DAYS_DEFAULT,
+        RAPID_WINDOW_DAYS_DEFAULT,
+        RAPID_BASELINE_DAYS_DEFAULT,
+        RAPID_MIN_TESTS_DEFAULT,
+        RAPID_ALPHA_DEFAULT,
+        BinomialExcess.PRIOR_POSITIVES_DEFAULT,
+        BinomialExcess.PRIOR_NEGATIVES_DEFAULT);
   }
 
   /**
@@ -116,45 +139,82 @@ public record WindowRuleParams(int producerFailures, int producerWindowDays, int
    * with the defaults above; the ranges are checked by {@link #params()}.
    */
   public static final class Options {
-    @Option(names = "--" + PRODUCER_FAILURES, paramLabel = "N", defaultValue = "" + PRODUCER_FAILURES_DEFAULT,
-        converter = StreamCli.Int.class, description = "PRODUCER_REPEAT: distinct failing samples of a producer"
-            + " within the window (>= 2). Default: ${DEFAULT-VALUE}.")
+    @Option(
+        names = "--" + PRODUCER_FAILURES,
+        paramLabel = "N",
+        defaultValue = "" + PRODUCER_FAILURES_DEFAULT,
+        converter = StreamCli.Int.class,
+        description =
+            "PRODUCER_REPEAT: distinct failing samples of a producer"
+                + " within the window (>= 2). Default: ${DEFAULT-VALUE}.")
     int producerFailures;
 
-    @Option(names = "--" + PRODUCER_WINDOW_DAYS, paramLabel = "DAYS", defaultValue = ""
-        + PRODUCER_WINDOW_DAYS_DEFAULT, converter = StreamCli.Int.class,
-        description = "PRODUCER_REPEAT window, days (1-" + MAX_DAYS + "). Default: ${DEFAULT-VALUE}.")
+    @Option(
+        names = "--" + PRODUCER_WINDOW_DAYS,
+        paramLabel = "DAYS",
+        defaultValue = "" + PRODUCER_WINDOW_DAYS_DEFAULT,
+        converter = StreamCli.Int.class,
+        description =
+            "PRODUCER_REPEAT window, days (1-" + MAX_DAYS + "). Default: ${DEFAULT-VALUE}.")
     int producerWindowDays;
 
-    @Option(names = "--" + RAPID_WINDOW_DAYS, paramLabel = "DAYS", defaultValue = "" + RAPID_WINDOW_DAYS_DEFAULT,
+    @Option(
+        names = "--" + RAPID_WINDOW_DAYS,
+        paramLabel = "DAYS",
+        defaultValue = "" + RAPID_WINDOW_DAYS_DEFAULT,
         converter = StreamCli.Int.class,
-        description = "RAPID_POSITIVE_RATE window, days, sliding by 1 (1-" + MAX_DAYS + "). Default: ${DEFAULT-VALUE}.")
+        description =
+            "RAPID_POSITIVE_RATE window, days, sliding by 1 (1-"
+                + MAX_DAYS
+                + "). Default: ${DEFAULT-VALUE}.")
     int rapidWindowDays;
 
-    @Option(names = "--" + RAPID_BASELINE_DAYS, paramLabel = "DAYS", defaultValue = ""
-        + RAPID_BASELINE_DAYS_DEFAULT, converter = StreamCli.Int.class,
-        description = "RAPID_POSITIVE_RATE baseline: the days before the window (1-" + MAX_DAYS
-            + "). Default: ${DEFAULT-VALUE}.")
+    @Option(
+        names = "--" + RAPID_BASELINE_DAYS,
+        paramLabel = "DAYS",
+        defaultValue = "" + RAPID_BASELINE_DAYS_DEFAULT,
+        converter = StreamCli.Int.class,
+        description =
+            "RAPID_POSITIVE_RATE baseline: the days before the window (1-"
+                + MAX_DAYS
+                + "). Default: ${DEFAULT-VALUE}.")
     int rapidBaselineDays;
 
-    @Option(names = "--" + RAPID_MIN_TESTS, paramLabel = "N", defaultValue = "" + RAPID_MIN_TESTS_DEFAULT,
+    @Option(
+        names = "--" + RAPID_MIN_TESTS,
+        paramLabel = "N",
+        defaultValue = "" + RAPID_MIN_TESTS_DEFAULT,
         converter = StreamCli.Int.class,
-        description = "RAPID_POSITIVE_RATE: rapid tests the window needs (>= 1). Default: ${DEFAULT-VALUE}.")
+        description =
+            "RAPID_POSITIVE_RATE: rapid tests the window needs (>= 1). Default: ${DEFAULT-VALUE}.")
     int rapidMinTests;
 
-    @Option(names = "--" + RAPID_ALPHA, paramLabel = "P", defaultValue = "" + RAPID_ALPHA_DEFAULT,
-        converter = StreamCli.Decimal.class, description = "RAPID_POSITIVE_RATE fires when the one-sided exact"
-            + " binomial p-value is below this, in (0, 1). Default: ${DEFAULT-VALUE}.")
+    @Option(
+        names = "--" + RAPID_ALPHA,
+        paramLabel = "P",
+        defaultValue = "" + RAPID_ALPHA_DEFAULT,
+        converter = StreamCli.Decimal.class,
+        description =
+            "RAPID_POSITIVE_RATE fires when the one-sided exact"
+                + " binomial p-value is below this, in (0, 1). Default: ${DEFAULT-VALUE}.")
     double rapidAlpha;
 
-    @Option(names = "--" + RAPID_PRIOR_POSITIVES, paramLabel = "A", defaultValue = ""
-        + BinomialExcess.PRIOR_POSITIVES_DEFAULT, converter = StreamCli.Decimal.class,
-        description = "Baseline prior pseudo-positives (> 0). Default: ${DEFAULT-VALUE} (Jeffreys).")
+    @Option(
+        names = "--" + RAPID_PRIOR_POSITIVES,
+        paramLabel = "A",
+        defaultValue = "" + BinomialExcess.PRIOR_POSITIVES_DEFAULT,
+        converter = StreamCli.Decimal.class,
+        description =
+            "Baseline prior pseudo-positives (> 0). Default: ${DEFAULT-VALUE} (Jeffreys).")
     double rapidPriorPositives;
 
-    @Option(names = "--" + RAPID_PRIOR_NEGATIVES, paramLabel = "B", defaultValue = ""
-        + BinomialExcess.PRIOR_NEGATIVES_DEFAULT, converter = StreamCli.Decimal.class,
-        description = "Baseline prior pseudo-negatives (> 0). Default: ${DEFAULT-VALUE} (Jeffreys).")
+    @Option(
+        names = "--" + RAPID_PRIOR_NEGATIVES,
+        paramLabel = "B",
+        defaultValue = "" + BinomialExcess.PRIOR_NEGATIVES_DEFAULT,
+        converter = StreamCli.Decimal.class,
+        description =
+            "Baseline prior pseudo-negatives (> 0). Default: ${DEFAULT-VALUE} (Jeffreys).")
     double rapidPriorNegatives;
 
     /**
@@ -163,21 +223,45 @@ public record WindowRuleParams(int producerFailures, int producerWindowDays, int
      * @throws IllegalArgumentException if a value is out of range, naming the key, the value and the range
      */
     public WindowRuleParams params() {
-      return new WindowRuleParams(producerFailures, producerWindowDays, rapidWindowDays, rapidBaselineDays,
-          rapidMinTests, rapidAlpha, rapidPriorPositives, rapidPriorNegatives);
+      return new WindowRuleParams(
+          producerFailures,
+          producerWindowDays,
+          rapidWindowDays,
+          rapidBaselineDays,
+          rapidMinTests,
+          rapidAlpha,
+          rapidPriorPositives,
+          rapidPriorNegatives);
     }
   }
 
   /** The PRODUCER_REPEAT parameters as JSON (column {@code method_parameters}). */
   public String producerJson(String zone) {
-    return "{\"failures\":" + producerFailures + ",\"window_days\":" + producerWindowDays + ",\"zone\":\"" + zone
+    return "{\"failures\":"
+        + producerFailures
+        + ",\"window_days\":"
+        + producerWindowDays
+        + ",\"zone\":\""
+        + zone
         + "\"}";
   }
 
   /** The RAPID_POSITIVE_RATE parameters as JSON (column {@code method_parameters}). */
   public String rapidJson(String zone) {
-    return "{\"window_days\":" + rapidWindowDays + ",\"slide_days\":1,\"baseline_days\":" + rapidBaselineDays
-        + ",\"min_tests\":" + rapidMinTests + ",\"alpha\":" + rapidAlpha + ",\"prior_positives\":"
-        + rapidPriorPositives + ",\"prior_negatives\":" + rapidPriorNegatives + ",\"zone\":\"" + zone + "\"}";
+    return "{\"window_days\":"
+        + rapidWindowDays
+        + ",\"slide_days\":1,\"baseline_days\":"
+        + rapidBaselineDays
+        + ",\"min_tests\":"
+        + rapidMinTests
+        + ",\"alpha\":"
+        + rapidAlpha
+        + ",\"prior_positives\":"
+        + rapidPriorPositives
+        + ",\"prior_negatives\":"
+        + rapidPriorNegatives
+        + ",\"zone\":\""
+        + zone
+        + "\"}";
   }
 }

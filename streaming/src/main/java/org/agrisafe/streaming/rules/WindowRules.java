@@ -1,13 +1,13 @@
 package org.agrisafe.streaming.rules;
 
-import org.agrisafe.streaming.sinks.IcebergRows;
-import org.agrisafe.streaming.job.ResultProcessor;
-import org.agrisafe.streaming.job.RuleFact;
-import org.agrisafe.streaming.job.StreamConfig;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import org.agrisafe.streaming.job.ResultProcessor;
+import org.agrisafe.streaming.job.RuleFact;
+import org.agrisafe.streaming.job.StreamConfig;
+import org.agrisafe.streaming.sinks.IcebergRows;
 import org.apache.flink.api.common.functions.RichFilterFunction;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.configuration.Configuration;
@@ -38,8 +38,12 @@ public final class WindowRules {
    * @param facts the {@link ResultProcessor}'s {@link ResultProcessor#FACTS} side output
    * @param warnings the per-result warnings (rows of {@code analytics.warnings})
    */
-  public static DataStream<RowData> attach(DataStream<RuleFact> facts, DataStream<RowData> warnings,
-      StreamConfig config, WindowRuleParams params, List<StreamRules.Rule> rules) {
+  public static DataStream<RowData> attach(
+      DataStream<RuleFact> facts,
+      DataStream<RowData> warnings,
+      StreamConfig config,
+      WindowRuleParams params,
+      List<StreamRules.Rule> rules) {
     boolean producer = rules.contains(StreamRules.Rule.PRODUCER_REPEAT);
     boolean rapid = rules.contains(StreamRules.Rule.RAPID_POSITIVE_RATE);
     if (!producer && !rapid) {
@@ -47,20 +51,32 @@ public final class WindowRules {
     }
     DataStream<RowData> out = warnings;
     if (producer) {
-      out = out.union(facts.filter(new FactFilter(StreamRules.Rule.PRODUCER_REPEAT))
-          .name("producer-repeat-input").uid("producer-repeat-input")
-          .keyBy(new ProducerKey())
-          .process(new ProducerRepeatRule(config.zone(), params),
-              IcebergRows.typeInfo(ResultProcessor.WARNINGS_SCHEMA))
-          .name("producer-repeat").uid("producer-repeat"));
+      out =
+          out.union(
+              facts
+                  .filter(new FactFilter(StreamRules.Rule.PRODUCER_REPEAT))
+                  .name("producer-repeat-input")
+                  .uid("producer-repeat-input")
+                  .keyBy(new ProducerKey())
+                  .process(
+                      new ProducerRepeatRule(config.zone(), params),
+                      IcebergRows.typeInfo(ResultProcessor.WARNINGS_SCHEMA))
+                  .name("producer-repeat")
+                  .uid("producer-repeat"));
     }
     if (rapid) {
-      out = out.union(facts.filter(new FactFilter(StreamRules.Rule.RAPID_POSITIVE_RATE))
-          .name("rapid-rate-input").uid("rapid-rate-input")
-          .keyBy(new DistrictCommodityKey())
-          .process(new RapidPositiveRateRule(config.zone(), params),
-              IcebergRows.typeInfo(ResultProcessor.WARNINGS_SCHEMA))
-          .name("rapid-positive-rate").uid("rapid-positive-rate"));
+      out =
+          out.union(
+              facts
+                  .filter(new FactFilter(StreamRules.Rule.RAPID_POSITIVE_RATE))
+                  .name("rapid-rate-input")
+                  .uid("rapid-rate-input")
+                  .keyBy(new DistrictCommodityKey())
+                  .process(
+                      new RapidPositiveRateRule(config.zone(), params),
+                      IcebergRows.typeInfo(ResultProcessor.WARNINGS_SCHEMA))
+                  .name("rapid-positive-rate")
+                  .uid("rapid-positive-rate"));
     }
     return out;
   }
@@ -76,18 +92,24 @@ public final class WindowRules {
     private transient Counter skipped;
 
     public FactFilter(StreamRules.Rule rule) {
-      if (rule != StreamRules.Rule.PRODUCER_REPEAT && rule != StreamRules.Rule.RAPID_POSITIVE_RATE) {
-        throw new IllegalArgumentException("Invalid rule " + rule
-            + ": expected PRODUCER_REPEAT or RAPID_POSITIVE_RATE");
+      if (rule != StreamRules.Rule.PRODUCER_REPEAT
+          && rule != StreamRules.Rule.RAPID_POSITIVE_RATE) {
+        throw new IllegalArgumentException(
+            "Invalid rule " + rule + ": expected PRODUCER_REPEAT or RAPID_POSITIVE_RATE");
       }
       this.rule = rule;
     }
 
     @Override
     public void open(Configuration parameters) {
-      skipped = getRuntimeContext().getMetricGroup().addGroup("agrisafe").counter(
-          rule == StreamRules.Rule.PRODUCER_REPEAT ? "producer_repeat_skipped_no_producer"
-              : "rapid_rate_skipped_no_district");
+      skipped =
+          getRuntimeContext()
+              .getMetricGroup()
+              .addGroup("agrisafe")
+              .counter(
+                  rule == StreamRules.Rule.PRODUCER_REPEAT
+                      ? "producer_repeat_skipped_no_producer"
+                      : "rapid_rate_skipped_no_district");
     }
 
     @Override
@@ -96,8 +118,10 @@ public final class WindowRules {
       if (!relevant) {
         return false;
       }
-      boolean keyed = rule == StreamRules.Rule.PRODUCER_REPEAT ? f.producerId != null
-          : f.divisionCode != null && f.commodityCode != null;
+      boolean keyed =
+          rule == StreamRules.Rule.PRODUCER_REPEAT
+              ? f.producerId != null
+              : f.divisionCode != null && f.commodityCode != null;
       if (!keyed && f.add) {
         skipped.inc();
       }

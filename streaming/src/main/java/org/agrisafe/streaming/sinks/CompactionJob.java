@@ -1,6 +1,5 @@
 package org.agrisafe.streaming.sinks;
 
-import org.agrisafe.streaming.cli.StreamCli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -8,6 +7,7 @@ import org.agrisafe.lakehouse.config.LakehouseConfig;
 import org.agrisafe.lakehouse.tables.TableDef;
 import org.agrisafe.lakehouse.tables.Tables;
 import org.agrisafe.lakehouse.tables.WarningTables;
+import org.agrisafe.streaming.cli.StreamCli;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.actions.RewriteDataFilesActionResult;
@@ -31,9 +31,15 @@ import picocli.CommandLine.Unmatched;
 public final class CompactionJob {
   /** Target data file size, bytes (Iceberg's default write.target-file-size-bytes is 512 MiB). */
   public static final long TARGET_FILE_SIZE_BYTES_DEFAULT = 128L * 1024 * 1024;
+
   /** The tables the stream writes. */
   public static final List<TableDef> TABLES =
-      List.of(Tables.RESULTS, Tables.SAMPLES, Tables.RESULT_REVISIONS, Tables.REJECTED_RECORDS, WarningTables.WARNINGS);
+      List.of(
+          Tables.RESULTS,
+          Tables.SAMPLES,
+          Tables.RESULT_REVISIONS,
+          Tables.REJECTED_RECORDS,
+          WarningTables.WARNINGS);
 
   private CompactionJob() {}
 
@@ -42,7 +48,10 @@ public final class CompactionJob {
    *
    * @return per table, "rewrote N files into M" lines
    */
-  public static List<String> compact(StreamExecutionEnvironment env, Catalog catalog, List<TableDef> tables,
+  public static List<String> compact(
+      StreamExecutionEnvironment env,
+      Catalog catalog,
+      List<TableDef> tables,
       long targetFileSizeBytes) {
     List<String> log = new ArrayList<>();
     for (TableDef def : tables) {
@@ -51,12 +60,22 @@ public final class CompactionJob {
         log.add(def.identifier() + ": empty");
         continue;
       }
-      RewriteDataFilesActionResult r = Actions.forTable(env, t).rewriteDataFiles()
-          .targetSizeInBytes(targetFileSizeBytes).execute();
+      RewriteDataFilesActionResult r =
+          Actions.forTable(env, t)
+              .rewriteDataFiles()
+              .targetSizeInBytes(targetFileSizeBytes)
+              .execute();
       t.refresh();
       int withDeletes = DeleteFreeRewrite.rewrite(t);
-      log.add(def.identifier() + ": rewrote " + r.deletedDataFiles().size() + " data files into "
-          + r.addedDataFiles().size() + "; " + withDeletes + " partitions rewritten without delete files");
+      log.add(
+          def.identifier()
+              + ": rewrote "
+              + r.deletedDataFiles().size()
+              + " data files into "
+              + r.addedDataFiles().size()
+              + "; "
+              + withDeletes
+              + " partitions rewritten without delete files");
     }
     return log;
   }
@@ -67,22 +86,29 @@ public final class CompactionJob {
   }
 
   /** The command line of {@link #main} ({@link StreamCli}). */
-  @Command(name = "compaction-job", mixinStandardHelpOptions = true, version = "agrisafe compaction 0.1.0",
-      description = "Compacts the small files of the tables the stream writes (README \"Streaming\").",
-      footer = {"Lakehouse keys (README \"Configuration\") as --key value, e.g. --lakehouse-dir DIR; unknown keys"
-          + " are rejected."})
+  @Command(
+      name = "compaction-job",
+      mixinStandardHelpOptions = true,
+      version = "agrisafe compaction 0.1.0",
+      description =
+          "Compacts the small files of the tables the stream writes (README \"Streaming\").",
+      footer = {
+        "Lakehouse keys (README \"Configuration\") as --key value, e.g. --lakehouse-dir DIR; unknown keys"
+            + " are rejected."
+      })
   public static final class Options implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
-    @Option(names = "--every-minutes", paramLabel = "N", defaultValue = "0",
+    @Option(
+        names = "--every-minutes",
+        paramLabel = "N",
+        defaultValue = "0",
         converter = StreamCli.NonNegativeLong.class,
         description = "Compact every N minutes until stopped; 0 (default): once.")
     public long everyMinutes;
 
     /** The lakehouse keys ({@link StreamCli#lakehouseKeys}). */
-    @Unmatched
-    List<String> lakehouseKeys = new ArrayList<>();
+    @Unmatched List<String> lakehouseKeys = new ArrayList<>();
 
     /** Set by {@link #check()}. */
     public LakehouseConfig lakehouse;
@@ -98,7 +124,9 @@ public final class CompactionJob {
 
     Options check() {
       try {
-        lakehouse = LakehouseConfig.load(null, StreamCli.lakehouseKeys(spec.commandLine(), lakehouseKeys), System.getenv());
+        lakehouse =
+            LakehouseConfig.load(
+                null, StreamCli.lakehouseKeys(spec.commandLine(), lakehouseKeys), System.getenv());
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), e.getMessage(), e);
       }

@@ -46,8 +46,12 @@ public final class DeleteFreeRewrite {
     PartitionSpec spec = table.spec();
     for (PartitionField f : spec.fields()) {
       if (!f.transform().isIdentity()) {
-        throw new IllegalArgumentException("Cannot rewrite " + table.name() + ": partition field " + f.name()
-            + " is not an identity transform");
+        throw new IllegalArgumentException(
+            "Cannot rewrite "
+                + table.name()
+                + ": partition field "
+                + f.name()
+                + " is not an identity transform");
       }
     }
     if (table.currentSnapshot() == null) {
@@ -57,7 +61,8 @@ public final class DeleteFreeRewrite {
     Map<String, StructLike> partitions = new LinkedHashMap<>();
     Map<String, Set<DataFile>> dataFiles = new LinkedHashMap<>();
     Map<String, Set<DeleteFile>> deleteFiles = new LinkedHashMap<>();
-    try (CloseableIterable<FileScanTask> tasks = table.newScan().useSnapshot(snapshotId).planFiles()) {
+    try (CloseableIterable<FileScanTask> tasks =
+        table.newScan().useSnapshot(snapshotId).planFiles()) {
       for (FileScanTask t : tasks) {
         String key = spec.partitionToPath(t.file().partition());
         partitions.putIfAbsent(key, t.file().partition());
@@ -68,8 +73,10 @@ public final class DeleteFreeRewrite {
       throw new UncheckedIOException("Cannot plan " + table.name(), e);
     }
     int rewritten = 0;
-    OutputFileFactory files = OutputFileFactory.builderFor(table, 1, System.currentTimeMillis())
-        .format(FileFormat.PARQUET).build();
+    OutputFileFactory files =
+        OutputFileFactory.builderFor(table, 1, System.currentTimeMillis())
+            .format(FileFormat.PARQUET)
+            .build();
     GenericAppenderFactory appenders = new GenericAppenderFactory(table.schema(), spec);
     for (Map.Entry<String, StructLike> p : partitions.entrySet()) {
       Set<DeleteFile> deletes = deleteFiles.get(p.getKey());
@@ -81,19 +88,25 @@ public final class DeleteFreeRewrite {
       for (int i = 0; i < fields.size(); i++) {
         String column = table.schema().findColumnName(fields.get(i).sourceId());
         Object v = p.getValue().get(i, Object.class);
-        where = Expressions.and(where, v == null ? Expressions.isNull(column) : Expressions.equal(column, v));
+        where =
+            Expressions.and(
+                where, v == null ? Expressions.isNull(column) : Expressions.equal(column, v));
       }
-      DataWriter<Record> w = appenders.newDataWriter(files.newOutputFile(spec, p.getValue()), FileFormat.PARQUET,
-          p.getValue());
-      try (CloseableIterable<Record> rows = IcebergGenerics.read(table).useSnapshot(snapshotId).where(where)
-          .build()) {
+      DataWriter<Record> w =
+          appenders.newDataWriter(
+              files.newOutputFile(spec, p.getValue()), FileFormat.PARQUET, p.getValue());
+      try (CloseableIterable<Record> rows =
+          IcebergGenerics.read(table).useSnapshot(snapshotId).where(where).build()) {
         try (w) {
           rows.forEach(w::write);
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("Cannot rewrite partition " + p.getKey() + " of " + table.name(), e);
+        throw new UncheckedIOException(
+            "Cannot rewrite partition " + p.getKey() + " of " + table.name(), e);
       }
-      table.newRewrite().validateFromSnapshot(snapshotId)
+      table
+          .newRewrite()
+          .validateFromSnapshot(snapshotId)
           .rewriteFiles(dataFiles.get(p.getKey()), deletes, Set.of(w.toDataFile()), Set.of())
           .commit();
       rewritten++;

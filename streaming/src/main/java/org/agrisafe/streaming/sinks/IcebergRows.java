@@ -46,7 +46,8 @@ public final class IcebergRows {
       Object v = values.get(f.name());
       if (v == null) {
         if (f.isRequired() && kind != RowKind.DELETE) {
-          throw new IllegalArgumentException("Column '" + f.name() + "' is required: expected a value");
+          throw new IllegalArgumentException(
+              "Column '" + f.name() + "' is required: expected a value");
         }
         continue;
       }
@@ -68,16 +69,28 @@ public final class IcebergRows {
         case TIMESTAMP -> TimestampData.fromInstant((Instant) v);
         case MAP -> {
           Map<StringData, StringData> m = new HashMap<>();
-          ((Map<?, ?>) v).forEach((k, x) -> m.put(StringData.fromString(k.toString()),
-              x == null ? null : StringData.fromString(x.toString())));
+          ((Map<?, ?>) v)
+              .forEach(
+                  (k, x) ->
+                      m.put(
+                          StringData.fromString(k.toString()),
+                          x == null ? null : StringData.fromString(x.toString())));
           yield new GenericMapData(m);
         }
-        default -> throw new IllegalArgumentException("Column '" + f.name() + "' has type " + f.type()
-            + ": not supported by the stream");
+        default ->
+            throw new IllegalArgumentException(
+                "Column '" + f.name() + "' has type " + f.type() + ": not supported by the stream");
       };
     } catch (ClassCastException e) {
-      throw new IllegalArgumentException("Column '" + f.name() + "' of type " + f.type() + " got a "
-          + v.getClass().getSimpleName() + ": expected the matching Java type", e);
+      throw new IllegalArgumentException(
+          "Column '"
+              + f.name()
+              + "' of type "
+              + f.type()
+              + " got a "
+              + v.getClass().getSimpleName()
+              + ": expected the matching Java type",
+          e);
     }
   }
 
@@ -89,8 +102,11 @@ public final class IcebergRows {
         return i;
       }
     }
-    throw new IllegalArgumentException("No column '" + column + "' in schema: expected one of "
-        + cols.stream().map(Types.NestedField::name).toList());
+    throw new IllegalArgumentException(
+        "No column '"
+            + column
+            + "' in schema: expected one of "
+            + cols.stream().map(Types.NestedField::name).toList());
   }
 
   /**
@@ -112,7 +128,8 @@ public final class IcebergRows {
    *
    * @param getters the field getters of {@code row}'s schema ({@link #getters})
    */
-  public static GenericRowData prefix(RowData row, RowData.FieldGetter[] getters, int arity, RowKind kind) {
+  public static GenericRowData prefix(
+      RowData row, RowData.FieldGetter[] getters, int arity, RowKind kind) {
     GenericRowData out = new GenericRowData(kind, arity);
     for (int i = 0; i < arity; i++) {
       out.setField(i, getters[i].getFieldOrNull(row));
@@ -121,8 +138,10 @@ public final class IcebergRows {
   }
 
   /** The serializer of rows of {@code schema} (one per operator instance: it keeps reused buffers). */
-  public static org.apache.flink.table.runtime.typeutils.RowDataSerializer serializer(Schema schema) {
-    return new org.apache.flink.table.runtime.typeutils.RowDataSerializer(FlinkSchemaUtil.convert(schema));
+  public static org.apache.flink.table.runtime.typeutils.RowDataSerializer serializer(
+      Schema schema) {
+    return new org.apache.flink.table.runtime.typeutils.RowDataSerializer(
+        FlinkSchemaUtil.convert(schema));
   }
 
   /**
@@ -130,7 +149,8 @@ public final class IcebergRows {
    * copy, whereas a {@link GenericRowData} in state is converted to binary at every checkpoint for as long as it
    * lives.
    */
-  public static RowData binary(org.apache.flink.table.runtime.typeutils.RowDataSerializer serializer, RowData row) {
+  public static RowData binary(
+      org.apache.flink.table.runtime.typeutils.RowDataSerializer serializer, RowData row) {
     return serializer.toBinaryRow(row).copy();
   }
 

@@ -28,9 +28,12 @@ import org.apache.iceberg.flink.sink.FlinkSink;
  * of one more network exchange per upsert table (measured by {@code StreamingBenchmark}'s breakdown line).
  */
 public final class IcebergSinks implements StreamSinks {
-  public static final List<String> RESULTS_KEY = List.of("result_id", "source_system", "sample_month");
-  public static final List<String> SAMPLES_KEY = List.of("sample_id", "source_system", "sample_month", "test_kind");
-  public static final List<String> REVISIONS_KEY = List.of("result_id", "revision", "source_system", "sample_month");
+  public static final List<String> RESULTS_KEY =
+      List.of("result_id", "source_system", "sample_month");
+  public static final List<String> SAMPLES_KEY =
+      List.of("sample_id", "source_system", "sample_month", "test_kind");
+  public static final List<String> REVISIONS_KEY =
+      List.of("result_id", "revision", "source_system", "sample_month");
 
   private final CatalogLoader catalogLoader;
   private final List<Sink<String>> notices;
@@ -47,11 +50,14 @@ public final class IcebergSinks implements StreamSinks {
   /** The catalog loader for {@code config} (JDBC on SQLite embedded; JDBC or REST otherwise). */
   public static CatalogLoader catalogLoader(LakehouseConfig config) {
     Map<String, String> p = config.icebergCatalogProperties();
-    String impl = "rest".equals(p.get("type")) ? "org.apache.iceberg.rest.RESTCatalog"
-        : "org.apache.iceberg.jdbc.JdbcCatalog";
+    String impl =
+        "rest".equals(p.get("type"))
+            ? "org.apache.iceberg.rest.RESTCatalog"
+            : "org.apache.iceberg.jdbc.JdbcCatalog";
     Map<String, String> props = new java.util.HashMap<>(p);
     props.remove("type");
-    return CatalogLoader.custom(config.catalogName(), props, new org.apache.hadoop.conf.Configuration(), impl);
+    return CatalogLoader.custom(
+        config.catalogName(), props, new org.apache.hadoop.conf.Configuration(), impl);
   }
 
   /** A loaded catalog, e.g. to bootstrap the tables or read them in tests. */
@@ -64,10 +70,11 @@ public final class IcebergSinks implements StreamSinks {
   }
 
   private void write(DataStream<RowData> rows, TableDef def, List<String> upsertKey) {
-    FlinkSink.Builder b = FlinkSink.forRowData(rows)
-        .tableLoader(loader(def))
-        .writeParallelism(rows.getParallelism())
-        .uidPrefix("iceberg-" + def.name());
+    FlinkSink.Builder b =
+        FlinkSink.forRowData(rows)
+            .tableLoader(loader(def))
+            .writeParallelism(rows.getParallelism())
+            .uidPrefix("iceberg-" + def.name());
     if (upsertKey != null) {
       b.upsert(true).equalityFieldColumns(upsertKey);
     }

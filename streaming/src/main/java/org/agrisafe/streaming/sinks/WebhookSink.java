@@ -1,7 +1,5 @@
 package org.agrisafe.streaming.sinks;
 
-import org.agrisafe.streaming.transport.UploadJson;
-import org.agrisafe.streaming.rules.WarningNotices;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -17,6 +15,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.agrisafe.streaming.rules.WarningNotices;
+import org.agrisafe.streaming.transport.UploadJson;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.metrics.Counter;
@@ -45,22 +45,37 @@ public final class WebhookSink implements Sink<String> {
    * @param timeoutMs per-request timeout, ms (default {@value #TIMEOUT_MS_DEFAULT})
    * @param deadLetterFile where undeliverable notices are appended
    */
-  public record Params(Map<String, String> webhookByRule, int maxAttempts, long initialBackoffMs, long timeoutMs,
-      String deadLetterFile) implements Serializable {
+  public record Params(
+      Map<String, String> webhookByRule,
+      int maxAttempts,
+      long initialBackoffMs,
+      long timeoutMs,
+      String deadLetterFile)
+      implements Serializable {
     public Params {
       webhookByRule = Map.copyOf(webhookByRule);
-      webhookByRule.forEach((rule, url) -> {
-        if (!url.startsWith("http://") && !url.startsWith("https://")) {
-          throw new IllegalArgumentException("Invalid webhook URL '" + url + "' for rule " + rule
-              + ": expected http:// or https://");
-        }
-      });
+      webhookByRule.forEach(
+          (rule, url) -> {
+            if (!url.startsWith("http://") && !url.startsWith("https://")) {
+              throw new IllegalArgumentException(
+                  "Invalid webhook URL '"
+                      + url
+                      + "' for rule "
+                      + rule
+                      + ": expected http:// or https://");
+            }
+          });
       if (maxAttempts < 1) {
-        throw new IllegalArgumentException("Invalid max attempts " + maxAttempts + ": expected >= 1");
+        throw new IllegalArgumentException(
+            "Invalid max attempts " + maxAttempts + ": expected >= 1");
       }
       if (initialBackoffMs < 0 || timeoutMs < 1) {
-        throw new IllegalArgumentException("Invalid back-off " + initialBackoffMs + " ms or timeout " + timeoutMs
-            + " ms: expected back-off >= 0 and timeout >= 1");
+        throw new IllegalArgumentException(
+            "Invalid back-off "
+                + initialBackoffMs
+                + " ms or timeout "
+                + timeoutMs
+                + " ms: expected back-off >= 0 and timeout >= 1");
       }
       if (deadLetterFile == null || deadLetterFile.isBlank()) {
         throw new IllegalArgumentException("Missing dead-letter file: expected a path");
@@ -68,7 +83,11 @@ public final class WebhookSink implements Sink<String> {
     }
 
     public static Params of(Map<String, String> webhookByRule, Path deadLetterFile) {
-      return new Params(webhookByRule, MAX_ATTEMPTS_DEFAULT, INITIAL_BACKOFF_MS_DEFAULT, TIMEOUT_MS_DEFAULT,
+      return new Params(
+          webhookByRule,
+          MAX_ATTEMPTS_DEFAULT,
+          INITIAL_BACKOFF_MS_DEFAULT,
+          TIMEOUT_MS_DEFAULT,
           deadLetterFile.toString());
     }
   }
@@ -100,7 +119,8 @@ public final class WebhookSink implements Sink<String> {
 
     public Writer(Params params) {
       this.params = params;
-      this.http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(params.timeoutMs())).build();
+      this.http =
+          HttpClient.newBuilder().connectTimeout(Duration.ofMillis(params.timeoutMs())).build();
     }
 
     @Override
@@ -114,11 +134,14 @@ public final class WebhookSink implements Sink<String> {
       long backoff = params.initialBackoffMs();
       for (int attempt = 1; attempt <= params.maxAttempts(); attempt++) {
         try {
-          HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url))
-              .timeout(Duration.ofMillis(params.timeoutMs()))
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(notice, StandardCharsets.UTF_8)).build(),
-              HttpResponse.BodyHandlers.ofString());
+          HttpResponse<String> r =
+              http.send(
+                  HttpRequest.newBuilder(URI.create(url))
+                      .timeout(Duration.ofMillis(params.timeoutMs()))
+                      .header("Content-Type", "application/json")
+                      .POST(HttpRequest.BodyPublishers.ofString(notice, StandardCharsets.UTF_8))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
           if (r.statusCode() / 100 == 2) {
             delivered.inc();
             return;
@@ -144,7 +167,11 @@ public final class WebhookSink implements Sink<String> {
         Files.createDirectories(file.getParent());
       }
       synchronized (Writer.class) {
-        Files.writeString(file, dead + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+        Files.writeString(
+            file,
+            dead + "\n",
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE,
             StandardOpenOption.APPEND);
       }
     }

@@ -67,12 +67,16 @@ public final class EnvelopeCodec implements DeserializationSchema<UploadEnvelope
             int start = (int) p.currentTokenLocation().getCharOffset();
             p.skipChildren();
             int end = (int) p.currentLocation().getCharOffset();
-            if (start < 0 || end > value.length() || value.charAt(start) != '{' || value.charAt(end - 1) != '}') {
+            if (start < 0
+                || end > value.length()
+                || value.charAt(start) != '{'
+                || value.charAt(end - 1) != '}') {
               return null;
             }
             payload = value.substring(start, end);
           }
-          case "source" -> source = v == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? p.getText() : null;
+          case "source" ->
+              source = v == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? p.getText() : null;
           case "line", "received_at_ms" -> {
             if (v != com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT) {
               return null;
@@ -83,17 +87,22 @@ public final class EnvelopeCodec implements DeserializationSchema<UploadEnvelope
               at = p.getLongValue();
             }
           }
-          case "lab" -> lab = v == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? p.getText() : null;
+          case "lab" ->
+              lab = v == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? p.getText() : null;
           default -> {
             return null;
           }
         }
-        if (name.equals("source") && source == null || name.equals("lab") && lab == null
-            && v != com.fasterxml.jackson.core.JsonToken.VALUE_NULL) {
+        if (name.equals("source") && source == null
+            || name.equals("lab")
+                && lab == null
+                && v != com.fasterxml.jackson.core.JsonToken.VALUE_NULL) {
           return null;
         }
       }
-      if (t != com.fasterxml.jackson.core.JsonToken.END_OBJECT || p.nextToken() != null || payload == null) {
+      if (t != com.fasterxml.jackson.core.JsonToken.END_OBJECT
+          || p.nextToken() != null
+          || payload == null) {
         return null;
       }
       return new UploadEnvelope(source == null ? "kafka" : source, line, payload, at, lab);
@@ -109,8 +118,12 @@ public final class EnvelopeCodec implements DeserializationSchema<UploadEnvelope
       if (n != null && n.isObject()) {
         JsonNode rec = n.get("record");
         String payload = rec != null ? rec.toString() : n.path("raw").asText(value);
-        return new UploadEnvelope(n.path("source").asText("kafka"), n.path("line").asLong(0), payload,
-            n.path("received_at_ms").asLong(0), n.hasNonNull("lab") ? n.get("lab").asText() : null);
+        return new UploadEnvelope(
+            n.path("source").asText("kafka"),
+            n.path("line").asLong(0),
+            payload,
+            n.path("received_at_ms").asLong(0),
+            n.hasNonNull("lab") ? n.get("lab").asText() : null);
       }
     } catch (IOException ignored) {
       // falls through: passed on as raw text and rejected downstream

@@ -34,7 +34,10 @@ public final class KafkaTransport implements UploadTransport {
   public void send(String lab, List<UploadEnvelope> records) throws IOException {
     List<Future<RecordMetadata>> acks = new java.util.ArrayList<>(records.size());
     for (UploadEnvelope e : records) {
-      acks.add(producer.send(new ProducerRecord<>(topic, UploadJson.resultKey(e.payload), EnvelopeCodec.encode(e))));
+      acks.add(
+          producer.send(
+              new ProducerRecord<>(
+                  topic, UploadJson.resultKey(e.payload), EnvelopeCodec.encode(e))));
     }
     producer.flush();
     try {
@@ -45,7 +48,8 @@ public final class KafkaTransport implements UploadTransport {
       Thread.currentThread().interrupt();
       throw new IOException("Interrupted while sending uploads to topic " + topic, e);
     } catch (ExecutionException e) {
-      throw new IOException("Cannot send uploads to topic " + topic + ": " + e.getCause().getMessage(), e);
+      throw new IOException(
+          "Cannot send uploads to topic " + topic + ": " + e.getCause().getMessage(), e);
     }
   }
 

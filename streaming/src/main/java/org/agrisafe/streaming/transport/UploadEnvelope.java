@@ -17,14 +17,17 @@ public class UploadEnvelope {
   public String payload;
   public long receivedAtMs;
   public String lab;
+
   /**
    * Derived, not part of the record: the key the stream partitions by ({@link UploadJson#resultKey}), set by
    * {@link UploadJson#stamp} before the shuffle so that the payload is not scanned again on either side of it;
    * null until then. Not in {@link #toBytes}, {@link #equals} or the Kafka value.
    */
   public String key;
+
   /** Derived: the event time of {@link UploadJson#eventTimeMs}, valid when {@link #stamped}; not serialized. */
   public transient long eventTimeMs;
+
   /** Whether {@link #eventTimeMs} was set by {@link UploadJson#stamp} (false after a copy by serialization). */
   public transient boolean stamped;
 
@@ -48,12 +51,15 @@ public class UploadEnvelope {
     byte[] src = utf8(source);
     byte[] lb = utf8(lab);
     byte[] p = utf8(payload);
-    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(2 * 5 + len(src) + len(lb) + 16 + 5 + len(p));
+    java.nio.ByteBuffer b =
+        java.nio.ByteBuffer.allocate(2 * 5 + len(src) + len(lb) + 16 + 5 + len(p));
     put(b, src);
     b.putLong(line).putLong(receivedAtMs);
     put(b, lb);
     put(b, p);
-    return b.position() == b.capacity() ? b.array() : java.util.Arrays.copyOf(b.array(), b.position());
+    return b.position() == b.capacity()
+        ? b.array()
+        : java.util.Arrays.copyOf(b.array(), b.position());
   }
 
   /**
@@ -70,13 +76,20 @@ public class UploadEnvelope {
       String lab = get(b);
       String payload = get(b);
       if (b.hasRemaining()) {
-        throw new IllegalArgumentException("Cannot decode an upload envelope of " + bytes.length + " bytes: "
-            + b.remaining() + " bytes left over, expected none");
+        throw new IllegalArgumentException(
+            "Cannot decode an upload envelope of "
+                + bytes.length
+                + " bytes: "
+                + b.remaining()
+                + " bytes left over, expected none");
       }
       return new UploadEnvelope(src, line, payload, at, lab);
     } catch (java.nio.BufferUnderflowException e) {
-      throw new IllegalArgumentException("Cannot decode an upload envelope of " + bytes.length
-          + " bytes: truncated, expected the output of UploadEnvelope.toBytes", e);
+      throw new IllegalArgumentException(
+          "Cannot decode an upload envelope of "
+              + bytes.length
+              + " bytes: truncated, expected the output of UploadEnvelope.toBytes",
+          e);
     }
   }
 
@@ -111,8 +124,12 @@ public class UploadEnvelope {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof UploadEnvelope e && line == e.line && receivedAtMs == e.receivedAtMs
-        && Objects.equals(source, e.source) && Objects.equals(payload, e.payload) && Objects.equals(lab, e.lab);
+    return o instanceof UploadEnvelope e
+        && line == e.line
+        && receivedAtMs == e.receivedAtMs
+        && Objects.equals(source, e.source)
+        && Objects.equals(payload, e.payload)
+        && Objects.equals(lab, e.lab);
   }
 
   @Override

@@ -29,13 +29,16 @@ import org.apache.flink.core.fs.Path;
 public class UploadFileFormat implements BulkFormat<UploadEnvelope, FileSourceSplit> {
 
   @Override
-  public Reader<UploadEnvelope> createReader(Configuration config, FileSourceSplit split) throws IOException {
+  public Reader<UploadEnvelope> createReader(Configuration config, FileSourceSplit split)
+      throws IOException {
     return reader(split, 0);
   }
 
   @Override
-  public Reader<UploadEnvelope> restoreReader(Configuration config, FileSourceSplit split) throws IOException {
-    long skip = split.getReaderPosition().map(CheckpointedPosition::getRecordsAfterOffset).orElse(0L);
+  public Reader<UploadEnvelope> restoreReader(Configuration config, FileSourceSplit split)
+      throws IOException {
+    long skip =
+        split.getReaderPosition().map(CheckpointedPosition::getRecordsAfterOffset).orElse(0L);
     return reader(split, skip);
   }
 
@@ -49,7 +52,8 @@ public class UploadFileFormat implements BulkFormat<UploadEnvelope, FileSourceSp
     return TypeInformation.of(UploadEnvelope.class);
   }
 
-  private static Reader<UploadEnvelope> reader(FileSourceSplit split, long skip) throws IOException {
+  private static Reader<UploadEnvelope> reader(FileSourceSplit split, long skip)
+      throws IOException {
     Path path = split.path();
     byte[] bytes;
     long modified;
@@ -57,7 +61,8 @@ public class UploadFileFormat implements BulkFormat<UploadEnvelope, FileSourceSp
       bytes = readAll(in);
       modified = path.getFileSystem().getFileStatus(path).getModificationTime();
     }
-    List<UploadEnvelope> records = parse(path.getName(), new String(bytes, StandardCharsets.UTF_8), modified);
+    List<UploadEnvelope> records =
+        parse(path.getName(), new String(bytes, StandardCharsets.UTF_8), modified);
     return new Reader<>() {
       boolean done;
 
@@ -94,31 +99,35 @@ public class UploadFileFormat implements BulkFormat<UploadEnvelope, FileSourceSp
   public static List<UploadEnvelope> parse(String name, String text, long receivedAtMs) {
     UploadAdapter.Format format = UploadAdapter.Format.of(java.nio.file.Path.of(name));
     List<UploadEnvelope> out = new ArrayList<>();
-    UploadFileRecords.Visitor visitor = new UploadFileRecords.Visitor() {
-      @Override
-      public void blank(long line) {
-        // not a record (docs/formats/upload-format.md): no envelope, so neither accepted nor rejected
-      }
+    UploadFileRecords.Visitor visitor =
+        new UploadFileRecords.Visitor() {
+          @Override
+          public void blank(long line) {
+            // not a record (docs/formats/upload-format.md): no envelope, so neither accepted nor
+            // rejected
+          }
 
-      @Override
-      public void jsonLine(long line, String json) {
-        out.add(new UploadEnvelope(name, line, json, receivedAtMs, null));
-      }
+          @Override
+          public void jsonLine(long line, String json) {
+            out.add(new UploadEnvelope(name, line, json, receivedAtMs, null));
+          }
 
-      @Override
-      public void csvRecord(long line, Map<String, String> fields) {
-        out.add(new UploadEnvelope(name, line, UploadJson.toPayload(fields), receivedAtMs, null));
-      }
+          @Override
+          public void csvRecord(long line, Map<String, String> fields) {
+            out.add(
+                new UploadEnvelope(name, line, UploadJson.toPayload(fields), receivedAtMs, null));
+          }
 
-      @Override
-      public void csvCellCount(long line, List<String> cells, int expected) {
-        out.add(new UploadEnvelope(name, line, String.join(",", cells), receivedAtMs, null));
-      }
-    };
+          @Override
+          public void csvCellCount(long line, List<String> cells, int expected) {
+            out.add(new UploadEnvelope(name, line, String.join(",", cells), receivedAtMs, null));
+          }
+        };
     try {
       UploadFileRecords.read(format, text, visitor);
     } catch (IOException e) {
-      throw new IllegalArgumentException("Cannot parse CSV upload " + name + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "Cannot parse CSV upload " + name + ": " + e.getMessage(), e);
     }
     return out;
   }

@@ -38,13 +38,14 @@ public final class UploadJson {
   /** One JSON object from a field map (CSV uploads), blank cells written as null. */
   public static String toPayload(Map<String, String> fields) {
     ObjectNode o = JSON.createObjectNode();
-    fields.forEach((k, v) -> {
-      if (v == null || v.isBlank()) {
-        o.putNull(k);
-      } else {
-        o.put(k, v);
-      }
-    });
+    fields.forEach(
+        (k, v) -> {
+          if (v == null || v.isBlank()) {
+            o.putNull(k);
+          } else {
+            o.put(k, v);
+          }
+        });
     return o.toString();
   }
 
@@ -68,8 +69,9 @@ public final class UploadJson {
    * payload three times.
    */
   public static void stamp(UploadEnvelope e) {
-    String[] found = org.agrisafe.intake.ingest.UploadJsonFields.values(e.payload, UploadRecords.RESULT_ID,
-        UploadRecords.SAMPLED_AT);
+    String[] found =
+        org.agrisafe.intake.ingest.UploadJsonFields.values(
+            e.payload, UploadRecords.RESULT_ID, UploadRecords.SAMPLED_AT);
     e.key = key(found[0]);
     e.eventTimeMs = timeMs(found[1], e.receivedAtMs);
     e.stamped = true;
@@ -105,11 +107,12 @@ public final class UploadJson {
   /** The {@link #fingerprint} as its 16 bytes (keyed state keeps these). */
   public static byte[] fingerprintBytes(Map<String, String> fields) {
     Map<String, String> sorted = new TreeMap<>();
-    fields.forEach((k, v) -> {
-      if (v != null && !v.isBlank()) {
-        sorted.put(k, v.strip());
-      }
-    });
+    fields.forEach(
+        (k, v) -> {
+          if (v != null && !v.isBlank()) {
+            sorted.put(k, v.strip());
+          }
+        });
     return digestBytes(sorted.toString());
   }
 
@@ -126,6 +129,7 @@ public final class UploadJson {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every Java platform", e);
     }
-    return java.util.Arrays.copyOf(sha.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 16);
+    return java.util.Arrays.copyOf(
+        sha.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 16);
   }
 }

@@ -1,8 +1,5 @@
 package org.agrisafe.streaming.cli;
 
-import org.agrisafe.streaming.sinks.CompactionJob;
-import org.agrisafe.streaming.job.StreamConfig;
-import org.agrisafe.streaming.rules.WindowRuleParams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +12,9 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
+import org.agrisafe.streaming.job.StreamConfig;
+import org.agrisafe.streaming.rules.WindowRuleParams;
+import org.agrisafe.streaming.sinks.CompactionJob;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.ParameterException;
 
@@ -41,23 +41,67 @@ class StreamCliTest {
     assertNull(m.webhookExceedance);
     assertNull(m.webhookConfirmedAfterRapid);
     assertEquals(StreamConfig.defaults(), m.streamConfig);
-    assertEquals(Duration.ofMillis(StreamConfig.CHECKPOINT_INTERVAL_MS_DEFAULT), m.streamConfig.checkpointInterval());
+    assertEquals(
+        Duration.ofMillis(StreamConfig.CHECKPOINT_INTERVAL_MS_DEFAULT),
+        m.streamConfig.checkpointInterval());
     assertEquals(Duration.ofMillis(60_000), m.streamConfig.referencePoll());
     assertEquals(WindowRuleParams.defaults(), m.windowRules);
-    assertEquals(LakehouseConfig.load(null, Map.of(), System.getenv()).describe(), m.lakehouse.describe());
+    assertEquals(
+        LakehouseConfig.load(null, Map.of(), System.getenv()).describe(), m.lakehouse.describe());
   }
 
   @Test
   void streamOptionsAndLakehouseKeys() {
-    StreamingMain m = StreamingMain.parse("--lakehouse-dir", "/tmp/lake", "--api-keys", KEYS, "--port", "0",
-        "--uploads-dir", "/tmp/up", "--kafka-bootstrap", "broker:9092", "--uploads-topic", "u",
-        "--warnings-topic", "w", "--checkpoint-interval-ms", "250", "--checkpoint-dir", "/tmp/chk",
-        "--restore", "none", "--reference-poll-ms", "5000", "--webhook-banned", "http://h/b",
-        "--webhook-exceedance", "http://h/e", "--webhook-confirmed-after-rapid", "http://h/c",
-        "--producer-repeat-failures", "4", "--producer-repeat-window-days", "14", "--rapid-rate-window-days", "3",
-        "--rapid-rate-baseline-days", "21", "--rapid-rate-min-tests", "30", "--rapid-rate-alpha", "0.01",
-        "--rapid-rate-prior-positives", "1", "--rapid-rate-prior-negatives", "2",
-        "--zone=Europe/London", "--iceberg.io-impl", "org.example.FileIO", "--port=1"); // the last --port wins
+    StreamingMain m =
+        StreamingMain.parse(
+            "--lakehouse-dir",
+            "/tmp/lake",
+            "--api-keys",
+            KEYS,
+            "--port",
+            "0",
+            "--uploads-dir",
+            "/tmp/up",
+            "--kafka-bootstrap",
+            "broker:9092",
+            "--uploads-topic",
+            "u",
+            "--warnings-topic",
+            "w",
+            "--checkpoint-interval-ms",
+            "250",
+            "--checkpoint-dir",
+            "/tmp/chk",
+            "--restore",
+            "none",
+            "--reference-poll-ms",
+            "5000",
+            "--webhook-banned",
+            "http://h/b",
+            "--webhook-exceedance",
+            "http://h/e",
+            "--webhook-confirmed-after-rapid",
+            "http://h/c",
+            "--producer-repeat-failures",
+            "4",
+            "--producer-repeat-window-days",
+            "14",
+            "--rapid-rate-window-days",
+            "3",
+            "--rapid-rate-baseline-days",
+            "21",
+            "--rapid-rate-min-tests",
+            "30",
+            "--rapid-rate-alpha",
+            "0.01",
+            "--rapid-rate-prior-positives",
+            "1",
+            "--rapid-rate-prior-negatives",
+            "2",
+            "--zone=Europe/London",
+            "--iceberg.io-impl",
+            "org.example.FileIO",
+            "--port=1"); // the last --port wins
     assertEquals(Path.of("/tmp/lake"), m.lakehouse.lakehouseDir());
     assertEquals(ZoneId.of("Europe/London"), m.lakehouse.zone());
     assertEquals("org.example.FileIO", m.lakehouse.icebergCatalogProperties().get("io-impl"));
@@ -68,7 +112,9 @@ class StreamCliTest {
     assertEquals("w", m.warningsTopic);
     assertEquals(Duration.ofMillis(250), m.streamConfig.checkpointInterval());
     assertEquals(Duration.ofMillis(5000), m.streamConfig.referencePoll());
-    assertEquals(java.net.URI.create("file:///tmp/chk"), m.checkpointDir); // a local directory, as a file URI
+    assertEquals(
+        java.net.URI.create("file:///tmp/chk"),
+        m.checkpointDir); // a local directory, as a file URI
     assertEquals("none", m.restore);
     assertEquals("http://h/b", m.webhookBanned);
     assertEquals("http://h/e", m.webhookExceedance);
@@ -79,22 +125,40 @@ class StreamCliTest {
   @Test
   void badValuesNameTheOptionTheValueAndWhatWasExpected() {
     assertError("--port 'abc': expected an integer 0-65535 (0: any free port)", "--port", "abc");
-    assertError("--port '70000': expected an integer 0-65535 (0: any free port)", "--port", "70000");
+    assertError(
+        "--port '70000': expected an integer 0-65535 (0: any free port)", "--port", "70000");
     assertError("--port '-1': expected an integer 0-65535 (0: any free port)", "--port", "-1");
-    assertError("--checkpoint-interval-ms '0': expected a whole number of milliseconds >= 1",
-        "--checkpoint-interval-ms", "0");
-    assertError("--reference-poll-ms '1.5': expected a whole number of milliseconds >= 1",
-        "--reference-poll-ms", "1.5");
-    assertError("--rapid-rate-min-tests 'twenty': expected an integer", "--rapid-rate-min-tests", "twenty");
+    assertError(
+        "--checkpoint-interval-ms '0': expected a whole number of milliseconds >= 1",
+        "--checkpoint-interval-ms",
+        "0");
+    assertError(
+        "--reference-poll-ms '1.5': expected a whole number of milliseconds >= 1",
+        "--reference-poll-ms",
+        "1.5");
+    assertError(
+        "--rapid-rate-min-tests 'twenty': expected an integer", "--rapid-rate-min-tests", "twenty");
     assertError("--rapid-rate-alpha 'NaN': expected a number", "--rapid-rate-alpha", "NaN");
-    assertError("Invalid producer-repeat-failures 1: expected an integer in [2, 2147483647]",
-        "--producer-repeat-failures", "1");
-    assertError("Invalid rapid-rate-alpha 1.0: expected a probability in (0, 1)", "--rapid-rate-alpha", "1");
-    assertError("Missing value of --lakehouse-dir: expected --lakehouse-dir value", "--lakehouse-dir");
-    assertError("Cannot parse argument 'extra': expected an option --key value (a lakehouse key such as"
-        + " --lakehouse-dir DIR, or see --help)", "extra");
-    ParameterException e = assertThrows(ParameterException.class, () -> StreamingMain.parse("--api-keys", KEYS, "--prot", "8088"));
-    assertTrue(e.getMessage().startsWith("Unknown configuration key 'prot' in override"), e.getMessage());
+    assertError(
+        "Invalid producer-repeat-failures 1: expected an integer in [2, 2147483647]",
+        "--producer-repeat-failures",
+        "1");
+    assertError(
+        "Invalid rapid-rate-alpha 1.0: expected a probability in (0, 1)",
+        "--rapid-rate-alpha",
+        "1");
+    assertError(
+        "Missing value of --lakehouse-dir: expected --lakehouse-dir value", "--lakehouse-dir");
+    assertError(
+        "Cannot parse argument 'extra': expected an option --key value (a lakehouse key such as"
+            + " --lakehouse-dir DIR, or see --help)",
+        "extra");
+    ParameterException e =
+        assertThrows(
+            ParameterException.class,
+            () -> StreamingMain.parse("--api-keys", KEYS, "--prot", "8088"));
+    assertTrue(
+        e.getMessage().startsWith("Unknown configuration key 'prot' in override"), e.getMessage());
     e = assertThrows(ParameterException.class, () -> StreamingMain.parse("--port", "8088"));
     assertEquals("Missing required option: '--api-keys=FILE'", e.getMessage());
   }
@@ -112,23 +176,53 @@ class StreamCliTest {
   void helpListsTheOptionsAndBadOptionsExitWithStatus2() {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    assertEquals(0, StreamCli.execute(new StreamingMain(), new PrintWriter(out), new PrintWriter(err), "--help"));
+    assertEquals(
+        0,
+        StreamCli.execute(
+            new StreamingMain(), new PrintWriter(out), new PrintWriter(err), "--help"));
     String help = out.toString().replaceAll("\\s+", " ");
-    for (String s : new String[] {"Usage: agrisafe-stream", "--api-keys=FILE", "--port=N", "Default: 8088",
-        "--checkpoint-interval-ms=MS", "Default: 5000", "--reference-poll-ms=MS", "Default: 60000",
-        "--restore=latest|none|PATH", "--uploads-topic=TOPIC", "--warnings-topic=TOPIC", "Default: agrisafe.warnings",
-        "--webhook-confirmed-after-rapid=URL", "--producer-repeat-failures=N", "Default: 3",
-        "--rapid-rate-alpha=P", "Default: 0.001", "--lakehouse-dir DIR", "-h, --help"}) {
+    for (String s :
+        new String[] {
+          "Usage: agrisafe-stream",
+          "--api-keys=FILE",
+          "--port=N",
+          "Default: 8088",
+          "--checkpoint-interval-ms=MS",
+          "Default: 5000",
+          "--reference-poll-ms=MS",
+          "Default: 60000",
+          "--restore=latest|none|PATH",
+          "--uploads-topic=TOPIC",
+          "--warnings-topic=TOPIC",
+          "Default: agrisafe.warnings",
+          "--webhook-confirmed-after-rapid=URL",
+          "--producer-repeat-failures=N",
+          "Default: 3",
+          "--rapid-rate-alpha=P",
+          "Default: 0.001",
+          "--lakehouse-dir DIR",
+          "-h, --help"
+        }) {
       assertTrue(help.contains(s), s + " not in\n" + help);
     }
     assertEquals("", err.toString());
 
     out = new StringWriter();
     err = new StringWriter();
-    assertEquals(2, StreamCli.execute(new StreamingMain(), new PrintWriter(out), new PrintWriter(err),
-        "--api-keys", KEYS, "--port", "abc"));
-    assertEquals("agrisafe-stream: --port 'abc': expected an integer 0-65535 (0: any free port)\n"
-        + "Run with --help for the options.\n", err.toString().replace(System.lineSeparator(), "\n"));
+    assertEquals(
+        2,
+        StreamCli.execute(
+            new StreamingMain(),
+            new PrintWriter(out),
+            new PrintWriter(err),
+            "--api-keys",
+            KEYS,
+            "--port",
+            "abc"));
+    assertEquals(
+        "agrisafe-stream: --port 'abc': expected an integer 0-65535 (0: any free port)\n"
+            + "Run with --help for the options.\n",
+        err.toString().replace(System.lineSeparator(), "\n"));
     assertEquals("", out.toString());
   }
 
@@ -139,17 +233,28 @@ class StreamCliTest {
     o = CompactionJob.Options.parse("--lakehouse-dir", "/tmp/lake", "--every-minutes", "15");
     assertEquals(15, o.everyMinutes);
     assertEquals(Path.of("/tmp/lake"), o.lakehouse.lakehouseDir());
-    ParameterException e = assertThrows(ParameterException.class,
-        () -> CompactionJob.Options.parse("--every-minutes", "soon"));
+    ParameterException e =
+        assertThrows(
+            ParameterException.class, () -> CompactionJob.Options.parse("--every-minutes", "soon"));
     assertEquals("--every-minutes 'soon': expected a whole number >= 0", e.getMessage());
-    e = assertThrows(ParameterException.class, () -> CompactionJob.Options.parse("--every-minutes", "-5"));
+    e =
+        assertThrows(
+            ParameterException.class, () -> CompactionJob.Options.parse("--every-minutes", "-5"));
     assertEquals("--every-minutes '-5': expected a whole number >= 0", e.getMessage());
-    e = assertThrows(ParameterException.class, () -> CompactionJob.Options.parse("--lakehouse-dir"));
-    assertEquals("Missing value of --lakehouse-dir: expected --lakehouse-dir value", e.getMessage());
+    e =
+        assertThrows(
+            ParameterException.class, () -> CompactionJob.Options.parse("--lakehouse-dir"));
+    assertEquals(
+        "Missing value of --lakehouse-dir: expected --lakehouse-dir value", e.getMessage());
 
     StringWriter out = new StringWriter();
-    assertEquals(0, StreamCli.execute(new CompactionJob.Options(), new PrintWriter(out),
-        new PrintWriter(new StringWriter()), "--help"));
+    assertEquals(
+        0,
+        StreamCli.execute(
+            new CompactionJob.Options(),
+            new PrintWriter(out),
+            new PrintWriter(new StringWriter()),
+            "--help"));
     assertTrue(out.toString().contains("--every-minutes=N"), out.toString());
   }
 }

@@ -1,8 +1,5 @@
 package org.agrisafe.streaming.job;
 
-import org.agrisafe.streaming.cli.Checkpoints;
-import org.agrisafe.streaming.sinks.IcebergSinks;
-import org.agrisafe.streaming.cli.StreamingMain;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +7,9 @@ import java.util.Map;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
 import org.agrisafe.lakehouse.tables.LakehouseBootstrap;
 import org.agrisafe.lakehouse.tables.TableDef;
+import org.agrisafe.streaming.cli.Checkpoints;
+import org.agrisafe.streaming.cli.StreamingMain;
+import org.agrisafe.streaming.sinks.IcebergSinks;
 import org.apache.flink.api.common.restartstrategy.RestartStrategies;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -34,9 +34,13 @@ public final class FlinkTestCluster {
   private FlinkTestCluster() {}
 
   /** The one MiniCluster of the test JVM, started by the first class that needs it, stopped when the run ends. */
-  private static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
-      new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4)
-          .setConfiguration(changelogStorage()).build());
+  private static final MiniClusterExtension CLUSTER =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(4)
+              .setConfiguration(changelogStorage())
+              .build());
 
   /** The changelog state backend's log (the job enables it, StreamingMain.configure) in a temporary folder. */
   private static org.apache.flink.configuration.Configuration changelogStorage() {
@@ -58,18 +62,23 @@ public final class FlinkTestCluster {
     return new Shared();
   }
 
-  public static final class Shared implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback {
+  public static final class Shared
+      implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
       ExtensionContext root = context.getRoot();
-      root.getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(Shared.class, k -> {
-        try {
-          CLUSTER.beforeAll(root);
-        } catch (Exception e) {
-          throw new IllegalStateException("Cannot start the test MiniCluster: " + e.getMessage(), e);
-        }
-        return (ExtensionContext.Store.CloseableResource) () -> CLUSTER.afterAll(root);
-      });
+      root.getStore(ExtensionContext.Namespace.GLOBAL)
+          .getOrComputeIfAbsent(
+              Shared.class,
+              k -> {
+                try {
+                  CLUSTER.beforeAll(root);
+                } catch (Exception e) {
+                  throw new IllegalStateException(
+                      "Cannot start the test MiniCluster: " + e.getMessage(), e);
+                }
+                return (ExtensionContext.Store.CloseableResource) () -> CLUSTER.afterAll(root);
+              });
     }
 
     @Override
@@ -89,15 +98,18 @@ public final class FlinkTestCluster {
     StreamExecutionEnvironment env =
         StreamingMain.configure(StreamExecutionEnvironment.getExecutionEnvironment(), checkpointMs);
     env.setParallelism(parallelism);
-    env.setRestartStrategy(restarts == 0 ? RestartStrategies.noRestart()
-        : RestartStrategies.fixedDelayRestart(restarts, 100));
+    env.setRestartStrategy(
+        restarts == 0
+            ? RestartStrategies.noRestart()
+            : RestartStrategies.fixedDelayRestart(restarts, 100));
     return env;
   }
 
   /** An embedded lakehouse in {@code dir}, all tables created. */
   public static LakehouseConfig lakehouse(Path dir) throws java.io.IOException {
     java.nio.file.Files.createDirectories(dir);
-    LakehouseConfig cfg = LakehouseConfig.load(null, Map.of(LakehouseConfig.LAKEHOUSE_DIR, dir.toString()), Map.of());
+    LakehouseConfig cfg =
+        LakehouseConfig.load(null, Map.of(LakehouseConfig.LAKEHOUSE_DIR, dir.toString()), Map.of());
     LakehouseBootstrap.createAll(IcebergSinks.catalog(cfg));
     return cfg;
   }

@@ -1,10 +1,5 @@
 package org.agrisafe.streaming.job;
 
-import org.agrisafe.streaming.transport.EnvelopeCodec;
-import org.agrisafe.streaming.sinks.IcebergSinks;
-import org.agrisafe.streaming.transport.KafkaTransport;
-import org.agrisafe.streaming.rules.StreamRules;
-import org.agrisafe.streaming.transport.UploadEnvelope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,11 +12,16 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.agrisafe.lakehouse.config.LakehouseConfig;
 import org.agrisafe.intake.judging.Judging;
 import org.agrisafe.intake.reference.ReferenceData;
+import org.agrisafe.lakehouse.config.LakehouseConfig;
 import org.agrisafe.lakehouse.tables.Tables;
 import org.agrisafe.lakehouse.tables.WarningTables;
+import org.agrisafe.streaming.rules.StreamRules;
+import org.agrisafe.streaming.sinks.IcebergSinks;
+import org.agrisafe.streaming.transport.EnvelopeCodec;
+import org.agrisafe.streaming.transport.KafkaTransport;
+import org.agrisafe.streaming.transport.UploadEnvelope;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -55,8 +55,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("integration")
 public class KafkaExactlyOnceTest {
-  @RegisterExtension
-  static final FlinkTestCluster.Shared FLINK = FlinkTestCluster.extension();
+  @RegisterExtension static final FlinkTestCluster.Shared FLINK = FlinkTestCluster.extension();
 
   static final int FAILURES = 3;
   private static final int RESULTS = 240;
@@ -73,12 +72,17 @@ public class KafkaExactlyOnceTest {
    * are 1, as one broker requires. Shared with {@code StreamingBenchmark}.
    */
   public static KafkaClusterTestKit startBroker() throws Exception {
-    KafkaClusterTestKit k = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder().setCombined(true)
-        .setNumBrokerNodes(1).setNumControllerNodes(1).build())
-        .setConfigProp("offsets.topic.replication.factor", "1")
-        .setConfigProp("transaction.state.log.replication.factor", "1")
-        .setConfigProp("transaction.state.log.min.isr", "1")
-        .build();
+    KafkaClusterTestKit k =
+        new KafkaClusterTestKit.Builder(
+                new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    .build())
+            .setConfigProp("offsets.topic.replication.factor", "1")
+            .setConfigProp("transaction.state.log.replication.factor", "1")
+            .setConfigProp("transaction.state.log.min.isr", "1")
+            .build();
     k.format();
     k.startup();
     k.waitForReadyBrokers();
@@ -115,7 +119,12 @@ public class KafkaExactlyOnceTest {
 
     @Override
     public void endInput() {
-      fail("at the end of the input (" + seen + " records, " + checkpoints + " checkpoints in this attempt)");
+      fail(
+          "at the end of the input ("
+              + seen
+              + " records, "
+              + checkpoints
+              + " checkpoints in this attempt)");
     }
 
     private static void fail(String when) {
@@ -137,8 +146,13 @@ public class KafkaExactlyOnceTest {
   }
 
   /** The fixed input, with the expected outcome. */
-  record Input(List<UploadEnvelope> records, int duplicates, int invalid, Map<String, Integer> currentRevision,
-      Map<String, String> currentMonth, Set<String> banned) {}
+  record Input(
+      List<UploadEnvelope> records,
+      int duplicates,
+      int invalid,
+      Map<String, Integer> currentRevision,
+      Map<String, String> currentMonth,
+      Set<String> banned) {}
 
   static Input input() {
     List<UploadEnvelope> recs = new ArrayList<>();
@@ -171,8 +185,10 @@ public class KafkaExactlyOnceTest {
       }
       if (i % 7 == 0) {
         // correction: the lab fixes the sampling time (into July) and the value
-        String r2 = i % 10 == 0 ? Uploads.banned(id, 2, sample, "2024-07-01T08:00:00+08:00")
-            : Uploads.procymidone(id, 2, sample, "0.02", "2024-07-01T08:00:00+08:00");
+        String r2 =
+            i % 10 == 0
+                ? Uploads.banned(id, 2, sample, "2024-07-01T08:00:00+08:00")
+                : Uploads.procymidone(id, 2, sample, "0.02", "2024-07-01T08:00:00+08:00");
         recs.add(Uploads.env(r2, i + 1));
         rev.put("PLATFORM_UPLOAD:" + id, 2);
         month.put("PLATFORM_UPLOAD:" + id, "2024-07");
@@ -190,22 +206,32 @@ public class KafkaExactlyOnceTest {
    * counting its current results, FAIL exactly when one of them fails, and flagging banned detections.
    */
   static void assertSamplesReconcile(List<Record> results, List<Record> samples) {
-    Map<String, List<Record>> bySample = results.stream()
-        .collect(Collectors.groupingBy(r -> (String) r.getField("sample_id")));
-    Map<String, Long> perSample = samples.stream()
-        .collect(Collectors.groupingBy(r -> (String) r.getField("sample_id"), Collectors.counting()));
-    assertEquals(bySample.keySet(), perSample.keySet(), "one sample row per distinct sample of current results");
+    Map<String, List<Record>> bySample =
+        results.stream().collect(Collectors.groupingBy(r -> (String) r.getField("sample_id")));
+    Map<String, Long> perSample =
+        samples.stream()
+            .collect(
+                Collectors.groupingBy(
+                    r -> (String) r.getField("sample_id"), Collectors.counting()));
+    assertEquals(
+        bySample.keySet(),
+        perSample.keySet(),
+        "one sample row per distinct sample of current results");
     assertTrue(perSample.values().stream().allMatch(c -> c == 1), "each sample exactly once");
     for (Record s : samples) {
       String id = (String) s.getField("sample_id");
       List<Record> rs = bySample.get(id);
       assertEquals(rs.size(), s.getField("n_results"), id);
-      assertEquals(Set.of(s.getField("sample_month")), rs.stream().map(r -> r.getField("sample_month"))
-          .collect(Collectors.toSet()), id + ": the sample and its results are in the same month");
+      assertEquals(
+          Set.of(s.getField("sample_month")),
+          rs.stream().map(r -> r.getField("sample_month")).collect(Collectors.toSet()),
+          id + ": the sample and its results are in the same month");
       boolean fails = rs.stream().anyMatch(r -> "FAIL".equals(r.getField("verdict")));
       assertEquals(fails ? "FAIL" : "PASS", s.getField("sample_verdict"), id);
-      assertEquals(rs.stream().anyMatch(r -> (Boolean) r.getField("banned_detection")),
-          s.getField("has_banned_detection"), id);
+      assertEquals(
+          rs.stream().anyMatch(r -> (Boolean) r.getField("banned_detection")),
+          s.getField("has_banned_detection"),
+          id);
     }
   }
 
@@ -225,25 +251,35 @@ public class KafkaExactlyOnceTest {
     LakehouseConfig lake = FlinkTestCluster.lakehouse(tmp.resolve("lakehouse"));
 
     StreamExecutionEnvironment env = FlinkTestCluster.env(2, 150, FAILURES + 2);
-    KafkaSource<UploadEnvelope> source = KafkaSource.<UploadEnvelope>builder()
-        .setBootstrapServers(kafka.bootstrapServers())
-        .setTopics(topic)
-        .setGroupId("agrisafe-stream-test")
-        .setStartingOffsets(OffsetsInitializer.earliest())
-        .setBounded(OffsetsInitializer.latest())
-        .setDeserializer(KafkaRecordDeserializationSchema.valueOnly(new EnvelopeCodec()))
-        .build();
-    DataStream<UploadEnvelope> uploads = env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka-uploads")
-        .uid("kafka-uploads")
-        .transform("failure-injector", TypeInformation.of(UploadEnvelope.class), new FailureInjector())
-        .uid("failure-injector");
-    StreamingJob.build(uploads, new IcebergSinks(lake, List.of()), StreamConfig.defaults(),
-        new Judging(ReferenceData.loadBundled()), List.of(StreamRules.Rule.BANNED_DETECTION));
+    KafkaSource<UploadEnvelope> source =
+        KafkaSource.<UploadEnvelope>builder()
+            .setBootstrapServers(kafka.bootstrapServers())
+            .setTopics(topic)
+            .setGroupId("agrisafe-stream-test")
+            .setStartingOffsets(OffsetsInitializer.earliest())
+            .setBounded(OffsetsInitializer.latest())
+            .setDeserializer(KafkaRecordDeserializationSchema.valueOnly(new EnvelopeCodec()))
+            .build();
+    DataStream<UploadEnvelope> uploads =
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka-uploads")
+            .uid("kafka-uploads")
+            .transform(
+                "failure-injector", TypeInformation.of(UploadEnvelope.class), new FailureInjector())
+            .uid("failure-injector");
+    StreamingJob.build(
+        uploads,
+        new IcebergSinks(lake, List.of()),
+        StreamConfig.defaults(),
+        new Judging(ReferenceData.loadBundled()),
+        List.of(StreamRules.Rule.BANNED_DETECTION));
     env.execute("kafka-exactly-once-test");
 
     List<Record> results = FlinkTestCluster.rows(lake, Tables.RESULTS);
-    Map<String, Long> count = results.stream()
-        .collect(Collectors.groupingBy(r -> (String) r.getField("result_id"), Collectors.counting()));
+    Map<String, Long> count =
+        results.stream()
+            .collect(
+                Collectors.groupingBy(
+                    r -> (String) r.getField("result_id"), Collectors.counting()));
     assertEquals(in.currentRevision().keySet(), count.keySet());
     assertTrue(count.values().stream().allMatch(c -> c == 1), "each current result exactly once");
     for (Record r : results) {
@@ -261,16 +297,20 @@ public class KafkaExactlyOnceTest {
     long received = in.records().size();
     long accepted = received - rejected.size();
     assertEquals(received, accepted + rejected.size());
-    assertEquals(accepted, results.size() + in.duplicates() + superseded,
+    assertEquals(
+        accepted,
+        results.size() + in.duplicates() + superseded,
         "accepted = current rows + duplicates suppressed + superseded revisions");
 
     List<Record> warnings = FlinkTestCluster.rows(lake, WarningTables.WARNINGS);
-    Map<Object, Long> perWarning = warnings.stream()
-        .collect(Collectors.groupingBy(r -> r.getField("warning_id"), Collectors.counting()));
+    Map<Object, Long> perWarning =
+        warnings.stream()
+            .collect(Collectors.groupingBy(r -> r.getField("warning_id"), Collectors.counting()));
     assertTrue(perWarning.values().stream().allMatch(c -> c == 1), "each warning once");
     // a banned result corrected into July raises a second warning (another sample date) - by design
-    long expectedWarnings = in.banned().size() + in.banned().stream()
-        .filter(id -> in.currentRevision().get(id) == 2).count();
+    long expectedWarnings =
+        in.banned().size()
+            + in.banned().stream().filter(id -> in.currentRevision().get(id) == 2).count();
     assertEquals(expectedWarnings, warnings.size());
     assertSamplesReconcile(results, FlinkTestCluster.rows(lake, Tables.SAMPLES));
     assertEquals(FAILURES, FAILED.get(), "the job failed and restarted " + FAILURES + " times");

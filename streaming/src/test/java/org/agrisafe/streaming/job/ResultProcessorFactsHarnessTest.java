@@ -1,6 +1,5 @@
 package org.agrisafe.streaming.job;
 
-import org.agrisafe.streaming.transport.UploadEnvelope;
 import static org.agrisafe.streaming.rules.RuleUploads.day;
 import static org.agrisafe.streaming.rules.RuleUploads.ms;
 import static org.agrisafe.streaming.rules.RuleUploads.quantitative;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.agrisafe.intake.judging.Judging;
 import org.agrisafe.intake.reference.ReferenceData;
+import org.agrisafe.streaming.transport.UploadEnvelope;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.table.data.RowData;
@@ -36,7 +36,8 @@ class ResultProcessorFactsHarnessTest {
     reference = new ReferenceVersion("bundled", 1L, new Judging(ReferenceData.loadBundled()));
   }
 
-  private static List<RuleFact> facts(KeyedBroadcastOperatorTestHarness<String, UploadEnvelope, ?, RowData> h) {
+  private static List<RuleFact> facts(
+      KeyedBroadcastOperatorTestHarness<String, UploadEnvelope, ?, RowData> h) {
     ConcurrentLinkedQueue<StreamRecord<RuleFact>> q = h.getSideOutput(ResultProcessor.FACTS);
     return q == null ? List.of() : q.stream().map(StreamRecord::getValue).toList();
   }
@@ -58,10 +59,14 @@ class ResultProcessorFactsHarnessTest {
     assertEquals("P1", f.producerId);
     assertEquals("370102", f.divisionCode);
     assertEquals("PLATFORM_UPLOAD:S1", f.sampleId);
-    assertEquals(LocalDate.of(2024, 7, 1).toEpochDay(), f.sampleDay, "00:30 +08:00 is 1 July in Asia/Shanghai");
+    assertEquals(
+        LocalDate.of(2024, 7, 1).toEpochDay(),
+        f.sampleDay,
+        "00:30 +08:00 is 1 July in Asia/Shanghai");
     assertEquals(day(at), f.sampleDay);
 
-    // a duplicate adds nothing; the correction (6 → 1 mg/kg, below the MRL 5) retracts the failing revision
+    // a duplicate adds nothing; the correction (6 → 1 mg/kg, below the MRL 5) retracts the failing
+    // revision
     h.processElement(env(quantitative("R1", 1, "S1", "P1", "6", at)), ms(at));
     assertEquals(1, facts(h).size(), "a duplicate emits no fact");
     h.processElement(env(quantitative("R1", 2, "S1", "P2", "1", at)), ms(at));
@@ -70,7 +75,10 @@ class ResultProcessorFactsHarnessTest {
     assertFalse(out.get(1).add);
     assertEquals(1, out.get(1).revision);
     assertTrue(out.get(1).fail);
-    assertEquals("P1", out.get(1).producerId, "the retraction names the producer the addition was counted for");
+    assertEquals(
+        "P1",
+        out.get(1).producerId,
+        "the retraction names the producer the addition was counted for");
     assertTrue(out.get(2).add);
     assertEquals(2, out.get(2).revision);
     assertFalse(out.get(2).fail, "1 mg/kg passes");
@@ -101,7 +109,8 @@ class ResultProcessorFactsHarnessTest {
     assertNull(rf.producerId);
     assertEquals("P-RIGHT", out.get(1).producerId);
 
-    // state (including the current fact) and timers back to zero after the dedupe TTL (processing time)
+    // state (including the current fact) and timers back to zero after the dedupe TTL (processing
+    // time)
     assertTrue(ResultProcessorHarnessTest.numKeyedStateEntries(h) > 0);
     h.setProcessingTime(Duration.ofMinutes(11).toMillis());
     assertEquals(0, ResultProcessorHarnessTest.numKeyedStateEntries(h));

@@ -1,8 +1,5 @@
 package org.agrisafe.streaming.job;
 
-import org.agrisafe.streaming.sinks.IcebergRows;
-import org.agrisafe.streaming.rules.StreamRules;
-import org.agrisafe.streaming.transport.UploadEnvelope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +13,9 @@ import org.agrisafe.intake.judging.Judging;
 import org.agrisafe.intake.reference.ReferenceData;
 import org.agrisafe.risk.verdict.BanRule;
 import org.agrisafe.risk.verdict.BanScope;
+import org.agrisafe.streaming.rules.StreamRules;
+import org.agrisafe.streaming.sinks.IcebergRows;
+import org.agrisafe.streaming.transport.UploadEnvelope;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * the next record; an older version does not replace a newer one; the broadcast version is restored from a snapshot.
  */
 class ResultProcessorReferenceTest {
-  private static final int BANNED = IcebergRows.index(ResultProcessor.RESULTS_SCHEMA, "banned_detection");
+  private static final int BANNED =
+      IcebergRows.index(ResultProcessor.RESULTS_SCHEMA, "banned_detection");
   private static final int MEASURE = IcebergRows.index(ResultProcessor.WARNINGS_SCHEMA, "measure");
   private static final String SAMPLED = "2024-07-01T09:00:00+08:00";
 
@@ -36,22 +37,38 @@ class ResultProcessorReferenceTest {
     ReferenceData bundled = ReferenceData.loadBundled();
     List<BanRule> bans = new ArrayList<>(bundled.banRules());
     if (withBan) {
-      bans.add(new BanRule("TEST:procymidone", "procymidone", BanScope.ALL_USES, LocalDate.of(2020, 1, 1), true,
-          "test ban"));
+      bans.add(
+          new BanRule(
+              "TEST:procymidone",
+              "procymidone",
+              BanScope.ALL_USES,
+              LocalDate.of(2020, 1, 1),
+              true,
+              "test ban"));
     }
-    ReferenceData ref = ReferenceData.of(bundled.commodityNodes(), bundled.categories(), bundled.limitRules(), bans,
-        bundled.analyteNames(), bundled.issues());
+    ReferenceData ref =
+        ReferenceData.of(
+            bundled.commodityNodes(),
+            bundled.categories(),
+            bundled.limitRules(),
+            bans,
+            bundled.analyteNames(),
+            bundled.issues());
     return new ReferenceVersion(name, loadedAtMs, new Judging(ref));
   }
 
-  private static List<String> warnings(KeyedBroadcastOperatorTestHarness<String, UploadEnvelope, ?, RowData> h) {
+  private static List<String> warnings(
+      KeyedBroadcastOperatorTestHarness<String, UploadEnvelope, ?, RowData> h) {
     ConcurrentLinkedQueue<StreamRecord<RowData>> q = h.getSideOutput(ResultProcessor.WARNINGS);
-    return q == null ? List.of() : q.stream().map(r -> r.getValue().getString(MEASURE).toString()).toList();
+    return q == null
+        ? List.of()
+        : q.stream().map(r -> r.getValue().getString(MEASURE).toString()).toList();
   }
 
   @Test
   void theReferenceVersionIsAFlinkPojoNotKryo() {
-    assertTrue(ReferencePoller.TYPE instanceof org.apache.flink.api.java.typeutils.PojoTypeInfo,
+    assertTrue(
+        ReferencePoller.TYPE instanceof org.apache.flink.api.java.typeutils.PojoTypeInfo,
         ReferencePoller.TYPE.toString());
   }
 
@@ -62,10 +79,11 @@ class ResultProcessorReferenceTest {
     h.processElement(Uploads.env(Uploads.procymidone("R1", 1, "S1", "0.1", SAMPLED), 1), 10);
     assertEquals(List.of(), warnings(h));
     h.processBroadcastElement(version("v2", 2_000, true), 11);
-    assertEquals("v2", h.getBroadcastState(ReferenceVersion.STATE).get(ReferenceVersion.CURRENT)
-        .version);
+    assertEquals(
+        "v2", h.getBroadcastState(ReferenceVersion.STATE).get(ReferenceVersion.CURRENT).version);
     h.processElement(Uploads.env(Uploads.procymidone("R2", 1, "S2", "0.1", SAMPLED), 2), 12);
-    assertEquals(List.of("BANNED_DETECTION"), warnings(h), "the new ban judges the record after it");
+    assertEquals(
+        List.of("BANNED_DETECTION"), warnings(h), "the new ban judges the record after it");
     List<RowData> results = h.extractOutputValues();
     assertEquals(2, results.size());
     assertFalse(results.get(0).getBoolean(BANNED), "R1 was judged before the ban arrived");
@@ -75,8 +93,10 @@ class ResultProcessorReferenceTest {
 
   @Test
   void anOlderBroadcastDoesNotReplaceANewerVersion() throws Exception {
-    // e.g. a broadcast version restored from a checkpoint, older than the version loaded at the restart
-    var h = ResultProcessorHarnessTest.harness(Duration.ofDays(1), version("at-restart", 2_000, false));
+    // e.g. a broadcast version restored from a checkpoint, older than the version loaded at the
+    // restart
+    var h =
+        ResultProcessorHarnessTest.harness(Duration.ofDays(1), version("at-restart", 2_000, false));
     h.processBroadcastElement(version("restored", 1_000, true), 10);
     h.processElement(Uploads.env(Uploads.procymidone("R3", 1, "S3", "0.1", SAMPLED), 1), 11);
     assertEquals(List.of(), warnings(h), "the newer version (no ban) judges");
@@ -91,18 +111,30 @@ class ResultProcessorReferenceTest {
     OperatorSubtaskState snapshot = h.snapshot(1, 12);
     h.close();
 
-    var restored = new KeyedBroadcastOperatorTestHarness<>(
-        new org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator<>(
-            new ResultProcessor(version("v1", 1_000, false), StreamConfig.defaults(),
-                List.of(StreamRules.Rule.values())), List.of(ReferenceVersion.STATE)),
-        new StreamingJob.ResultKey(), org.apache.flink.api.common.typeinfo.Types.STRING, 1, 1, 0);
+    var restored =
+        new KeyedBroadcastOperatorTestHarness<>(
+            new org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator<>(
+                new ResultProcessor(
+                    version("v1", 1_000, false),
+                    StreamConfig.defaults(),
+                    List.of(StreamRules.Rule.values())),
+                List.of(ReferenceVersion.STATE)),
+            new StreamingJob.ResultKey(),
+            org.apache.flink.api.common.typeinfo.Types.STRING,
+            1,
+            1,
+            0);
     restored.setup();
     restored.initializeState(snapshot);
     restored.open();
     restored.processElement(Uploads.env(Uploads.procymidone("R4", 1, "S4", "0.1", SAMPLED), 2), 13);
-    assertEquals(List.of(), restored.extractOutputValues(), "the duplicate is suppressed by the restored keyed state");
+    assertEquals(
+        List.of(),
+        restored.extractOutputValues(),
+        "the duplicate is suppressed by the restored keyed state");
     restored.processElement(Uploads.env(Uploads.procymidone("R5", 1, "S5", "0.1", SAMPLED), 3), 14);
-    assertEquals(List.of("BANNED_DETECTION"), warnings(restored), "the restored broadcast version judges");
+    assertEquals(
+        List.of("BANNED_DETECTION"), warnings(restored), "the restored broadcast version judges");
     restored.close();
   }
 }

@@ -1,6 +1,5 @@
 package org.agrisafe.streaming.job;
 
-import org.agrisafe.streaming.sinks.IcebergRows;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import org.agrisafe.streaming.sinks.IcebergRows;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.StringData;
@@ -16,9 +16,12 @@ import org.junit.jupiter.api.Test;
 
 /** {@link ResultState}: the one byte array of a result's keyed state in {@link ResultProcessor}. */
 class ResultStateTest {
-  private static final RowDataSerializer ROWS = IcebergRows.serializer(ResultProcessor.REVISIONS_SCHEMA);
-  private static final int RESULT_ID = IcebergRows.index(ResultProcessor.REVISIONS_SCHEMA, "result_id");
-  private static final int REVISION = IcebergRows.index(ResultProcessor.REVISIONS_SCHEMA, "revision");
+  private static final RowDataSerializer ROWS =
+      IcebergRows.serializer(ResultProcessor.REVISIONS_SCHEMA);
+  private static final int RESULT_ID =
+      IcebergRows.index(ResultProcessor.REVISIONS_SCHEMA, "result_id");
+  private static final int REVISION =
+      IcebergRows.index(ResultProcessor.REVISIONS_SCHEMA, "revision");
 
   @Test
   void roundTripKeepsRevisionsRowFactAndExpiry() {
@@ -65,10 +68,14 @@ class ResultStateTest {
     assertNull(empty.fact);
     byte[] bytes = empty.encode(ROWS, new DataOutputSerializer(16));
     assertEquals(8 + 4 + 1 + 1, bytes.length, "expiry, count, two absent markers");
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> ResultState.decode(Arrays.copyOf(bytes, bytes.length + 3), ROWS));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> ResultState.decode(Arrays.copyOf(bytes, bytes.length + 3), ROWS));
     assertTrue(e.getMessage().contains("--restore none"), e.getMessage());
-    e = assertThrows(IllegalStateException.class, () -> ResultState.decode(new byte[] {1, 2, 3}, ROWS));
+    e =
+        assertThrows(
+            IllegalStateException.class, () -> ResultState.decode(new byte[] {1, 2, 3}, ROWS));
     assertTrue(e.getMessage().contains("--restore none"), e.getMessage());
   }
 }

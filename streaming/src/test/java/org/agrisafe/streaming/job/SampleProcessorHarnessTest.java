@@ -1,7 +1,5 @@
 package org.agrisafe.streaming.job;
 
-import org.agrisafe.streaming.sinks.IcebergRows;
-import org.agrisafe.streaming.rules.StreamRules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,9 +8,11 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.agrisafe.intake.judging.Judging;
 import org.agrisafe.intake.reference.ReferenceData;
+import org.agrisafe.streaming.rules.StreamRules;
+import org.agrisafe.streaming.sinks.IcebergRows;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.apache.flink.table.data.RowData;
@@ -28,16 +28,25 @@ import org.junit.jupiter.api.Test;
 class SampleProcessorHarnessTest {
   /** Procymidone on chives: GB 2763-2021 MRL 0.2 mg/kg, in force until 2023-05-01. */
   private static final String JUNE = "2022-06-30T23:30:00+08:00";
+
   private static final String JULY = "2022-07-01T08:00:00+08:00";
-  private static final int MONTH = IcebergRows.index(SampleProcessor.SAMPLES_SCHEMA, "sample_month");
-  private static final int TEST_KIND = IcebergRows.index(SampleProcessor.SAMPLES_SCHEMA, "test_kind");
-  private static final int VERDICT = IcebergRows.index(SampleProcessor.SAMPLES_SCHEMA, "sample_verdict");
-  private static final int N_RESULTS = IcebergRows.index(SampleProcessor.SAMPLES_SCHEMA, "n_results");
-  private static final int CONFIRMATION = IcebergRows.index(SampleProcessor.SAMPLES_SCHEMA, "rapid_confirmation");
-  private static final int BANNED = IcebergRows.index(SampleProcessor.SAMPLES_SCHEMA, "has_banned_detection");
-  private static final int SAMPLE_ID = IcebergRows.index(SampleProcessor.SAMPLES_SCHEMA, "sample_id");
+  private static final int MONTH =
+      IcebergRows.index(SampleProcessor.SAMPLES_SCHEMA, "sample_month");
+  private static final int TEST_KIND =
+      IcebergRows.index(SampleProcessor.SAMPLES_SCHEMA, "test_kind");
+  private static final int VERDICT =
+      IcebergRows.index(SampleProcessor.SAMPLES_SCHEMA, "sample_verdict");
+  private static final int N_RESULTS =
+      IcebergRows.index(SampleProcessor.SAMPLES_SCHEMA, "n_results");
+  private static final int CONFIRMATION =
+      IcebergRows.index(SampleProcessor.SAMPLES_SCHEMA, "rapid_confirmation");
+  private static final int BANNED =
+      IcebergRows.index(SampleProcessor.SAMPLES_SCHEMA, "has_banned_detection");
+  private static final int SAMPLE_ID =
+      IcebergRows.index(SampleProcessor.SAMPLES_SCHEMA, "sample_id");
   private static final int MEASURE = IcebergRows.index(ResultProcessor.WARNINGS_SCHEMA, "measure");
-  private static final int WARNING_ID = IcebergRows.index(ResultProcessor.WARNINGS_SCHEMA, "warning_id");
+  private static final int WARNING_ID =
+      IcebergRows.index(ResultProcessor.WARNINGS_SCHEMA, "warning_id");
   private static Judging judging;
 
   @BeforeAll
@@ -45,20 +54,25 @@ class SampleProcessorHarnessTest {
     judging = new Judging(ReferenceData.loadBundled());
   }
 
-  private static KeyedBroadcastOperatorTestHarness<String, CurrentRecord, ReferenceVersion, RowData> harness(
-      Duration ttl, List<StreamRules.Rule> rules) throws Exception {
+  private static KeyedBroadcastOperatorTestHarness<String, CurrentRecord, ReferenceVersion, RowData>
+      harness(Duration ttl, List<StreamRules.Rule> rules) throws Exception {
     StreamConfig cfg = StreamConfig.defaults().withDedupeTtl(ttl);
-    return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(new SampleProcessor(judging, cfg, rules),
-        new SampleProcessor.SampleKey(), Types.STRING, ReferenceVersion.STATE);
+    return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+        new SampleProcessor(judging, cfg, rules),
+        new SampleProcessor.SampleKey(),
+        Types.STRING,
+        ReferenceVersion.STATE);
   }
 
   /** Keyed state entries of the operator (heap backend), as KeyedOneInputStreamOperatorTestHarness counts them. */
-  private static int numKeyedStateEntries(KeyedBroadcastOperatorTestHarness<String, CurrentRecord, ?, RowData> h) {
-    return ((HeapKeyedStateBackend<?>) h.getOperator().getKeyedStateBackend()).numKeyValueStateEntries();
+  private static int numKeyedStateEntries(
+      KeyedBroadcastOperatorTestHarness<String, CurrentRecord, ?, RowData> h) {
+    return ((HeapKeyedStateBackend<?>) h.getOperator().getKeyedStateBackend())
+        .numKeyValueStateEntries();
   }
 
-  private static KeyedBroadcastOperatorTestHarness<String, CurrentRecord, ReferenceVersion, RowData> harness()
-      throws Exception {
+  private static KeyedBroadcastOperatorTestHarness<String, CurrentRecord, ReferenceVersion, RowData>
+      harness() throws Exception {
     return harness(Duration.ofDays(1), List.of(StreamRules.Rule.values()));
   }
 
@@ -85,7 +99,8 @@ class SampleProcessorHarnessTest {
   }
 
   @Test
-  void correctionMovingTheMonthLeavesOneCurrentRowAndUnchangedRowsAreNotReEmitted() throws Exception {
+  void correctionMovingTheMonthLeavesOneCurrentRowAndUnchangedRowsAreNotReEmitted()
+      throws Exception {
     var h = harness();
     h.processElement(Uploads.current(Uploads.procymidone("R1", 1, "S1", "0.1", JUNE), 1), 10);
     h.processElement(Uploads.current(Uploads.procymidone("R2", 1, "S1", "0.05", JUNE), 2), 10);
@@ -101,9 +116,11 @@ class SampleProcessorHarnessTest {
     assertEquals("2022-06", str(out.get(2), MONTH));
     assertEquals(RowKind.INSERT, out.get(3).getRowKind());
     assertEquals("2022-07", str(out.get(3), MONTH));
-    assertEquals(2, out.get(3).getInt(N_RESULTS), "the corrected result replaced its earlier revision");
+    assertEquals(
+        2, out.get(3).getInt(N_RESULTS), "the corrected result replaced its earlier revision");
 
-    // the second result corrected to the same sampling time and an unchanged verdict: the sample row is the same
+    // the second result corrected to the same sampling time and an unchanged verdict: the sample
+    // row is the same
     h.processElement(Uploads.current(Uploads.procymidone("R2", 2, "S1", "0.06", JULY), 4), 10);
     assertEquals(4, h.extractOutputValues().size(), "no row when the sample row does not change");
 
@@ -113,7 +130,10 @@ class SampleProcessorHarnessTest {
     assertEquals(5, out.size());
     assertEquals(RowKind.INSERT, out.get(4).getRowKind());
     assertEquals("FAIL", str(out.get(4), VERDICT));
-    assertEquals(List.of("PLATFORM_UPLOAD:S1|2022-07|QUANTITATIVE"), upsert(out), "exactly one current sample row");
+    assertEquals(
+        List.of("PLATFORM_UPLOAD:S1|2022-07|QUANTITATIVE"),
+        upsert(out),
+        "exactly one current sample row");
     h.close();
   }
 
@@ -122,22 +142,35 @@ class SampleProcessorHarnessTest {
     var h = harness();
     String day = "2024-07-01T09:00:00+08:00";
     h.processElement(Uploads.current(Uploads.rapid("RA1", 1, "SA", "芹菜", "62.5", day), 1), 10);
-    assertEquals(0, side(h.getSideOutput(SampleProcessor.WARNINGS)).size(), "a rapid positive alone is suspected");
+    assertEquals(
+        0,
+        side(h.getSideOutput(SampleProcessor.WARNINGS)).size(),
+        "a rapid positive alone is suspected");
     h.processElement(Uploads.current(Uploads.banned("RQ1", 1, "SA", day), 2), 10);
     h.processElement(Uploads.current(Uploads.banned("RQ2", 1, "SB", day), 3), 10);
-    assertEquals(1, side(h.getSideOutput(SampleProcessor.WARNINGS)).size(), "SB has no rapid test yet");
+    assertEquals(
+        1, side(h.getSideOutput(SampleProcessor.WARNINGS)).size(), "SB has no rapid test yet");
     h.processElement(Uploads.current(Uploads.rapid("RA2", 1, "SB", "芹菜", "70", day), 4), 10);
     List<RowData> w = side(h.getSideOutput(SampleProcessor.WARNINGS));
     assertEquals(2, w.size());
     assertTrue(w.stream().allMatch(r -> "CONFIRMED_AFTER_RAPID".equals(str(r, MEASURE))));
-    assertEquals(2, w.stream().map(r -> str(r, WARNING_ID)).distinct().count(), "one warning per sample");
+    assertEquals(
+        2, w.stream().map(r -> str(r, WARNING_ID)).distinct().count(), "one warning per sample");
     List<RowData> rows = h.extractOutputValues();
-    RowData lastA = rows.stream().filter(r -> str(r, SAMPLE_ID).equals("PLATFORM_UPLOAD:SA")).reduce((a, b) -> b)
-        .orElseThrow();
+    RowData lastA =
+        rows.stream()
+            .filter(r -> str(r, SAMPLE_ID).equals("PLATFORM_UPLOAD:SA"))
+            .reduce((a, b) -> b)
+            .orElseThrow();
     assertTrue(lastA.getBoolean(BANNED), "carbofuran under a verified ban was detected");
-    // RAPID becomes MIXED (another partition of monitoring.samples): the old key is deleted, one row remains
-    assertEquals(List.of("PLATFORM_UPLOAD:SA|2024-07|MIXED", "PLATFORM_UPLOAD:SB|2024-07|MIXED"), upsert(rows));
-    assertEquals(2, rows.stream().filter(r -> r.getRowKind() == RowKind.DELETE).count(),
+    // RAPID becomes MIXED (another partition of monitoring.samples): the old key is deleted, one
+    // row remains
+    assertEquals(
+        List.of("PLATFORM_UPLOAD:SA|2024-07|MIXED", "PLATFORM_UPLOAD:SB|2024-07|MIXED"),
+        upsert(rows));
+    assertEquals(
+        2,
+        rows.stream().filter(r -> r.getRowKind() == RowKind.DELETE).count(),
         "one DELETE of the sample's RAPID row for each of SA and SB");
     h.close();
   }
@@ -145,9 +178,11 @@ class SampleProcessorHarnessTest {
   @Test
   void rapidPositiveWhoseConfirmationPassesRaisesNothing() throws Exception {
     var h = harness();
-    h.processElement(Uploads.current(Uploads.procymidone("RQ", 1, "SC", "0.1", "2022-07-01T10:00:00+08:00"), 1),
+    h.processElement(
+        Uploads.current(Uploads.procymidone("RQ", 1, "SC", "0.1", "2022-07-01T10:00:00+08:00"), 1),
         10);
-    h.processElement(Uploads.current(Uploads.rapid("RA", 1, "SC", "韭菜", "70", "2022-07-01T10:00:00+08:00"), 2),
+    h.processElement(
+        Uploads.current(Uploads.rapid("RA", 1, "SC", "韭菜", "70", "2022-07-01T10:00:00+08:00"), 2),
         10);
     assertEquals(0, side(h.getSideOutput(SampleProcessor.WARNINGS)).size());
     List<RowData> rows = h.extractOutputValues();
@@ -159,7 +194,10 @@ class SampleProcessorHarnessTest {
 
   @Test
   void ruleSwitchedOffRaisesNothing() throws Exception {
-    var h = harness(Duration.ofDays(1), List.of(StreamRules.Rule.BANNED_DETECTION, StreamRules.Rule.EXCEEDANCE));
+    var h =
+        harness(
+            Duration.ofDays(1),
+            List.of(StreamRules.Rule.BANNED_DETECTION, StreamRules.Rule.EXCEEDANCE));
     String day = "2024-07-01T09:00:00+08:00";
     h.processElement(Uploads.current(Uploads.rapid("RA", 1, "SD", "芹菜", "62.5", day), 1), 10);
     h.processElement(Uploads.current(Uploads.banned("RQ", 1, "SD", day), 2), 10);

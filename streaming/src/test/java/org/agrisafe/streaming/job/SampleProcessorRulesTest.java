@@ -1,7 +1,5 @@
 package org.agrisafe.streaming.job;
 
-import org.agrisafe.streaming.sinks.IcebergRows;
-import org.agrisafe.streaming.rules.StreamRules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,13 +10,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.agrisafe.intake.judging.Judging;
-import org.agrisafe.intake.judging.Judging.JudgedSample;
 import org.agrisafe.intake.ingest.ResultRowValues;
 import org.agrisafe.intake.ingest.UploadRecords;
+import org.agrisafe.intake.judging.Judging;
+import org.agrisafe.intake.judging.Judging.JudgedSample;
 import org.agrisafe.intake.model.ParsedResult;
 import org.agrisafe.intake.reference.ReferenceData;
 import org.agrisafe.lakehouse.tables.WarningTables;
+import org.agrisafe.streaming.rules.StreamRules;
+import org.agrisafe.streaming.sinks.IcebergRows;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -53,10 +53,12 @@ class SampleProcessorRulesTest {
   void rapidPositiveConfirmedByABannedDetectionFiresOnceWhateverTheOrder() {
     String rapid = Uploads.rapid("RA", 1, "S1", "芹菜", "62.5", DAY);
     String banned = Uploads.banned("RQ", 1, "S1", DAY);
-    List<Map<String, Object>> a = StreamRules.sampleWarnings(StreamRules.Rule.CONFIRMED_AFTER_RAPID,
-        judge(rapid, banned), NOW);
-    List<Map<String, Object>> b = StreamRules.sampleWarnings(StreamRules.Rule.CONFIRMED_AFTER_RAPID,
-        judge(banned, rapid), NOW);
+    List<Map<String, Object>> a =
+        StreamRules.sampleWarnings(
+            StreamRules.Rule.CONFIRMED_AFTER_RAPID, judge(rapid, banned), NOW);
+    List<Map<String, Object>> b =
+        StreamRules.sampleWarnings(
+            StreamRules.Rule.CONFIRMED_AFTER_RAPID, judge(banned, rapid), NOW);
     assertEquals(1, a.size());
     assertEquals(a, b, "the quantitative result may arrive before the rapid one");
     Map<String, Object> w = a.get(0);
@@ -65,22 +67,39 @@ class SampleProcessorRulesTest {
     assertEquals("STREAM_RULE", w.get("producer"));
     assertEquals("SAMPLE", w.get("series_level"));
     assertEquals("2024-07-01", w.get("period"));
-    assertEquals(WarningTables.warningId(WarningTables.Producer.STREAM_RULE,
-        List.of("CONFIRMED_AFTER_RAPID", "PLATFORM_UPLOAD:S1", (String) w.get("analyte_code"), "DAY", "2024-07-01")),
+    assertEquals(
+        WarningTables.warningId(
+            WarningTables.Producer.STREAM_RULE,
+            List.of(
+                "CONFIRMED_AFTER_RAPID",
+                "PLATFORM_UPLOAD:S1",
+                (String) w.get("analyte_code"),
+                "DAY",
+                "2024-07-01")),
         w.get("warning_id"));
     String details = (String) w.get("details");
-    assertTrue(details.contains("ENZYME_INHIBITION") && details.contains("有机磷和氨基甲酸酯类农药")
-        && details.contains("62.5 %"), details);
-    assertTrue(details.contains("克百威") && details.contains("0.005 mg/kg") && details.contains("banned"), details);
-    assertTrue(details.contains("PLATFORM_UPLOAD:RA") && details.contains("PLATFORM_UPLOAD:RQ"), details);
+    assertTrue(
+        details.contains("ENZYME_INHIBITION")
+            && details.contains("有机磷和氨基甲酸酯类农药")
+            && details.contains("62.5 %"),
+        details);
+    assertTrue(
+        details.contains("克百威") && details.contains("0.005 mg/kg") && details.contains("banned"),
+        details);
+    assertTrue(
+        details.contains("PLATFORM_UPLOAD:RA") && details.contains("PLATFORM_UPLOAD:RQ"), details);
   }
 
   @Test
   void exceedanceConfirmsAndNamesTheValueAgainstTheMrl() {
-    // procymidone 0.3 mg/kg on chives in July 2022 > MRL 0.2 mg/kg (GB 2763-2021); chives are alliums: flagged
-    JudgedSample js = judge(Uploads.rapid("RA", 1, "S2", "韭菜", "55", "2022-07-01T10:00:00+08:00"),
-        Uploads.procymidone("RQ", 1, "S2", "0.3", "2022-07-01T10:00:00+08:00"));
-    List<Map<String, Object>> w = StreamRules.sampleWarnings(StreamRules.Rule.CONFIRMED_AFTER_RAPID, js, NOW);
+    // procymidone 0.3 mg/kg on chives in July 2022 > MRL 0.2 mg/kg (GB 2763-2021); chives are
+    // alliums: flagged
+    JudgedSample js =
+        judge(
+            Uploads.rapid("RA", 1, "S2", "韭菜", "55", "2022-07-01T10:00:00+08:00"),
+            Uploads.procymidone("RQ", 1, "S2", "0.3", "2022-07-01T10:00:00+08:00"));
+    List<Map<String, Object>> w =
+        StreamRules.sampleWarnings(StreamRules.Rule.CONFIRMED_AFTER_RAPID, js, NOW);
     assertEquals(1, w.size());
     String details = (String) w.get(0).get("details");
     assertTrue(details.contains("0.3 mg/kg > MRL 0.2 mg/kg"), details);
@@ -89,20 +108,29 @@ class SampleProcessorRulesTest {
 
   @Test
   void doesNotFireWhenTheConfirmationPassesOrTheRapidIsNegative() {
-    JudgedSample notConfirmed = judge(Uploads.rapid("RA", 1, "S3", "韭菜", "70", "2022-07-01T10:00:00+08:00"),
-        Uploads.procymidone("RQ", 1, "S3", "0.1", "2022-07-01T10:00:00+08:00"));
+    JudgedSample notConfirmed =
+        judge(
+            Uploads.rapid("RA", 1, "S3", "韭菜", "70", "2022-07-01T10:00:00+08:00"),
+            Uploads.procymidone("RQ", 1, "S3", "0.1", "2022-07-01T10:00:00+08:00"));
     assertEquals("NOT_CONFIRMED", notConfirmed.rapidConfirmation());
-    assertEquals(List.of(), StreamRules.sampleWarnings(StreamRules.Rule.CONFIRMED_AFTER_RAPID, notConfirmed, NOW));
-    JudgedSample negative = judge(Uploads.rapid("RA", 1, "S4", "芹菜", "20", DAY),
-        Uploads.banned("RQ", 1, "S4", DAY));
-    assertEquals(List.of(), StreamRules.sampleWarnings(StreamRules.Rule.CONFIRMED_AFTER_RAPID, negative, NOW));
+    assertEquals(
+        List.of(),
+        StreamRules.sampleWarnings(StreamRules.Rule.CONFIRMED_AFTER_RAPID, notConfirmed, NOW));
+    JudgedSample negative =
+        judge(Uploads.rapid("RA", 1, "S4", "芹菜", "20", DAY), Uploads.banned("RQ", 1, "S4", DAY));
+    assertEquals(
+        List.of(),
+        StreamRules.sampleWarnings(StreamRules.Rule.CONFIRMED_AFTER_RAPID, negative, NOW));
     JudgedSample rapidOnly = judge(Uploads.rapid("RA", 1, "S5", "芹菜", "80", DAY));
-    assertEquals(List.of(), StreamRules.sampleWarnings(StreamRules.Rule.CONFIRMED_AFTER_RAPID, rapidOnly, NOW));
+    assertEquals(
+        List.of(),
+        StreamRules.sampleWarnings(StreamRules.Rule.CONFIRMED_AFTER_RAPID, rapidOnly, NOW));
   }
 
   @Test
   void perResultRulesAndSampleRulesStayApart() {
-    JudgedSample js = judge(Uploads.rapid("RA", 1, "S6", "芹菜", "62.5", DAY), Uploads.banned("RQ", 1, "S6", DAY));
+    JudgedSample js =
+        judge(Uploads.rapid("RA", 1, "S6", "芹菜", "62.5", DAY), Uploads.banned("RQ", 1, "S6", DAY));
     for (var jr : js.results()) {
       assertNull(StreamRules.warning(StreamRules.Rule.CONFIRMED_AFTER_RAPID, js, jr, NOW));
     }
@@ -112,9 +140,11 @@ class SampleProcessorRulesTest {
 
   @Test
   void sampleRowCarriesTheBatchVerdictAndCounts() {
-    JudgedSample js = judge(Uploads.procymidone("R1", 1, "S7", "0.3", "2022-07-01T00:30:00+08:00"),
-        Uploads.procymidone("R2", 1, "S7", "0.1", "2022-07-01T00:30:00+08:00"),
-        Uploads.rapid("R3", 1, "S7", "韭菜", "60", "2022-07-01T00:30:00+08:00"));
+    JudgedSample js =
+        judge(
+            Uploads.procymidone("R1", 1, "S7", "0.3", "2022-07-01T00:30:00+08:00"),
+            Uploads.procymidone("R2", 1, "S7", "0.1", "2022-07-01T00:30:00+08:00"),
+            Uploads.rapid("R3", 1, "S7", "韭菜", "60", "2022-07-01T00:30:00+08:00"));
     Map<String, Object> row = ResultRowValues.sampleRow(js, "stream", NOW);
     assertEquals("FAIL", row.get("sample_verdict"), "0.3 > 0.2 fails the sample");
     assertEquals(3, row.get("n_results"));
@@ -130,7 +160,9 @@ class SampleProcessorRulesTest {
     assertEquals("S7", row.get("source_sample_id"));
 
     JudgedSample rapidOnly = judge(Uploads.rapid("R4", 1, "S8", "芹菜", "60", DAY));
-    assertEquals("NOT_JUDGED", ResultRowValues.sampleRow(rapidOnly, "stream", NOW).get("sample_verdict"),
+    assertEquals(
+        "NOT_JUDGED",
+        ResultRowValues.sampleRow(rapidOnly, "stream", NOW).get("sample_verdict"),
         "rapid-only samples are reported apart");
   }
 
@@ -150,11 +182,14 @@ class SampleProcessorRulesTest {
     Map<String, String> attributes = new java.util.TreeMap<>();
     attributes.put("changed_by_test", "yes");
     c.put("attributes", attributes);
-    assertFalse(SampleProcessor.sameContent(binary(a), binary(c)), "a changed attribute is a change");
+    assertFalse(
+        SampleProcessor.sameContent(binary(a), binary(c)), "a changed attribute is a change");
   }
 
   private static org.apache.flink.table.data.RowData binary(Map<String, Object> values) {
-    return IcebergRows.binary(IcebergRows.serializer(SampleProcessor.SAMPLES_SCHEMA),
-        IcebergRows.toRow(SampleProcessor.SAMPLES_SCHEMA, values, org.apache.flink.types.RowKind.INSERT));
+    return IcebergRows.binary(
+        IcebergRows.serializer(SampleProcessor.SAMPLES_SCHEMA),
+        IcebergRows.toRow(
+            SampleProcessor.SAMPLES_SCHEMA, values, org.apache.flink.types.RowKind.INSERT));
   }
 }

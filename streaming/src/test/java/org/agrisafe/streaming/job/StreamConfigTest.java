@@ -11,13 +11,21 @@ import org.junit.jupiter.api.Test;
 class StreamConfigTest {
   @Test
   void referencePollDefaultsToAMinuteAndMustBePositive() {
-    assertEquals(Duration.ofMillis(StreamConfig.REFERENCE_POLL_MS_DEFAULT), StreamConfig.defaults().referencePoll());
+    assertEquals(
+        Duration.ofMillis(StreamConfig.REFERENCE_POLL_MS_DEFAULT),
+        StreamConfig.defaults().referencePoll());
     assertEquals(60_000, StreamConfig.REFERENCE_POLL_MS_DEFAULT);
-    assertEquals(Duration.ofSeconds(5), StreamConfig.defaults().withReferencePoll(Duration.ofSeconds(5))
-        .referencePoll());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> StreamConfig.defaults().withReferencePoll(Duration.ZERO));
-    assertTrue(e.getMessage().contains("Invalid reference-poll PT0S: expected a positive duration"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> StreamConfig.defaults().withReferencePoll(null));
+    assertEquals(
+        Duration.ofSeconds(5),
+        StreamConfig.defaults().withReferencePoll(Duration.ofSeconds(5)).referencePoll());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> StreamConfig.defaults().withReferencePoll(Duration.ZERO));
+    assertTrue(
+        e.getMessage().contains("Invalid reference-poll PT0S: expected a positive duration"),
+        e.getMessage());
+    assertThrows(
+        IllegalArgumentException.class, () -> StreamConfig.defaults().withReferencePoll(null));
   }
 }

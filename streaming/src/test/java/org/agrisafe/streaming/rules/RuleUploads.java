@@ -1,11 +1,11 @@
 package org.agrisafe.streaming.rules;
 
-import org.agrisafe.streaming.job.RuleFact;
-import org.agrisafe.streaming.job.Uploads;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import org.agrisafe.streaming.job.RuleFact;
+import org.agrisafe.streaming.job.Uploads;
 
 /** Test fixtures of the window rules: upload records with producer and division, and {@link RuleFact}s. */
 public final class RuleUploads {
@@ -14,8 +14,14 @@ public final class RuleUploads {
   public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static ObjectNode base(String resultId, int revision, String sampleId, String producer, String division,
-      String commodity, String sampledAt) {
+  private static ObjectNode base(
+      String resultId,
+      int revision,
+      String sampleId,
+      String producer,
+      String division,
+      String commodity,
+      String sampledAt) {
     ObjectNode o = JSON.createObjectNode();
     o.put("result_id", resultId);
     o.put("revision", revision);
@@ -39,7 +45,12 @@ public final class RuleUploads {
    * Procymidone (腐霉利) on chives (韭菜), LC-MS/MS, {@code value} mg/kg; after 2023-05 the MRL is 5 mg/kg
    * (GB 2763.1-2022), so "6" fails and "1" passes.
    */
-  public static String quantitative(String resultId, int revision, String sampleId, String producer, String value,
+  public static String quantitative(
+      String resultId,
+      int revision,
+      String sampleId,
+      String producer,
+      String value,
       String sampledAt) {
     ObjectNode o = base(resultId, revision, sampleId, producer, "370102", "韭菜", sampledAt);
     o.put("analyte", "腐霉利");
@@ -50,7 +61,12 @@ public final class RuleUploads {
   }
 
   /** An enzyme-inhibition rapid test on {@code commodity}: 62 % inhibition is POSITIVE, 12 % NEGATIVE. */
-  public static String rapid(String resultId, String sampleId, String division, String commodity, boolean positive,
+  public static String rapid(
+      String resultId,
+      String sampleId,
+      String division,
+      String commodity,
+      boolean positive,
       String sampledAt) {
     ObjectNode o = base(resultId, 1, sampleId, null, division, commodity, sampledAt);
     o.put("analyte", "有机磷和氨基甲酸酯类农药");
@@ -70,7 +86,8 @@ public final class RuleUploads {
   }
 
   /** A failing quantitative fact of producer P sampled at {@code sampledAt}. */
-  public static RuleFact failure(String resultId, int revision, String sampleId, String producer, String sampledAt) {
+  public static RuleFact failure(
+      String resultId, int revision, String sampleId, String producer, String sampledAt) {
     RuleFact f = new RuleFact();
     f.add = true;
     f.resultId = "PLATFORM_UPLOAD:" + resultId;
@@ -86,8 +103,8 @@ public final class RuleUploads {
   }
 
   /** A rapid-test fact of (division, commodity) sampled at {@code sampledAt}. */
-  public static RuleFact rapidFact(String resultId, String division, String commodity, boolean positive,
-      String sampledAt) {
+  public static RuleFact rapidFact(
+      String resultId, String division, String commodity, boolean positive, String sampledAt) {
     RuleFact f = new RuleFact();
     f.add = true;
     f.resultId = "PLATFORM_UPLOAD:" + resultId;

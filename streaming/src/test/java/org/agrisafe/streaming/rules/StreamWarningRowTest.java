@@ -1,7 +1,5 @@
 package org.agrisafe.streaming.rules;
 
-import org.agrisafe.streaming.sinks.IcebergRows;
-import org.agrisafe.streaming.job.ResultProcessor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
@@ -10,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.agrisafe.lakehouse.tables.WarningTables;
+import org.agrisafe.streaming.job.ResultProcessor;
+import org.agrisafe.streaming.sinks.IcebergRows;
 import org.apache.flink.types.RowKind;
 import org.junit.jupiter.api.Test;
 
@@ -20,17 +20,20 @@ class StreamWarningRowTest {
 
   @Test
   void commonColumns() {
-    Map<String, Object> row = StreamWarningRow.of(StreamRules.Rule.PRODUCER_REPEAT, "PRODUCER", List.of("P1"), DAY,
-            NOW)
-        .where("PLATFORM_UPLOAD", "韭菜", "370102", "ALL")
-        .observed(3)
-        .recurrence(2)
-        .group(List.of("P1"))
-        .set("details", "d")
-        .row();
+    Map<String, Object> row =
+        StreamWarningRow.of(StreamRules.Rule.PRODUCER_REPEAT, "PRODUCER", List.of("P1"), DAY, NOW)
+            .where("PLATFORM_UPLOAD", "韭菜", "370102", "ALL")
+            .observed(3)
+            .recurrence(2)
+            .group(List.of("P1"))
+            .set("details", "d")
+            .row();
     Map<String, Object> expected = new HashMap<>();
-    expected.put("warning_id", WarningTables.warningId(WarningTables.Producer.STREAM_RULE,
-        List.of("PRODUCER_REPEAT", "P1", "DAY", "2024-07-01")));
+    expected.put(
+        "warning_id",
+        WarningTables.warningId(
+            WarningTables.Producer.STREAM_RULE,
+            List.of("PRODUCER_REPEAT", "P1", "DAY", "2024-07-01")));
     expected.put("producer", "STREAM_RULE");
     expected.put("warning_type", "ALERT");
     expected.put("severity", "HIGH");
@@ -57,13 +60,16 @@ class StreamWarningRowTest {
 
   @Test
   void firstWarningRanksBySeverityAndTheWindowRulesShareTheId() {
-    Map<String, Object> row = StreamWarningRow.of(StreamRules.Rule.EXCEEDANCE, "RESULT", List.of("S1", "a"), DAY,
-        NOW).row();
+    Map<String, Object> row =
+        StreamWarningRow.of(StreamRules.Rule.EXCEEDANCE, "RESULT", List.of("S1", "a"), DAY, NOW)
+            .row();
     assertEquals(0, row.get("recurrence"));
     assertEquals(2.0, row.get("rank_score"), "MEDIUM weight 2");
     assertEquals("INFORMATION_FOR_FOLLOW_UP", row.get("warning_type"));
-    assertEquals(WindowRules.warningId(StreamRules.Rule.RAPID_POSITIVE_RATE, List.of("370102", "菠菜"),
-            DAY.toEpochDay()),
-        StreamWarningRow.warningId(StreamRules.Rule.RAPID_POSITIVE_RATE, List.of("370102", "菠菜"), DAY));
+    assertEquals(
+        WindowRules.warningId(
+            StreamRules.Rule.RAPID_POSITIVE_RATE, List.of("370102", "菠菜"), DAY.toEpochDay()),
+        StreamWarningRow.warningId(
+            StreamRules.Rule.RAPID_POSITIVE_RATE, List.of("370102", "菠菜"), DAY));
   }
 }
