@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.agrisafe.jobs.bulletin.BulletinSpec.Language;
+import org.agrisafe.jobs.report.CjkFont;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -116,10 +117,7 @@ public final class BulletinCharts {
   }
 
   private static void style(org.knowm.xchart.style.AxesChartStyler s, Language l) {
-    String family =
-        l == Language.ZH && BulletinPdf.fontFile() != null
-            ? BulletinPdf.FONT_FAMILY
-            : Font.SANS_SERIF;
+    String family = l == Language.ZH ? CjkFont.awtFont().getFamily() : Font.SANS_SERIF;
     s.setChartTitleFont(new Font(family, Font.BOLD, 16));
     s.setLegendFont(new Font(family, Font.PLAIN, 12));
     s.setAxisTitleFont(new Font(family, Font.PLAIN, 12));

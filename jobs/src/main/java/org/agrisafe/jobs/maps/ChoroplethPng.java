@@ -3,7 +3,6 @@ package org.agrisafe.jobs.maps;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.FontFormatException;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
@@ -22,6 +21,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.agrisafe.intake.reference.Region;
 import org.agrisafe.intake.reference.RegionLayer;
+import org.agrisafe.jobs.report.CjkFont;
 import org.locationtech.jts.awt.PointTransformation;
 import org.locationtech.jts.awt.ShapeWriter;
 import org.locationtech.jts.geom.Coordinate;
@@ -35,13 +35,11 @@ import org.locationtech.jts.geom.Point;
  *
  * <p>Projection: plate carrée (lon, lat as x, y) for the world, cut at 58° S; for Jinan equirectangular with x
  * scaled by cos(latitude of the centre), so shapes and the scale bar are true near Jinan. Chinese text uses the CJK
- * TrueType font {@value #CJK_FONT_PATH} (Debian {@code fonts-wqy-microhei}); when it is missing the logical
- * "SansSerif" font is used and a warning is printed (Chinese may then show as boxes).
+ * TrueType font of {@link CjkFont} (an installed copy, else the one shipped in the jar); when it cannot be read the
+ * logical "SansSerif" font is used and a warning is printed (Chinese may then show as boxes).
  */
 public final class ChoroplethPng {
   private ChoroplethPng() {}
-
-  public static final String CJK_FONT_PATH = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
 
   /** Upper bounds of the exceedance classes (proportions), as the map page's fixed breaks. */
   static final double[] BREAKS = {0.01, 0.02, 0.05, 0.10};
@@ -65,19 +63,13 @@ public final class ChoroplethPng {
   /** The CJK font, or SansSerif with a warning on stderr. */
   static synchronized Font baseFont() {
     if (baseFont == null) {
-      Path p = Path.of(CJK_FONT_PATH);
       try {
-        if (!Files.exists(p)) {
-          throw new IOException("file not found");
-        }
-        baseFont = Font.createFonts(p.toFile())[0];
-      } catch (IOException | FontFormatException e) {
+        baseFont = CjkFont.awtFont();
+      } catch (RuntimeException e) {
         System.err.println(
-            "WARNING: CJK font "
-                + CJK_FONT_PATH
-                + " cannot be loaded ("
+            "WARNING: CJK font cannot be loaded ("
                 + e.getMessage()
-                + "): using SansSerif, Chinese names may not render. Install it: apt-get install -y fonts-wqy-microhei");
+                + "): using SansSerif, Chinese names may not render");
         baseFont = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
       }
     }
