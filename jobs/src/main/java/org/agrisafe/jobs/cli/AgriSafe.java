@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       CreateCommand.class,
       IngestCommand.class,
+      ReferenceCommands.class,
+      RejudgeCommand.class,
       RunCommand.class,
       ExportCommand.class,
       DemoCommand.class,

@@ -10,7 +10,9 @@ import picocli.CommandLine.Mixin;
 
 @Command(
     name = "create",
-    description = "Create the lakehouse's namespaces and tables (idempotent).")
+    description =
+        "Create the lakehouse's namespaces and tables, seeding never-written reference tables from"
+            + " reference-data/ (idempotent).")
 final class CreateCommand implements Callable<Integer> {
   @Mixin ConfigOptions config;
 
@@ -18,7 +20,11 @@ final class CreateCommand implements Callable<Integer> {
   public Integer call() {
     LakehouseConfig cfg = config.load();
     SparkSession spark = SparkSessions.create(cfg, "agrisafe-create");
-    LakehouseBootstrap.createAll(SparkSessions.icebergCatalog(spark, cfg))
+    org.apache.iceberg.catalog.Catalog iceberg = SparkSessions.icebergCatalog(spark, cfg);
+    LakehouseBootstrap.createAll(iceberg).forEach(System.out::println);
+    // reference tables never written are seeded from reference-data/ (docs/conventions.md §3.7)
+    org.agrisafe.intake.reference.IcebergReference.seedIfEmpty(
+            iceberg, org.agrisafe.intake.reference.ReferenceData.loadBundled())
         .forEach(System.out::println);
     System.out.println(
         "catalog "

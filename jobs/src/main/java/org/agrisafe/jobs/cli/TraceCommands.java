@@ -1,6 +1,7 @@
 package org.agrisafe.jobs.cli;
 
 import java.util.concurrent.Callable;
+import org.agrisafe.intake.reference.IcebergReference;
 import org.agrisafe.intake.reference.ReferenceData;
 import org.agrisafe.intake.trace.TraceReference;
 import org.agrisafe.jobs.spark.SparkSessions;
@@ -51,8 +52,16 @@ final class TraceCommands implements Runnable {
     @Override
     public Integer call() {
       LakehouseConfig cfg = config.load();
+      SparkSession spark = spark(cfg, "agrisafe-trace-demo");
+      org.agrisafe.lakehouse.tables.LakehouseBootstrap.createAll(
+          SparkSessions.icebergCatalog(spark, cfg));
       TraceDemo.Result r =
-          TraceDemo.run(spark(cfg, "agrisafe-trace-demo"), cfg, ReferenceData.loadBundled());
+          TraceDemo.run(
+              spark,
+              cfg,
+              IcebergReference.seedAndLoad(
+                  SparkSessions.icebergCatalog(spark, cfg),
+                  l -> System.err.println("reference: " + l)));
       System.out.println(r);
       if (!r.allPassed()) {
         System.err.println(

@@ -34,6 +34,7 @@ import org.agrisafe.intake.model.ParsedSample;
 import org.agrisafe.intake.model.RejectedRecord;
 import org.agrisafe.intake.model.RowKind;
 import org.agrisafe.intake.model.SourceSystem;
+import org.agrisafe.intake.reference.IcebergReference;
 import org.agrisafe.intake.reference.ReferenceData;
 import org.agrisafe.jobs.spark.Rows;
 import org.agrisafe.lakehouse.tables.Tables;
@@ -132,11 +133,13 @@ public final class IngestJob {
     };
   }
 
+  /** The version text of rows judged with reference data given outside a lakehouse ({@link #run} with data). */
+  public static final String BUNDLED_VERSION = "bundled";
+
   /**
-   * Parses, judges and writes one source.
-   *
-   * @param catalog the Spark catalog name of the lakehouse
-   * @throws IllegalStateException if the counts do not reconcile (nothing is written then)
+   * As {@link #run(SparkSession, String, Format, Path, Charset, IcebergReference.Loaded)} with reference data given
+   * outside the lakehouse (tests, benchmarks): rows record {@code reference_version} {@value #BUNDLED_VERSION}. The
+   * launcher judges with the lakehouse's reference tables instead (docs/conventions.md §3.7).
    */
   public static Summary run(
       SparkSession spark,
@@ -145,6 +148,30 @@ public final class IngestJob {
       Path path,
       Charset charset,
       ReferenceData reference) {
+    return run(
+        spark,
+        catalog,
+        format,
+        path,
+        charset,
+        new IcebergReference.Loaded(BUNDLED_VERSION, reference));
+  }
+
+  /**
+   * Parses, judges and writes one source.
+   *
+   * @param catalog the Spark catalog name of the lakehouse
+   * @param reference the reference data judged with and its version ({@link IcebergReference#load}), recorded in
+   *     every sample and result row's {@code reference_version} (docs/conventions.md §3.7)
+   * @throws IllegalStateException if the counts do not reconcile (nothing is written then)
+   */
+  public static Summary run(
+      SparkSession spark,
+      String catalog,
+      Format format,
+      Path path,
+      Charset charset,
+      IcebergReference.Loaded reference) {
     IngestBatch batch = parse(format, path, charset);
     IngestReport report = batch.report().reconcile();
     List<ParsedResult> toJudge = batch.results();
@@ -159,7 +186,7 @@ public final class IngestJob {
               batch.results().stream().map(ParsedResult::resultId).toList()));
       toJudge = all;
     }
-    Judging.Outcome judged = new Judging(reference).judgeAll(batch.samples(), toJudge);
+    Judging.Outcome judged = new Judging(reference.data()).judgeAll(batch.samples(), toJudge);
     String runId = runId(report.sourceSystem(), path);
     Instant now = Instant.now();
     List<Map<String, Object>> samples = new ArrayList<>();
@@ -168,9 +195,12 @@ public final class IngestJob {
     Map<String, JudgedSample> bySample = new HashMap<>();
     for (JudgedSample js : judged.samples()) {
       bySample.put(js.sample().sampleId(), js);
-      samples.add(sampleRow(js, runId, now));
+      Map<String, Object> sr = sampleRow(js, runId, now);
+      sr.put(REFERENCE_VERSION, reference.version());
+      samples.add(sr);
       for (JudgedResult jr : js.results()) {
         Map<String, Object> r = resultRow(js, jr, runId, now);
+        r.put(REFERENCE_VERSION, reference.version());
         current.add(r);
         Map<String, Object> h = new LinkedHashMap<>(r);
         h.put("is_current", true);
@@ -185,6 +215,7 @@ public final class IngestJob {
             resultRow(
                 js, new JudgedResult(r, r.analyteCode(), null, null, null, false), runId, now);
         h.put("verdict", "SUPERSEDED");
+        h.put(REFERENCE_VERSION, reference.version());
         h.put("is_current", false);
         revisions.add(h);
       }
@@ -299,6 +330,9 @@ public final class IngestJob {
       throw new IllegalStateException(e);
     }
   }
+
+  /** The column naming the reference version a verdict row was judged with (docs/conventions.md §3.7). */
+  public static final String REFERENCE_VERSION = "reference_version";
 
   static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 

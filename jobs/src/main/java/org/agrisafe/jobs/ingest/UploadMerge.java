@@ -49,6 +49,14 @@ final class UploadMerge {
                                 .isin(uploadResultIds.toArray()))));
     java.util.List<org.agrisafe.intake.model.ParsedResult> out = new java.util.ArrayList<>();
     for (Row r : rows.collectAsList()) {
+      out.add(parsedResult(r));
+    }
+    return out;
+  }
+
+  /** The parsed result a stored {@code monitoring.results} row of a lab upload was judged from. */
+  static org.agrisafe.intake.model.ParsedResult parsedResult(Row r) {
+    {
       var b =
           org.agrisafe.intake.model.ParsedResult.builder(r.getAs("result_id"), r.getAs("sample_id"))
               .revision(r.<Integer>getAs("revision"))
@@ -64,9 +72,8 @@ final class UploadMerge {
       if (line != null) {
         b.sourceLine(line);
       }
-      out.add(b.build());
+      return b.build();
     }
-    return out;
   }
 
   static void merge(

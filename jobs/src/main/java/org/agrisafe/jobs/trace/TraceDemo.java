@@ -11,7 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.agrisafe.intake.reference.ReferenceData;
+import org.agrisafe.intake.reference.IcebergReference;
 import org.agrisafe.intake.trace.BuyerHasher;
 import org.agrisafe.intake.trace.TraceReference;
 import org.agrisafe.jobs.ingest.IngestJob;
@@ -142,21 +142,25 @@ public final class TraceDemo {
    *
    * @return the summary; call {@link Result#allPassed()} to know whether every expectation held
    */
-  public static Result run(SparkSession spark, LakehouseConfig cfg, ReferenceData ref) {
+  public static Result run(SparkSession spark, LakehouseConfig cfg, IcebergReference.Loaded ref) {
     return run(spark, cfg, ref, JinanTraceGenerator.Params.defaults());
   }
 
-  /** As {@link #run(SparkSession, LakehouseConfig, ReferenceData)} with other generator parameters. */
+  /**
+   * As {@link #run(SparkSession, LakehouseConfig, IcebergReference.Loaded)} with other generator parameters.
+   *
+   * @param ref the reference data judged with and its version ({@link IcebergReference#seedAndLoad})
+   */
   public static Result run(
       SparkSession spark,
       LakehouseConfig cfg,
-      ReferenceData ref,
+      IcebergReference.Loaded ref,
       JinanTraceGenerator.Params params) {
     String catalog = cfg.catalogName();
     Timer timer = new Timer();
     LakehouseBootstrap.createAll(SparkSessions.icebergCatalog(spark, cfg));
     BuyerHasher hasher = BuyerHasher.fromConfig(cfg);
-    TraceReference tref = TraceReference.loadBundled(ref);
+    TraceReference tref = TraceReference.loadBundled(ref.data());
     Path landing = cfg.lakehouseDir().resolve("landing").resolve("jinan-synthetic-trace");
     JinanTraceGenerator.Manifest manifest = JinanTraceGenerator.generate(landing, params);
     timer.lap("generate");

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.agrisafe.intake.reference.IcebergReference;
 import org.agrisafe.intake.reference.ReferenceData;
+import org.agrisafe.jobs.ingest.IngestJob;
 import org.agrisafe.jobs.spark.SharedSpark;
 import org.agrisafe.synthetic.JinanTraceGenerator;
 import org.junit.jupiter.api.Tag;
@@ -26,7 +28,7 @@ class TraceDemoTest {
         TraceDemo.run(
             SharedSpark.spark(),
             SharedSpark.config(),
-            ReferenceData.loadBundled(),
+            new IcebergReference.Loaded(IngestJob.BUNDLED_VERSION, ReferenceData.loadBundled()),
             new JinanTraceGenerator.Params(7L, 10, 10));
     System.out.println(r);
     List<TraceDemo.Check> failed = r.checks().stream().filter(c -> !c.passed()).toList();

@@ -2,15 +2,19 @@ package org.agrisafe.lakehouse.tables;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.UpdateSchema;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.SupportsNamespaces;
+import org.apache.iceberg.types.Types;
 
 /**
  * Creates the lakehouse's namespaces and tables from {@link Tables}, idempotently. An existing table is kept;
- * fields added to its definition since it was created are added by name (Iceberg schema evolution), never
- * dropped or retyped.
+ * fields added to its definition since it was created are added by name (Iceberg schema evolution) at the
+ * definition's position, never dropped or retyped (e.g. {@code reference_version} of the verdict tables,
+ * docs/conventions.md §3.7).
  */
 public final class LakehouseBootstrap {
   private LakehouseBootstrap() {}
@@ -71,7 +75,28 @@ public final class LakehouseBootstrap {
     if (table.schema().sameSchema(def.schema())) {
       return "exists  table " + def.identifier();
     }
-    table.updateSchema().unionByNameWith(def.schema()).commit();
-    return "evolved table " + def.identifier();
+    Schema before = table.schema();
+    UpdateSchema update = table.updateSchema().unionByNameWith(def.schema());
+    // Place each added top-level column where the definition has it: writers that bind rows by
+    // position (the
+    // Flink sinks build rows in the definition's column order) then see the same order in old and
+    // new tables.
+    List<String> added = new ArrayList<>();
+    String previous = null;
+    for (Types.NestedField f : def.schema().columns()) {
+      if (before.findField(f.name()) == null) {
+        added.add(f.name());
+        if (previous == null) {
+          update.moveFirst(f.name());
+        } else {
+          update.moveAfter(f.name(), previous);
+        }
+      }
+      previous = f.name();
+    }
+    update.commit();
+    return "evolved table "
+        + def.identifier()
+        + (added.isEmpty() ? "" : " (added " + String.join(", ", added) + ")");
   }
 }

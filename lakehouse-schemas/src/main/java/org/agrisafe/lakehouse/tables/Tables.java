@@ -50,6 +50,13 @@ public final class Tables {
     return m;
   }
 
+  /**
+   * Doc of the {@code reference_version} column of the verdict tables: the reference tables' snapshots the row was
+   * judged with, {@code <table>@<snapshot id>} per reference table, space separated (docs/conventions.md §3.7).
+   */
+  private static final String REFERENCE_VERSION_DOC =
+      "Reference snapshots judged with: <table>@<snapshot id> per reference table, space separated";
+
   // ------------------------------------------------------------------ monitoring.samples
   private static final Schema SAMPLES_SCHEMA =
       new Schema(
@@ -159,7 +166,8 @@ public final class Tables {
               47,
               "test_kind",
               Types.StringType.get(),
-              "QUANTITATIVE, RAPID (rapid tests only: reported apart), MIXED or PUBLISHED_VERDICT"));
+              "QUANTITATIVE, RAPID (rapid tests only: reported apart), MIXED or PUBLISHED_VERDICT"),
+          optional(50, "reference_version", Types.StringType.get(), REFERENCE_VERSION_DOC));
 
   /**
    * Partitioned by source, local month and test kind: a month's job reads only that month's files, and the
@@ -261,7 +269,8 @@ public final class Tables {
                 optional(38, "source_line", Types.LongType.get()),
                 required(39, "is_synthetic", Types.BooleanType.get()),
                 optional(40, "ingest_run_id", Types.StringType.get()),
-                optional(41, "ingested_at", Types.TimestampType.withZone())));
+                optional(41, "ingested_at", Types.TimestampType.withZone()),
+                optional(44, "reference_version", Types.StringType.get(), REFERENCE_VERSION_DOC)));
     if (history) {
       f.add(
           required(

@@ -288,8 +288,10 @@ public class ResultProcessor
       return;
     }
     JudgedSample js;
+    ReferenceVersion reference;
     try {
-      js = reference(ctx).judging().judge(v.sample(), List.of(v.result()));
+      reference = reference(ctx);
+      js = reference.judging().judge(v.sample(), List.of(v.result()));
     } catch (RuntimeException e) {
       reject(
           ctx,
@@ -307,6 +309,7 @@ public class ResultProcessor
     accepted.inc();
     JudgedResult jr = js.results().get(0);
     Map<String, Object> values = ResultRowValues.resultRow(js, jr, config.runId(), now);
+    values.put("reference_version", reference.version); // docs/conventions.md §3.7
     st.addRevision(revision, fingerprint);
     RowData cur = st.current;
     int curRev = cur == null ? 0 : cur.getInt(REVISION);

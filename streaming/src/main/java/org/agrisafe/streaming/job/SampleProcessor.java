@@ -197,6 +197,7 @@ public class SampleProcessor
             ss == null ? 0 : ResultState.expiryOf(ss), ctx.timerService(), config.dedupeTtl());
     RowData previous = ss == null ? null : emittedRow(ss);
     JudgedSample js;
+    ReferenceVersion reference;
     try {
       UploadRecords.Valid self = parse(env);
       cache.put(in.resultId, new Parsed(stored, self));
@@ -206,10 +207,8 @@ public class SampleProcessor
         results.add(parsed(e.getKey(), e.getValue()).result());
       }
       results.sort(Comparator.comparing(ParsedResult::resultId));
-      js =
-          ReferenceVersion.inForce(initial, ctx.getBroadcastState(ReferenceVersion.STATE))
-              .judging()
-              .judge(sample, results);
+      reference = ReferenceVersion.inForce(initial, ctx.getBroadcastState(ReferenceVersion.STATE));
+      js = reference.judging().judge(sample, results);
     } catch (RuntimeException e) {
       ctx.output(
           REJECTED,
@@ -235,6 +234,7 @@ public class SampleProcessor
       return;
     }
     Map<String, Object> values = ResultRowValues.sampleRow(js, config.runId(), now);
+    values.put("reference_version", reference.version); // docs/conventions.md §3.7
     RowData row = IcebergRows.toRow(SAMPLES_SCHEMA, values, RowKind.INSERT);
     RowData binary = IcebergRows.binary(sampleRows, row);
     if (previous != null && sameContent(previous, binary)) {

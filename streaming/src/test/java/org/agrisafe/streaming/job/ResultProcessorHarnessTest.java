@@ -106,6 +106,20 @@ public class ResultProcessorHarnessTest {
   }
 
   @Test
+  void everyVerdictRowRecordsTheReferenceVersionItWasJudgedWith() throws Exception {
+    var h = harness(Duration.ofDays(1));
+    h.processElement(
+        Uploads.env(Uploads.procymidone("R1", 1, "S1", "0.3", "2022-07-01T00:30:00+08:00"), 1), 10);
+    int res = IcebergRows.index(ResultProcessor.RESULTS_SCHEMA, "reference_version");
+    int rev = IcebergRows.index(ResultProcessor.REVISIONS_SCHEMA, "reference_version");
+    assertEquals(reference.version, main(h).get(0).getString(res).toString());
+    assertEquals(
+        reference.version,
+        side(h.getSideOutput(ResultProcessor.REVISIONS)).get(0).getString(rev).toString());
+    h.close();
+  }
+
+  @Test
   void correctionMovingTheSampleDateDeletesTheOldKey() throws Exception {
     var h = harness(Duration.ofDays(1));
     h.processElement(
