@@ -19,8 +19,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.agrisafe.intake.model.MethodType;
 import org.agrisafe.lakehouse.tables.TableDef;
 import org.agrisafe.lakehouse.tables.Tables;
+import org.agrisafe.risk.verdict.Confirmation;
+import org.agrisafe.risk.verdict.RapidOutcome;
+import org.agrisafe.risk.verdict.SampleStatus;
+import org.agrisafe.risk.verdict.TestKind;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.SupportsNamespaces;
@@ -542,7 +547,7 @@ public final class NationalGenerator {
         col("region_code"),
         col("lab_level"),
         lit("WHOLESALE_MARKET").as("sampling_stage"),
-        when(col("rapid"), "NOT_JUDGED")
+        when(col("rapid"), SampleStatus.NOT_JUDGED.name())
             .when(col("fails"), "FAIL")
             .otherwise("PASS")
             .as("sample_verdict"),
@@ -557,12 +562,16 @@ public final class NationalGenerator {
         lit(false).as("detected_without_standard"),
         when(
                 col("rapid"),
-                when(u(seed, "rapidpos").lt(col("p_fail").multiply(2)), "POSITIVE")
-                    .otherwise("NEGATIVE"))
+                when(
+                        u(seed, "rapidpos").lt(col("p_fail").multiply(2)),
+                        RapidOutcome.POSITIVE.name())
+                    .otherwise(RapidOutcome.NEGATIVE.name()))
             .as("rapid_outcome"),
         lit(true).as("is_synthetic"),
         lit("bench-" + seed).as("ingest_run_id"),
-        when(col("rapid"), "RAPID").otherwise("QUANTITATIVE").as("test_kind"));
+        when(col("rapid"), TestKind.RAPID.name())
+            .otherwise(TestKind.QUANTITATIVE.name())
+            .as("test_kind"));
   }
 
   /**
@@ -592,16 +601,18 @@ public final class NationalGenerator {
                 col("category").as("commodity_code"),
                 lit("有机磷和氨基甲酸酯类").as("analyte_raw"),
                 lit("organophosphate_carbamate").as("analyte_code"),
-                lit("RAPID").as("method_type"),
+                lit(MethodType.RAPID.name()).as("method_type"),
                 lit("ENZYME_INHIBITION").as("method"),
                 when(positive, lit(50.0).plus(u(seed, "inhibition").multiply(50)))
                     .otherwise(u(seed, "inhibition").multiply(50))
                     .as("inhibition_rate_pct"),
-                when(positive, "POSITIVE").otherwise("NEGATIVE").as("verdict"),
+                when(positive, RapidOutcome.POSITIVE.name())
+                    .otherwise(RapidOutcome.NEGATIVE.name())
+                    .as("verdict"),
                 lit(false).as("exceeds"),
                 lit(false).as("non_compliant"),
                 lit(false).as("banned_detection"),
-                when(positive, "AWAITING_CONFIRMATION").as("rapid_confirmation"),
+                when(positive, Confirmation.AWAITING_CONFIRMATION.name()).as("rapid_confirmation"),
                 lit(false).as("false_positive_prone"),
                 when(positive, "inhibition rate >= 50 % (GB/T 5009.199): suspected")
                     .otherwise("inhibition rate < 50 %")
@@ -626,7 +637,7 @@ public final class NationalGenerator {
             col("category").as("commodity_code"),
             element_at(nameArr, col("a").plus(1)).as("analyte_raw"),
             element_at(codeArr, col("a").plus(1)).as("analyte_code"),
-            lit("QUANTITATIVE").as("method_type"),
+            lit(MethodType.QUANTITATIVE.name()).as("method_type"),
             lit("LC_MS_MS").as("method"),
             when(col("value").isNull(), lit("ND"))
                 .otherwise(format_number(col("value"), 4))

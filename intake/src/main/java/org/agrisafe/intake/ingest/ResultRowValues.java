@@ -14,6 +14,7 @@ import org.agrisafe.intake.reference.CountryNames;
 import org.agrisafe.risk.verdict.AppliedLimit;
 import org.agrisafe.risk.verdict.ResultJudgement;
 import org.agrisafe.risk.verdict.SampleJudgement;
+import org.agrisafe.risk.verdict.SampleStatus;
 
 /**
  * Column values of one row of {@code monitoring.samples}, {@code monitoring.results} / {@code
@@ -83,7 +84,7 @@ public final class ResultRowValues {
     m.put("trace_code", s.traceCode());
     m.put("brand", s.brand());
     m.put("packer", s.packer());
-    m.put("sample_verdict", js.sampleVerdict());
+    m.put("sample_verdict", js.sampleVerdict().name());
     SampleJudgement j = js.judgement();
     m.put("verdict_published_by_source", j != null && j.verdictPublishedBySource());
     m.put("n_results", js.results().size());
@@ -94,13 +95,15 @@ public final class ResultRowValues {
     m.put("has_banned_detection", j != null && j.hasBannedDetection());
     m.put("n_no_standard", j == null ? 0 : j.nNoStandardDetected());
     m.put("detected_without_standard", j != null && j.detectedWithoutStandard());
-    m.put("rapid_outcome", js.rapidOutcome());
-    m.put("rapid_confirmation", js.rapidConfirmation());
+    m.put("rapid_outcome", js.rapidOutcome() == null ? null : js.rapidOutcome().name());
+    m.put(
+        "rapid_confirmation",
+        js.rapidConfirmation() == null ? null : js.rapidConfirmation().name());
     m.put("attributes", s.attributes());
     m.put("is_synthetic", isSynthetic(s));
     m.put("ingest_run_id", runId);
     m.put("ingested_at", now);
-    m.put("test_kind", js.testKind());
+    m.put("test_kind", js.testKind().name());
     return m;
   }
 
@@ -175,7 +178,7 @@ public final class ResultRowValues {
       m.put("false_positive_prone", jr.falsePositiveProne());
       m.put("reason", jr.rapid().reason());
     } else {
-      m.put("verdict", "NOT_JUDGED");
+      m.put("verdict", SampleStatus.NOT_JUDGED.name());
       m.put("exceeds", false);
       m.put("non_compliant", false);
       m.put("banned_detection", false);

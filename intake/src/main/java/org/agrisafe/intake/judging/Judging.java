@@ -22,8 +22,10 @@ import org.agrisafe.risk.verdict.RapidJudgement;
 import org.agrisafe.risk.verdict.RapidOutcome;
 import org.agrisafe.risk.verdict.ResultJudgement;
 import org.agrisafe.risk.verdict.SampleJudgement;
+import org.agrisafe.risk.verdict.SampleStatus;
 import org.agrisafe.risk.verdict.SampleVerdict;
 import org.agrisafe.risk.verdict.SampleVerdicts;
+import org.agrisafe.risk.verdict.TestKind;
 import org.agrisafe.risk.verdict.Verdicts;
 
 /**
@@ -65,20 +67,22 @@ public final class Judging implements Serializable {
   /**
    * One sample with its results and verdict.
    *
-   * @param sampleVerdict PASS or FAIL; NOT_JUDGED when the sample has only rapid results
-   * @param testKind QUANTITATIVE, RAPID, MIXED or PUBLISHED_VERDICT
+   * @param sampleVerdict PASS or FAIL; NOT_JUDGED when the sample has only rapid results (docs/conventions.md
+   *     §9.4)
+   * @param testKind QUANTITATIVE, RAPID, MIXED or PUBLISHED_VERDICT ({@link TestKind#of})
    * @param rapidOutcome POSITIVE when any rapid result is positive, NEGATIVE when all are negative, else null
-   * @param rapidConfirmation for a rapid positive: CONFIRMED_FAIL, NOT_CONFIRMED or AWAITING_CONFIRMATION
+   * @param rapidConfirmation for a rapid positive: the worst state of the sample's positives ({@link
+   *     Confirmation#worst}): CONFIRMED_FAIL, AWAITING_CONFIRMATION or NOT_CONFIRMED; else null
    */
   public record JudgedSample(
       ParsedSample sample,
       String commodityCode,
       String category,
       SampleJudgement judgement,
-      String sampleVerdict,
-      String testKind,
-      String rapidOutcome,
-      String rapidConfirmation,
+      SampleStatus sampleVerdict,
+      TestKind testKind,
+      RapidOutcome rapidOutcome,
+      Confirmation rapidConfirmation,
       int nDetected,
       List<JudgedResult> results)
       implements Serializable {}
@@ -176,11 +180,11 @@ public final class Judging implements Serializable {
       }
     }
     // Rapid confirmations against the quantitative results of the same sample.
-    String rapidOutcome = null;
-    String rapidConfirmation = null;
+    RapidOutcome rapidOutcome = null;
+    Confirmation rapidConfirmation = null;
     if (!rapids.isEmpty()) {
       boolean anyPositive = rapids.stream().anyMatch(j -> j.outcome() == RapidOutcome.POSITIVE);
-      rapidOutcome = anyPositive ? "POSITIVE" : "NEGATIVE";
+      rapidOutcome = anyPositive ? RapidOutcome.POSITIVE : RapidOutcome.NEGATIVE;
       for (int i = 0; i < judged.size(); i++) {
         JudgedResult jr = judged.get(i);
         if (jr.rapid() != null) {
@@ -190,28 +194,28 @@ public final class Judging implements Serializable {
               new JudgedResult(
                   jr.result(), jr.analyteCode(), null, jr.rapid(), c, jr.falsePositiveProne()));
           if (jr.rapid().outcome() == RapidOutcome.POSITIVE) {
-            rapidConfirmation = worst(rapidConfirmation, c);
+            rapidConfirmation = Confirmation.worst(rapidConfirmation, c);
           }
         }
       }
     }
     SampleVerdict published = toRisk(s.publishedSampleVerdict());
     SampleJudgement sj = null;
-    String verdict;
-    String kind;
+    SampleStatus verdict;
+    TestKind kind;
     if (quantitative.isEmpty() && !rapids.isEmpty() && published == null) {
-      kind = "RAPID";
-      verdict = "NOT_JUDGED";
+      kind = TestKind.RAPID;
+      verdict = SampleStatus.NOT_JUDGED;
     } else if (results.isEmpty()
         && published == null
         && "true".equals(s.attributes().get(PrifAdapter.ATTR_NONE_DETECTED))) {
       sj = SampleVerdicts.noneDetected();
-      verdict = sj.verdict().name();
-      kind = "QUANTITATIVE";
+      verdict = SampleStatus.of(sj.verdict());
+      kind = TestKind.QUANTITATIVE;
     } else {
       sj = SampleVerdicts.judgeSample(quantitative, published);
-      verdict = sj.verdict().name();
-      kind = published != null ? "PUBLISHED_VERDICT" : rapids.isEmpty() ? "QUANTITATIVE" : "MIXED";
+      verdict = SampleStatus.of(sj.verdict());
+      kind = TestKind.of(!quantitative.isEmpty(), !rapids.isEmpty(), published != null);
     }
     int detected = (int) quantitative.stream().filter(j -> j.detection().isDetected()).count();
     return new JudgedSample(
@@ -229,15 +233,6 @@ public final class Judging implements Serializable {
 
   private String analyte(boolean cn, ParsedResult r) {
     return cn ? reference.resolveAnalyte(r.analyteCode()) : r.analyteCode();
-  }
-
-  private static String worst(String current, Confirmation c) {
-    List<String> order =
-        List.of("CONFIRMED_FAIL", "AWAITING_CONFIRMATION", "NOT_CONFIRMED", "NOT_APPLICABLE");
-    if (current == null || order.indexOf(c.name()) < order.indexOf(current)) {
-      return c.name();
-    }
-    return current;
   }
 
   static String publishedSource(SourceSystem s) {

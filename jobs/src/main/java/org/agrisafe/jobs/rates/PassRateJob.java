@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.year;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.agrisafe.intake.model.MethodType;
 import org.agrisafe.jobs.period.PeriodType;
 import org.agrisafe.jobs.rates.PassRateSpec.Dimension;
 import org.agrisafe.jobs.spark.LakehouseIo;
@@ -68,7 +69,7 @@ public final class PassRateJob {
         results
             .filter(
                 col("method_type")
-                    .equalTo("QUANTITATIVE")
+                    .equalTo(MethodType.QUANTITATIVE.name())
                     .and(col("source_system").isin(ANALYTE_RATE_SOURCES.toArray())))
             .groupBy(col("sample_id"), col("analyte_code"))
             .agg(

@@ -2,6 +2,7 @@ package org.agrisafe.jobs.spark;
 
 import static org.apache.spark.sql.functions.col;
 
+import org.agrisafe.risk.verdict.TestKind;
 import org.apache.spark.sql.Column;
 
 /** Row filters on {@code monitoring.samples} shared by the jobs. */
@@ -14,6 +15,6 @@ public final class SampleFilters {
    * partitioned by {@code test_kind}, so this filter also prunes the rapid-test files from the scan.
    */
   public static Column notRapidOnly() {
-    return col("test_kind").isNull().or(col("test_kind").notEqual("RAPID"));
+    return col("test_kind").isNull().or(col("test_kind").notEqual(TestKind.RAPID.name()));
   }
 }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.agrisafe.intake.model.MethodType;
 import org.agrisafe.jobs.spark.LakehouseIo;
 import org.agrisafe.lakehouse.tables.Tables;
 import org.agrisafe.lakehouse.tables.TraceTables;
@@ -88,7 +89,7 @@ public final class LeadsJob {
             .table(resultsTable)
             .filter(
                 col("method_type")
-                    .equalTo("QUANTITATIVE")
+                    .equalTo(MethodType.QUANTITATIVE.name())
                     .and(col("verdict").equalTo("FAIL").or(col("banned_detection"))))
             .join(
                 spark

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import org.agrisafe.intake.trace.TraceReference;
 import org.agrisafe.jobs.spark.LakehouseIo;
 import org.agrisafe.lakehouse.tables.TraceTables;
+import org.agrisafe.lakehouse.tables.WarningRow;
 import org.agrisafe.lakehouse.tables.WarningTables;
 import org.agrisafe.lakehouse.tables.WarningTables.Producer;
 import org.agrisafe.lakehouse.tables.WarningTables.Severity;
@@ -271,28 +272,25 @@ public final class LedgerCheckJob {
     p.put("registration_no", (String) r.getAs("registration_no"));
     p.put("subject", subject);
     p.put("quantity_kg", (Double) r.getAs("quantity_kg"));
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put(
-        "warning_id", WarningTables.warningId(Producer.LEDGER_CHECK, List.of(measure, lineId, ai)));
-    m.put("producer", Producer.LEDGER_CHECK.name());
-    m.put("warning_type", sev.defaultType().name());
-    m.put("severity", sev.name());
-    m.put("state", WarningTables.State.NEW.name());
-    m.put("measure", measure);
-    m.put("series_level", "LEDGER_LINE");
-    m.put("source_system", "INPUT_LEDGER");
-    m.put("commodity_code", r.getAs("intended_crop"));
-    m.put("analyte_code", ai);
-    m.put("region_code", r.getAs("county_code"));
-    m.put("period_type", "DAY");
-    m.put("period", r.getAs("line_date").toString());
-    m.put("method", "ledger-check");
-    m.put("method_parameters", p.toString());
-    m.put("input_snapshot_id", snapshot);
-    m.put("recurrence", 0);
-    m.put("group_id", WarningTables.groupId(List.of(subject, ai)));
-    m.put("rank_score", (double) sev.weight());
-    m.put(
+    WarningRow w =
+        WarningRow.of(
+                Producer.LEDGER_CHECK,
+                WarningTables.warningId(Producer.LEDGER_CHECK, List.of(measure, lineId, ai)),
+                sev,
+                measure,
+                "LEDGER_LINE",
+                "DAY",
+                r.getAs("line_date").toString(),
+                now)
+            .set("source_system", "INPUT_LEDGER")
+            .set("commodity_code", r.getAs("intended_crop"))
+            .set("analyte_code", ai)
+            .set("region_code", r.getAs("county_code"))
+            .set("method", "ledger-check")
+            .set("method_parameters", p.toString())
+            .set("input_snapshot_id", snapshot)
+            .group(List.of(subject, ai));
+    w.set(
         "details",
         String.format(
             Locale.ROOT,
@@ -306,8 +304,6 @@ public final class LedgerCheckJob {
             (Double) r.getAs("quantity_kg"),
             why,
             ruleId));
-    m.put("created_at", now);
-    m.put("updated_at", now);
-    return m;
+    return w.row();
   }
 }

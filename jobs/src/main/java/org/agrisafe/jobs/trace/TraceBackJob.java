@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.sum;
 
+import org.agrisafe.intake.model.MethodType;
 import org.agrisafe.jobs.spark.LakehouseIo;
 import org.agrisafe.lakehouse.tables.Tables;
 import org.agrisafe.lakehouse.tables.TraceTables;
@@ -63,7 +64,7 @@ public final class TraceBackJob {
         results
             .filter(
                 col("method_type")
-                    .equalTo("QUANTITATIVE")
+                    .equalTo(MethodType.QUANTITATIVE.name())
                     .and(col("verdict").equalTo("FAIL").or(col("banned_detection"))))
             .join(samples.select("sample_id", "producer_id"), "sample_id")
             .filter(col("producer_id").isNotNull())

@@ -2,6 +2,8 @@ package org.agrisafe.jobs.warnings;
 
 import static org.apache.spark.sql.functions.col;
 
+import org.agrisafe.risk.verdict.RapidOutcome;
+import org.agrisafe.risk.verdict.TestKind;
 import org.apache.spark.sql.Column;
 
 /**
@@ -30,7 +32,7 @@ public enum Measure {
   /** Which samples form the denominator. */
   public Column denominator() {
     return this == RAPID_POSITIVE_SAMPLES
-        ? col("test_kind").equalTo("RAPID")
+        ? col("test_kind").equalTo(TestKind.RAPID.name())
         : org.agrisafe.jobs.spark.SampleFilters.notRapidOnly();
   }
 
@@ -39,7 +41,7 @@ public enum Measure {
     return switch (this) {
       case EXCEEDANCE_SAMPLES -> col("has_exceedance");
       case BANNED_DETECTION_SAMPLES -> col("has_banned_detection");
-      case RAPID_POSITIVE_SAMPLES -> col("rapid_outcome").equalTo("POSITIVE");
+      case RAPID_POSITIVE_SAMPLES -> col("rapid_outcome").equalTo(RapidOutcome.POSITIVE.name());
     };
   }
 }

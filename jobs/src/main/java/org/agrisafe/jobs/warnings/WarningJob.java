@@ -15,7 +15,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +27,7 @@ import org.agrisafe.lakehouse.config.LakehouseConfig;
 import org.agrisafe.lakehouse.tables.LakehouseBootstrap;
 import org.agrisafe.lakehouse.tables.TableDef;
 import org.agrisafe.lakehouse.tables.Tables;
+import org.agrisafe.lakehouse.tables.WarningRow;
 import org.agrisafe.lakehouse.tables.WarningTables;
 import org.agrisafe.lakehouse.tables.WarningTables.Producer;
 import org.agrisafe.lakehouse.tables.WarningTables.Severity;
@@ -240,39 +240,39 @@ public final class WarningJob {
               : Severity.LOW;
       SeriesKey k = a.eval().series().key();
       boolean commodity = SeriesKey.COMMODITY.equals(k.level());
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("warning_id", a.warningId());
-      m.put("producer", Producer.BATCH_ABERRATION.name());
-      m.put("warning_type", severity.defaultType().name());
-      m.put("severity", severity.name());
-      m.put("state", existingState.getOrDefault(a.warningId(), State.NEW.name()));
-      m.put("measure", spec.measure().name());
-      m.put("series_level", k.level());
-      m.put("source_system", k.sourceSystem());
-      m.put("commodity_code", commodity ? k.key() : null);
-      m.put("category", k.category());
-      m.put("programme_scope", spec.programmeScope());
-      m.put("period_type", "MONTH");
-      m.put("period", a.period());
-      m.put("observed", a.point().observed());
-      m.put("denominator", a.tested());
-      m.put("observed_rate", a.tested() > 0 ? (double) a.point().observed() / a.tested() : null);
-      m.put("expected", a.point().expected());
-      m.put(
-          "threshold",
-          a.point().upperbound().isPresent() ? a.point().upperbound().getAsDouble() : null);
-      m.put("exceedance_score", score);
-      m.put("method", a.eval().result().method());
-      m.put("method_parameters", a.eval().choice().parametersJson());
-      m.put("input_snapshot_id", inputSnapshotId);
-      m.put("recurrence", recurrence);
-      m.put(
-          "group_id",
-          WarningTables.groupId(
-              List.of(
-                  k.sourceSystem(), k.category() != null ? k.category() : k.key(), a.period())));
-      m.put("rank_score", severity.weight() / (1.0 + recurrence));
-      m.put(
+      WarningRow w =
+          WarningRow.of(
+                  Producer.BATCH_ABERRATION,
+                  a.warningId(),
+                  severity,
+                  spec.measure().name(),
+                  k.level(),
+                  "MONTH",
+                  a.period(),
+                  now)
+              .state(existingState.getOrDefault(a.warningId(), State.NEW.name()))
+              .set("source_system", k.sourceSystem())
+              .set("commodity_code", commodity ? k.key() : null)
+              .set("category", k.category())
+              .set("programme_scope", spec.programmeScope())
+              .set("observed", a.point().observed())
+              .set("denominator", a.tested())
+              .set(
+                  "observed_rate",
+                  a.tested() > 0 ? (double) a.point().observed() / a.tested() : null)
+              .set("expected", a.point().expected())
+              .set(
+                  "threshold",
+                  a.point().upperbound().isPresent() ? a.point().upperbound().getAsDouble() : null)
+              .set("exceedance_score", score)
+              .set("method", a.eval().result().method())
+              .set("method_parameters", a.eval().choice().parametersJson())
+              .set("input_snapshot_id", inputSnapshotId)
+              .recurrence(recurrence)
+              .group(
+                  List.of(
+                      k.sourceSystem(), k.category() != null ? k.category() : k.key(), a.period()));
+      w.set(
           "details",
           String.format(
               Locale.ROOT,
@@ -289,8 +289,7 @@ public final class WarningJob {
                   ? String.format(Locale.ROOT, "%.2f", a.point().upperbound().getAsDouble())
                   : "n/a",
               a.eval().result().method()));
-      m.put("created_at", now);
-      m.put("updated_at", now);
+      Map<String, Object> m = w.row();
       Row plain = Rows.of(type, m);
       Object[] values = new Object[plain.length()];
       for (int i = 0; i < values.length; i++) {

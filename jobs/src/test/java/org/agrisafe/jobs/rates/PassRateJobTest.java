@@ -89,7 +89,19 @@ class PassRateJobTest {
     assertEquals("commodity_code", apples.getAs("dimension_set"));
     assertEquals("RANDOM_MONITORING", apples.getAs("programme_scope"));
     assertEquals(7L, (long) apples.getAs("input_snapshot_id"));
-    assertEquals("2020/pears", byKey.get("2020/pears").getAs("period") + "/pears");
+    // Pears 2020: P1 alone, a random-monitoring PASS with nothing detected.
+    Row pears = byKey.get("2020/pears");
+    assertEquals(1L, (long) pears.getAs("tested"));
+    assertEquals(1L, (long) pears.getAs("passed"));
+    assertEquals(0L, (long) pears.getAs("detected"));
+    assertEquals(0L, (long) pears.getAs("exceeding"));
+    assertEquals(1.0, (double) pears.getAs("pass_rate"), 1e-12);
+    // R: prop.test(1, 1, correct = FALSE)$conf.int -> 0.2065493 1.0000000
+    assertEquals(0.2065493, (double) pears.getAs("pass_rate_low"), 1e-7);
+    assertEquals(1.0, (double) pears.getAs("pass_rate_high"), 1e-12);
+    assertEquals(0.0, (double) pears.getAs("exceedance_rate"), 1e-12);
+    assertEquals("commodity_code", pears.getAs("dimension_set"));
+    assertEquals(7L, (long) pears.getAs("input_snapshot_id"));
   }
 
   @Test

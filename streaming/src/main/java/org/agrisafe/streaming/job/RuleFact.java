@@ -1,6 +1,9 @@
 package org.agrisafe.streaming.job;
 
 import java.util.Objects;
+import org.agrisafe.intake.model.MethodType;
+import org.agrisafe.risk.verdict.RapidOutcome;
+import org.agrisafe.risk.verdict.Verdict;
 import org.agrisafe.streaming.rules.ProducerRepeatRule;
 import org.agrisafe.streaming.rules.RapidPositiveRateRule;
 import org.agrisafe.streaming.sinks.IcebergRows;
@@ -73,10 +76,10 @@ public class RuleFact {
     f.divisionCode = divisionCode;
     f.commodityCode = IcebergRows.string(row, COMMODITY);
     f.sampleDay = row.getInt(SAMPLE_DATE);
-    f.rapid = "RAPID".equals(row.getString(METHOD_TYPE).toString());
+    f.rapid = MethodType.RAPID.name().equals(row.getString(METHOD_TYPE).toString());
     String verdict = row.getString(VERDICT).toString();
-    f.positive = f.rapid && "POSITIVE".equals(verdict);
-    f.fail = !f.rapid && "FAIL".equals(verdict);
+    f.positive = f.rapid && RapidOutcome.POSITIVE.name().equals(verdict);
+    f.fail = !f.rapid && Verdict.FAIL.name().equals(verdict);
     f.falsePositiveProne = !row.isNullAt(FP_PRONE) && row.getBoolean(FP_PRONE);
     return f;
   }

@@ -3,16 +3,17 @@ package org.agrisafe.streaming.rules;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.agrisafe.lakehouse.tables.WarningRow;
 import org.agrisafe.lakehouse.tables.WarningTables;
 import org.agrisafe.lakehouse.tables.WarningTables.Producer;
 import org.agrisafe.streaming.sinks.IcebergRows;
 
 /**
  * Builder of one {@code analytics.warnings} row (a column map, see {@link IcebergRows#toRow}) raised by a streaming
- * rule (producer {@link Producer#STREAM_RULE}): the columns common to every rule are set here, once, for the
+ * rule (producer {@link Producer#STREAM_RULE}), on the warnings' one row builder {@link WarningRow}: the columns
+ * common to every stream rule are set here, once, for the
  * per-result and sample rules ({@link StreamRules}) and the window rules ({@link ProducerRepeatRule},
  * {@link RapidPositiveRateRule}); each rule adds its own columns with {@link #set}.
  *
@@ -26,10 +27,11 @@ import org.agrisafe.streaming.sinks.IcebergRows;
  */
 public final class StreamWarningRow {
   private final StreamRules.Rule rule;
-  private final Map<String, Object> m = new HashMap<>();
+  private final WarningRow w;
 
-  private StreamWarningRow(StreamRules.Rule rule) {
+  private StreamWarningRow(StreamRules.Rule rule, WarningRow w) {
     this.rule = rule;
+    this.w = w;
   }
 
   /**
@@ -44,20 +46,20 @@ public final class StreamWarningRow {
    */
   static StreamWarningRow of(
       StreamRules.Rule rule, String seriesLevel, List<String> key, LocalDate day, Instant now) {
-    StreamWarningRow w = new StreamWarningRow(rule);
-    w.m.put("warning_id", warningId(rule, key, day));
-    w.m.put("producer", Producer.STREAM_RULE.name());
-    w.m.put("warning_type", rule.severity().defaultType().name());
-    w.m.put("severity", rule.severity().name());
-    w.m.put("state", WarningTables.State.NEW.name());
-    w.m.put("measure", rule.name());
-    w.m.put("series_level", seriesLevel);
-    w.m.put("period_type", "DAY");
-    w.m.put("period", day.toString());
-    w.m.put("method", "stream_rule:" + rule.name().toLowerCase());
-    w.m.put("created_at", now);
-    w.m.put("updated_at", now);
-    return w.recurrence(0);
+    StreamWarningRow w =
+        new StreamWarningRow(
+            rule,
+            WarningRow.of(
+                Producer.STREAM_RULE,
+                warningId(rule, key, day),
+                rule.severity(),
+                rule.name(),
+                seriesLevel,
+                "DAY",
+                day.toString(),
+                now));
+    w.w.set("method", "stream_rule:" + rule.name().toLowerCase());
+    return w;
   }
 
   /**
@@ -76,16 +78,16 @@ public final class StreamWarningRow {
   /** Where: {@code source_system}, {@code commodity_code}, {@code region_code}, {@code programme_scope} (nullable). */
   StreamWarningRow where(
       String sourceSystem, String commodityCode, String regionCode, String programmeScope) {
-    m.put("source_system", sourceSystem);
-    m.put("commodity_code", commodityCode);
-    m.put("region_code", regionCode);
-    m.put("programme_scope", programmeScope);
+    w.set("source_system", sourceSystem)
+        .set("commodity_code", commodityCode)
+        .set("region_code", regionCode)
+        .set("programme_scope", programmeScope);
     return this;
   }
 
   /** {@code observed}: the count of the finding (1 for a single result or sample). */
   StreamWarningRow observed(long observed) {
-    m.put("observed", observed);
+    w.set("observed", observed);
     return this;
   }
 
@@ -94,8 +96,7 @@ public final class StreamWarningRow {
    * recurrence).
    */
   StreamWarningRow recurrence(int recurrence) {
-    m.put("recurrence", recurrence);
-    m.put("rank_score", rule.severity().weight() / (1.0 + recurrence));
+    w.recurrence(recurrence);
     return this;
   }
 
@@ -104,18 +105,18 @@ public final class StreamWarningRow {
     List<String> all = new ArrayList<>();
     all.add(rule.name());
     all.addAll(parts);
-    m.put("group_id", WarningTables.groupId(all));
+    w.group(all);
     return this;
   }
 
   /** A column of the rule's own (e.g. {@code details}, {@code threshold}), or a common one overridden. */
   StreamWarningRow set(String column, Object value) {
-    m.put(column, value);
+    w.set(column, value);
     return this;
   }
 
   /** The column map (mutable, the builder's own: build once). */
   Map<String, Object> row() {
-    return m;
+    return w.row();
   }
 }

@@ -112,7 +112,8 @@ class SampleProcessorRulesTest {
         judge(
             Uploads.rapid("RA", 1, "S3", "韭菜", "70", "2022-07-01T10:00:00+08:00"),
             Uploads.procymidone("RQ", 1, "S3", "0.1", "2022-07-01T10:00:00+08:00"));
-    assertEquals("NOT_CONFIRMED", notConfirmed.rapidConfirmation());
+    assertEquals(
+        org.agrisafe.risk.verdict.Confirmation.NOT_CONFIRMED, notConfirmed.rapidConfirmation());
     assertEquals(
         List.of(),
         StreamRules.sampleWarnings(StreamRules.Rule.CONFIRMED_AFTER_RAPID, notConfirmed, NOW));
