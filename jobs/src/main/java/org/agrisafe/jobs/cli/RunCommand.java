@@ -23,6 +23,9 @@ import picocli.CommandLine.Option;
     subcommands = {
       RunCommand.PassRates.class,
       RiskCommands.Risk.class,
+      RiskCommands.Exposure.class,
+      RiskCommands.Ranking.class,
+      RiskCommands.Scores.class,
       RiskCommands.SamplingPlan.class,
       MapCommands.class,
       WarningCommands.Run.class,
