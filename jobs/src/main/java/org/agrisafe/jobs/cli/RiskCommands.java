@@ -17,6 +17,7 @@ import org.agrisafe.jobs.risk.SamplingPlanJob;
 import org.agrisafe.jobs.risk.SamplingPlanParameters;
 import org.agrisafe.jobs.spark.SparkSessions;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
+import org.agrisafe.lakehouse.config.LakehouseOptions;
 import org.agrisafe.risk.ranking.RiskRank;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -37,7 +38,7 @@ public final class RiskCommands {
           "Risk assessment per period: exposure, ranking matrix, producer/region "
               + "scores, and the panel review report under <output-dir>/reports/.")
   public static final class Risk implements Callable<Integer> {
-    @Mixin ConfigOptions config;
+    @Mixin LakehouseOptions config;
 
     @Mixin Periods periods;
 
@@ -99,7 +100,7 @@ public final class RiskCommands {
 
   /** One of the three risk jobs on its own: runs it and prints what it wrote. */
   abstract static class OneJob implements Callable<Integer> {
-    @Mixin ConfigOptions config;
+    @Mixin LakehouseOptions config;
 
     @Mixin Periods periods;
 
@@ -187,7 +188,7 @@ public final class RiskCommands {
           "Evaluate P(sample fails) models on the last year and plan N "
               + "samples for the next month. Uses Smile (GPL-3.0).")
   public static final class SamplingPlan implements Callable<Integer> {
-    @Mixin ConfigOptions config;
+    @Mixin LakehouseOptions config;
 
     @Option(
         names = "--samples",
@@ -251,7 +252,7 @@ public final class RiskCommands {
           "Record an expert-panel decision on a ranked (analyte, "
               + "commodity) pair: ACCEPT, or ADJUST to a rank with a reason.")
   public static final class PanelDecision implements Callable<Integer> {
-    @Mixin ConfigOptions config;
+    @Mixin LakehouseOptions config;
 
     @Option(names = "--period-type", defaultValue = "YEAR", description = "YEAR (default) or MONTH")
     PeriodType periodType;
