@@ -631,8 +631,8 @@ public final class StreamingMain implements Callable<Integer> {
    * operators), a {@link #BUFFER_TIMEOUT_MS} network buffer timeout, and the changelog state backend over the heap
    * backend (Flink FLIP-158, "generalized incremental checkpoints": state changes are written to a log as they
    * happen and a checkpoint uploads only the changes since the last one; the heap state is materialized every 10
-   * minutes). Measured by StreamingBenchmark: at saturation it costs 9-17 % more CPU per result than full heap
-   * snapshots; idle with 400k results of state and 1 s checkpoints, 8x less CPU and 2,400x fewer bytes written.
+   * minutes). Its cost and saving against full heap snapshots, measured by StreamingBenchmark: docs/benchmarks.md,
+   * "Streaming".
    * The changelog's storage is the cluster's or set by {@link Checkpoints#retain}. Callers add their own restart
    * strategy, parallelism and checkpoint storage.
    */
