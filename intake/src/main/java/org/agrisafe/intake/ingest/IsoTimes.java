@@ -7,8 +7,8 @@ import java.time.ZoneOffset;
 /**
  * A fast path for the one date-time form uploads use, ISO-8601 with a UTC offset (ISO 8601-1:2019 §5.4.2, the
  * extended format; RFC 3339 §5.6): {@code yyyy-MM-ddTHH:mm:ss[.fraction](Z|+HH:MM|-HH:MM)}, e.g.
- * {@code 2024-07-01T09:30:00+08:00}. Parsing it with {@code DateTimeFormatter.ISO_DATE_TIME} took 6.5 % of the
- * result operator's CPU samples in a JFR profile of the streaming benchmark. Anything else, including out-of-range
+ * {@code 2024-07-01T09:30:00+08:00}. Why (the share of {@code DateTimeFormatter.ISO_DATE_TIME} in a JFR profile
+ * of the streaming benchmark): docs/benchmarks.md, "Other timings". Anything else, including out-of-range
  * fields, gives null here, and the one caller, {@code UploadRecords} (which also serves the stream's event time),
  * falls back to the formatter, so accepted values and error messages do not change.
  */

@@ -10,6 +10,7 @@ import org.agrisafe.jobs.disclosure.DisclosureSpec;
 import org.agrisafe.jobs.period.PeriodType;
 import org.agrisafe.jobs.spark.SparkSessions;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
+import org.agrisafe.lakehouse.config.LakehouseOptions;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +26,7 @@ public final class BulletinCommands {
           "Write the bulletin of a period (JSON figures, HTML, PDF, DOCX) from the"
               + " tables of the pass-rate, risk, warning and map jobs, recording their snapshots.")
   public static final class Run implements Callable<Integer> {
-    @Mixin ConfigOptions config;
+    @Mixin LakehouseOptions config;
 
     @Option(
         names = "--period-type",
@@ -84,7 +85,7 @@ public final class BulletinCommands {
           "Pass-rate row sets a bulletin reads (by source_system and by"
               + " category, commodity, district, sampling stage and lab level), random monitoring: the pass-rate job.")
   public static final class Rates implements Callable<Integer> {
-    @Mixin ConfigOptions config;
+    @Mixin LakehouseOptions config;
 
     @Option(
         names = "--period-type",
@@ -115,7 +116,7 @@ public final class BulletinCommands {
       name = "disclosure-month",
       description = "Open-data export of every ISO week overlapping a month.")
   public static final class DisclosureMonth implements Callable<Integer> {
-    @Mixin ConfigOptions config;
+    @Mixin LakehouseOptions config;
 
     @Option(
         names = "--source",
@@ -146,7 +147,7 @@ public final class BulletinCommands {
           "Ad-hoc statistical report from a JSON definition (measures, dimensions,"
               + " filters, period) -> CSV, XLSX and HTML under <output-dir>/reports/adhoc/.")
   public static final class Report implements Callable<Integer> {
-    @Mixin ConfigOptions config;
+    @Mixin LakehouseOptions config;
 
     @Option(
         names = "--definition",
@@ -169,7 +170,7 @@ public final class BulletinCommands {
       name = "disclosure",
       description = "Weekly open-data export (CSV + JSON) of every result of a source.")
   public static final class Disclosure implements Callable<Integer> {
-    @Mixin ConfigOptions config;
+    @Mixin LakehouseOptions config;
 
     @Option(
         names = "--source",
@@ -232,7 +233,7 @@ public final class BulletinCommands {
           "DRAFT -> APPROVED, recording who and when in"
               + " analytics.bulletin_publication_events.")
   public static final class Approve implements Callable<Integer> {
-    @Mixin ConfigOptions config;
+    @Mixin LakehouseOptions config;
 
     @Option(
         names = "--dir",
@@ -259,7 +260,7 @@ public final class BulletinCommands {
       name = "publish",
       description = "APPROVED -> PUBLISHED; tags every input snapshot in Iceberg.")
   public static final class Publish implements Callable<Integer> {
-    @Mixin ConfigOptions config;
+    @Mixin LakehouseOptions config;
 
     @Option(names = "--dir", required = true, description = "Bulletin folder")
     Path dir;
@@ -281,7 +282,7 @@ public final class BulletinCommands {
       name = "revise",
       description = "Revision of a PUBLISHED bulletin on current data, listing what changed.")
   public static final class Revise implements Callable<Integer> {
-    @Mixin ConfigOptions config;
+    @Mixin LakehouseOptions config;
 
     @Option(names = "--dir", required = true, description = "Bulletin folder")
     Path dir;
@@ -305,7 +306,7 @@ public final class BulletinCommands {
           "Lakehouse maintenance: compaction, snapshot expiry (tagged snapshots of"
               + " published bulletins kept), orphan-file removal.")
   public static final class Maintain implements Callable<Integer> {
-    @Mixin ConfigOptions config;
+    @Mixin LakehouseOptions config;
 
     @Option(names = "--compact")
     boolean compact;
@@ -355,7 +356,7 @@ public final class BulletinCommands {
       name = "regenerate",
       description = "Re-create a bulletin from the snapshots recorded in its JSON.")
   public static final class Regenerate implements Callable<Integer> {
-    @Mixin ConfigOptions config;
+    @Mixin LakehouseOptions config;
 
     @Option(names = "--from", required = true, description = "bulletin.json of the bulletin")
     Path from;

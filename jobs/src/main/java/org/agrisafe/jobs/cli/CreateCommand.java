@@ -3,6 +3,7 @@ package org.agrisafe.jobs.cli;
 import java.util.concurrent.Callable;
 import org.agrisafe.jobs.spark.SparkSessions;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
+import org.agrisafe.lakehouse.config.LakehouseOptions;
 import org.agrisafe.lakehouse.tables.LakehouseBootstrap;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Mixin;
         "Create the lakehouse's namespaces and tables, seeding never-written reference tables from"
             + " reference-data/ (idempotent).")
 final class CreateCommand implements Callable<Integer> {
-  @Mixin ConfigOptions config;
+  @Mixin LakehouseOptions config;
 
   @Override
   public Integer call() {

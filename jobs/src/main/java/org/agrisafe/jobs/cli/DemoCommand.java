@@ -17,6 +17,7 @@ import org.agrisafe.jobs.rates.PassRateSpec;
 import org.agrisafe.jobs.rates.PassRateSpec.Dimension;
 import org.agrisafe.jobs.spark.SparkSessions;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
+import org.agrisafe.lakehouse.config.LakehouseOptions;
 import org.agrisafe.lakehouse.tables.LakehouseBootstrap;
 import org.agrisafe.lakehouse.tables.Tables;
 import org.apache.spark.sql.Dataset;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Option;
     description =
         "Build the lakehouse from the bundled real data and run the jobs; prints a summary.")
 final class DemoCommand implements Callable<Integer> {
-  @Mixin ConfigOptions config;
+  @Mixin LakehouseOptions config;
 
   @Option(names = "--data-dir", description = "Bundled data folder (default: <repo>/data)")
   Path dataDir;

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.agrisafe.jobs.export.Exporter;
 import org.agrisafe.jobs.spark.SparkSessions;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
+import org.agrisafe.lakehouse.config.LakehouseOptions;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Parameters;
     name = "export",
     description = "Export a lakehouse table (optionally filtered) to one CSV or Parquet file.")
 final class ExportCommand implements Callable<Integer> {
-  @Mixin ConfigOptions config;
+  @Mixin LakehouseOptions config;
 
   @Parameters(
       index = "0",

@@ -8,6 +8,7 @@ import org.agrisafe.intake.reference.IcebergReference;
 import org.agrisafe.jobs.ingest.IngestJob;
 import org.agrisafe.jobs.spark.SparkSessions;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
+import org.agrisafe.lakehouse.config.LakehouseOptions;
 import org.agrisafe.lakehouse.tables.LakehouseBootstrap;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.spark.sql.SparkSession;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Parameters;
     description =
         "Ingest a file or folder in a given format; prints reconciled counts (idempotent).")
 final class IngestCommand implements Callable<Integer> {
-  @Mixin ConfigOptions config;
+  @Mixin LakehouseOptions config;
 
   @Option(names = "--format", required = true, description = "uk-prif, cn-samr or upload")
   String format;

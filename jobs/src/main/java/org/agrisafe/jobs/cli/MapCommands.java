@@ -15,6 +15,7 @@ import org.agrisafe.jobs.period.PeriodType;
 import org.agrisafe.jobs.rates.PassRateSpec;
 import org.agrisafe.jobs.spark.SparkSessions;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
+import org.agrisafe.lakehouse.config.LakehouseOptions;
 import org.agrisafe.lakehouse.tables.Tables;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Option;
         "Regional heat maps: rates, EB-smoothed exceedance, Gi* hot spots and LISA per region; "
             + "GeoJSON + PNG under <output-dir>/maps/.")
 public final class MapCommands implements Callable<Integer> {
-  @Mixin ConfigOptions config;
+  @Mixin LakehouseOptions config;
 
   @Option(names = "--period-type", defaultValue = "YEAR", description = "YEAR (default) or MONTH")
   PeriodType periodType;

@@ -7,13 +7,17 @@ import java.util.concurrent.Callable;
 import org.agrisafe.jobs.period.PeriodType;
 import org.agrisafe.jobs.risk.PanelDecisions;
 import org.agrisafe.jobs.risk.PanelReport;
+import org.agrisafe.jobs.risk.RiskExposureJob;
 import org.agrisafe.jobs.risk.RiskJob;
 import org.agrisafe.jobs.risk.RiskParameters;
+import org.agrisafe.jobs.risk.RiskRankingJob;
 import org.agrisafe.jobs.risk.RiskReference;
+import org.agrisafe.jobs.risk.RiskScoresJob;
 import org.agrisafe.jobs.risk.SamplingPlanJob;
 import org.agrisafe.jobs.risk.SamplingPlanParameters;
 import org.agrisafe.jobs.spark.SparkSessions;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
+import org.agrisafe.lakehouse.config.LakehouseOptions;
 import org.agrisafe.risk.ranking.RiskRank;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -22,8 +26,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Commands of the risk assessment for the expert panel: {@code risk} (exposure, ranking, scores and the panel
- * report), {@code sampling-plan} (model evaluation and next month's plan) and {@code panel-decision} (record a
- * decision).
+ * report), {@code risk-exposure}, {@code risk-ranking}, {@code risk-scores} (one of those three jobs alone),
+ * {@code sampling-plan} (model evaluation and next month's plan) and {@code panel-decision} (record a decision).
  */
 public final class RiskCommands {
   private RiskCommands() {}
@@ -34,18 +38,9 @@ public final class RiskCommands {
           "Risk assessment per period: exposure, ranking matrix, producer/region "
               + "scores, and the panel review report under <output-dir>/reports/.")
   public static final class Risk implements Callable<Integer> {
-    @Mixin ConfigOptions config;
+    @Mixin LakehouseOptions config;
 
-    @Option(names = "--period-type", defaultValue = "YEAR", description = "YEAR (default) or MONTH")
-    PeriodType periodType;
-
-    @Option(
-        names = "--from",
-        description = "First period (yyyy or yyyy-MM); default: first in the data")
-    String from;
-
-    @Option(names = "--to", description = "Last period; default: last in the data")
-    String to;
+    @Mixin Periods periods;
 
     @Option(names = "--no-report", description = "Do not write the HTML report")
     boolean noReport;
@@ -57,7 +52,7 @@ public final class RiskCommands {
       progress.step("start Spark and load reference data");
       SparkSession spark = SparkSessions.create(cfg, "agrisafe-risk");
       RiskReference ref = RiskReference.loadBundled();
-      RiskParameters p = RiskParameters.defaults().withPeriods(periodType, from, to);
+      RiskParameters p = periods.params();
       progress.step("risk job (" + p.periodType() + ", " + p.programmeScope() + ")");
       RiskJob.Outputs o = RiskJob.run(spark, cfg.catalogName(), p, ref);
       progress.step("panel reports");
@@ -85,13 +80,115 @@ public final class RiskCommands {
     }
   }
 
+  /** The periods the risk jobs assess: {@code --period-type}, {@code --from}, {@code --to}. */
+  static final class Periods {
+    @Option(names = "--period-type", defaultValue = "YEAR", description = "YEAR (default) or MONTH")
+    PeriodType periodType;
+
+    @Option(
+        names = "--from",
+        description = "First period (yyyy or yyyy-MM); default: first in the data")
+    String from;
+
+    @Option(names = "--to", description = "Last period; default: last in the data")
+    String to;
+
+    RiskParameters params() {
+      return RiskParameters.defaults().withPeriods(periodType, from, to);
+    }
+  }
+
+  /** One of the three risk jobs on its own: runs it and prints what it wrote. */
+  abstract static class OneJob implements Callable<Integer> {
+    @Mixin LakehouseOptions config;
+
+    @Mixin Periods periods;
+
+    abstract String table();
+
+    abstract RiskJob.Part run(
+        SparkSession spark, String catalog, RiskParameters p, RiskReference ref);
+
+    @Override
+    public Integer call() {
+      LakehouseConfig cfg = config.load();
+      SparkSession spark = SparkSessions.create(cfg, "agrisafe-" + table().replace('_', '-'));
+      RiskParameters p = periods.params();
+      RiskJob.Part o = run(spark, cfg.catalogName(), p, RiskReference.loadBundled());
+      System.out.println(
+          "assessed periods "
+              + o.periods()
+              + ": "
+              + o.rows().count()
+              + " rows to analytics."
+              + table()
+              + ", "
+              + o.notAssessed().count()
+              + " not assessed ("
+              + p.periodType()
+              + ", "
+              + p.programmeScope()
+              + ")");
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "risk-exposure",
+      description =
+          "Chronic dietary exposure per period (the first of the three jobs of `run risk`), alone.")
+  public static final class Exposure extends OneJob {
+    @Override
+    String table() {
+      return "risk_exposure";
+    }
+
+    @Override
+    RiskJob.Part run(SparkSession spark, String catalog, RiskParameters p, RiskReference ref) {
+      return RiskExposureJob.run(spark, catalog, p, ref);
+    }
+  }
+
+  @Command(
+      name = "risk-ranking",
+      description =
+          "Risk-ranking matrix per period (the second of the three jobs of `run risk`), alone.")
+  public static final class Ranking extends OneJob {
+    @Override
+    String table() {
+      return "risk_ranking";
+    }
+
+    @Override
+    RiskJob.Part run(SparkSession spark, String catalog, RiskParameters p, RiskReference ref) {
+      return RiskRankingJob.run(spark, catalog, p, ref);
+    }
+  }
+
+  @Command(
+      name = "risk-scores",
+      description =
+          "Producer, region and sampling-point scores per period (the third of the three jobs of `run risk`),"
+              + " alone.")
+  public static final class Scores extends OneJob {
+    @Override
+    String table() {
+      return "risk_scores";
+    }
+
+    @Override
+    RiskJob.Part run(SparkSession spark, String catalog, RiskParameters p, RiskReference ref) {
+      return RiskScoresJob.run(spark, catalog, p, ref);
+    }
+  }
+
   @Command(
       name = "sampling-plan",
       description =
           "Evaluate P(sample fails) models on the last year and plan N "
               + "samples for the next month. Uses Smile (GPL-3.0).")
   public static final class SamplingPlan implements Callable<Integer> {
-    @Mixin ConfigOptions config;
+    @Mixin LakehouseOptions config;
 
     @Option(
         names = "--samples",
@@ -155,7 +252,7 @@ public final class RiskCommands {
           "Record an expert-panel decision on a ranked (analyte, "
               + "commodity) pair: ACCEPT, or ADJUST to a rank with a reason.")
   public static final class PanelDecision implements Callable<Integer> {
-    @Mixin ConfigOptions config;
+    @Mixin LakehouseOptions config;
 
     @Option(names = "--period-type", defaultValue = "YEAR", description = "YEAR (default) or MONTH")
     PeriodType periodType;

@@ -10,6 +10,7 @@ import org.agrisafe.jobs.rates.PassRateJob;
 import org.agrisafe.jobs.rates.PassRateSpec;
 import org.agrisafe.jobs.spark.SparkSessions;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
+import org.agrisafe.lakehouse.config.LakehouseOptions;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -23,6 +24,9 @@ import picocli.CommandLine.Option;
     subcommands = {
       RunCommand.PassRates.class,
       RiskCommands.Risk.class,
+      RiskCommands.Exposure.class,
+      RiskCommands.Ranking.class,
+      RiskCommands.Scores.class,
       RiskCommands.SamplingPlan.class,
       MapCommands.class,
       WarningCommands.Run.class,
@@ -42,7 +46,7 @@ final class RunCommand implements Runnable {
       name = "pass-rates",
       description = "Pass, detection and exceedance rates with Wilson intervals.")
   static final class PassRates implements Callable<Integer> {
-    @Mixin ConfigOptions config;
+    @Mixin LakehouseOptions config;
 
     @Option(names = "--period-type", defaultValue = "MONTH", description = "MONTH, QUARTER or YEAR")
     PeriodType periodType;

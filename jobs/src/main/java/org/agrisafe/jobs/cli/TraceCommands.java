@@ -12,6 +12,7 @@ import org.agrisafe.jobs.trace.TraceBackJob;
 import org.agrisafe.jobs.trace.TraceDemo;
 import org.agrisafe.jobs.trace.TraceLookup;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
+import org.agrisafe.lakehouse.config.LakehouseOptions;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,7 +48,7 @@ final class TraceCommands implements Runnable {
           "Generate the SYNTHETIC Jinan data (seeded), ingest it, run trace-back,"
               + " ledger checks and leads, write a trace lookup JSON, check the planted cases; exit 1 if one fails.")
   static final class Demo implements Callable<Integer> {
-    @Mixin ConfigOptions config;
+    @Mixin LakehouseOptions config;
 
     @Override
     public Integer call() {
@@ -78,7 +79,7 @@ final class TraceCommands implements Runnable {
           "Load a delivery folder of input/trace files (docs/formats/trace-inputs.md)."
               + " Re-running it on the retained files after a key rotation re-keys the buyer hashes.")
   static final class Ingest implements Callable<Integer> {
-    @Mixin ConfigOptions config;
+    @Mixin LakehouseOptions config;
 
     @Option(
         names = "--dir",
@@ -109,7 +110,7 @@ final class TraceCommands implements Runnable {
           "Trace code -> producer, inputs, tests, certificates; prints and writes"
               + " <output-dir>/trace/<code>.json for the QR landing page.")
   static final class Lookup implements Callable<Integer> {
-    @Mixin ConfigOptions config;
+    @Mixin LakehouseOptions config;
 
     @Option(names = "--code", required = true, description = "Trace code")
     String code;
@@ -133,7 +134,7 @@ final class TraceCommands implements Runnable {
 
   @Command(name = "back", description = "Trace-back from failed results into trace.trace_back.")
   static final class Back implements Callable<Integer> {
-    @Mixin ConfigOptions config;
+    @Mixin LakehouseOptions config;
 
     @Option(names = "--window-days", description = "Days before sampling searched (default 90)")
     int windowDays = TraceBackJob.WINDOW_DAYS_DEFAULT;
@@ -172,7 +173,7 @@ final class TraceCommands implements Runnable {
           "Banned sales, non-designated restricted sales, crop"
               + " restrictions into analytics.warnings (producer LEDGER_CHECK).")
   static final class Checks implements Callable<Integer> {
-    @Mixin ConfigOptions config;
+    @Mixin LakehouseOptions config;
 
     @Override
     public Integer call() {
@@ -190,7 +191,7 @@ final class TraceCommands implements Runnable {
       name = "leads",
       description = "Open or update enforcement leads (trace.enforcement_leads).")
   static final class Leads implements Callable<Integer> {
-    @Mixin ConfigOptions config;
+    @Mixin LakehouseOptions config;
 
     @Option(names = "--window-days", description = "Days one lead spans (default 90)")
     int windowDays = LeadGrouping.WINDOW_DAYS_DEFAULT;
@@ -207,7 +208,7 @@ final class TraceCommands implements Runnable {
       name = "lead",
       description = "Move a lead: OPEN -> INVESTIGATING -> CASE_OPENED/CLOSED, with who and why.")
   static final class Lead implements Callable<Integer> {
-    @Mixin ConfigOptions config;
+    @Mixin LakehouseOptions config;
 
     @Option(names = "--id", required = true)
     String id;

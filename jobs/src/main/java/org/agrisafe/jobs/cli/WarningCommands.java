@@ -9,6 +9,7 @@ import org.agrisafe.jobs.warnings.WarningJob;
 import org.agrisafe.jobs.warnings.WarningLifecycle;
 import org.agrisafe.jobs.warnings.WarningSpec;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
+import org.agrisafe.lakehouse.config.LakehouseOptions;
 import org.agrisafe.lakehouse.tables.WarningTables.State;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -25,7 +26,7 @@ public final class WarningCommands {
           "Batch aberration detection on monthly exceedance counts; writes "
               + "analytics.warnings and <output-dir>/reports/warnings-<period>.html.")
   public static final class Run implements Callable<Integer> {
-    @Mixin ConfigOptions config;
+    @Mixin LakehouseOptions config;
 
     @Option(names = "--programmes", split = ",", description = "Default RANDOM_MONITORING")
     Set<Programme> programmes = EnumSet.copyOf(WarningSpec.PROGRAMMES_DEFAULT);
@@ -67,7 +68,7 @@ public final class WarningCommands {
           "Change the state of a warning (NEW -> VALIDATED -> ESCALATED or "
               + "CLOSED) and record who and why.")
   public static final class Transition implements Callable<Integer> {
-    @Mixin ConfigOptions config;
+    @Mixin LakehouseOptions config;
 
     @Option(names = "--id", required = true, description = "warning_id")
     String id;

@@ -2,7 +2,6 @@ package org.agrisafe.jobs.risk;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
@@ -10,43 +9,21 @@ import static org.apache.spark.sql.functions.when;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.agrisafe.jobs.period.PeriodType;
 import org.agrisafe.jobs.spark.LakehouseIo;
 import org.agrisafe.lakehouse.tables.RiskTables;
 import org.agrisafe.lakehouse.tables.TableDef;
 import org.agrisafe.lakehouse.tables.Tables;
-import org.agrisafe.risk.common.Assessment;
-import org.agrisafe.risk.common.NotAssessed;
-import org.agrisafe.risk.exposure.AdiResolution;
-import org.agrisafe.risk.exposure.BoundAvailability;
 import org.agrisafe.risk.exposure.ChronicExposure;
-import org.agrisafe.risk.exposure.ChronicExposureResult;
-import org.agrisafe.risk.exposure.ChronicInput;
-import org.agrisafe.risk.exposure.ConsumptionTable;
-import org.agrisafe.risk.exposure.FoodIntake;
-import org.agrisafe.risk.exposure.NonDetectBound;
 import org.agrisafe.risk.exposure.NonDetectReporting;
-import org.agrisafe.risk.exposure.ResidueLevels;
-import org.agrisafe.risk.ranking.MatrixInput;
-import org.agrisafe.risk.ranking.MatrixResult;
 import org.agrisafe.risk.ranking.RiskMatrix;
 import org.agrisafe.risk.rates.Rate;
 import org.agrisafe.risk.score.BetaBinomialScores;
-import org.agrisafe.risk.score.SampleOutcome;
-import org.agrisafe.risk.score.ScoreReport;
-import org.agrisafe.risk.score.UnitHistory;
-import org.agrisafe.risk.score.UnitScore;
-import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -77,7 +54,13 @@ import org.apache.spark.sql.SparkSession;
  * </ul>
  *
  * <p>Only the sampling programmes of {@link RiskParameters#programmes()} (default random monitoring) are read; the
- * scope is stored in {@code programme_scope}. The job is pure {@link #transform} plus a thin {@link #run}.
+ * scope is stored in {@code programme_scope}.
+ *
+ * <p>The three outputs are three jobs, each runnable on its own ({@code agrisafe run risk-exposure},
+ * {@code risk-ranking}, {@code risk-scores}): {@link RiskExposureJob}, {@link RiskRankingJob} and
+ * {@link RiskScoresJob}. This class holds what they share (the period of a sample, the prepared input, the writes)
+ * and runs all three in that order over one read of the input ({@code agrisafe run risk}): pure {@link #transform}
+ * plus a thin {@link #run}. Run one by one, the three jobs leave the same rows as {@link #run}.
  */
 public final class RiskJob {
   private RiskJob() {}
@@ -164,6 +147,49 @@ public final class RiskJob {
       RiskReference ref,
       Long inputSnapshotId) {
     SparkSession spark = samples.sparkSession();
+    Input in = prepare(samples, results, p, ref, inputSnapshotId);
+    List<Row> notAssessed = new ArrayList<>();
+    List<Row> exposure = RiskExposureJob.rows(in, p, ref, notAssessed);
+    List<Row> ranking = RiskRankingJob.rows(in, p, ref, notAssessed);
+    List<Row> scores = RiskScoresJob.rows(in, p, notAssessed);
+    in.release();
+    return new Outputs(
+        in.periods(),
+        Rows.frame(spark, exposure, RiskTables.RISK_EXPOSURE),
+        Rows.frame(spark, notAssessed, RiskTables.RISK_NOT_ASSESSED),
+        Rows.frame(spark, ranking, RiskTables.RISK_RANKING),
+        Rows.frame(spark, scores, RiskTables.RISK_SCORES));
+  }
+
+  /**
+   * The input the three risk jobs share, prepared once: {@code allSamples} as read (the scores' history reaches
+   * before the first period), {@code samples} those of the programmes and periods with {@code period} and
+   * {@code food_group} added (cached until {@link #release}), {@code results} within the period window, the
+   * periods assessed (sorted), the snapshot of {@code monitoring.results} read (nullable) and the time stamp of
+   * every output row.
+   */
+  record Input(
+      Dataset<Row> allSamples,
+      Dataset<Row> samples,
+      Dataset<Row> results,
+      List<String> periods,
+      Long snapshot,
+      java.sql.Timestamp now) {
+    void release() {
+      samples.unpersist();
+    }
+  }
+
+  /** The rows of one of the three jobs, with its "not assessed" rows (driver-built, small). */
+  public record Part(List<String> periods, Dataset<Row> rows, Dataset<Row> notAssessed) {}
+
+  /** Prepares the input of {@link #transform} and of each of the three jobs. */
+  static Input prepare(
+      Dataset<Row> samples,
+      Dataset<Row> results,
+      RiskParameters p,
+      RiskReference ref,
+      Long inputSnapshotId) {
     Dataset<Row> s =
         samples
             .filter(col("programme").isin(p.programmes().stream().map(Enum::name).toArray()))
@@ -190,19 +216,20 @@ public final class RiskJob {
                 s.select("period").distinct().collectAsList().stream()
                     .map(r -> r.getString(0))
                     .toList()));
-    List<Row> notAssessed = new ArrayList<>();
-    java.sql.Timestamp now = Rows.now();
-    Rows na = new Rows(Rows.schema(RiskTables.RISK_NOT_ASSESSED));
-    List<Row> exposure = exposure(s, results, p, ref, inputSnapshotId, now, notAssessed, na);
-    List<Row> ranking = ranking(s, results, p, ref, inputSnapshotId, now, notAssessed, na);
-    List<Row> scores = scores(samples, s, periods, p, inputSnapshotId, now, notAssessed, na);
-    s.unpersist();
-    return new Outputs(
-        periods,
-        Rows.frame(spark, exposure, RiskTables.RISK_EXPOSURE),
-        Rows.frame(spark, notAssessed, RiskTables.RISK_NOT_ASSESSED),
-        Rows.frame(spark, ranking, RiskTables.RISK_RANKING),
-        Rows.frame(spark, scores, RiskTables.RISK_SCORES));
+    return new Input(samples, s, results, periods, inputSnapshotId, Rows.now());
+  }
+
+  /** Reads {@code monitoring.samples} and {@code monitoring.results} of {@code catalog} and prepares them. */
+  static Input read(SparkSession spark, String catalog, RiskParameters p, RiskReference ref) {
+    String results = Tables.RESULTS.qualifiedName(catalog);
+    Long snapshot = LakehouseIo.currentSnapshotId(spark, results);
+    return prepare(
+        spark.table(Tables.SAMPLES.qualifiedName(catalog)), spark.table(results), p, ref, snapshot);
+  }
+
+  /** A builder of {@code analytics.risk_not_assessed} rows. */
+  static Rows notAssessedRow() {
+    return new Rows(Rows.schema(RiskTables.RISK_NOT_ASSESSED));
   }
 
   /** Adds {@code food_group} (null when unmapped) from the distinct (commodity, category) pairs, mapped on the driver. */
@@ -232,7 +259,7 @@ public final class RiskJob {
   }
 
   /** Quantitative results with an analyte code, joined to their (filtered) sample. */
-  private static Dataset<Row> resultsOfSamples(Dataset<Row> s, Dataset<Row> results) {
+  static Dataset<Row> resultsOfSamples(Dataset<Row> s, Dataset<Row> results) {
     Dataset<Row> r =
         results
             .filter(col("method_type").equalTo("QUANTITATIVE").and(col("analyte_code").isNotNull()))
@@ -273,362 +300,6 @@ public final class RiskJob {
         .join(counts, new String[] {"period", "source_system", "food_group"}, "left");
   }
 
-  private static List<Row> exposure(
-      Dataset<Row> s,
-      Dataset<Row> results,
-      RiskParameters p,
-      RiskReference ref,
-      Long snapshot,
-      java.sql.Timestamp now,
-      List<Row> notAssessed,
-      Rows na) {
-    // Results of sources or commodities that cannot enter the exposure: listed, not dropped.
-    Dataset<Row> joined = resultsOfSamples(s, results);
-    for (Row r :
-        joined
-            .filter(col("food_group").isNull())
-            .groupBy("period", "source_system", "analyte_code", "commodity_code", "category")
-            .count()
-            .collectAsList()) {
-      notAssessed.add(
-          na.set("period_type", p.periodType().name())
-              .set("period", r.getString(0))
-              .set("output", Output.EXPOSURE.name())
-              .set("source_system", r.getString(1))
-              .set("key", "analyte=" + r.getString(2) + ";commodity=" + r.getString(3))
-              .set(
-                  "reason",
-                  "no consumption figure: commodity '"
-                      + r.getString(3)
-                      + "' (category '"
-                      + r.getString(4)
-                      + "') maps to no food group of the consumption table; its "
-                      + r.getLong(5)
-                      + " results are left out of this analyte's exposure")
-              .set("computed_at", now)
-              .build());
-    }
-    for (Row r :
-        joined
-            .filter(
-                col("food_group")
-                    .isNotNull()
-                    .and(col("source_system").isin("UK_PRIF", "PLATFORM_UPLOAD").unary_$bang()))
-            .groupBy("period", "source_system")
-            .count()
-            .collectAsList()) {
-      notAssessed.add(
-          na.set("period_type", p.periodType().name())
-              .set("period", r.getString(0))
-              .set("output", Output.EXPOSURE.name())
-              .set("source_system", r.getString(1))
-              .set("key", "source=" + r.getString(1))
-              .set(
-                  "reason",
-                  "source reports neither detections with values nor non-detects with LOD/LOQ in a known "
-                      + "form: "
-                      + r.getLong(2)
-                      + " results not used for exposure")
-              .set("computed_at", now)
-              .build());
-    }
-    List<Row> groups =
-        residueInput(s, results)
-            .groupByKey(
-                (MapFunction<Row, String>)
-                    r ->
-                        r.getAs("period")
-                            + "|"
-                            + r.getAs("source_system")
-                            + "|"
-                            + r.getAs("analyte_code")
-                            + "|"
-                            + r.getAs("food_group"),
-                Encoders.STRING())
-            .mapGroups(new ResidueGroupFunction(), Encoders.row(ResidueGroupFunction.SCHEMA))
-            .collectAsList();
-    // (period, source, analyte) -> food groups
-    Map<String, List<Row>> byAnalyte = new TreeMap<>();
-    for (Row g : groups) {
-      String key =
-          g.getAs("period") + "|" + g.getAs("source_system") + "|" + g.getAs("analyte_code");
-      byAnalyte.computeIfAbsent(key, k -> new ArrayList<>()).add(g);
-    }
-    List<Row> out = new ArrayList<>();
-    Rows b = new Rows(Rows.schema(RiskTables.RISK_EXPOSURE));
-    for (List<Row> foods : byAnalyte.values()) {
-      Row f0 = foods.get(0);
-      String period = f0.getAs("period");
-      String source = f0.getAs("source_system");
-      String analyte = f0.getAs("analyte_code");
-      List<FoodIntake> intakes = new ArrayList<>();
-      Map<String, Row> foodRow = new LinkedHashMap<>();
-      Map<String, ConsumptionTable.Entry> consumption = new LinkedHashMap<>();
-      String problem = null;
-      for (Row g : foods) {
-        String fg = g.getAs("food_group");
-        if (g.getAs("problem") != null) {
-          problem = "food group '" + fg + "': " + g.getAs("problem");
-          break;
-        }
-        Optional<ConsumptionTable.Entry> c = ref.consumption().find(fg);
-        if (c.isEmpty()) {
-          problem = "no consumption figure for food group '" + fg + "'";
-          break;
-        }
-        BoundAvailability av = BoundAvailability.valueOf(g.getAs("availability"));
-        Map<NonDetectBound, Double> means = new EnumMap<>(NonDetectBound.class);
-        for (NonDetectBound bound : av.bounds()) {
-          means.put(bound, g.getAs("mean_" + bound.name().toLowerCase()));
-        }
-        ResidueLevels levels =
-            new ResidueLevels(
-                "analyte=" + analyte + ";food_group=" + fg,
-                NonDetectReporting.valueOf(g.getAs("reporting")),
-                av,
-                ((Long) g.getAs("n_samples")).intValue(),
-                ((Long) g.getAs("n_detections")).intValue(),
-                means);
-        intakes.add(new FoodIntake(fg, levels, c.get().kgPerPersonPerDay()));
-        foodRow.put(fg, g);
-        consumption.put(fg, c.get());
-      }
-      if (problem != null) {
-        notAssessed.add(
-            na.set("period_type", p.periodType().name())
-                .set("period", period)
-                .set("output", Output.EXPOSURE.name())
-                .set("source_system", source)
-                .set("key", "analyte=" + analyte)
-                .set("reason", problem)
-                .set("computed_at", now)
-                .build());
-        continue;
-      }
-      Assessment<ChronicExposureResult> a =
-          ChronicExposure.assess(
-              List.of(new ChronicInput(analyte, intakes)), ref.adi(), p.chronic());
-      for (NotAssessed x : a.notAssessed()) {
-        notAssessed.add(
-            na.set("period_type", p.periodType().name())
-                .set("period", period)
-                .set("output", Output.EXPOSURE.name())
-                .set("source_system", source)
-                .set("key", x.key())
-                .set("reason", x.reason())
-                .set("computed_at", now)
-                .build());
-      }
-      for (ChronicExposureResult r : a.results()) {
-        for (ChronicExposureResult.FoodContribution fc : r.foods()) {
-          Row g = foodRow.get(fc.foodGroup());
-          b.set("period_type", p.periodType().name())
-              .set("period", period)
-              .set("programme_scope", p.programmeScope())
-              .set("source_system", source)
-              .set("analyte_code", analyte)
-              .set("food_group", fc.foodGroup())
-              .set("commodity_codes", g.getAs("commodity_codes"))
-              .set("substance", r.substance())
-              .set("adi_match_rule", r.matchRule())
-              .set("n_samples", (long) fc.samples())
-              .set("n_detections", g.getAs("n_detections"))
-              .set("non_detect_reporting", g.getAs("reporting"))
-              .set("bound_availability", r.availability().name())
-              .set("bound_note", r.availabilityMessage())
-              .set("consumption_kg_per_day", fc.consumptionKgPerDay())
-              .set(
-                  "consumption_source",
-                  consumption.get(fc.foodGroup()).population()
-                      + "; "
-                      + consumption.get(fc.foodGroup()).source())
-              .set("body_weight_kg", r.bodyWeightKg())
-              .set("adi_mg_per_kg_bw_day", r.adiMgPerKgBwPerDay())
-              .set("adi_source", r.adiSource())
-              .set("input_snapshot_id", snapshot)
-              .set("computed_at", now);
-          for (Map.Entry<NonDetectBound, ChronicExposureResult.BoundEstimate> e :
-              r.estimates().entrySet()) {
-            String bn = e.getKey().name().toLowerCase();
-            ChronicExposureResult.BoundEstimate est = e.getValue();
-            double intake = fc.intakeMgPerPersonPerDay().get(e.getKey());
-            b.set("mean_" + bn + "_mg_per_kg", fc.residueMeanMgPerKg().get(e.getKey()))
-                .set("intake_" + bn + "_mg_per_day", intake)
-                .set("hq_food_" + bn, intake / r.bodyWeightKg() / r.adiMgPerKgBwPerDay())
-                .set("edi_" + bn + "_mg_per_kg_bw_day", est.ediMgPerKgBwPerDay())
-                .set("hq_" + bn, est.hazardQuotient())
-                .set("pct_adi_" + bn, est.percentAdi())
-                .set("ifs_" + bn, est.foodSafetyIndex());
-          }
-          out.add(b.build());
-        }
-      }
-    }
-    return out;
-  }
-
-  private static List<Row> ranking(
-      Dataset<Row> s,
-      Dataset<Row> results,
-      RiskParameters p,
-      RiskReference ref,
-      Long snapshot,
-      java.sql.Timestamp now,
-      List<Row> notAssessed,
-      Rows na) {
-    Dataset<Row> commoditySamples =
-        s.filter(col("commodity_code").isNotNull())
-            .groupBy("period", "source_system", "commodity_code")
-            .agg(count(lit(1)).as("n_commodity_samples"));
-    Column quantified =
-        col("value_mg_per_kg")
-            .isNotNull()
-            .and(col("detection").isNull().or(col("detection").equalTo("QUANTIFIED")));
-    List<Row> pairs =
-        resultsOfSamples(s, results)
-            .filter(col("commodity_code").isNotNull())
-            .groupBy("period", "source_system", "analyte_code", "commodity_code")
-            .agg(
-                countDistinct("sample_id").as("n_tested"),
-                countDistinct(when(quantified, col("sample_id"))).as("n_detections"),
-                countDistinct(when(col("exceeds"), col("sample_id"))).as("n_exceedances"),
-                org.apache.spark.sql.functions.first("food_group", true).as("food_group"))
-            .join(
-                commoditySamples,
-                new String[] {"period", "source_system", "commodity_code"},
-                "left")
-            .orderBy("period", "source_system", "analyte_code", "commodity_code")
-            .collectAsList();
-    // (period|source) -> inputs
-    Map<String, List<MatrixInput>> inputs = new TreeMap<>();
-    Map<String, Row> pairRow = new LinkedHashMap<>();
-    for (Row r : pairs) {
-      String period = r.getAs("period");
-      String source = r.getAs("source_system");
-      String analyte = r.getAs("analyte_code");
-      String commodity = r.getAs("commodity_code");
-      boolean detectionsOnly =
-          reportingOf(source).orElse(null) == NonDetectReporting.DETECTIONS_ONLY;
-      long tested =
-          detectionsOnly ? (Long) r.getAs("n_commodity_samples") : (Long) r.getAs("n_tested");
-      long det = r.getAs("n_detections");
-      long exc = r.getAs("n_exceedances");
-      AdiResolution res = ref.adi().resolve(analyte);
-      String fg = r.getAs("food_group");
-      Double share = fg == null ? null : ref.dietSharePercent(fg).orElse(null);
-      String problem = null;
-      if (!res.hasAdi()) {
-        problem =
-            "no ADI: "
-                + (res.entry() == null
-                    ? res.status() + ": " + res.message()
-                    : "substance '"
-                        + res.entry().substance()
-                        + "' has no ADI in the reference table");
-      } else if (share == null) {
-        problem =
-            "no consumption figure for commodity '"
-                + commodity
-                + "' (food group "
-                + fg
-                + "): factor C unknown";
-      } else if (exc > det || det > tested) {
-        problem =
-            "counts samples="
-                + tested
-                + ", detections="
-                + det
-                + ", exceedances="
-                + exc
-                + ": expected exceedances <= detections <= samples";
-      }
-      if (problem != null) {
-        notAssessed.add(
-            na.set("period_type", p.periodType().name())
-                .set("period", period)
-                .set("output", Output.RANKING.name())
-                .set("source_system", source)
-                .set("key", "analyte=" + analyte + ";commodity=" + commodity)
-                .set("reason", problem)
-                .set("computed_at", now)
-                .build());
-        continue;
-      }
-      String tox = p.toxicityClasses().getOrDefault(analyte, p.toxicityLevelWhenUnknown());
-      inputs
-          .computeIfAbsent(period + "|" + source, k -> new ArrayList<>())
-          .add(
-              new MatrixInput(
-                  analyte,
-                  commodity,
-                  tox,
-                  res.entry().adiMgPerKgBwPerDay(),
-                  share,
-                  tested == 0 ? null : 100.0 * det / tested,
-                  p.highExposureLevel(),
-                  RiskMatrix.residueEvidence((int) tested, (int) det, (int) exc)));
-      pairRow.put(period + "|" + source + "|" + analyte + "|" + commodity, r);
-    }
-    List<Row> out = new ArrayList<>();
-    Rows b = new Rows(Rows.schema(RiskTables.RISK_RANKING));
-    for (Map.Entry<String, List<MatrixInput>> e : inputs.entrySet()) {
-      String[] ps = e.getKey().split("\\|", 2);
-      Assessment<MatrixResult> a = RiskMatrix.rank(e.getValue(), ref.scoring());
-      for (NotAssessed x : a.notAssessed()) {
-        notAssessed.add(
-            na.set("period_type", p.periodType().name())
-                .set("period", ps[0])
-                .set("output", Output.RANKING.name())
-                .set("source_system", ps[1])
-                .set("key", x.key())
-                .set("reason", x.reason())
-                .set("computed_at", now)
-                .build());
-      }
-      int position = 0;
-      for (MatrixResult m : a.results()) {
-        Row r = pairRow.get(e.getKey() + "|" + m.analyte() + "|" + m.commodity());
-        boolean detectionsOnly =
-            reportingOf(ps[1]).orElse(null) == NonDetectReporting.DETECTIONS_ONLY;
-        b.set("period_type", p.periodType().name())
-            .set("period", ps[0])
-            .set("programme_scope", p.programmeScope())
-            .set("source_system", ps[1])
-            .set("analyte_code", m.analyte())
-            .set("commodity_code", m.commodity())
-            .set("food_group", r.getAs("food_group"))
-            .set("n_samples", detectionsOnly ? r.getAs("n_commodity_samples") : r.getAs("n_tested"))
-            .set("n_detections", r.getAs("n_detections"))
-            .set("n_exceedances", r.getAs("n_exceedances"));
-        for (MatrixResult.FactorScore f : m.factors()) {
-          String c = f.factor().name().toLowerCase();
-          String input = f.input();
-          if (f.factor() == org.agrisafe.risk.ranking.Factor.A
-              && !p.toxicityClasses().containsKey(m.analyte())) {
-            input =
-                input
-                    + " (assumed: no toxicity class in the reference data; precautionary default)";
-          }
-          if (f.factor() == org.agrisafe.risk.ranking.Factor.E) {
-            input = input + " (no data on high-exposure groups loaded)";
-          }
-          b.set(c + "_level", f.level()).set(c + "_score", f.score()).set(c + "_input", input);
-        }
-        b.set("toxicity_score", m.toxicityScore())
-            .set("exposure_score", m.exposureScore())
-            .set("total_score", m.totalScore())
-            .set("risk_rank", m.rank().name())
-            .set("rank_position", ++position)
-            .set("verified", m.unverifiedLevels().isEmpty())
-            .set("unverified_levels", m.unverifiedLevels())
-            .set("input_snapshot_id", snapshot)
-            .set("computed_at", now);
-        out.add(b.build());
-      }
-    }
-    return out;
-  }
-
   /** Region unit key: the adcode when present, else the country of origin (imported produce). */
   static Column regionKey() {
     return when(
@@ -639,146 +310,10 @@ public final class RiskJob {
             org.apache.spark.sql.functions.concat(lit("ISO3166_1:"), col("origin_iso2")));
   }
 
-  private static Column unitKey(UnitType t) {
-    return switch (t) {
-      case PRODUCER -> col("producer_id");
-      case REGION -> regionKey();
-      case SAMPLING_POINT -> col("sampling_point");
-    };
-  }
-
-  private static List<Row> scores(
-      Dataset<Row> allSamples,
-      Dataset<Row> s,
-      List<String> periods,
-      RiskParameters p,
-      Long snapshot,
-      java.sql.Timestamp now,
-      List<Row> notAssessed,
-      Rows na) {
-    // History may reach before the first assessed period: read all samples of the programmes.
-    Dataset<Row> judged =
-        allSamples
-            .filter(col("programme").isin(p.programmes().stream().map(Enum::name).toArray()))
-            .filter(col("sample_verdict").isin("PASS", "FAIL"))
-            // Redundant (a RAPID sample has only rapid results and is NOT_JUDGED, see Judging), but
-            // test_kind is a
-            // partition column: the scan skips the rapid-test files, about 80 in 81 samples.
-            .filter(org.agrisafe.jobs.spark.SampleFilters.notRapidOnly());
-    Dataset<Row> units = null;
-    for (UnitType t : UnitType.values()) {
-      Dataset<Row> u =
-          judged
-              .select(
-                  lit(t.name()).as("unit_type"),
-                  unitKey(t).as("unit_key"),
-                  col("sample_date"),
-                  col("sample_verdict").equalTo("FAIL").as("failed"),
-                  col("has_banned_detection").as("banned"),
-                  col("has_exceedance").as("exceeded"))
-              .filter(col("unit_key").isNotNull());
-      units = units == null ? u : units.unionByName(u);
-    }
-    List<Row> agg =
-        units
-            .groupBy("unit_type", "unit_key", "sample_date", "failed", "banned", "exceeded")
-            .agg(count(lit(1)).as("n"))
-            .collectAsList();
-    List<Row> out = new ArrayList<>();
-    Rows b = new Rows(Rows.schema(RiskTables.RISK_SCORES));
-    for (UnitType t : UnitType.values()) {
-      List<Row> rows = agg.stream().filter(r -> r.getString(0).equals(t.name())).toList();
-      TreeSet<String> universe = new TreeSet<>();
-      rows.forEach(r -> universe.add(r.getString(1)));
-      for (String period : periods) {
-        LocalDate asOf = lastDay(p.periodType(), period);
-        LocalDate from = asOf.minusDays(p.historyDays() - 1L);
-        Map<String, List<SampleOutcome>> hist = new TreeMap<>();
-        Map<String, long[]> exceed = new TreeMap<>(); // [exceedances]
-        universe.forEach(
-            k -> {
-              hist.put(k, new ArrayList<>());
-              exceed.put(k, new long[1]);
-            });
-        for (Row r : rows) {
-          Object sd = r.getAs("sample_date");
-          LocalDate d = sd instanceof LocalDate ld ? ld : ((java.sql.Date) sd).toLocalDate();
-          if (d.isBefore(from) || d.isAfter(asOf)) {
-            continue;
-          }
-          long n = r.getAs("n");
-          boolean failed = r.getAs("failed");
-          boolean banned = Boolean.TRUE.equals(r.getAs("banned"));
-          hist.get(r.getString(1)).add(new SampleOutcome(d, failed, banned, Math.toIntExact(n)));
-          if (Boolean.TRUE.equals(r.getAs("exceeded"))) {
-            exceed.get(r.getString(1))[0] += n;
-          }
-        }
-        List<UnitHistory> histories = new ArrayList<>();
-        hist.forEach((k, v) -> histories.add(new UnitHistory(k, v)));
-        if (histories.isEmpty()) {
-          continue;
-        }
-        ScoreReport rep = BetaBinomialScores.score(histories, asOf, p.scores());
-        for (NotAssessed x : rep.notAssessed()) {
-          notAssessed.add(
-              na.set("period_type", p.periodType().name())
-                  .set("period", period)
-                  .set("output", Output.SCORES.name())
-                  .set("key", t.name() + ":" + x.key())
-                  .set("reason", x.reason())
-                  .set("computed_at", now)
-                  .build());
-        }
-        for (UnitScore u : rep.scores()) {
-          Rate fr = Rate.of(u.failures(), u.samples());
-          Rate er = Rate.of(exceed.get(u.unitKey())[0], u.samples());
-          b.set("period_type", p.periodType().name())
-              .set("period", period)
-              .set("programme_scope", p.programmeScope())
-              .set("unit_type", t.name())
-              .set("unit_key", u.unitKey())
-              .set("status", u.status().name())
-              .set("as_of_date", java.sql.Date.valueOf(asOf))
-              .set("history_from_date", java.sql.Date.valueOf(from))
-              .set("samples", (long) u.samples())
-              .set("failures", (long) u.failures())
-              .set("exceedances", er.numerator())
-              .set("banned_findings", (long) u.bannedFindings())
-              .set("failure_rate", fr.value())
-              .set("failure_rate_low", fr.isEmpty() ? null : fr.wilson95().lower())
-              .set("failure_rate_high", fr.isEmpty() ? null : fr.wilson95().upper())
-              .set("exceedance_rate", er.value())
-              .set("exceedance_rate_low", er.isEmpty() ? null : er.wilson95().lower())
-              .set("exceedance_rate_high", er.isEmpty() ? null : er.wilson95().upper())
-              .set("weighted_samples", u.weightedSamples())
-              .set("weighted_failures", u.weightedFailures())
-              .set("weighted_banned_findings", u.weightedBannedFindings())
-              .set("half_life_days", p.scores().halfLifeDays())
-              .set("prior_method", rep.prior().method().name())
-              .set("prior_alpha", rep.prior().alpha())
-              .set("prior_beta", rep.prior().beta())
-              .set("prior_note", rep.prior().message())
-              .set("posterior_alpha", u.posteriorAlpha())
-              .set("posterior_beta", u.posteriorBeta())
-              .set("posterior_mean", u.posteriorMean())
-              .set("target_rate", rep.targetRate())
-              .set("p_above_target", u.probabilityAboveTarget())
-              .set("rank", u.rank())
-              .set("units_ranked", rep.scores().size())
-              .set("input_snapshot_id", snapshot)
-              .set("computed_at", now);
-          out.add(b.build());
-        }
-      }
-    }
-    return out;
-  }
-
   /**
-   * Reads {@code monitoring.samples} and {@code monitoring.results}, computes, and replaces the rows of the assessed
-   * periods (same period type) in each output table: a re-run leaves the same rows. Panel decisions are in their own
-   * table and are never touched.
+   * Reads {@code monitoring.samples} and {@code monitoring.results}, runs the three jobs in order (exposure,
+   * ranking, scores) over that one read, and replaces the rows of the assessed periods (same period type) in each
+   * output table: a re-run leaves the same rows. Panel decisions are in their own table and are never touched.
    *
    * @return the outputs written
    * @throws IllegalStateException when an output table is missing (run {@code agrisafe create} first)
@@ -797,15 +332,73 @@ public final class RiskJob {
     if (o.periods().isEmpty()) {
       return o;
     }
-    Column replace =
-        col("period_type")
-            .equalTo(p.periodType().name())
-            .and(col("period").isin(o.periods().toArray()));
+    Column replace = replace(p, o.periods());
     write(o.exposure(), RiskTables.RISK_EXPOSURE, catalog, replace);
     write(o.notAssessed(), RiskTables.RISK_NOT_ASSESSED, catalog, replace);
     write(o.ranking(), RiskTables.RISK_RANKING, catalog, replace);
     write(o.scores(), RiskTables.RISK_SCORES, catalog, replace);
     return o;
+  }
+
+  /** The rows of the assessed periods (same period type) of an output table. */
+  private static Column replace(RiskParameters p, List<String> periods) {
+    return col("period_type")
+        .equalTo(p.periodType().name())
+        .and(col("period").isin(periods.toArray()));
+  }
+
+  /** One of the three jobs: its rows and "not assessed" rows from the prepared input. */
+  interface Compute {
+    List<Row> rows(Input in, List<Row> notAssessed);
+  }
+
+  /**
+   * Runs one of the three jobs: reads and prepares the input, computes, and replaces the rows of the assessed
+   * periods (same period type) in {@code table} and, in {@code analytics.risk_not_assessed}, those of
+   * {@code output} only (the other jobs' rows of those periods are kept, rewritten unchanged in the same commit).
+   *
+   * @throws IllegalStateException when an output table is missing (run {@code agrisafe create} first)
+   */
+  static Part runOne(
+      SparkSession spark,
+      String catalog,
+      RiskParameters p,
+      RiskReference ref,
+      Output output,
+      TableDef table,
+      Compute compute) {
+    Input in = read(spark, catalog, p, ref);
+    List<Row> notAssessed = new ArrayList<>();
+    List<Row> rows = compute.rows(in, notAssessed);
+    in.release();
+    Part part =
+        new Part(
+            in.periods(),
+            Rows.frame(spark, rows, table),
+            Rows.frame(spark, notAssessed, RiskTables.RISK_NOT_ASSESSED));
+    if (in.periods().isEmpty()) {
+      return part;
+    }
+    Column replace = replace(p, in.periods());
+    String target = RiskTables.RISK_NOT_ASSESSED.qualifiedName(catalog);
+    if (!spark.catalog().tableExists(target)) {
+      throw new IllegalStateException(
+          "Table " + target + " is missing: run `agrisafe create` first");
+    }
+    write(part.rows(), table, catalog, replace);
+    List<Row> kept =
+        spark
+            .table(target)
+            .filter(replace.and(col("output").notEqual(lit(output.name()))))
+            .collectAsList();
+    List<Row> all = new ArrayList<>(kept);
+    all.addAll(notAssessed);
+    write(
+        Rows.frame(spark, all, RiskTables.RISK_NOT_ASSESSED),
+        RiskTables.RISK_NOT_ASSESSED,
+        catalog,
+        replace);
+    return part;
   }
 
   static void write(Dataset<Row> rows, TableDef def, String catalog, Column replace) {

@@ -291,4 +291,90 @@ class RiskJobTest {
               + ")");
     }
   }
+
+  /**
+   * The three risk jobs run one by one ({@code run risk-exposure}, {@code risk-ranking}, {@code risk-scores}) leave
+   * the rows {@code run risk} leaves in the four output tables (all but {@code computed_at}); each job writes only
+   * its own table and its own "not assessed" rows, and keeps the other jobs' rows.
+   */
+  @Test
+  void threeJobsOneByOneLeaveTheRowsOfRunRisk() throws Exception {
+    SparkSession spark = SharedSpark.spark();
+    String catalog = SharedSpark.config().catalogName();
+    RiskFixtures.createRiskTables();
+    RiskFixtures.samples(SAMPLES).writeTo(Tables.SAMPLES.qualifiedName(catalog)).append();
+    RiskFixtures.results(RESULTS).writeTo(Tables.RESULTS.qualifiedName(catalog)).append();
+    List<org.agrisafe.lakehouse.tables.TableDef> outputs =
+        List.of(
+            RiskTables.RISK_EXPOSURE,
+            RiskTables.RISK_RANKING,
+            RiskTables.RISK_SCORES,
+            RiskTables.RISK_NOT_ASSESSED);
+    try {
+      RiskParameters p = RiskParameters.defaults();
+      RiskJob.run(spark, catalog, p, ref);
+      List<List<String>> all = outputs.stream().map(t -> yearRows(spark, catalog, t)).toList();
+      for (List<String> rows : all) {
+        assertFalse(rows.isEmpty(), "run risk writes every output");
+      }
+      List<String> exposureNotAssessed =
+          all.get(3).stream().filter(r -> r.contains("EXPOSURE")).toList();
+      assertFalse(exposureNotAssessed.isEmpty());
+      assertTrue(exposureNotAssessed.size() < all.get(3).size());
+      for (org.agrisafe.lakehouse.tables.TableDef t : outputs) {
+        spark.sql("DELETE FROM " + t.qualifiedName(catalog) + " WHERE period_type = 'YEAR'");
+      }
+
+      RiskJob.Part exposure = RiskExposureJob.run(spark, catalog, p, ref);
+      assertEquals(List.of("2023", "2024"), exposure.periods());
+      assertEquals(all.get(0), yearRows(spark, catalog, RiskTables.RISK_EXPOSURE));
+      assertEquals(List.of(), yearRows(spark, catalog, RiskTables.RISK_RANKING));
+      assertEquals(List.of(), yearRows(spark, catalog, RiskTables.RISK_SCORES));
+      assertEquals(exposureNotAssessed, yearRows(spark, catalog, RiskTables.RISK_NOT_ASSESSED));
+
+      RiskRankingJob.run(spark, catalog, p, ref);
+      RiskScoresJob.run(spark, catalog, p, ref);
+      for (int i = 0; i < outputs.size(); i++) {
+        assertEquals(
+            all.get(i), yearRows(spark, catalog, outputs.get(i)), outputs.get(i).toString());
+      }
+      // Again on top: a re-run of one job changes nothing, and keeps the other jobs' rows.
+      RiskExposureJob.run(spark, catalog, p, ref);
+      for (int i = 0; i < outputs.size(); i++) {
+        assertEquals(
+            all.get(i), yearRows(spark, catalog, outputs.get(i)), outputs.get(i).toString());
+      }
+    } finally {
+      String in =
+          SAMPLES.stream()
+              .map(x -> "'" + x.source + ":" + x.id + "'")
+              .collect(Collectors.joining(","));
+      spark.sql(
+          "DELETE FROM "
+              + Tables.RESULTS.qualifiedName(catalog)
+              + " WHERE sample_id IN ("
+              + in
+              + ")");
+      spark.sql(
+          "DELETE FROM "
+              + Tables.SAMPLES.qualifiedName(catalog)
+              + " WHERE sample_id IN ("
+              + in
+              + ")");
+    }
+  }
+
+  /** The YEAR rows of an output table, all columns but {@code computed_at}, as sorted strings. */
+  private static List<String> yearRows(
+      SparkSession spark, String catalog, org.agrisafe.lakehouse.tables.TableDef t) {
+    return spark
+        .table(t.qualifiedName(catalog))
+        .filter("period_type = 'YEAR'")
+        .drop("computed_at")
+        .collectAsList()
+        .stream()
+        .map(Row::toString)
+        .sorted()
+        .toList();
+  }
 }

@@ -1,13 +1,11 @@
 package org.agrisafe.streaming.cli;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.agrisafe.streaming.rules.WindowRuleParams;
 import org.agrisafe.streaming.sinks.CompactionJob;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
@@ -20,9 +18,10 @@ import picocli.CommandLine.TypeConversionException;
  * value is a {@link ParameterException} whose message names the option, the value and what was expected, e.g.
  * {@code --port 'abc': expected an integer 0-65535 (0: any free port)}. Arguments starting with {@code @} are not
  * expanded as argument files (a value is never read from a file by accident). An option given twice takes the last
- * value. Keys a command does not declare are the lakehouse keys of {@code LakehouseConfig} ({@code --lakehouse-dir
- * DIR}, {@code --catalog-uri URI}, {@code --iceberg.* value}, ...), read by {@link #lakehouseKeys};
- * {@code LakehouseConfig} rejects the unknown.
+ * value. The lakehouse keys ({@code --config FILE}, {@code --lakehouse-dir DIR}, {@code --catalog-uri URI},
+ * {@code --iceberg.* value}, ...) are the mixin {@link org.agrisafe.lakehouse.config.LakehouseOptions}, shared with
+ * the {@code jobs} launcher; {@code LakehouseConfig} rejects the unknown. An option without its value is
+ * {@code Missing value of --key: expected --key value}.
  *
  * <p>Exit codes of {@link #execute}: 0 done, 1 the command failed (message and stack trace on standard error),
  * 2 bad options (message and a pointer to {@code --help} on standard error).
@@ -81,9 +80,18 @@ public final class StreamCli {
 
   /**
    * A conversion error reworded as {@code --option 'value': expected ...} (picocli's own wording is
-   * {@code Invalid value for option '--option': ...}); other errors unchanged.
+   * {@code Invalid value for option '--option': ...}), an option without its value as {@code Missing value of
+   * --option: expected --option value}; other errors unchanged.
    */
   public static ParameterException clear(ParameterException e) {
+    String missing = "Missing required parameter for option '";
+    if (e instanceof MissingParameterException && e.getMessage().startsWith(missing)) {
+      String name =
+          e.getMessage()
+              .substring(missing.length(), e.getMessage().indexOf('\'', missing.length()));
+      return new ParameterException(
+          e.getCommandLine(), "Missing value of " + name + ": expected " + name + " value");
+    }
     if (e.getCause() instanceof TypeConversionException t
         && e.getArgSpec() instanceof OptionSpec o) {
       return new ParameterException(
@@ -170,36 +178,5 @@ public final class StreamCli {
   /** {@code v} when {@code lo <= v <= hi}, else null. */
   private static <N extends Comparable<N>> N within(N v, N lo, N hi) {
     return v.compareTo(lo) >= 0 && v.compareTo(hi) <= 0 ? v : null;
-  }
-
-  /**
-   * The arguments a command did not declare (its {@code @Unmatched} list), read as the lakehouse keys of
-   * {@code LakehouseConfig}: {@code --key value} or {@code --key=value} (e.g. {@code --lakehouse-dir DIR},
-   * {@code --iceberg.io-impl CLASS}). A later value of a key replaces an earlier one.
-   *
-   * @return the keys (without {@code --}) and values, in order
-   * @throws ParameterException on an argument that is not {@code --key} or a key without a value
-   */
-  public static Map<String, String> lakehouseKeys(CommandLine cl, List<String> unmatched) {
-    Map<String, String> keys = new LinkedHashMap<>();
-    for (int i = 0; i < unmatched.size(); i++) {
-      String k = unmatched.get(i);
-      if (!k.startsWith("--") || k.length() == 2 || k.indexOf('=') == 2) {
-        throw new ParameterException(
-            cl,
-            "Cannot parse argument '"
-                + k
-                + "': expected an option --key value (a lakehouse key such as --lakehouse-dir DIR, or see --help)");
-      }
-      int eq = k.indexOf('=');
-      if (eq > 2) {
-        keys.put(k.substring(2, eq), k.substring(eq + 1));
-      } else if (i + 1 >= unmatched.size()) {
-        throw new ParameterException(cl, "Missing value of " + k + ": expected " + k + " value");
-      } else {
-        keys.put(k.substring(2), unmatched.get(++i));
-      }
-    }
-    return keys;
   }
 }

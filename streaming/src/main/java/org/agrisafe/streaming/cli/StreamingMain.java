@@ -6,7 +6,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.agrisafe.intake.reference.IcebergReference;
 import org.agrisafe.intake.reference.ReferenceData;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
+import org.agrisafe.lakehouse.config.LakehouseOptions;
 import org.agrisafe.lakehouse.tables.LakehouseBootstrap;
 import org.agrisafe.streaming.endpoint.ApiKeys;
 import org.agrisafe.streaming.endpoint.UploadServer;
@@ -59,7 +59,6 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Unmatched;
 
 /**
  * Starts the streaming job and the upload endpoint, or one of them ({@code --role}).
@@ -76,8 +75,8 @@ import picocli.CommandLine.Unmatched;
  * {@link LakehouseConfig}, e.g. {@code --lakehouse-dir}):
  * <ul>
  *   <li>{@code --role all|job|endpoint}: what this process runs, default {@value #ROLE_DEFAULT};</li>
- *   <li>{@code --config FILE}: the lakehouse configuration file (properties, {@link LakehouseConfig}); lakehouse keys
- *       given as {@code --key value} win over the environment, which wins over the file;</li>
+ *   <li>{@code --config FILE} and the lakehouse keys ({@code --lakehouse-dir DIR}, {@code --zone ZONE}, ...):
+ *       {@link LakehouseOptions}, the lakehouse mixin of every launcher; every role takes them;</li>
  *   <li>{@code --api-keys FILE} (required by roles {@code all} and {@code endpoint}, refused by {@code job}): per-lab
  *       keys, {@code lab_id=key} ({@link ApiKeys});</li>
  *   <li>{@code --port N}: endpoint port, 0-65535 (0: any free port), default {@value #PORT_DEFAULT};</li>
@@ -124,9 +123,9 @@ import picocli.CommandLine.Unmatched;
       "or one of them (--role): the job alone under flink run on a Flink cluster, the endpoint alone as a service."
     },
     footer = {
-      "Lakehouse keys (README \"Configuration\") as --key value, e.g. --lakehouse-dir DIR (default"
-          + " lakehouse), --catalog-uri URI, --warehouse PATH, --zone ZONE, --iceberg.<name> VALUE; also from the"
-          + " environment (AGRISAFE_<KEY>). Unknown keys are rejected."
+      "Lakehouse keys (README \"Configuration\") are the options --lakehouse-dir DIR, --zone ZONE, ... above"
+          + " (also from the environment, AGRISAFE_<KEY>); pass-through keys as --iceberg.<name> VALUE or"
+          + " --spark.<name> VALUE. Unknown keys are rejected."
     })
 public final class StreamingMain implements Callable<Integer> {
   public static final int PORT_DEFAULT = 8088;
@@ -171,13 +170,8 @@ public final class StreamingMain implements Callable<Integer> {
               + " under flink run on a cluster) or endpoint (only the upload endpoint). Default: ${DEFAULT-VALUE}.")
   Role role;
 
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description =
-          "Lakehouse configuration file (properties, README \"Configuration\"); --key value wins over the"
-              + " environment, which wins over the file.")
-  Path config;
+  /** {@code --config FILE} and the lakehouse keys ({@code --lakehouse-dir DIR}, ...): one mixin for every launcher. */
+  @Mixin LakehouseOptions lakehouseOptions = new LakehouseOptions();
 
   @Option(
       names = "--api-keys",
@@ -276,9 +270,6 @@ public final class StreamingMain implements Callable<Integer> {
 
   @Mixin WindowRuleParams.Options windowRuleOptions = new WindowRuleParams.Options();
 
-  /** The lakehouse keys ({@link StreamCli#lakehouseKeys}). */
-  @Unmatched List<String> lakehouseKeys = new ArrayList<>();
-
   /** Set by {@link #check()}. */
   LakehouseConfig lakehouse;
 
@@ -325,12 +316,20 @@ public final class StreamingMain implements Callable<Integer> {
    */
   StreamingMain check() {
     CommandLine cl = spec.commandLine();
+    Set<String> lakehouseOptionNames = new java.util.HashSet<>();
+    CommandSpec lakehouseMixin = spec.mixins().get("lakehouseOptions");
+    for (OptionSpec o : lakehouseMixin.options()) {
+      lakehouseOptionNames.add(o.longestName());
+    }
     if (role != Role.JOB && apiKeys == null) {
       throw new ParameterException(cl, "Missing required option: '--api-keys=FILE'");
     }
     if (cl.getParseResult() != null) {
       for (OptionSpec o : cl.getParseResult().matchedOptions()) {
         String name = o.longestName();
+        if (lakehouseOptionNames.contains(name)) {
+          continue; // every role reads the lakehouse configuration
+        }
         if (role == Role.ENDPOINT && !ENDPOINT_OPTIONS.contains(name)) {
           throw new ParameterException(
               cl,
@@ -349,8 +348,7 @@ public final class StreamingMain implements Callable<Integer> {
       }
     }
     try {
-      lakehouse =
-          LakehouseConfig.load(config, StreamCli.lakehouseKeys(cl, lakehouseKeys), System.getenv());
+      lakehouse = lakehouseOptions.load();
       windowRules = windowRuleOptions.params();
       streamConfig =
           StreamConfig.defaults()
@@ -633,8 +631,8 @@ public final class StreamingMain implements Callable<Integer> {
    * operators), a {@link #BUFFER_TIMEOUT_MS} network buffer timeout, and the changelog state backend over the heap
    * backend (Flink FLIP-158, "generalized incremental checkpoints": state changes are written to a log as they
    * happen and a checkpoint uploads only the changes since the last one; the heap state is materialized every 10
-   * minutes). Measured by StreamingBenchmark: at saturation it costs 9-17 % more CPU per result than full heap
-   * snapshots; idle with 400k results of state and 1 s checkpoints, 8x less CPU and 2,400x fewer bytes written.
+   * minutes). Its cost and saving against full heap snapshots, measured by StreamingBenchmark: docs/benchmarks.md,
+   * "Streaming".
    * The changelog's storage is the cluster's or set by {@link Checkpoints#retain}. Callers add their own restart
    * strategy, parallelism and checkpoint storage.
    */

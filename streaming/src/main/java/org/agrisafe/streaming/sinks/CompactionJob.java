@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
+import org.agrisafe.lakehouse.config.LakehouseOptions;
 import org.agrisafe.lakehouse.tables.TableDef;
 import org.agrisafe.lakehouse.tables.Tables;
 import org.agrisafe.lakehouse.tables.WarningTables;
@@ -14,11 +15,11 @@ import org.apache.iceberg.actions.RewriteDataFilesActionResult;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.flink.actions.Actions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Unmatched;
 
 /**
  * Maintenance job: compacts the small files the stream commits at every checkpoint (Iceberg's rewrite action,
@@ -93,8 +94,8 @@ public final class CompactionJob {
       description =
           "Compacts the small files of the tables the stream writes (README \"Streaming\").",
       footer = {
-        "Lakehouse keys (README \"Configuration\") as --key value, e.g. --lakehouse-dir DIR; unknown keys"
-            + " are rejected."
+        "Lakehouse keys (README \"Configuration\"): the options --lakehouse-dir DIR, ... above; pass-through"
+            + " keys as --iceberg.<name> VALUE. Unknown keys are rejected."
       })
   public static final class Options implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -107,8 +108,8 @@ public final class CompactionJob {
         description = "Compact every N minutes until stopped; 0 (default): once.")
     public long everyMinutes;
 
-    /** The lakehouse keys ({@link StreamCli#lakehouseKeys}). */
-    @Unmatched List<String> lakehouseKeys = new ArrayList<>();
+    /** {@code --config FILE} and the lakehouse keys: the lakehouse mixin of every launcher. */
+    @Mixin LakehouseOptions lakehouseOptions = new LakehouseOptions();
 
     /** Set by {@link #check()}. */
     public LakehouseConfig lakehouse;
@@ -124,10 +125,8 @@ public final class CompactionJob {
 
     Options check() {
       try {
-        lakehouse =
-            LakehouseConfig.load(
-                null, StreamCli.lakehouseKeys(spec.commandLine(), lakehouseKeys), System.getenv());
-      } catch (IllegalArgumentException e) {
+        lakehouse = lakehouseOptions.load();
+      } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
         throw new ParameterException(spec.commandLine(), e.getMessage(), e);
       }
       return this;
