@@ -58,8 +58,8 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
  *       and the load average, and the ratio of their means. {@code -Dagrisafe.bench.only=A}: one product run only.</li>
  *   <li>B, latency: from a record's emission by a rate-limited source to its warning notice (the "at once" path to
  *       the Kafka topic/webhook), 1 % banned detections, Iceberg sinks running. {@code -Dagrisafe.bench.only=B}.
- *       It also prints the latency past a warm-up ({@code -Dagrisafe.bench.warm-up-s=N}, default 5: the JIT compiles
- *       the job for 15-20 s on 2 cores) and the seconds in which notices took over 300 ms. Experiments:
+ *       It also prints the latency past a warm-up ({@code -Dagrisafe.bench.warm-up-s=N}, default 5; how long the JIT
+ *       warm-up lasts is in docs/benchmarks.md, "Streaming") and the seconds in which notices took over 300 ms. Experiments:
  *       {@code -Dagrisafe.bench.heap=true} (no changelog), {@code b-discard=true} (table sinks discard rows),
  *       {@code unaligned=true} (unaligned checkpoints), {@code b-one-day=true} (no record behind the watermark).</li>
  *   <li>C ({@code -Dagrisafe.bench.idle=true}): after the topic is read, 30 s of idling with 1 s checkpoints, CPU and
@@ -137,8 +137,8 @@ public final class StreamingBenchmark {
         String only = System.getProperty("agrisafe.bench.only", "");
         // first, as JIT warm-up and breakdown (not the headline): the same job with every table
         // sink discarding rows;
-        // the first job in a JVM pays class loading and compilation (measured: 183 CPU-us per
-        // result in a first product run, 147 in the second)
+        // the first job in a JVM pays class loading and compilation (the first and second product
+        // runs' CPU per result are in docs/benchmarks.md, "Streaming")
         double[] d =
             "A".equals(only)
                 ? null
