@@ -13,7 +13,7 @@ import org.agrisafe.risk.units.LimitType;
 
 /**
  * A small GB 2763 Annex A shaped hierarchy and limit/ban books for the verdict tests. Values marked "real" are the
- * rows of shared/data/cn-gb2763-partial/mrl.csv; the others are hand-made test values (apple / pome fruit follows
+ * rows of reference-data/limits/gb2763_partial_mrl.csv; the others are hand-made test values (apple / pome fruit follows
  * the CONVENTIONS example).
  */
 final class Fixtures {
