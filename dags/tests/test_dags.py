@@ -1,4 +1,4 @@
-"""Every DAG imports without error and follows the DAG rules (CONVENTIONS Part 2, rule 14)."""
+"""Every DAG imports without error and follows the DAG rules (docs/conventions.md §20.14)."""
 import ast
 import os
 from datetime import datetime, timezone

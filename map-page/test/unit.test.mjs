@@ -9,7 +9,7 @@ import { classLabel, formatFraction, formatInterval, formatMeasureValue, formatP
 import { localized, translator, STRINGS } from '../src/i18n.js';
 import { PAGE_DIR } from './browser.mjs';
 import { wilsonInterval } from './fixtures/wilson.mjs';
-import { buildJinan, buildWorld, gcj02ToWgs84, wgs84ToGcj02, SHARED_DIR } from './fixtures/make-fixtures.mjs';
+import { buildJinan, buildWorld, gcj02ToWgs84, wgs84ToGcj02, REPO_ROOT, JINAN_FILE } from './fixtures/make-fixtures.mjs';
 
 const MAPS = path.join(PAGE_DIR, 'test/fixtures/maps');
 const load = (f) => JSON.parse(fs.readFileSync(path.join(MAPS, f), 'utf8'));
@@ -170,7 +170,7 @@ describe('contract', () => {
 
 describe('fixture', () => {
   test('Wilson interval matches the golden values (R prop.test, correct = FALSE)', () => {
-    const csv = fs.readFileSync(path.join(SHARED_DIR, 'golden/binomial/intervals_95.csv'), 'utf8').trim().split('\n');
+    const csv = fs.readFileSync(path.join(REPO_ROOT, 'golden/binomial/intervals_95.csv'), 'utf8').trim().split('\n');
     assert.ok(csv.length > 2, 'golden/binomial/intervals_95.csv has rows');
     for (const line of csv.slice(1)) {
       const [x, n, lo, hi] = line.split(',').map(Number);
@@ -180,7 +180,7 @@ describe('fixture', () => {
     }
   });
 
-  test('committed fixtures equal a fresh generation from the shared boundaries (deterministic)', () => {
+  test('committed fixtures equal a fresh generation from the bundled boundaries (deterministic)', () => {
     assert.deepEqual(load('world-origin.geojson'), JSON.parse(JSON.stringify(buildWorld())));
     assert.deepEqual(load('jinan-district.geojson'), JSON.parse(JSON.stringify(buildJinan())));
   });
@@ -193,7 +193,7 @@ describe('fixture', () => {
     assert.match(world.metadata.title, /FIXTURE/);
     assert.equal(world.features.length, 29);
     assert.equal(jinan.features.length, 12);
-    const src = JSON.parse(fs.readFileSync(path.join(SHARED_DIR, 'data/geo-jinan/370100_full.json'), 'utf8'));
+    const src = JSON.parse(fs.readFileSync(JINAN_FILE, 'utf8'));
     const count = (g) => JSON.stringify(g.coordinates).split('],[').length;
     src.features.forEach((f, i) => assert.equal(count(jinan.features[i].geometry), count(f.geometry), `vertex count of ${f.properties.name}`));
   });

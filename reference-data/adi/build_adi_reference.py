@@ -1,23 +1,34 @@
 #!/usr/bin/env python3
-"""Builds reference-data/adi/adi_arfd.csv and analyte_synonyms.csv from the shared data.
+"""Builds reference-data/adi/adi_arfd.csv and analyte_synonyms.csv from the repository's data copies.
 
-Inputs (read-only):
-  $SHARED/data/efsa-openfoodtox-adi/oft_reference_values.csv
-  $SHARED/data/efsa-openfoodtox-adi/oft_substance_characterisation.csv
-  $SHARED/data/uk-prif-residues/prif_brand_name_annex_rows.csv
-Run from the repository root:  python3 reference-data/adi/build_adi_reference.py [/work/shared]
+Inputs (read-only), DATA = the repository's data/ folder (gzipped copies of the shared data, see their
+PROVENANCE.md), or SHARED/data when a shared folder is given as the argument (plain CSVs):
+  DATA/efsa-openfoodtox-adi/oft_reference_values.csv[.gz]
+  DATA/efsa-openfoodtox-adi/oft_substance_characterisation.csv[.gz]
+  DATA/uk-prif-residues/prif_brand_name_annex_rows.csv[.gz]
+Run from the repository root:  python3 reference-data/adi/build_adi_reference.py [SHARED]
 The selection and matching rules are described in PROVENANCE.md next to this script; keep both in step.
 """
 import collections
 import csv
+import gzip
 import os
 import re
 import sys
 
-SHARED = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.getcwd(), "..", "shared")
 OUT = os.path.dirname(os.path.abspath(__file__))
-OFT = os.path.join(SHARED, "data", "efsa-openfoodtox-adi")
-PRIF = os.path.join(SHARED, "data", "uk-prif-residues", "prif_brand_name_annex_rows.csv")
+DATA = (os.path.join(sys.argv[1], "data") if len(sys.argv) > 1
+        else os.path.join(OUT, "..", "..", "data"))
+OFT = os.path.join(DATA, "efsa-openfoodtox-adi")
+PRIF = os.path.join(DATA, "uk-prif-residues", "prif_brand_name_annex_rows.csv")
+
+
+def open_input(path):
+    """Opens PATH as UTF-8 text, or PATH.gz (the repository's copies) when PATH does not exist."""
+    if not os.path.exists(path) and os.path.exists(path + ".gz"):
+        return gzip.open(path + ".gz", "rt", encoding="utf-8", newline="")
+    return open(path, encoding="utf-8", newline="")
+
 
 # Panels whose reference values concern pesticide / veterinary-drug / contaminant residues.
 # EFSA ANS, FAF, AFC, CEF, NDA (food additives, flavourings, contact materials, nutrients) are left out.
@@ -28,7 +39,7 @@ KINDS = {"ADI": "ADI", "ADI (group)": "ADI", "ARfD": "ARfD", "ARfD (group)": "AR
 
 stats = collections.Counter()
 cand = collections.defaultdict(list)  # (substance, kind) -> [(year, value_mg, assessment, author, outputid)]
-with open(os.path.join(OFT, "oft_reference_values.csv"), encoding="utf-8") as f:
+with open_input(os.path.join(OFT, "oft_reference_values.csv")) as f:
     for r in csv.DictReader(f):
         kind = KINDS.get(r["Assessment"])
         if kind is None:
@@ -57,7 +68,7 @@ def pick(rows):
     return latest, same[0], len(same), len({v for v, *_ in same})
 
 cas = {}
-with open(os.path.join(OFT, "oft_substance_characterisation.csv"), encoding="utf-8") as f:
+with open_input(os.path.join(OFT, "oft_substance_characterisation.csv")) as f:
     for r in csv.DictReader(f):
         if r["component_type"] in ("as such", "active ingredient") and r["CASNumber"]:
             cas.setdefault(r["Substance"], r["CASNumber"])
@@ -113,7 +124,7 @@ with open(os.path.join(OUT, "adi_arfd.csv"), "w", encoding="utf-8", newline="") 
 PAT = re.compile(r"^(.*?)\s+[<>]?(\d*\.?\d+)\*?\s*\(+\s*(MRL|No MRL)")
 freq = collections.Counter()
 unparsed = collections.Counter()
-with open(PRIF, encoding="utf-8") as f:
+with open_input(PRIF) as f:
     for r in csv.DictReader(f):
         s = r["residues_found_mg_per_kg_mrl"].replace("\u00a0", " ").strip()
         if not s or s.startswith("None were detected"):

@@ -1,4 +1,4 @@
-# Extra reference values for org.agrisafe.risk.aberration, beyond /work/shared/golden/aberration.
+# Extra reference values for org.agrisafe.risk.aberration, beyond golden/aberration (the repository copy of the shared golden values).
 # Run with R 4.2.2 and r-cran-surveillance 1.20.3:  Rscript generate.R   (writes NAME.csv here)
 # Each NAME.csv: index, observed, population, upperbound, alarm (R's NA written as NA).
 suppressMessages(library(surveillance))

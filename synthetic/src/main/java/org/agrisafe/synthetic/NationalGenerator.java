@@ -514,7 +514,7 @@ public final class NationalGenerator {
 
   static final int ANALYTES_MAX = 15;
 
-  /** Default expanded measurement uncertainty, fraction of the value (CONVENTIONS, EFSA non-compliance). */
+  /** Default expanded measurement uncertainty, fraction of the value (docs/conventions.md §2.4, EFSA non-compliance). */
   static final double UNCERTAINTY = 0.5;
 
   /** LOD and LOQ of every synthetic quantitative result, mg/kg (the UK programme's usual reporting limit). */

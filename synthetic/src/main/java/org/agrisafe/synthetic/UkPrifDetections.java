@@ -14,7 +14,7 @@ import org.agrisafe.intake.model.ParsedSample;
  * prif_brand_name_annex_rows.csv.gz}, 2016-2022), read once with the batch ingest's adapter ({@link PrifAdapter}):
  * the one extraction behind {@link UkResidueProfile} and {@link UkResidueQuantiles}. A detection is a result with
  * a value &gt; 0 mg/kg and an analyte name; the annex lists detections only, so the analytes tested without
- * detection are not known (CONVENTIONS, left-censored results).
+ * detection are not known (docs/conventions.md §8.4).
  *
  * @param source the file read, for messages
  * @param detections the detections in file order

@@ -11,7 +11,7 @@ import java.util.Map;
  * Empirical residue distributions of the UK PRiF brand-name annex (data/uk-prif-residues, 2016-2022), for
  * resampling synthetic residues (from the one extraction of the file, {@link UkPrifDetections}): the share of samples with at least one detection, the number of detections of a
  * sample that has any, and the (analyte, value in mg/kg) pairs detected. The annex lists detections only, so the
- * analytes tested without detection are not known (CONVENTIONS, left-censored results).
+ * analytes tested without detection are not known (docs/conventions.md §8.4).
  *
  * @param detectedSampleShare samples with at least one quantified detection / all samples, in [0, 1]
  * @param detectionsPerDetectedSample one entry per detected sample: its number of detections (&gt;= 1)

@@ -57,7 +57,7 @@ public final class PrifAdapter {
 
   /**
    * Sample attribute set to {@code "true"} when the source reported "None were detected above the set RL": the
-   * sample was tested and is a PASS with no result rows (CONVENTIONS, Verdict of a sample).
+   * sample was tested and is a PASS with no result rows (docs/conventions.md §10.2).
    */
   public static final String ATTR_NONE_DETECTED = "none_detected";
 

@@ -37,7 +37,7 @@ public final class ResultRowValues {
 
   /**
    * The values of one {@code monitoring.samples} row: the sample's attributes, and its sample-level verdict and
-   * counts as judged by {@link Judging#judge} (CONVENTIONS, Verdict of a sample). The one mapping used by the Spark
+   * counts as judged by {@link Judging#judge} (docs/conventions.md §10). The one mapping used by the Spark
    * ingest and the Flink stream. {@code attributes} is a Java {@code Map<String, String>} (sorted by key; the Spark
    * caller converts it); {@code origin_iso2} is set only when the country of origin maps to ISO 3166-1 alpha-2;
    * {@code region_scheme}/{@code region_code} only when the sample has a Chinese division code.

@@ -46,7 +46,7 @@ import org.apache.commons.csv.CSVRecord;
  *   <li>{@link #readFolder}/{@link #read}: group the rows of all files by the sample's natural key, drop
  *       duplicate rows (same row key) with a count, and accept or reject each sample whole.</li>
  * </ol>
- * Programme {@link Programme#RISK_TARGETED} (supervisory sampling, CONVENTIONS "Sampling programme"); zone
+ * Programme {@link Programme#RISK_TARGETED} (supervisory sampling, docs/conventions.md §11.1); zone
  * Asia/Shanghai; the only date published is the notice's publication date ({@code 生产日期} equals it in every
  * row), so {@code sampledAt} is 00:00 Asia/Shanghai of the publication date and attribute
  * {@code samr_date_basis=publication_date} says so.

@@ -29,7 +29,7 @@ import org.agrisafe.risk.verdict.TestKind;
 import org.agrisafe.risk.verdict.Verdicts;
 
 /**
- * Applies the verdict rules of CONVENTIONS (risk-models {@link Verdicts}) to parsed records: the one bridge
+ * Applies the verdict rules of docs/conventions.md §2–§10 (risk-models {@link Verdicts}) to parsed records: the one bridge
  * between the source adapters and the rules, used by the Spark ingest and the Flink stream alike.
  *
  * <p>Jurisdiction: foreign data (UK PRiF) is judged against the MRL published with it, and China's bans do not
@@ -38,7 +38,7 @@ import org.agrisafe.risk.verdict.Verdicts;
  * false-positive-prone (known interference in enzyme inhibition).
  */
 public final class Judging implements Serializable {
-  /** Commodity or group codes whose enzyme-inhibition positives are flagged (CONVENTIONS, Rapid test). */
+  /** Commodity or group codes whose enzyme-inhibition positives are flagged (docs/conventions.md §9.6). */
   public static final Set<String> FALSE_POSITIVE_PRONE_DEFAULT =
       Set.of("veg_bulb", "wild_rice_stem");
 

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * One result: one (sample, analyte, method), engine-free and immutable. Concentrations are in mg/kg (converted
  * from the source unit; {@code valueRaw}/{@code unitRaw} keep the published text). The verdict is NOT computed
- * here: it is the risk layer's job (CONVENTIONS, "Verdict of a result"); only what the source published is kept.
+ * here: it is the risk layer's job (docs/conventions.md §2); only what the source published is kept.
  *
  * @param resultId result ID, unique per revision within the source ({@code sampleId#n} for PRiF and SAMR, the
  *     lab's {@code result_id} prefixed with {@code PLATFORM_UPLOAD:} for uploads)

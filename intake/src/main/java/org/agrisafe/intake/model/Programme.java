@@ -3,7 +3,7 @@ package org.agrisafe.intake.model;
 import java.util.Locale;
 
 /**
- * Why a sample was taken (CONVENTIONS, "Sampling programme"). Headline pass rates use {@link #RANDOM_MONITORING}
+ * Why a sample was taken (docs/conventions.md §11). Headline pass rates use {@link #RANDOM_MONITORING}
  * only; the other programmes are reported apart.
  */
 public enum Programme {

@@ -13,7 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
 
 /**
- * Keyed hash of a natural person's ID number or phone (CONVENTIONS, Personal data): HMAC-SHA256 (RFC 2104,
+ * Keyed hash of a natural person's ID number or phone (docs/conventions.md §17.1): HMAC-SHA256 (RFC 2104,
  * FIPS 198-1) with a secret from configuration, hex-encoded (64 characters), stored with the key's identifier.
  * The same person gets the same hash in every shop (one key per deployment), so purchases link across shops
  * without the ID ever landing in clear.

@@ -19,7 +19,7 @@ import org.apache.commons.csv.CSVRecord;
  *   <li>residue definition → active ingredients ({@code reference-data/inputs/residue_sources.csv}); a residue
  *       not listed maps to the active ingredient of the same code;
  *   <li>banned on a sale date: a <em>verified</em> all-uses rule of the ban list ({@code bans/}, loaded by {@link
- *       ReferenceData}) in force on that date (CONVENTIONS: unverified rows never drive a warning);
+ *       ReferenceData}) in force on that date (docs/conventions.md §5.3: unverified rows never drive a warning);
  *   <li>restricted-use pesticides under designated sales (限制使用农药定点经营,
  *       {@code reference-data/inputs/restricted_use_pesticides.csv}, 农业部公告第2567号, verified rows only);
  *   <li>restricted on a crop: a verified crop-scoped rule of the ban list covering the intended crop (or a group

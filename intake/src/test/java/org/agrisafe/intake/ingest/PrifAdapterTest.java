@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * PRiF adapter on real rows: {@code prif_real_rows.csv} holds 30 rows copied byte for byte (NBSP included) from
- * {@code /work/shared/data/uk-prif-residues/prif_brand_name_annex_rows.csv}, file lines 2–7, 250, 530–533,
+ * {@code data/uk-prif-residues/prif_brand_name_annex_rows.csv.gz} (uncompressed), file lines 2–7, 250, 530–533,
  * 7963–7965, 10438–10445, 21993, 30183, 35316, 35893–35895, 35897–35898.
  */
 class PrifAdapterTest {

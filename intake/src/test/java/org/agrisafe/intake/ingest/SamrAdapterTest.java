@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SAMR adapter on real rows. {@code samr_real_rows.csv} holds 10 rows copied unchanged from
- * {@code /work/shared/data/cn-samr-sampling-foodmate/}: domestic_2021H1 rows 2, 3, 36; domestic_2022 row 336;
+ * {@code data/cn-samr-sampling-foodmate/} (uncompressed): domestic_2021H1 rows 2, 3, 36; domestic_2022 row 336;
  * batch3-4 rows 647, 1696; batch5-6 rows 6, 775, 1146, 1494 (CSV record numbers, header = 1).
  */
 class SamrAdapterTest {

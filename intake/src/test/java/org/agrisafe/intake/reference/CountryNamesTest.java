@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import org.agrisafe.intake.reference.CountryNames.Status;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -69,13 +71,12 @@ class CountryNamesTest {
         Paths.get(
             System.getProperty(
                 "agrisafe.repo.dir", Paths.get("").toAbsolutePath().getParent().toString()));
-    Path file =
-        repo.resolve(System.getProperty("agrisafe.shared.dir", "../shared"))
-            .resolve("data/uk-prif-residues/prif_brand_name_annex_rows.csv")
-            .normalize();
-    assertTrue(Files.exists(file), "Required shared file is missing: " + file);
+    Path file = repo.resolve("data/uk-prif-residues/prif_brand_name_annex_rows.csv.gz").normalize();
+    assertTrue(Files.exists(file), "Required test file is missing: " + file);
     List<String> raws = new ArrayList<>();
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    try (Reader r =
+            new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8);
         CSVParser p =
             CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
       for (CSVRecord rec : p) {

@@ -35,7 +35,7 @@ import org.apache.spark.sql.SparkSession;
  * has a null rate; concentrations are mg/kg; dates are local dates of the deployment's zone.
  */
 public final class BulletinFigures {
-  /** Programmes of every headline figure (CONVENTIONS: headline pass rates use random monitoring only). */
+  /** Programmes of every headline figure (docs/conventions.md §11.2: headline pass rates use random monitoring only). */
   public static final String PROGRAMME_SCOPE = PassRateSpec.Programme.RANDOM_MONITORING.name();
 
   /** Breakdown tables, each a pass-rate dimension written by PassRateJob together with source_system. */

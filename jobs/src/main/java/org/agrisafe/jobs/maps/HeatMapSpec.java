@@ -17,7 +17,7 @@ import org.agrisafe.risk.spatial.EmpiricalBayes;
  *     is rejected), cut in the deployment's zone
  *     (the stored {@code sample_month})
  * @param layers layers to compute, at least one; default both
- * @param programmes sampling programmes counted; default random monitoring only (CONVENTIONS, Sampling programme)
+ * @param programmes sampling programmes counted; default random monitoring only (docs/conventions.md §11.3)
  * @param minSamples a region-period with fewer samples is "too few samples" and never hot or cold; default
  *     {@value #MIN_SAMPLES_DEFAULT} (= {@link EmpiricalBayes#MIN_POPULATION_DEFAULT}); &gt;= 1
  * @param k nearest neighbours of the world layer; default {@value #K_DEFAULT} (GeoDa suggests 4–8); &gt;= 1

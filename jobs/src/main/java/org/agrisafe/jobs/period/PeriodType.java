@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * Period granularity of every job's output (pass rates, risk assessment, heat maps, bulletins), cut in the
- * deployment's zone from the stored local {@code sample_date} / {@code sample_month} (CONVENTIONS, Time). The enum
+ * deployment's zone from the stored local {@code sample_date} / {@code sample_month} (docs/conventions.md §13.4–§13.5). The enum
  * name is the value of the {@code --period-type} CLI options and of the tables' {@code period_type} columns.
  *
  * <p>Not every job supports every type: a spec that supports a subset checks it in its constructor with

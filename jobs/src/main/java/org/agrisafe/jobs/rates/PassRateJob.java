@@ -25,7 +25,7 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The pass-rate job: pass rate (合格率), detection rate (检出率) and exceedance rate (超标率), with 95 % Wilson
- * score intervals, for any period and grouping (CONVENTIONS, Rates).
+ * score intervals, for any period and grouping (docs/conventions.md §12).
  *
  * <ul>
  *   <li>pass rate = PASS samples / judged samples;
@@ -132,7 +132,7 @@ public final class PassRateJob {
     Dataset<Row> in =
         samples
             .filter(col("programme").isin(spec.programmes().stream().map(Enum::name).toArray()))
-            // rapid-test-only samples are reported apart (CONVENTIONS, Rapid test)
+            // rapid-test-only samples are reported apart (docs/conventions.md §9.5)
             .filter(org.agrisafe.jobs.spark.SampleFilters.notRapidOnly())
             .withColumn("period", period(spec.periodType()));
     if (spec.fromPeriod() != null) {

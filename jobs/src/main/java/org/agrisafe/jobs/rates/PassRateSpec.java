@@ -12,8 +12,8 @@ import org.agrisafe.jobs.period.PeriodType;
  * included and an optional period window.
  *
  * <p>Defaults: {@link PeriodType#MONTH}, no dimension (one row per period), programmes {@code
- * RANDOM_MONITORING} only, because headline pass rates and trends use random monitoring (CONVENTIONS, Sampling
- * programme); risk-targeted samples fail more often by design.
+ * RANDOM_MONITORING} only, because headline pass rates and trends use random monitoring (docs/conventions.md
+ * §11.2); risk-targeted samples fail more often by design.
  *
  * @param periodType month, quarter or year, cut in the deployment's zone (the stored {@code sample_date})
  * @param dimensions grouping columns, in output order; may be empty
@@ -79,7 +79,7 @@ public record PassRateSpec(
     return programmes.stream().map(Enum::name).sorted().collect(Collectors.joining("+"));
   }
 
-  /** Sampling programme (CONVENTIONS, Sampling programme). */
+  /** Sampling programme (docs/conventions.md §11). */
   public enum Programme {
     RANDOM_MONITORING,
     RISK_TARGETED,

@@ -18,8 +18,8 @@ import org.agrisafe.risk.score.ScoreParameters;
  * @param fromPeriod first period assessed ({@code yyyy} or {@code yyyy-MM}), or null for the first in the data
  * @param toPeriod last period assessed, or null for the last in the data
  * @param programmes sampling programmes included; default {@code RANDOM_MONITORING} only, because exposure and
- *     rates must describe what people eat, and risk-targeted samples fail more often by design (CONVENTIONS,
- *     Sampling programme)
+ *     rates must describe what people eat, and risk-targeted samples fail more often by design (docs/conventions.md
+ *     §11.2)
  * @param chronic body weight for the EDI; default 60 kg ({@link ChronicParameters#BODY_WEIGHT_KG_DEFAULT})
  * @param scores beta-binomial score parameters ({@link ScoreParameters#defaults()}: target 2 %, half-life 365 days)
  * @param historyDays length of the score history window ending on the period's last day, days; default

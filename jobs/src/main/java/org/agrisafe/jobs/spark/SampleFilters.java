@@ -11,7 +11,7 @@ public final class SampleFilters {
 
   /**
    * Samples with at least one quantitative (lab) result: {@code test_kind} QUANTITATIVE or MIXED, not RAPID. A
-   * rapid-only sample is never judged against an MRL (CONVENTIONS, rapid tests), and {@code monitoring.samples} is
+   * rapid-only sample is never judged against an MRL (docs/conventions.md §9.4), and {@code monitoring.samples} is
    * partitioned by {@code test_kind}, so this filter also prunes the rapid-test files from the scan.
    */
   public static Column notRapidOnly() {

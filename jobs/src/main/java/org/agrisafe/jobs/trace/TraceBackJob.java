@@ -24,7 +24,7 @@ import org.apache.spark.sql.expressions.Window;
 /**
  * Trace-back from failed results (检打联动): for every quantitative result of a sample with a producer that FAILs
  * (value &gt; MRL) or detects a substance banned for that commodity on that date (illegal-use signal,
- * CONVENTIONS), the shops that sold that producer a product containing an active ingredient that can give the
+ * docs/conventions.md §5.2), the shops that sold that producer a product containing an active ingredient that can give the
  * residue ({@code inputs.residue_sources}, e.g. thiamethoxam for clothianidin; a residue not listed maps to the
  * ingredient of the same code) within {@code windowDays} before sampling: {@code 0 <= sample_date - sale date
  * < windowDays} (local dates). Ranked per result by the most recent sale, then the larger quantity (kg of

@@ -59,7 +59,7 @@ public final class TraceDemo {
 
     /**
      * Whether every planted case was found, no decoy flagged and no personal data found in clear (a personal-data
-     * hit in any table or output fails the demo, as CONVENTIONS "Personal data" requires).
+     * hit in any table or output fails the demo, as docs/conventions.md §17 requires).
      */
     public boolean allPassed() {
       return failures().isEmpty();

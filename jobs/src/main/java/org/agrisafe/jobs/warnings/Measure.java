@@ -8,7 +8,7 @@ import org.apache.spark.sql.Column;
 
 /**
  * What a warning series counts per month, and over which samples (the denominator, used as the population
- * offset): a rise that only follows a rise in sampling is not an outbreak (CONVENTIONS, Aberration detection).
+ * offset): a rise that only follows a rise in sampling is not an outbreak (docs/conventions.md §18.2).
  */
 public enum Measure {
   /** Samples with at least one result above its MRL, over judged (non-rapid) samples tested. */

@@ -42,7 +42,7 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Batch aberration detection on exceedance counts (producer {@code BATCH_ABERRATION}) writing to the one
- * warnings table {@code analytics.warnings} (CONVENTIONS, Warnings; Aberration detection).
+ * warnings table {@code analytics.warnings} (docs/conventions.md §16 and §18.2).
  *
  * <p>Steps:
  * <ol>

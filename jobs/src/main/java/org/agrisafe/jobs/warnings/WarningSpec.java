@@ -13,7 +13,7 @@ import org.agrisafe.risk.aberration.FarringtonParameters;
  * What the batch aberration job ({@link WarningJob}) evaluates.
  *
  * @param programmes sampling programmes counted; default {@link #PROGRAMMES_DEFAULT} (random monitoring, as
- *     CONVENTIONS requires for trends); not empty
+ *     docs/conventions.md §11.2 requires for trends); not empty
  * @param fromPeriod first month ({@code yyyy-MM}) whose alarms are written, or null for every month the
  *     method can evaluate
  * @param maxBaselineYears largest Farrington {@code b} (years back); default {@value #MAX_BASELINE_YEARS_DEFAULT},

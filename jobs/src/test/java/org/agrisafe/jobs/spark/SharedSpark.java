@@ -10,7 +10,7 @@ import org.agrisafe.lakehouse.tables.LakehouseBootstrap;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The one SparkSession of a test JVM (CONVENTIONS Part 2, rule 5): local[2], UI off, 2 shuffle partitions, a
+ * The one SparkSession of a test JVM (docs/conventions.md §20.5): local[2], UI off, 2 shuffle partitions, a
  * temporary lakehouse (SQLite JDBC catalog + warehouse folder) with every table created. Tests that write
  * must use their own source systems or clean up what they wrote; the session is never stopped by a test.
  */

@@ -62,7 +62,7 @@ public final class LakehouseConfig {
 
   public static final String WAREHOUSE_DEFAULT = "";
 
-  /** Zone in which days, ISO weeks and months are cut (CONVENTIONS, Time). */
+  /** Zone in which days, ISO weeks and months are cut (docs/conventions.md §13.2). */
   public static final String ZONE = "zone";
 
   public static final String ZONE_DEFAULT = "Asia/Shanghai";
@@ -108,8 +108,8 @@ public final class LakehouseConfig {
   public static final long COMMIT_RETRY_TOTAL_TIMEOUT_MS_DEFAULT = 300_000;
 
   /**
-   * Secret of the HMAC-SHA256 keyed hash of natural-person buyers' ID numbers and phones (CONVENTIONS, Personal
-   * data). The default is a DEVELOPMENT-ONLY key, published in this source file: a warning is printed whenever it
+   * Secret of the HMAC-SHA256 keyed hash of natural-person buyers' ID numbers and phones (docs/conventions.md
+   * §17.1). The default is a DEVELOPMENT-ONLY key, published in this source file: a warning is printed whenever it
    * is used ({@code org.agrisafe.intake.trace.BuyerHasher}). Set a secret per deployment, e.g. with the
    * environment variable {@code AGRISAFE_BUYER_HASH_KEY}.
    */

@@ -121,7 +121,7 @@ public final class Tables {
               31,
               "sample_verdict",
               Types.StringType.get(),
-              "PASS or FAIL (CONVENTIONS, verdict of a sample); NOT_JUDGED for rapid-test-only samples"),
+              "PASS or FAIL (docs/conventions.md §10); NOT_JUDGED for rapid-test-only samples (§9.4)"),
           required(
               32,
               "verdict_published_by_source",

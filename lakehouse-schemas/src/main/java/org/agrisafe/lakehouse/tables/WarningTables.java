@@ -17,7 +17,7 @@ import org.apache.iceberg.SortOrder;
 import org.apache.iceberg.types.Types;
 
 /**
- * The ONE warnings table of the lakehouse and its state-change log (CONVENTIONS, Warnings). Every producer
+ * The ONE warnings table of the lakehouse and its state-change log (docs/conventions.md §16). Every producer
  * writes to it: batch aberration detection ({@link Producer#BATCH_ABERRATION}), streaming rules
  * ({@link Producer#STREAM_RULE}) and ledger checks ({@link Producer#LEDGER_CHECK}).
  *

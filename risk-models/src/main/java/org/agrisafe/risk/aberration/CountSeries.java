@@ -16,7 +16,7 @@ import java.util.Objects;
  * (same date 1..b years back, moved to the nearest same weekday for weekly data), otherwise by index
  * ({@code k - frequency * i}).
  *
- * <p>Frequency: 52 (weekly; ISO week 53 must be merged into week 52 by the caller, see CONVENTIONS) or 12 (monthly).
+ * <p>Frequency: 52 (weekly; ISO week 53 must be merged into week 52 by the caller, see docs/conventions.md §13.6) or 12 (monthly).
  * Instances are immutable; arrays are copied in and out.
  */
 public final class CountSeries {

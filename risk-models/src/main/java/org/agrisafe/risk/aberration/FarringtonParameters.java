@@ -22,7 +22,7 @@ package org.agrisafe.risk.aberration;
  *   <li>{@code powerTransform}: default {@link PowerTransform#TWO_THIRDS} (R and the paper).</li>
  *   <li>{@code populationOffset}: add offset log(population) to the GLM (R's
  *       {@code fitFun = "algo.farrington.fitGLM.populationOffset"}); default {@value #POPULATION_OFFSET_DEFAULT}.
- *       In AgriSafe the population is the number of samples tested, and CONVENTIONS asks detectors to use it.</li>
+ *       In AgriSafe the population is the number of samples tested, and docs/conventions.md §18.2 asks detectors to use it.</li>
  * </ul>
  */
 public final class FarringtonParameters {

@@ -20,6 +20,6 @@
  * A history too short for the method is an {@link java.lang.IllegalArgumentException} naming the series.
  *
  * <p>Weekly series have 52 periods a year, as R {@code surveillance} expects: ISO week 53 must be merged into week 52
- * by the caller (CONVENTIONS, Time).
+ * by the caller (docs/conventions.md §13.6).
  */
 package org.agrisafe.risk.aberration;

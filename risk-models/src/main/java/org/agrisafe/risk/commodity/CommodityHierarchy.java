@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * The commodity classification of GB 2763-2021 Annex A: category &gt; group &gt; (subgroup) &gt; commodity. Used to
- * find the most specific MRL and to apply a group MRL's "except" exclusions (CONVENTIONS Part 1, "Commodity
- * groups").
+ * find the most specific MRL and to apply a group MRL's "except" exclusions (docs/conventions.md
+ * §4).
  *
  * <p>Immutable and serializable. Built from rows; no I/O.
  */

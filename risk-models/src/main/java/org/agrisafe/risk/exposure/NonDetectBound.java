@@ -1,7 +1,7 @@
 package org.agrisafe.risk.exposure;
 
 /**
- * Substitution of left-censored results in exposure estimates (CONVENTIONS, "Exposure estimates"; EFSA / GEMS-Food
+ * Substitution of left-censored results in exposure estimates (docs/conventions.md §8; EFSA / GEMS-Food
  * practice): a result below the LOQ is replaced by a fraction of the LOQ, a result below the LOD by that fraction of
  * the LOD.
  */

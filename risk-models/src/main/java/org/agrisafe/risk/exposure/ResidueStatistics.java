@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * Mean residue per non-detect bound for one (analyte, food group).
  *
- * <p>Method (CONVENTIONS "Exposure estimates"; EFSA (2010) Management of left-censored data in dietary exposure
+ * <p>Method (docs/conventions.md §8; EFSA (2010) Management of left-censored data in dietary exposure
  * assessment of chemical substances, EFSA Journal 8(3):1557, substitution method; WHO GEMS/Food (2013) Reliable
  * evaluation of low-level contamination of food, substitution LB/MB/UB):
  * <ol>

@@ -11,9 +11,9 @@ import org.apache.commons.math3.special.Beta;
  *
  * <p>Both methods return bounds as proportions in [0, 1]. A group with {@code trials == 0} has no rate, so the
  * methods return {@link Optional#empty()}; they never return [0, 1] or a 100 % rate for an empty group
- * (CONVENTIONS Part 1, "Rates").
+ * (docs/conventions.md §12.4).
  *
- * <p>Reference values: {@code shared/golden/binomial/intervals_95.csv} (R 4.2.2 {@code prop.test(correct = FALSE)}
+ * <p>Reference values: {@code golden/binomial/intervals_95.csv} in the repository (R 4.2.2 {@code prop.test(correct = FALSE)}
  * and {@code binom.test}); the test suite matches them to a relative 1e-9.
  */
 public final class BinomialIntervals {

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * A rate with its counts and 95 % Wilson score interval: pass rate (合格率) = PASS samples / judged samples,
- * detection rate (检出率) and exceedance rate (超标率) = samples / tested samples (CONVENTIONS Part 1, "Rates").
+ * detection rate (检出率) and exceedance rate (超标率) = samples / tested samples (docs/conventions.md §12.2).
  *
  * <p>{@code value} and the interval bounds are proportions in [0, 1], not percentages; use {@link #percent()} only
  * for display. An empty group ({@code denominator == 0}) has no rate: {@code value} and {@code wilson95} are null,

@@ -7,7 +7,7 @@ import java.time.LocalDate;
  * identical outcomes once keeps a unit's history bounded by its dates, not by its samples, at national scale.
  *
  * @param sampleDate     sampling date, local date in the deployment's zone (Asia/Shanghai by default)
- * @param failed         true when the samples FAILED (a result exceeds its MRL, CONVENTIONS "Verdict of a sample")
+ * @param failed         true when the samples FAILED (a result exceeds its MRL, docs/conventions.md §10.1)
  * @param bannedFinding  true when a substance banned for that commodity on that date was detected
  * @param count          number of samples with this date and outcome, &gt;= 1
  * @throws IllegalArgumentException if {@code count} &lt; 1

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  *       an optional colon, as the notices write it.
  * </ul>
  *
- * <p>{@code <} and {@code ≤} give the same limit: the verdict is always "exceeds = value &gt; MRL" (CONVENTIONS Part
- * 1); the operator stays in {@link #sourceText()}. A value without a unit, a lower limit ({@code ≥}) or any other
+ * <p>{@code <} and {@code ≤} give the same limit: the verdict is always "exceeds = value &gt; MRL" (docs/conventions.md
+ * §2.2); the operator stays in {@link #sourceText()}. A value without a unit, a lower limit ({@code ≥}) or any other
  * text is rejected; nothing is guessed.
  *
  * @param type NUMERIC_MRL or NOT_DETECTABLE

@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Converts residue concentrations to the canonical unit, mg/kg (CONVENTIONS Part 1, "Units").
+ * Converts residue concentrations to the canonical unit, mg/kg (docs/conventions.md §14).
  *
  * <p>Accepted units (mass fraction only), matched after Unicode NFKC normalisation (full-width {@code ｍｇ／ｋｇ}
  * becomes {@code mg/kg}; the micro sign U+00B5 becomes the Greek mu U+03BC; superscript {@code ⁻¹} becomes
@@ -98,7 +98,7 @@ public final class Units {
     if (folded.equals("ppm") || folded.equals("ppb")) {
       throw new UnknownUnitException(
           unit,
-          "ppm/ppb do not say mass or volume fraction; write mg/kg or µg/kg (CONVENTIONS, Units)");
+          "ppm/ppb do not say mass or volume fraction; write mg/kg or µg/kg (docs/conventions.md §14.3)");
     }
     Matcher m = RATIO.matcher(folded);
     if (!m.matches()) {

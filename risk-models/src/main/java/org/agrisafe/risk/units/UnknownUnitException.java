@@ -1,8 +1,8 @@
 package org.agrisafe.risk.units;
 
 /**
- * Thrown when a concentration unit is not one that {@link Units} knows. The unit is never guessed (CONVENTIONS Part
- * 1, "Units").
+ * Thrown when a concentration unit is not one that {@link Units} knows. The unit is never guessed (docs/conventions.md
+ * §14.3).
  */
 public final class UnknownUnitException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;

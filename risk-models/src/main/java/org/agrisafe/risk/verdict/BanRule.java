@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * One ban or use restriction of a substance (CONVENTIONS Part 1, "Bans are rules, not a flag on the analyte"),
+ * One ban or use restriction of a substance (docs/conventions.md §5),
  * e.g. 农业部公告第199号. A detection of a substance banned for that commodity on that date raises an illegal-use
  * signal even under the MRL. Rules with {@code verified == false} never drive a verdict or a warning.
  *

@@ -3,8 +3,7 @@ package org.agrisafe.risk.verdict;
 import java.util.Objects;
 
 /**
- * Left-censored substitution for exposure estimates (CONVENTIONS Part 1, "Exposure estimates substitute
- * left-censored results").
+ * Left-censored substitution for exposure estimates (docs/conventions.md §8).
  *
  * <p>Source: EFSA (2010) "Management of left-censored data in dietary exposure assessment of chemical substances",
  * EFSA Journal 8(3):1557, section 4.1 (substitution method: lower bound 0, middle bound half the limit, upper bound

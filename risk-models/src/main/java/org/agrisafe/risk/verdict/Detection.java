@@ -1,6 +1,6 @@
 package org.agrisafe.risk.verdict;
 
-/** Detection state of one result (CONVENTIONS Part 1). */
+/** Detection state of one result (docs/conventions.md §7). */
 public enum Detection {
   /** Below the LOD (未检出, ND). */
   NOT_DETECTED,

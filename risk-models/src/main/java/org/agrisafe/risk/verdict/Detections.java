@@ -3,7 +3,7 @@ package org.agrisafe.risk.verdict;
 import java.util.Objects;
 
 /**
- * Classifies a quantitative result as not detected, detected not quantified, or quantified (CONVENTIONS Part 1:
+ * Classifies a quantitative result as not detected, detected not quantified, or quantified (docs/conventions.md §7:
  * below the LOD is ND (未检出); between LOD and LOQ is detected, not quantified).
  */
 public final class Detections {

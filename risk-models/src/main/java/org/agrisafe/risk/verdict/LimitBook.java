@@ -18,7 +18,7 @@ import org.agrisafe.risk.units.LimitType;
 /**
  * The residue limits (GB 2763 for pesticides, GB 31650 for veterinary drugs, or a foreign source's MRLs) with the
  * commodity hierarchy they refer to. Immutable, serializable, no I/O: loading a full GB 2763 edition is a data load
- * into this class, not a code change (CONVENTIONS Part 1).
+ * into this class, not a code change (docs/conventions.md §3.4).
  *
  * <p><b>Lookup</b> ({@link #lookup}): walk the sample's commodity, then its ancestors (group, category), most
  * specific first. At each node take the rules for the analyte that are in force on the sampling date and whose

@@ -8,7 +8,7 @@ import org.agrisafe.risk.units.LimitType;
 
 /**
  * One residue limit: an analyte's residue definition on a commodity or commodity group, with its type, value,
- * standard and the dates it is in force (CONVENTIONS Part 1, "Limits are rules with a scope and a date").
+ * standard and the dates it is in force (docs/conventions.md §3.1).
  *
  * @param ruleId unique id of the rule, non-blank
  * @param analyteCode the residue definition the limit applies to (e.g. "chlorpyrifos"), non-blank

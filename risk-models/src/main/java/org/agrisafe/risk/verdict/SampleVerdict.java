@@ -2,7 +2,7 @@ package org.agrisafe.risk.verdict;
 
 import java.text.Normalizer;
 
-/** Verdict of a sample (CONVENTIONS Part 1, "Verdict of a sample"). */
+/** Verdict of a sample (docs/conventions.md §10). */
 public enum SampleVerdict {
   /** No result fails (合格). */
   PASS,

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** Sample-level verdicts (CONVENTIONS Part 1, "Verdict of a sample"). */
+/** Sample-level verdicts (docs/conventions.md §10). */
 public final class SampleVerdicts {
   private SampleVerdicts() {}
 
@@ -81,7 +81,7 @@ public final class SampleVerdicts {
   /**
    * The judgement of a sample that was tested and whose source reports that no analyte was detected above the
    * reporting limit, without listing the analytes (e.g. UK PRiF "None were detected above the set RL"):
-   * PASS, with no detection (CONVENTIONS, Verdict of a sample).
+   * PASS, with no detection (docs/conventions.md §10.2).
    */
   public static SampleJudgement noneDetected() {
     return new SampleJudgement(

@@ -1,6 +1,6 @@
 package org.agrisafe.risk.verdict;
 
-/** Verdict of one quantitative result (CONVENTIONS Part 1, "Verdict of a result"). */
+/** Verdict of one quantitative result (docs/conventions.md §2). */
 public enum Verdict {
   /** A limit applies and the result does not exceed it. */
   PASS,

@@ -9,7 +9,7 @@ import org.agrisafe.risk.commodity.CommodityNode;
 import org.agrisafe.risk.units.LimitType;
 
 /**
- * The verdict rules of CONVENTIONS Part 1 ("Verdict of a result"), as pure static functions for batch and stream
+ * The verdict rules of docs/conventions.md §2, as pure static functions for batch and stream
  * jobs.
  */
 public final class Verdicts {
@@ -197,7 +197,7 @@ public final class Verdicts {
   }
 
   /**
-   * Judges a rapid test (CONVENTIONS Part 1, "Rapid test"): POSITIVE (suspected) when the enzyme inhibition rate is
+   * Judges a rapid test (docs/conventions.md §9.2 and §9.6): POSITIVE (suspected) when the enzyme inhibition rate is
    * at or above the threshold or the colloidal-gold strip is positive. A POSITIVE enzyme-inhibition result on a
    * false-positive-prone commodity (alliums, wild-rice stem) is flagged.
    *

@@ -1,5 +1,5 @@
 /**
- * The verdict rules of CONVENTIONS Part 1: limits as dated, scoped rules ({@link
+ * The verdict rules of docs/conventions.md §2–§10: limits as dated, scoped rules ({@link
  * org.agrisafe.risk.verdict.LimitBook}), bans as rules ({@link org.agrisafe.risk.verdict.BanBook}), the verdict of a
  * quantitative result and of a rapid test ({@link org.agrisafe.risk.verdict.Verdicts}), of a sample ({@link
  * org.agrisafe.risk.verdict.SampleVerdicts}), and left-censored substitution for exposure ({@link

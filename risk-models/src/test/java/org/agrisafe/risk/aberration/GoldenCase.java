@@ -3,10 +3,12 @@ package org.agrisafe.risk.aberration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.agrisafe.risk.common.TestPaths;
 
 /**
  * One golden case of golden/aberration: NAME.input.csv, NAME.params.json, NAME.expected.csv.
@@ -30,9 +32,14 @@ final class GoldenCase {
     this.expected = expected;
   }
 
+  /** A file of the repository's golden/aberration (a copy of the shared golden values); fails when missing. */
+  private static Path golden(String fileName) {
+    return TestPaths.repoFile("golden/aberration/" + fileName);
+  }
+
   static GoldenCase load(String name) {
     try {
-      List<String> input = Files.readAllLines(SharedFolder.goldenAberration(name + ".input.csv"));
+      List<String> input = Files.readAllLines(golden(name + ".input.csv"));
       long[] observed = new long[input.size() - 1];
       for (int i = 1; i < input.size(); i++) {
         String[] f = input.get(i).split(",");
@@ -43,9 +50,8 @@ final class GoldenCase {
         }
         observed[i - 1] = Long.parseLong(unquote(f[1]));
       }
-      Map<String, Object> params =
-          parseJson(Files.readString(SharedFolder.goldenAberration(name + ".params.json")));
-      List<String> exp = Files.readAllLines(SharedFolder.goldenAberration(name + ".expected.csv"));
+      Map<String, Object> params = parseJson(Files.readString(golden(name + ".params.json")));
+      List<String> exp = Files.readAllLines(golden(name + ".expected.csv"));
       List<Expected> expected = new ArrayList<>();
       for (int i = 1; i < exp.size(); i++) {
         String[] f = exp.get(i).split(",");

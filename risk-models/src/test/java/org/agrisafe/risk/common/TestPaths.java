@@ -3,7 +3,7 @@ package org.agrisafe.risk.common;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Locates the repository root and shared folder for tests; fails (not skips) when a file is missing. */
+/** Locates the repository root for tests; fails (not skips) when a file is missing. */
 public final class TestPaths {
   private TestPaths() {}
 
@@ -17,19 +17,9 @@ public final class TestPaths {
     return Files.exists(cwd.resolve("reference-data")) ? cwd : cwd.getParent();
   }
 
-  /** The shared folder: {@code agrisafe.shared.dir} (default "../shared"), resolved against the repository root. */
-  public static Path sharedDir() {
-    return repoDir().resolve(System.getProperty("agrisafe.shared.dir", "../shared")).normalize();
-  }
-
   /** A file under the repository root that must exist. */
   public static Path repoFile(String relative) {
     return mustExist(repoDir().resolve(relative));
-  }
-
-  /** A file under the shared folder that must exist. */
-  public static Path sharedFile(String relative) {
-    return mustExist(sharedDir().resolve(relative));
   }
 
   private static Path mustExist(Path p) {

@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
-import org.agrisafe.risk.testutil.SharedData;
+import org.agrisafe.risk.common.TestPaths;
 import org.junit.jupiter.api.Test;
 
 class BinomialIntervalsTest {
@@ -24,7 +24,7 @@ class BinomialIntervalsTest {
   void matchesGoldenWilsonAndClopperPearsonOnEveryRow() throws IOException {
     List<String> lines =
         Files.readAllLines(
-            SharedData.require("golden/binomial/intervals_95.csv"), StandardCharsets.UTF_8);
+            TestPaths.repoFile("golden/binomial/intervals_95.csv"), StandardCharsets.UTF_8);
     assertEquals(
         "successes,trials,wilson_low,wilson_high,cp_low,cp_high", lines.get(0).replace("\"", ""));
     int rows = 0;

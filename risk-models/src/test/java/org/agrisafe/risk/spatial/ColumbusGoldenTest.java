@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.agrisafe.risk.common.TestPaths;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Geometry;
@@ -33,7 +34,7 @@ class ColumbusGoldenTest {
   @SuppressWarnings("unchecked")
   static void load() throws IOException {
     List<GeoJsonPolygons.Feature> features =
-        GeoJsonPolygons.read(SharedData.file("golden/spatial/columbus_crime.geojson"));
+        GeoJsonPolygons.read(TestPaths.repoFile("golden/spatial/columbus_crime.geojson"));
     polygons = new ArrayList<>();
     ids = new ArrayList<>();
     crime = new double[features.size()];
@@ -42,14 +43,14 @@ class ColumbusGoldenTest {
       ids.add(String.valueOf(((Double) features.get(i).properties().get("POLYID")).intValue()));
       crime[i] = (Double) features.get(i).properties().get("CRIME");
     }
-    Path paramsFile = SharedData.file("golden/spatial/columbus_crime.params.json");
+    Path paramsFile = TestPaths.repoFile("golden/spatial/columbus_crime.params.json");
     params =
         (Map<String, Object>)
             GeoJsonPolygons.parseJson(
                 Files.readString(paramsFile, StandardCharsets.UTF_8), paramsFile.toString());
     expected = new ArrayList<>();
     List<String> lines =
-        Files.readAllLines(SharedData.file("golden/spatial/columbus_crime.expected.csv"));
+        Files.readAllLines(TestPaths.repoFile("golden/spatial/columbus_crime.expected.csv"));
     assertEquals(
         "\"id\",\"value\",\"local_I\",\"local_E\",\"local_var\",\"local_z\",\"gi_star_z\",\"n_neighbours\"",
         lines.get(0));

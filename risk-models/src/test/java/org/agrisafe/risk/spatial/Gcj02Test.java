@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.List;
+import org.agrisafe.risk.common.TestPaths;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -72,7 +73,8 @@ class Gcj02Test {
   @Test
   void jinanDistrictBoundariesConvertAndRoundTrip() throws IOException {
     List<GeoJsonPolygons.Feature> districts =
-        GeoJsonPolygons.read(SharedData.file("data/geo-jinan/370100_full.json"));
+        GeoJsonPolygons.read(
+            TestPaths.repoFile("reference-data/regions/jinan_districts_gcj02.geojson"));
     assertEquals(12, districts.size());
     double worst = 0;
     for (GeoJsonPolygons.Feature f : districts) {

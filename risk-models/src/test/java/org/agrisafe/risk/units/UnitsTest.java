@@ -95,7 +95,7 @@ class UnitsTest {
     assertEquals(0.01, LimitSpec.parse("＜0.01ｍｇ／ｋｇ").valueMgPerKg());
     assertEquals(0.01, LimitSpec.parse("≦10μg/kg").valueMgPerKg());
     assertEquals(0.02, LimitSpec.parse("0.02 mg/kg").valueMgPerKg());
-    // Wording of the Zichuan notice 2022 No.35 (shared/data/cn-gb2763-partial/mrl.csv).
+    // Wording of the Zichuan notice 2022 No.35 (reference-data/limits/gb2763_partial_mrl.csv).
     assertEquals(0.05, LimitSpec.parse("标准规定为≤0.05mg/kg").valueMgPerKg());
     assertEquals(0.2, LimitSpec.parse("标准值为≤0.2mg/kg").valueMgPerKg());
 

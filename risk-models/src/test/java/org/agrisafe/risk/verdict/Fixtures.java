@@ -13,8 +13,8 @@ import org.agrisafe.risk.units.LimitType;
 
 /**
  * A small GB 2763 Annex A shaped hierarchy and limit/ban books for the verdict tests. Values marked "real" are the
- * rows of shared/data/cn-gb2763-partial/mrl.csv; the others are hand-made test values (apple / pome fruit follows
- * the CONVENTIONS example).
+ * rows of reference-data/limits/gb2763_partial_mrl.csv; the others are hand-made test values (apple / pome fruit follows
+ * the docs/conventions.md §4.3 example).
  */
 final class Fixtures {
   private Fixtures() {}
@@ -78,7 +78,7 @@ final class Fixtures {
               "GB 2763.1-2022",
               LocalDate.of(2023, 5, 1),
               null),
-          // CONVENTIONS example: apple 0.5, pome fruit (apple excepted) 0.1
+          // docs/conventions.md §4.3 example: apple 0.5, pome fruit (apple excepted) 0.1
           LimitRule.numeric("L-x-apple", "pesticide-x", "apple", 0.5, GB2763),
           new LimitRule(
               "L-x-pome",

@@ -28,7 +28,7 @@ import org.apache.flink.util.Collector;
  * Rule {@link StreamRules.Rule#PRODUCER_REPEAT}, keyed by {@code producer_id}: a producer with at least
  * {@code producer-repeat-failures} (N, default 3) distinct failing SAMPLES sampled within
  * {@code producer-repeat-window-days} (D, default 30) local days. A failing sample is one with at least one current
- * quantitative result whose verdict is FAIL (value &gt; MRL, strictly; CONVENTIONS): several failing analytes of one
+ * quantitative result whose verdict is FAIL (value &gt; MRL, strictly; docs/conventions.md §2.2): several failing analytes of one
  * sample count once, and a correction that makes the result pass retracts it (a {@link RuleFact} with
  * {@code add = false} from {@link ResultProcessor#FACTS}).
  *

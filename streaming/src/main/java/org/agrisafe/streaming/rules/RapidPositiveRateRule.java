@@ -32,12 +32,12 @@ import org.apache.flink.util.Collector;
  * days as the posterior mean under the Jeffreys prior Beta(½, ½) (Gelman et al. 2013, <i>Bayesian Data
  * Analysis</i>, 3rd ed., §2.8): p0 = (x0 + a) / (n0 + a + b); see {@link BinomialExcess}. Unlike EARS C1–C3
  * (Hutwagner et al. 2003), which compare a count with the mean + 3 sd of the baseline counts, this uses the number
- * of tests as the denominator (CONVENTIONS: count series carry the number tested) and is exact for small counts.
+ * of tests as the denominator (docs/conventions.md §18.2: count series carry the number tested) and is exact for small counts.
  *
  * <p>Parameters ({@link WindowRuleParams}): window W = 7 days sliding by 1 day, baseline B = 28 days right before
  * the window, minimum n = 20 rapid tests in the window, alpha = 0.001, prior a = b = ½. Each rapid test is one
  * current rapid result (method_type RAPID); a positive is verdict POSITIVE (inhibition &ge; 50 %, GB/T 5009.199, or
- * a positive strip); a suspicion, not a failure (CONVENTIONS, Rapid test).
+ * a positive strip); a suspicion, not a failure (docs/conventions.md §9.2).
  *
  * <p>Algorithm (event time; days cut in the deployment's zone):
  * <ol>

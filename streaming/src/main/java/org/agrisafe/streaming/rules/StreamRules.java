@@ -23,7 +23,7 @@ import org.agrisafe.streaming.job.SampleProcessor;
  *
  * <ul>
  *   <li>{@link Rule#BANNED_DETECTION}: any detection of a substance banned for that commodity on the sampling
- *       date by a verified ban rule (CONVENTIONS, Bans), even under the MRL; severity HIGH (RASFF alert).</li>
+ *       date by a verified ban rule (docs/conventions.md §5.2), even under the MRL; severity HIGH (RASFF alert).</li>
  *   <li>{@link Rule#EXCEEDANCE}: a quantitative result above its MRL (value &gt; MRL, strictly); severity MEDIUM
  *       (information for follow-up).</li>
  *   <li>{@link Rule#PRODUCER_REPEAT} and {@link Rule#RAPID_POSITIVE_RATE} are window rules over many results,
@@ -32,7 +32,7 @@ import org.agrisafe.streaming.job.SampleProcessor;
  *   <li>{@link Rule#CONFIRMED_AFTER_RAPID} (sample-level, raised by {@link SampleProcessor}, which sees all current
  *       results of a sample): a rapid result that is POSITIVE (enzyme inhibition &ge; 50 %, GB/T 5009.199, or a
  *       positive colloidal-gold strip) and a quantitative result of the same sample that fails (value &gt; MRL,
- *       or a detection of a substance under a verified ban): the suspicion is confirmed (CONVENTIONS, Rapid test);
+ *       or a detection of a substance under a verified ban): the suspicion is confirmed (docs/conventions.md §9.3);
  *       severity HIGH (RASFF alert). One warning per failing quantitative result's analyte, whatever the arrival
  *       order of the two results.</li>
  * </ul>
