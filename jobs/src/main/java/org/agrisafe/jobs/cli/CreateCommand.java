@@ -18,7 +18,7 @@ final class CreateCommand implements Callable<Integer> {
   public Integer call() {
     LakehouseConfig cfg = config.load();
     SparkSession spark = SparkSessions.create(cfg, "agrisafe-create");
-    LakehouseBootstrap.createAll(SparkSessions.icebergCatalog(spark, cfg))
+    LakehouseBootstrap.createAll(SparkSessions.icebergCatalog(spark, cfg), cfg.zone())
         .forEach(System.out::println);
     System.out.println(
         "catalog "

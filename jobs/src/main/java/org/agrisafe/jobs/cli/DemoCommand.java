@@ -54,7 +54,7 @@ final class DemoCommand implements Callable<Integer> {
     Progress p = new Progress(13);
     p.step("Creating the lakehouse (" + cfg.catalogUri() + ")");
     SparkSession spark = SparkSessions.create(cfg, "agrisafe-demo");
-    LakehouseBootstrap.createAll(SparkSessions.icebergCatalog(spark, cfg)).stream()
+    LakehouseBootstrap.createAll(SparkSessions.icebergCatalog(spark, cfg), cfg.zone()).stream()
         .filter(l -> !l.startsWith("exists"))
         .forEach(l -> System.err.println("      " + l));
     p.step("Loading reference data (commodities, limits, bans)");
@@ -74,7 +74,8 @@ final class DemoCommand implements Callable<Integer> {
                         + i.reason()));
     String catalog = cfg.catalogName();
     p.step("Ingesting UK PRiF brand-name annex 2016-2022 (" + prif.getFileName() + ")");
-    IngestJob.Summary uk = IngestJob.run(spark, catalog, IngestJob.Format.UK_PRIF, prif, null, ref);
+    IngestJob.Summary uk =
+        IngestJob.run(spark, catalog, IngestJob.Format.UK_PRIF, prif, null, ref, cfg.zone());
     System.err.println(indent(uk.toString()));
     p.step(
         "Ingesting SYNTHETIC Jinan lab uploads (seeded generator: 12 districts, ~80 rapid per lab test)");
@@ -87,10 +88,11 @@ final class DemoCommand implements Callable<Integer> {
             java.time.LocalDate.of(2024, 1, 1),
             java.time.LocalDate.of(2024, 12, 31));
     IngestJob.Summary jinan =
-        IngestJob.run(spark, catalog, IngestJob.Format.UPLOAD, syn, null, ref);
+        IngestJob.run(spark, catalog, IngestJob.Format.UPLOAD, syn, null, ref, cfg.zone());
     System.err.println(indent(jinan.toString()));
     p.step("Ingesting Chinese market-supervision sampling notices 2021-2022");
-    IngestJob.Summary cn = IngestJob.run(spark, catalog, IngestJob.Format.CN_SAMR, samr, null, ref);
+    IngestJob.Summary cn =
+        IngestJob.run(spark, catalog, IngestJob.Format.CN_SAMR, samr, null, ref, cfg.zone());
     System.err.println(indent(cn.toString()));
     p.step("Computing pass, detection and exceedance rates (random monitoring)");
     PassRateSpec byYear = PassRateSpec.of(PeriodType.YEAR, List.of(Dimension.SOURCE_SYSTEM));

@@ -40,7 +40,7 @@ final class IngestCommand implements Callable<Integer> {
     Progress p = new Progress(2);
     p.step("Opening the lakehouse " + cfg.catalogUri());
     SparkSession spark = SparkSessions.create(cfg, "agrisafe-ingest");
-    LakehouseBootstrap.createAll(SparkSessions.icebergCatalog(spark, cfg));
+    LakehouseBootstrap.createAll(SparkSessions.icebergCatalog(spark, cfg), cfg.zone());
     p.step("Ingesting " + path);
     IngestJob.Summary s =
         IngestJob.run(
@@ -49,7 +49,8 @@ final class IngestCommand implements Callable<Integer> {
             IngestJob.Format.parse(format),
             path,
             charset == null ? null : Charset.forName(charset),
-            ReferenceData.loadBundled());
+            ReferenceData.loadBundled(),
+            cfg.zone());
     p.done();
     System.out.println(s);
     return 0;

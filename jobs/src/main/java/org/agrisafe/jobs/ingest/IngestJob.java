@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -122,13 +123,19 @@ public final class IngestJob {
     }
   }
 
-  /** Parses a source with its adapter. */
-  public static IngestBatch parse(Format format, Path path, Charset charset) {
+  /**
+   * Parses a source with its adapter.
+   *
+   * @param zone the lakehouse's zone ({@code LakehouseConfig.zone()}): an upload's {@code sampled_at} is cut in it
+   *     into {@code sample_date} and {@code sample_month}; PRiF and the SAMR notices publish dates without a time
+   *     and keep them as published (docs/conventions.md §13.2, §13.7)
+   */
+  public static IngestBatch parse(Format format, Path path, Charset charset, ZoneId zone) {
     return switch (format) {
       case UK_PRIF -> PrifAdapter.read(path);
       case CN_SAMR ->
           Files.isDirectory(path) ? SamrAdapter.readFolder(path) : SamrAdapter.read(List.of(path));
-      case UPLOAD -> UploadAdapter.read(path, charset);
+      case UPLOAD -> UploadAdapter.read(path, charset, zone);
     };
   }
 
@@ -136,6 +143,7 @@ public final class IngestJob {
    * Parses, judges and writes one source.
    *
    * @param catalog the Spark catalog name of the lakehouse
+   * @param zone the lakehouse's zone ({@code LakehouseConfig.zone()}), see {@link #parse}
    * @throws IllegalStateException if the counts do not reconcile (nothing is written then)
    */
   public static Summary run(
@@ -144,8 +152,9 @@ public final class IngestJob {
       Format format,
       Path path,
       Charset charset,
-      ReferenceData reference) {
-    IngestBatch batch = parse(format, path, charset);
+      ReferenceData reference,
+      ZoneId zone) {
+    IngestBatch batch = parse(format, path, charset, zone);
     IngestReport report = batch.report().reconcile();
     List<ParsedResult> toJudge = batch.results();
     if (format == Format.UPLOAD) {

@@ -20,7 +20,7 @@ class LakehouseBootstrapTest {
       assertEquals(
           def.spec().fields().size(), t.spec().fields().size(), def.identifier() + " spec");
     }
-    List<String> again = LakehouseBootstrap.createAll(catalog);
+    List<String> again = LakehouseBootstrap.createAll(catalog, SharedSpark.config().zone());
     assertTrue(again.stream().allMatch(l -> l.startsWith("exists")), String.join("\n", again));
     long n = SharedSpark.spark().sql("SELECT * FROM monitoring.samples").count();
     assertTrue(n >= 0);
