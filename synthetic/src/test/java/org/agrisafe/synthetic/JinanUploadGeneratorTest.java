@@ -52,7 +52,11 @@ class JinanUploadGeneratorTest {
             8100,
             LocalDate.of(2024, 7, 1),
             LocalDate.of(2024, 7, 31));
-    IngestBatch batch = UploadAdapter.read(file, null);
+    IngestBatch batch =
+        UploadAdapter.read(
+            file,
+            null,
+            java.time.ZoneId.of(org.agrisafe.lakehouse.config.LakehouseConfig.ZONE_DEFAULT));
     assertEquals(0, batch.rejected().size(), () -> batch.rejected().get(0).reason());
     assertTrue(
         batch.samples().stream().allMatch(s -> "true".equals(s.attributes().get("synthetic"))));

@@ -77,7 +77,7 @@ public final class MonthlyPipelineBenchmark {
             null, Map.of(LakehouseConfig.SPARK_SHUFFLE_PARTITIONS, "4"), System.getenv());
     SparkSession spark = SparkSessions.create(cfg, "agrisafe-bench-pipeline");
     Catalog catalog = SparkSessions.icebergCatalog(spark, cfg);
-    LakehouseBootstrap.createAll(catalog);
+    LakehouseBootstrap.createAll(catalog, cfg.zone());
     RiskReference riskRef = RiskReference.loadBundled();
     MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
     AtomicLong peak = new AtomicLong();

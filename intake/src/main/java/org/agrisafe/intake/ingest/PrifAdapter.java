@@ -52,7 +52,11 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class PrifAdapter {
 
-  /** Time zone of PRiF sampling dates. */
+  /**
+   * Time zone of PRiF sampling dates. PRiF publishes a date without a time, so the date is kept as published
+   * ({@code sample_date}, {@code sample_month}) whatever the deployment's zone; this zone only places
+   * {@code sampled_at} at 00:00 of that day (docs/conventions.md §13.7).
+   */
   public static final ZoneId ZONE = ZoneId.of("Europe/London");
 
   /**

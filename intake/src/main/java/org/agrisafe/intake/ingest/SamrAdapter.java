@@ -53,7 +53,11 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class SamrAdapter {
 
-  /** Time zone of the notices. */
+  /**
+   * Time zone of the notices. They publish a date without a time, so the date is kept as published
+   * ({@code sample_date}, {@code sample_month}) whatever the deployment's zone; this zone only places
+   * {@code sampled_at} at 00:00 of that day (docs/conventions.md §13.7).
+   */
   public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
   static final String COL_INFO_SOURCE = "信息来源";

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -83,11 +84,13 @@ public final class UploadAdapter {
    *
    * @param file the file
    * @param charset the text encoding, or null to detect it: strict UTF-8 if the bytes are valid UTF-8, else GBK
+   * @param zone the deployment's zone ({@code LakehouseConfig.zone()}), in which each sample's date and month are
+   *     cut from its {@code sampled_at} (docs/conventions.md §13.2)
    * @return the reconciled batch
    * @throws UncheckedIOException if the file cannot be read or decoded in the given charset (or GBK)
    * @throws IllegalArgumentException if the format cannot be told from the name
    */
-  public static IngestBatch read(Path file, Charset charset) {
+  public static IngestBatch read(Path file, Charset charset, ZoneId zone) {
     Format format = Format.of(file);
     String name = file.getFileName().toString();
     String text;
@@ -103,7 +106,7 @@ public final class UploadAdapter {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read upload " + file, e);
     }
-    State state = new State(name);
+    State state = new State(name, zone);
     try {
       UploadFileRecords.read(format, text, state);
     } catch (IOException e) {
@@ -121,6 +124,7 @@ public final class UploadAdapter {
   /** Cross-record state of one file; receives its records from {@link UploadFileRecords}. */
   private static final class State implements UploadFileRecords.Visitor {
     final String file;
+    final ZoneId zone;
     final BatchCollector out = new BatchCollector(SourceSystem.PLATFORM_UPLOAD);
     final Map<String, ParsedSample> samples = new LinkedHashMap<>();
     final Set<String> sampleIdsSeen = new HashSet<>();
@@ -129,8 +133,9 @@ public final class UploadAdapter {
     final List<ParsedResult> results = new ArrayList<>();
     long unidentifiedRejected;
 
-    State(String file) {
+    State(String file, ZoneId zone) {
       this.file = file;
+      this.zone = java.util.Objects.requireNonNull(zone, "zone");
       out.file(file);
     }
 
@@ -214,7 +219,7 @@ public final class UploadAdapter {
                 revRaw));
         return;
       }
-      UploadRecords.Outcome o = UploadRecords.parse(fields, file, line);
+      UploadRecords.Outcome o = UploadRecords.parse(fields, file, line, zone);
       if (o instanceof UploadRecords.Invalid inv) {
         reject(sampleRaw, inv.rejected());
         return;

@@ -29,9 +29,6 @@ import org.agrisafe.intake.model.SourceSystem;
  */
 public final class UploadRecords {
 
-  /** Zone in which {@link ParsedSample#sampleDate()} is cut for uploads (the deployment's zone). */
-  public static final ZoneId ZONE_DEFAULT = ZoneId.of("Asia/Shanghai");
-
   public static final String RESULT_ID = "result_id";
   public static final String REVISION = "revision";
   public static final String SAMPLE_ID = "sample_id";
@@ -124,18 +121,17 @@ public final class UploadRecords {
   public record Invalid(RejectedRecord rejected) implements Outcome {}
 
   /**
-   * Parses and validates one record, in zone {@link #ZONE_DEFAULT}.
+   * Parses and validates one record; {@code sampled_at} (an instant with an offset) is stored as is and its local
+   * date ({@link ParsedSample#sampleDate()}, hence {@code sample_month}) is cut in {@code zone}, the lakehouse's
+   * one zone ({@code LakehouseConfig.zone()}, docs/conventions.md §13.2, §13.7). There is no default zone: the
+   * caller passes the configured one.
    *
    * @param fields field name to text (CSV cells or JSON values as text); null or blank = absent
    * @param sourceFile file or stream name, for lineage and messages
    * @param line 1-based record number in the file (CSV header = 1)
+   * @param zone the deployment's zone, in which the sampling date is cut
    * @return a {@link Valid} or an {@link Invalid} naming the field and the reason; never throws for bad data
    */
-  public static Outcome parse(Map<String, String> fields, String sourceFile, long line) {
-    return parse(fields, sourceFile, line, ZONE_DEFAULT);
-  }
-
-  /** As {@link #parse(Map, String, long)}, cutting {@code sampleDate} in {@code zone}. */
   public static Outcome parse(
       Map<String, String> fields, String sourceFile, long line, ZoneId zone) {
     try {

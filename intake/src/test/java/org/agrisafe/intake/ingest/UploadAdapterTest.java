@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class UploadAdapterTest {
+
+  /** The zone the tests cut dates in: the default deployment zone (docs/conventions.md §13.2). */
+  private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
   @TempDir Path tmp;
 
@@ -59,14 +63,31 @@ class UploadAdapterTest {
   }
 
   private static RejectedRecord rejected(Map<String, String> f) {
-    return assertInstanceOf(UploadRecords.Invalid.class, UploadRecords.parse(f, "t.jsonl", 7))
+    return assertInstanceOf(UploadRecords.Invalid.class, UploadRecords.parse(f, "t.jsonl", 7, ZONE))
         .rejected();
+  }
+
+  /**
+   * The sampling date is cut in the zone passed in, the lakehouse's one zone (docs/conventions.md §13.3): 00:30
+   * +08:00 on 1 July is July under Asia/Shanghai and 30 June under Europe/London; the instant is the same.
+   */
+  @Test
+  void sampleDateIsCutInTheGivenZone() {
+    ParsedSample shanghai =
+        ((UploadRecords.Valid) UploadRecords.parse(good(), "t.csv", 2, ZONE)).sample();
+    ParsedSample london =
+        ((UploadRecords.Valid) UploadRecords.parse(good(), "t.csv", 2, ZoneId.of("Europe/London")))
+            .sample();
+    assertEquals(shanghai.sampledAt(), london.sampledAt());
+    assertEquals(LocalDate.of(2024, 7, 1), shanghai.sampleDate());
+    assertEquals(LocalDate.of(2024, 6, 30), london.sampleDate());
+    assertEquals(ZoneId.of("Europe/London"), london.zone());
   }
 
   @Test
   void perRecordParseOfAValidRecord() {
     UploadRecords.Valid v =
-        assertInstanceOf(UploadRecords.Valid.class, UploadRecords.parse(good(), "t.csv", 2));
+        assertInstanceOf(UploadRecords.Valid.class, UploadRecords.parse(good(), "t.csv", 2, ZONE));
     ParsedSample s = v.sample();
     assertEquals("PLATFORM_UPLOAD:JN-2024-000123", s.sampleId());
     assertEquals(Instant.parse("2024-06-30T16:30:00Z"), s.sampledAt());
@@ -88,7 +109,7 @@ class UploadAdapterTest {
     mu.put("unit", "\u03bcg/kg");
     assertEquals(
         0.025,
-        ((UploadRecords.Valid) UploadRecords.parse(mu, "t", 2)).result().valueMgPerKg(),
+        ((UploadRecords.Valid) UploadRecords.parse(mu, "t", 2, ZONE)).result().valueMgPerKg(),
         1e-15);
     Map<String, String> gkg = good();
     gkg.put("unit", "g/kg");
@@ -97,7 +118,7 @@ class UploadAdapterTest {
     gkg.put("loq", "");
     assertEquals(
         1.0,
-        ((UploadRecords.Valid) UploadRecords.parse(gkg, "t", 2)).result().valueMgPerKg(),
+        ((UploadRecords.Valid) UploadRecords.parse(gkg, "t", 2, ZONE)).result().valueMgPerKg(),
         1e-12);
   }
 
@@ -155,7 +176,7 @@ class UploadAdapterTest {
       enzyme.remove(k);
     }
     enzyme.put("inhibition_rate_pct", "62.5");
-    ParsedResult e = ((UploadRecords.Valid) UploadRecords.parse(enzyme, "t", 2)).result();
+    ParsedResult e = ((UploadRecords.Valid) UploadRecords.parse(enzyme, "t", 2, ZONE)).result();
     assertEquals(62.5, e.inhibitionRatePct(), 0.0);
     assertNull(e.valueMgPerKg());
     enzyme.put("inhibition_rate_pct", "101");
@@ -167,20 +188,21 @@ class UploadAdapterTest {
     strip.put("strip_result", "阳性");
     assertEquals(
         Boolean.TRUE,
-        ((UploadRecords.Valid) UploadRecords.parse(strip, "t", 2)).result().stripPositive());
+        ((UploadRecords.Valid) UploadRecords.parse(strip, "t", 2, ZONE)).result().stripPositive());
     strip.put("strip_result", "maybe");
     assertEquals("strip_result", rejected(strip).field());
 
     Map<String, String> nd = good();
     nd.put("value", "ND");
-    ParsedResult n = ((UploadRecords.Valid) UploadRecords.parse(nd, "t", 2)).result();
+    ParsedResult n = ((UploadRecords.Valid) UploadRecords.parse(nd, "t", 2, ZONE)).result();
     assertTrue(n.reportedBelowLod());
     assertNull(n.valueMgPerKg());
     nd.remove("lod");
     assertEquals("lod", rejected(nd).field());
     Map<String, String> lt = good();
     lt.put("value", "<LOQ");
-    assertTrue(((UploadRecords.Valid) UploadRecords.parse(lt, "t", 2)).result().reportedBelowLoq());
+    assertTrue(
+        ((UploadRecords.Valid) UploadRecords.parse(lt, "t", 2, ZONE)).result().reportedBelowLoq());
   }
 
   private static final String JSONL =
@@ -240,7 +262,7 @@ class UploadAdapterTest {
   void jsonLinesFileWithDuplicatesCorrectionsAndRejections() throws Exception {
     Path f = tmp.resolve("upload.jsonl");
     Files.writeString(f, JSONL, StandardCharsets.UTF_8);
-    IngestBatch b = UploadAdapter.read(f, null);
+    IngestBatch b = UploadAdapter.read(f, null, ZONE);
     b.report().reconcile();
     assertEquals(10, b.report().rowsRead());
     assertEquals(1, b.report().rows(RowKind.SAMPLE_HEADER));
@@ -292,9 +314,9 @@ class UploadAdapterTest {
     Files.writeString(utf8, CSV_HEADER + CSV_ROWS, StandardCharsets.UTF_8);
     assertEquals(SourceFiles.GBK, SourceFiles.detect(Files.readAllBytes(gbk)));
 
-    IngestBatch detected = UploadAdapter.read(gbk, null);
-    IngestBatch explicit = UploadAdapter.read(gbk, SourceFiles.GBK);
-    IngestBatch fromUtf8 = UploadAdapter.read(utf8, null);
+    IngestBatch detected = UploadAdapter.read(gbk, null, ZONE);
+    IngestBatch explicit = UploadAdapter.read(gbk, SourceFiles.GBK, ZONE);
+    IngestBatch fromUtf8 = UploadAdapter.read(utf8, null, ZONE);
     detected.report().reconcile();
     assertEquals(4, detected.report().rowsRead());
     assertEquals(1, detected.report().rows(RowKind.BLANK));
@@ -316,9 +338,10 @@ class UploadAdapterTest {
 
     assertThrows(
         UncheckedIOException.class,
-        () -> UploadAdapter.read(gbk, StandardCharsets.UTF_8),
+        () -> UploadAdapter.read(gbk, StandardCharsets.UTF_8, ZONE),
         "GBK bytes with an explicit UTF-8 charset fail loudly");
     assertThrows(
-        IllegalArgumentException.class, () -> UploadAdapter.read(tmp.resolve("x.xlsx"), null));
+        IllegalArgumentException.class,
+        () -> UploadAdapter.read(tmp.resolve("x.xlsx"), null, ZONE));
   }
 }

@@ -52,7 +52,14 @@ class PostgresCatalogTest {
     Path file =
         PostgresLakehouse.repo().resolve("data/uk-prif-residues/prif_brand_name_annex_rows.csv.gz");
     IngestJob.Summary s =
-        IngestJob.run(spark, c, IngestJob.Format.UK_PRIF, file, null, ReferenceData.loadBundled());
+        IngestJob.run(
+            spark,
+            c,
+            IngestJob.Format.UK_PRIF,
+            file,
+            null,
+            ReferenceData.loadBundled(),
+            PostgresLakehouse.config().zone());
     assertEquals(20_865, s.report().samplesReceived());
     String samples = Tables.SAMPLES.qualifiedName(c);
     assertEquals(20_865, spark.table(samples).count());

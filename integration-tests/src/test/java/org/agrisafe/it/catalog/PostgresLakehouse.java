@@ -102,7 +102,7 @@ public final class PostgresLakehouse {
               + url()
               + ": run the server tests in their own profile (-Pcatalog-pg or -Ptrino)");
     }
-    LakehouseBootstrap.createAll(SparkSessions.icebergCatalog(spark, config));
+    LakehouseBootstrap.createAll(SparkSessions.icebergCatalog(spark, config), config.zone());
     return spark;
   }
 

@@ -62,7 +62,8 @@ class TrinoLakehouseTest {
     ReferenceData ref = ReferenceData.loadBundled();
     Path prif =
         PostgresLakehouse.repo().resolve("data/uk-prif-residues/prif_brand_name_annex_rows.csv.gz");
-    IngestJob.run(spark, c, IngestJob.Format.UK_PRIF, prif, null, ref);
+    IngestJob.run(
+        spark, c, IngestJob.Format.UK_PRIF, prif, null, ref, PostgresLakehouse.config().zone());
     PassRateJob.run(
         spark,
         c,
@@ -87,14 +88,16 @@ class TrinoLakehouseTest {
         IngestJob.Format.UPLOAD,
         write(dir.resolve("rev1.jsonl"), upload(1, "0.3")),
         null,
-        ref);
+        ref,
+        PostgresLakehouse.config().zone());
     IngestJob.run(
         spark,
         c,
         IngestJob.Format.UPLOAD,
         write(dir.resolve("rev2.jsonl"), upload(2, "0.1")),
         null,
-        ref);
+        ref,
+        PostgresLakehouse.config().zone());
     correctedId =
         spark
             .sql(

@@ -22,7 +22,7 @@ final class CreateCommand implements Callable<Integer> {
     LakehouseConfig cfg = config.load();
     SparkSession spark = SparkSessions.create(cfg, "agrisafe-create");
     org.apache.iceberg.catalog.Catalog iceberg = SparkSessions.icebergCatalog(spark, cfg);
-    LakehouseBootstrap.createAll(iceberg).forEach(System.out::println);
+    LakehouseBootstrap.createAll(iceberg, cfg.zone()).forEach(System.out::println);
     // reference tables never written are seeded from reference-data/ (docs/conventions.md §3.7)
     org.agrisafe.intake.reference.IcebergReference.seedIfEmpty(
             iceberg, org.agrisafe.intake.reference.ReferenceData.loadBundled())

@@ -57,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
     p.step("Creating the lakehouse (" + cfg.catalogUri() + ")");
     SparkSession spark = SparkSessions.create(cfg, "agrisafe-demo");
     org.apache.iceberg.catalog.Catalog iceberg = SparkSessions.icebergCatalog(spark, cfg);
-    LakehouseBootstrap.createAll(iceberg).stream()
+    LakehouseBootstrap.createAll(iceberg, cfg.zone()).stream()
         .filter(l -> !l.startsWith("exists"))
         .forEach(l -> System.err.println("      " + l));
     p.step("Loading reference data (commodities, limits, bans)");
@@ -83,7 +83,7 @@ final class DemoCommand implements Callable<Integer> {
     String catalog = cfg.catalogName();
     p.step("Ingesting UK PRiF brand-name annex 2016-2022 (" + prif.getFileName() + ")");
     IngestJob.Summary uk =
-        IngestJob.run(spark, catalog, IngestJob.Format.UK_PRIF, prif, null, loaded);
+        IngestJob.run(spark, catalog, IngestJob.Format.UK_PRIF, prif, null, loaded, cfg.zone());
     System.err.println(indent(uk.toString()));
     p.step(
         "Ingesting SYNTHETIC Jinan lab uploads (seeded generator: 12 districts, ~80 rapid per lab test)");
@@ -96,11 +96,11 @@ final class DemoCommand implements Callable<Integer> {
             java.time.LocalDate.of(2024, 1, 1),
             java.time.LocalDate.of(2024, 12, 31));
     IngestJob.Summary jinan =
-        IngestJob.run(spark, catalog, IngestJob.Format.UPLOAD, syn, null, loaded);
+        IngestJob.run(spark, catalog, IngestJob.Format.UPLOAD, syn, null, loaded, cfg.zone());
     System.err.println(indent(jinan.toString()));
     p.step("Ingesting Chinese market-supervision sampling notices 2021-2022");
     IngestJob.Summary cn =
-        IngestJob.run(spark, catalog, IngestJob.Format.CN_SAMR, samr, null, loaded);
+        IngestJob.run(spark, catalog, IngestJob.Format.CN_SAMR, samr, null, loaded, cfg.zone());
     System.err.println(indent(cn.toString()));
     p.step("Computing pass, detection and exceedance rates (random monitoring)");
     PassRateSpec byYear = PassRateSpec.of(PeriodType.YEAR, List.of(Dimension.SOURCE_SYSTEM));

@@ -43,7 +43,7 @@ final class IngestCommand implements Callable<Integer> {
     p.step("Opening the lakehouse " + cfg.catalogUri());
     SparkSession spark = SparkSessions.create(cfg, "agrisafe-ingest");
     Catalog iceberg = SparkSessions.icebergCatalog(spark, cfg);
-    LakehouseBootstrap.createAll(iceberg);
+    LakehouseBootstrap.createAll(iceberg, cfg.zone());
     // judged with the lakehouse's reference tables, as the stream is (docs/conventions.md §3.7)
     IcebergReference.Loaded reference =
         IcebergReference.seedAndLoad(iceberg, l -> System.err.println("reference: " + l));
@@ -55,7 +55,8 @@ final class IngestCommand implements Callable<Integer> {
             IngestJob.Format.parse(format),
             path,
             charset == null ? null : Charset.forName(charset),
-            reference);
+            reference,
+            cfg.zone());
     p.done();
     System.out.println(s);
     return 0;

@@ -6,6 +6,7 @@ import org.agrisafe.intake.reference.IcebergReference;
 import org.agrisafe.intake.reference.ReferenceData;
 import org.agrisafe.jobs.spark.SparkSessions;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
+import org.agrisafe.lakehouse.config.LakehouseOptions;
 import org.agrisafe.lakehouse.tables.LakehouseBootstrap;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.spark.sql.SparkSession;
@@ -33,14 +34,14 @@ final class ReferenceCommands implements Runnable {
           "Load the bundled reference files (reference-data/) into the lakehouse: a new snapshot of each"
               + " reference table whose content differs; prints what changed (idempotent).")
   static final class Refresh implements Callable<Integer> {
-    @Mixin ConfigOptions config;
+    @Mixin LakehouseOptions config;
 
     @Override
     public Integer call() {
       LakehouseConfig cfg = config.load();
       SparkSession spark = SparkSessions.create(cfg, "agrisafe-reference-refresh");
       Catalog iceberg = SparkSessions.icebergCatalog(spark, cfg);
-      LakehouseBootstrap.createAll(iceberg);
+      LakehouseBootstrap.createAll(iceberg, cfg.zone());
       System.out.println(report(IcebergReference.refresh(iceberg, ReferenceData.loadBundled())));
       System.out.println("reference version now " + IcebergReference.version(iceberg));
       return 0;

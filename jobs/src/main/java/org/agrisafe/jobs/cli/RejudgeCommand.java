@@ -6,6 +6,7 @@ import org.agrisafe.intake.reference.IcebergReference;
 import org.agrisafe.jobs.ingest.RejudgeJob;
 import org.agrisafe.jobs.spark.SparkSessions;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
+import org.agrisafe.lakehouse.config.LakehouseOptions;
 import org.agrisafe.lakehouse.tables.LakehouseBootstrap;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.spark.sql.SparkSession;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
         "Re-judge the stored lab-upload results and samples against the current reference version, rewriting"
             + " only rows whose verdict changes (idempotent); prints counts.")
 final class RejudgeCommand implements Callable<Integer> {
-  @Mixin ConfigOptions config;
+  @Mixin LakehouseOptions config;
 
   @Option(
       names = "--from",
@@ -32,7 +33,7 @@ final class RejudgeCommand implements Callable<Integer> {
     LakehouseConfig cfg = config.load();
     SparkSession spark = SparkSessions.create(cfg, "agrisafe-rejudge");
     Catalog iceberg = SparkSessions.icebergCatalog(spark, cfg);
-    LakehouseBootstrap.createAll(iceberg);
+    LakehouseBootstrap.createAll(iceberg, cfg.zone());
     IcebergReference.Loaded reference =
         IcebergReference.seedAndLoad(iceberg, l -> System.err.println("reference: " + l));
     System.out.println(RejudgeJob.run(spark, cfg.catalogName(), reference, from));

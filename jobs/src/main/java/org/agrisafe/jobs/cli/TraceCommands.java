@@ -55,7 +55,7 @@ final class TraceCommands implements Runnable {
       LakehouseConfig cfg = config.load();
       SparkSession spark = spark(cfg, "agrisafe-trace-demo");
       org.agrisafe.lakehouse.tables.LakehouseBootstrap.createAll(
-          SparkSessions.icebergCatalog(spark, cfg));
+          SparkSessions.icebergCatalog(spark, cfg), cfg.zone());
       TraceDemo.Result r =
           TraceDemo.run(
               spark,
@@ -92,7 +92,7 @@ final class TraceCommands implements Runnable {
       LakehouseConfig cfg = config.load();
       SparkSession spark = spark(cfg, "agrisafe-trace-ingest");
       org.agrisafe.lakehouse.tables.LakehouseBootstrap.createAll(
-          SparkSessions.icebergCatalog(spark, cfg));
+          SparkSessions.icebergCatalog(spark, cfg), cfg.zone());
       System.out.println(
           org.agrisafe.jobs.trace.TraceIngestJob.run(
               spark,

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -123,13 +124,19 @@ public final class IngestJob {
     }
   }
 
-  /** Parses a source with its adapter. */
-  public static IngestBatch parse(Format format, Path path, Charset charset) {
+  /**
+   * Parses a source with its adapter.
+   *
+   * @param zone the lakehouse's zone ({@code LakehouseConfig.zone()}): an upload's {@code sampled_at} is cut in it
+   *     into {@code sample_date} and {@code sample_month}; PRiF and the SAMR notices publish dates without a time
+   *     and keep them as published (docs/conventions.md §13.2, §13.7)
+   */
+  public static IngestBatch parse(Format format, Path path, Charset charset, ZoneId zone) {
     return switch (format) {
       case UK_PRIF -> PrifAdapter.read(path);
       case CN_SAMR ->
           Files.isDirectory(path) ? SamrAdapter.readFolder(path) : SamrAdapter.read(List.of(path));
-      case UPLOAD -> UploadAdapter.read(path, charset);
+      case UPLOAD -> UploadAdapter.read(path, charset, zone);
     };
   }
 
@@ -137,7 +144,7 @@ public final class IngestJob {
   public static final String BUNDLED_VERSION = "bundled";
 
   /**
-   * As {@link #run(SparkSession, String, Format, Path, Charset, IcebergReference.Loaded)} with reference data given
+   * As {@link #run(SparkSession, String, Format, Path, Charset, IcebergReference.Loaded, ZoneId)} with reference data given
    * outside the lakehouse (tests, benchmarks): rows record {@code reference_version} {@value #BUNDLED_VERSION}. The
    * launcher judges with the lakehouse's reference tables instead (docs/conventions.md §3.7).
    */
@@ -147,14 +154,16 @@ public final class IngestJob {
       Format format,
       Path path,
       Charset charset,
-      ReferenceData reference) {
+      ReferenceData reference,
+      ZoneId zone) {
     return run(
         spark,
         catalog,
         format,
         path,
         charset,
-        new IcebergReference.Loaded(BUNDLED_VERSION, reference));
+        new IcebergReference.Loaded(BUNDLED_VERSION, reference),
+        zone);
   }
 
   /**
@@ -163,6 +172,7 @@ public final class IngestJob {
    * @param catalog the Spark catalog name of the lakehouse
    * @param reference the reference data judged with and its version ({@link IcebergReference#load}), recorded in
    *     every sample and result row's {@code reference_version} (docs/conventions.md §3.7)
+   * @param zone the lakehouse's zone ({@code LakehouseConfig.zone()}), see {@link #parse}
    * @throws IllegalStateException if the counts do not reconcile (nothing is written then)
    */
   public static Summary run(
@@ -171,8 +181,9 @@ public final class IngestJob {
       Format format,
       Path path,
       Charset charset,
-      IcebergReference.Loaded reference) {
-    IngestBatch batch = parse(format, path, charset);
+      IcebergReference.Loaded reference,
+      ZoneId zone) {
+    IngestBatch batch = parse(format, path, charset, zone);
     IngestReport report = batch.report().reconcile();
     List<ParsedResult> toJudge = batch.results();
     if (format == Format.UPLOAD) {

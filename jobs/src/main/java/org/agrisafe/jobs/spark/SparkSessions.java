@@ -2,6 +2,7 @@ package org.agrisafe.jobs.spark;
 
 import java.util.Map;
 import org.agrisafe.lakehouse.config.LakehouseConfig;
+import org.agrisafe.lakehouse.tables.LakehouseBootstrap;
 import org.apache.iceberg.CatalogUtil;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.spark.sql.SparkSession;
@@ -14,10 +15,19 @@ import org.apache.spark.sql.SparkSession;
  * this class only adds the catalog, so the same jar runs on a cluster with a different configuration file.
  * The session time zone is UTC: local periods are stored columns ({@code sample_month}), not computed from
  * the session zone.
+ *
+ * <p>{@link #create} refuses a lakehouse built with another zone than {@link LakehouseConfig#zone()}
+ * ({@link LakehouseBootstrap#checkZone}, docs/conventions.md §13.2), so every job of the {@code ./agrisafe} CLI
+ * cuts its days, weeks and months in the lakehouse's one zone.
  */
 public final class SparkSessions {
   private SparkSessions() {}
 
+  /**
+   * The session for {@code config}'s lakehouse.
+   *
+   * @throws IllegalStateException if the lakehouse records another zone than {@code config.zone()} (names both)
+   */
   public static SparkSession create(LakehouseConfig config, String appName) {
     if (config.isEmbedded()) {
       try {
@@ -54,7 +64,18 @@ public final class SparkSessions {
     }
     SparkSession spark = b.getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
+    checkZone(spark, config);
     return spark;
+  }
+
+  /**
+   * Refuses {@code config}'s lakehouse when it was built with another zone than {@code config.zone()}
+   * ({@link LakehouseBootstrap#checkZone}); {@link #create} calls it.
+   *
+   * @throws IllegalStateException naming both zones
+   */
+  public static void checkZone(SparkSession spark, LakehouseConfig config) {
+    LakehouseBootstrap.checkZone(icebergCatalog(spark, config), config.zone());
   }
 
   /**

@@ -158,7 +158,7 @@ public final class TraceDemo {
       JinanTraceGenerator.Params params) {
     String catalog = cfg.catalogName();
     Timer timer = new Timer();
-    LakehouseBootstrap.createAll(SparkSessions.icebergCatalog(spark, cfg));
+    LakehouseBootstrap.createAll(SparkSessions.icebergCatalog(spark, cfg), cfg.zone());
     BuyerHasher hasher = BuyerHasher.fromConfig(cfg);
     TraceReference tref = TraceReference.loadBundled(ref.data());
     Path landing = cfg.lakehouseDir().resolve("landing").resolve("jinan-synthetic-trace");
@@ -171,7 +171,8 @@ public final class TraceDemo {
             IngestJob.Format.UPLOAD,
             manifest.uploadFile(),
             StandardCharsets.UTF_8,
-            ref);
+            ref,
+            cfg.zone());
     timer.lap("ingest results (upload)");
     TraceIngestJob.Summary inputs = TraceIngestJob.run(spark, catalog, landing, hasher, tref);
     timer.lap("ingest inputs and trace files");

@@ -81,7 +81,9 @@ class IngestJobTest {
     String c = SharedSpark.config().catalogName();
     ReferenceData ref = ReferenceData.loadBundled();
 
-    IngestJob.Summary s = IngestJob.run(spark, c, IngestJob.Format.UPLOAD, file, null, ref);
+    IngestJob.Summary s =
+        IngestJob.run(
+            spark, c, IngestJob.Format.UPLOAD, file, null, ref, SharedSpark.config().zone());
     assertEquals(s.report().samplesReceived(), s.accepted() + s.rejected(), s.toString());
     assertEquals(3, s.accepted(), s.toString());
     assertEquals(1, s.rejected(), s.toString());
@@ -145,7 +147,7 @@ class IngestJobTest {
     assertEquals("unit", rej.getAs("field"));
 
     long before = count(spark, c);
-    IngestJob.run(spark, c, IngestJob.Format.UPLOAD, file, null, ref);
+    IngestJob.run(spark, c, IngestJob.Format.UPLOAD, file, null, ref, SharedSpark.config().zone());
     assertEquals(before, count(spark, c), "a re-run leaves the same rows");
   }
 
@@ -162,7 +164,7 @@ class IngestJobTest {
             rec("T-R5A", 1, "T-S5", "芹菜", "毒死蜱", "GC-MS", "0.1", "mg/kg", ""),
             rec("T-R5B", 1, "T-S5", "芹菜", "腐霉利", "GC-MS", "0.02", "mg/kg", "")),
         StandardCharsets.UTF_8);
-    IngestJob.run(spark, c, IngestJob.Format.UPLOAD, first, null, ref);
+    IngestJob.run(spark, c, IngestJob.Format.UPLOAD, first, null, ref, SharedSpark.config().zone());
     String sql =
         "SELECT * FROM " + Tables.SAMPLES.qualifiedName(c) + " WHERE sample_id LIKE '%T-S5'";
     assertEquals("FAIL", one(spark, sql).getAs("sample_verdict"));
@@ -171,7 +173,8 @@ class IngestJobTest {
         second,
         List.of(rec("T-R5A", 2, "T-S5", "芹菜", "毒死蜱", "GC-MS", "0.01", "mg/kg", "")),
         StandardCharsets.UTF_8);
-    IngestJob.run(spark, c, IngestJob.Format.UPLOAD, second, null, ref);
+    IngestJob.run(
+        spark, c, IngestJob.Format.UPLOAD, second, null, ref, SharedSpark.config().zone());
     Row s5 = one(spark, sql);
     assertEquals("PASS", s5.getAs("sample_verdict"), "re-judged on both current results");
     assertEquals(2, (int) s5.getAs("n_results"));

@@ -25,7 +25,14 @@ class PrifEndToEndTest {
         Path.of(System.getProperty("agrisafe.repo.dir", ".."))
             .resolve("data/uk-prif-residues/prif_brand_name_annex_rows.csv.gz");
     IngestJob.Summary s =
-        IngestJob.run(spark, c, IngestJob.Format.UK_PRIF, file, null, ReferenceData.loadBundled());
+        IngestJob.run(
+            spark,
+            c,
+            IngestJob.Format.UK_PRIF,
+            file,
+            null,
+            ReferenceData.loadBundled(),
+            SharedSpark.config().zone());
     assertEquals(20_865, s.report().samplesReceived());
     assertEquals(s.report().samplesReceived(), s.accepted() + s.rejected());
     String samples = Tables.SAMPLES.qualifiedName(c);
@@ -50,7 +57,14 @@ class PrifEndToEndTest {
             .count(),
         "detections with value > MRL (PROVENANCE)");
     long results = spark.table(Tables.RESULTS.qualifiedName(c)).count();
-    IngestJob.run(spark, c, IngestJob.Format.UK_PRIF, file, null, ReferenceData.loadBundled());
+    IngestJob.run(
+        spark,
+        c,
+        IngestJob.Format.UK_PRIF,
+        file,
+        null,
+        ReferenceData.loadBundled(),
+        SharedSpark.config().zone());
     assertEquals(
         20_865, spark.sql("SELECT * FROM " + samples + " WHERE source_system = 'UK_PRIF'").count());
     assertEquals(results, spark.table(Tables.RESULTS.qualifiedName(c)).count());

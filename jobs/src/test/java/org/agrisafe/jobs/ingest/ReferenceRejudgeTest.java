@@ -67,7 +67,14 @@ class ReferenceRejudgeTest {
                 + "\"programme\":\"random_monitoring\"}"),
         StandardCharsets.UTF_8);
     try {
-      IngestJob.run(spark, c, IngestJob.Format.UPLOAD, file, StandardCharsets.UTF_8, v1);
+      IngestJob.run(
+          spark,
+          c,
+          IngestJob.Format.UPLOAD,
+          file,
+          StandardCharsets.UTF_8,
+          v1,
+          SharedSpark.config().zone());
       Row before = result(spark, c);
       assertFalse((boolean) before.getAs("banned_detection"), (String) before.getAs("reason"));
       assertEquals(v1.version(), before.getAs("reference_version"));
@@ -93,7 +100,8 @@ class ReferenceRejudgeTest {
 
       // the stream's code path: new Judging(IcebergReference.load(catalog).data()) on the parsed
       // record
-      IngestBatch parsed = UploadAdapter.read(file, StandardCharsets.UTF_8);
+      IngestBatch parsed =
+          UploadAdapter.read(file, StandardCharsets.UTF_8, SharedSpark.config().zone());
       List<ParsedResult> results =
           parsed.results().stream().sorted(Comparator.comparing(ParsedResult::resultId)).toList();
       JudgedSample js =

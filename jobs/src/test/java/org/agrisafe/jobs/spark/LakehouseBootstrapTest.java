@@ -33,7 +33,7 @@ class LakehouseBootstrapTest {
           def.spec().fields().size(), t.spec().fields().size(), def.identifier() + " spec");
       snapshotsBefore.put(def.identifier().toString(), snapshotId(t));
     }
-    List<String> again = LakehouseBootstrap.createAll(catalog);
+    List<String> again = LakehouseBootstrap.createAll(catalog, SharedSpark.config().zone());
     assertEquals(LakehouseBootstrap.allTables().size(), again.size(), String.join("\n", again));
     assertTrue(again.stream().allMatch(l -> l.startsWith("exists")), String.join("\n", again));
     Map<String, Long> snapshotsAfter = new LinkedHashMap<>();
@@ -68,7 +68,7 @@ class LakehouseBootstrapTest {
     List<String> expected = new ArrayList<>();
     namespaces.forEach(ns -> expected.add("created namespace " + ns));
     tables.forEach(def -> expected.add("created table " + def.identifier()));
-    assertEquals(expected, LakehouseBootstrap.createAll(catalog));
+    assertEquals(expected, LakehouseBootstrap.createAll(catalog, cfg.zone()));
     for (TableDef def : tables) {
       Table t = catalog.loadTable(def.identifier());
       assertTrue(t.schema().sameSchema(def.schema()), def.identifier() + " schema");
@@ -78,7 +78,7 @@ class LakehouseBootstrapTest {
     }
 
     List<String> exists = tables.stream().map(def -> "exists  table " + def.identifier()).toList();
-    assertEquals(exists, LakehouseBootstrap.createAll(catalog));
+    assertEquals(exists, LakehouseBootstrap.createAll(catalog, cfg.zone()));
     for (TableDef def : tables) {
       assertNull(
           catalog.loadTable(def.identifier()).currentSnapshot(),

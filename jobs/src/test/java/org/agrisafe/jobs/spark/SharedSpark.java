@@ -38,7 +38,7 @@ public final class SharedSpark {
                     "Asia/Shanghai"),
                 Map.of());
         spark = SparkSessions.create(config, "agrisafe-tests");
-        LakehouseBootstrap.createAll(SparkSessions.icebergCatalog(spark, config));
+        LakehouseBootstrap.createAll(SparkSessions.icebergCatalog(spark, config), config.zone());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -90,4 +90,31 @@ class TraceDemoResultTest {
             .anyMatch(h -> h.where().equals("cat.inputs.demo.phone") && h.kind().equals("MOBILE")),
         hits.toString());
   }
+
+  /**
+   * A number is never read as a phone (docs/conventions.md §17.3): a {@code double} whose text has a mobile shape
+   * ({@code 0.13912345678}, like a posterior the risk job writes, and {@code 13912345678.0}), and a {@code bigint}
+   * with the digits of a mobile number, are not hits; the real phone in the string column is the only hit.
+   */
+  @Test
+  void numericColumnsAreNotScannedOnlyTextColumns() {
+    StructType schema =
+        new StructType()
+            .add("posterior_beta", DataTypes.DoubleType)
+            .add("amount", DataTypes.DoubleType)
+            .add("count", DataTypes.LongType)
+            .add("contact", DataTypes.StringType);
+    Dataset<Row> df =
+        SharedSpark.spark()
+            .createDataFrame(
+                List.of(
+                    RowFactory.create(0.13912345678, 13912345678.0, 13912345678L, null),
+                    RowFactory.create(0.5, 1.3912345678E10, 1L, "call 13812345678")),
+                schema);
+    List<PersonalDataScan.Hit> hits = new ArrayList<>();
+    PersonalDataScan.table("cat.analytics.demo", df, List.of(), hits);
+    assertEquals(
+        List.of(new PersonalDataScan.Hit("cat.analytics.demo.contact", "MOBILE", "138******78")),
+        hits);
+  }
 }

@@ -62,7 +62,11 @@ public final class LakehouseConfig {
 
   public static final String WAREHOUSE_DEFAULT = "";
 
-  /** Zone in which days, ISO weeks and months are cut (docs/conventions.md §13.2). */
+  /**
+   * Zone in which days, ISO weeks and months are cut, everywhere (docs/conventions.md §13.2): an IANA zone ID.
+   * Fixed per lakehouse: recorded in its tables when they are created, and a run with another zone is refused
+   * ({@code LakehouseBootstrap.checkZone}).
+   */
   public static final String ZONE = "zone";
 
   public static final String ZONE_DEFAULT = "Asia/Shanghai";

@@ -352,6 +352,7 @@ public final class StreamingMain implements Callable<Integer> {
       windowRules = windowRuleOptions.params();
       streamConfig =
           StreamConfig.defaults()
+              .withZone(lakehouse.zone())
               .withCheckpointInterval(Duration.ofMillis(checkpointIntervalMs))
               .withReferencePoll(Duration.ofMillis(referencePollMs));
       checkpoints =
@@ -490,7 +491,8 @@ public final class StreamingMain implements Callable<Integer> {
   private UploadServer startEndpoint(ApiKeys keys, UploadTransport transport, String note)
       throws IOException {
     UploadServer server =
-        new UploadServer(port, keys, transport, UploadServer.MAX_BODY_BYTES_DEFAULT);
+        new UploadServer(
+            port, keys, transport, UploadServer.MAX_BODY_BYTES_DEFAULT, lakehouse.zone());
     System.out.println(
         "upload endpoint: POST http://localhost:"
             + server.port()
@@ -501,6 +503,22 @@ public final class StreamingMain implements Callable<Integer> {
             + note);
     endpoint.complete(server);
     return server;
+  }
+
+  /**
+   * Opens the lakehouse's catalog with {@code loader} and creates what is missing
+   * ({@link LakehouseBootstrap#createAll}) in the configured zone; prints one {@code lakehouse:} line each.
+   *
+   * @throws IllegalStateException if the lakehouse was built with another zone than {@code cfg.zone()} (names
+   *     both; docs/conventions.md §13.2); nothing is created then
+   */
+  static org.apache.iceberg.catalog.Catalog openLakehouse(
+      LakehouseConfig cfg, org.apache.iceberg.flink.CatalogLoader loader) throws IOException {
+    Files.createDirectories(cfg.lakehouseDir());
+    var catalog = loader.loadCatalog();
+    LakehouseBootstrap.createAll(catalog, cfg.zone())
+        .forEach(l -> System.out.println("lakehouse: " + l));
+    return catalog;
   }
 
   /** A submitted job: its client, whether it runs in this JVM, and whether the submission waits for its result. */
@@ -514,10 +532,8 @@ public final class StreamingMain implements Callable<Integer> {
   private Started startJob() throws Exception {
     LakehouseConfig cfg = lakehouse;
     StreamConfig sc = streamConfig;
-    Files.createDirectories(cfg.lakehouseDir());
     var catalogLoader = IcebergSinks.catalogLoader(cfg);
-    var catalog = catalogLoader.loadCatalog();
-    LakehouseBootstrap.createAll(catalog).forEach(l -> System.out.println("lakehouse: " + l));
+    var catalog = openLakehouse(cfg, catalogLoader);
     Optional<String> restoreFrom = Checkpoints.restorePointer(restore, checkpoints);
     System.out.println(
         restoreFrom

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -52,14 +53,18 @@ public final class UploadServer implements AutoCloseable {
   private final ApiKeys keys;
   private final UploadTransport transport;
   private final int maxBodyBytes;
+  private final ZoneId zone;
 
   /**
    * Starts the server.
    *
    * @param port TCP port, 0 for any free port (see {@link #port()})
+   * @param zone the lakehouse's zone ({@code LakehouseConfig.zone()}), in which records are parsed as the stream
+   *     parses them (docs/conventions.md §13.2)
    * @throws IOException if the port cannot be bound
    */
-  public UploadServer(int port, ApiKeys keys, UploadTransport transport, int maxBodyBytes)
+  public UploadServer(
+      int port, ApiKeys keys, UploadTransport transport, int maxBodyBytes, ZoneId zone)
       throws IOException {
     if (maxBodyBytes < 1) {
       throw new IllegalArgumentException(
@@ -68,6 +73,7 @@ public final class UploadServer implements AutoCloseable {
     this.keys = keys;
     this.transport = transport;
     this.maxBodyBytes = maxBodyBytes;
+    this.zone = java.util.Objects.requireNonNull(zone, "zone");
     this.server = HttpServer.create(new InetSocketAddress(port), 0);
     server.createContext(PATH, this::handle);
     server.setExecutor(Executors.newFixedThreadPool(4));
@@ -151,7 +157,7 @@ public final class UploadServer implements AutoCloseable {
       try {
         Map<String, String> fields = UploadJson.fields(e.payload);
         r.put("result_id", fields.get(UploadRecords.RESULT_ID));
-        UploadRecords.Outcome o = UploadRecords.parse(fields, e.source, e.line);
+        UploadRecords.Outcome o = UploadRecords.parse(fields, e.source, e.line, zone);
         if (o instanceof UploadRecords.Invalid inv) {
           field = inv.rejected().field();
           reason = inv.rejected().reason();

@@ -3,6 +3,7 @@ package org.agrisafe.streaming.job;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.ZoneId;
+import org.agrisafe.lakehouse.config.LakehouseConfig;
 
 /**
  * Parameters of the streaming job, defaults in one place ({@code *_DEFAULT}), validated in the constructor.
@@ -13,7 +14,9 @@ import java.time.ZoneId;
  *     {@value #OUT_OF_ORDERNESS_MS_DEFAULT} ms (labs upload up to a day after sampling).
  * @param checkpointInterval checkpoint interval; Iceberg commits once per checkpoint, so this bounds how soon rows
  *     appear. Default {@value #CHECKPOINT_INTERVAL_MS_DEFAULT} ms.
- * @param zone zone in which days are cut (sample_date, warning periods). Default Asia/Shanghai.
+ * @param zone zone in which days are cut (sample_date, warning periods): the lakehouse's one zone
+ *     ({@code LakehouseConfig.zone()}, docs/conventions.md §13.2; {@code StreamingMain} sets it with
+ *     {@link #withZone}). Default {@link LakehouseConfig#ZONE_DEFAULT}.
  * @param runId value of {@code ingest_run_id} on rows written by the stream. Default {@value #RUN_ID_DEFAULT}.
  * @param referencePoll how often the reference tables' snapshot IDs are checked ({@code reference-poll-ms});
  *     a change reloads the verdict reference data ({@link ReferencePoller}). Default
@@ -31,7 +34,6 @@ public record StreamConfig(
   public static final long DEDUPE_TTL_DAYS_DEFAULT = 90;
   public static final long OUT_OF_ORDERNESS_MS_DEFAULT = 24L * 3600 * 1000;
   public static final long CHECKPOINT_INTERVAL_MS_DEFAULT = 5000;
-  public static final String ZONE_DEFAULT = "Asia/Shanghai";
   public static final String RUN_ID_DEFAULT = "stream";
   public static final long REFERENCE_POLL_MS_DEFAULT = 60_000;
 
@@ -67,9 +69,14 @@ public record StreamConfig(
         Duration.ofDays(DEDUPE_TTL_DAYS_DEFAULT),
         Duration.ofMillis(OUT_OF_ORDERNESS_MS_DEFAULT),
         Duration.ofMillis(CHECKPOINT_INTERVAL_MS_DEFAULT),
-        ZoneId.of(ZONE_DEFAULT),
+        ZoneId.of(LakehouseConfig.ZONE_DEFAULT),
         RUN_ID_DEFAULT,
         Duration.ofMillis(REFERENCE_POLL_MS_DEFAULT));
+  }
+
+  /** This configuration cutting days in {@code z}, the lakehouse's zone ({@code LakehouseConfig.zone()}). */
+  public StreamConfig withZone(ZoneId z) {
+    return new StreamConfig(dedupeTtl, outOfOrderness, checkpointInterval, z, runId, referencePoll);
   }
 
   public StreamConfig withDedupeTtl(Duration d) {

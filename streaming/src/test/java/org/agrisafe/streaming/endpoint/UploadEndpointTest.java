@@ -71,7 +71,11 @@ public class UploadEndpointTest {
     ApiKeys keys = new ApiKeys(Map.of(Uploads.LAB, KEY_QC01, "L2", KEY_L2));
     try (UploadServer server =
         new UploadServer(
-            0, keys, new DirectoryTransport(in), UploadServer.MAX_BODY_BYTES_DEFAULT)) {
+            0,
+            keys,
+            new DirectoryTransport(in),
+            UploadServer.MAX_BODY_BYTES_DEFAULT,
+            lake.zone())) {
       assertEquals(401, post(server.port(), null, "application/x-ndjson", "{}").statusCode());
       assertEquals(
           401,

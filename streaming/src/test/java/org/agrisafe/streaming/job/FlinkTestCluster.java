@@ -110,7 +110,7 @@ public final class FlinkTestCluster {
     java.nio.file.Files.createDirectories(dir);
     LakehouseConfig cfg =
         LakehouseConfig.load(null, Map.of(LakehouseConfig.LAKEHOUSE_DIR, dir.toString()), Map.of());
-    LakehouseBootstrap.createAll(IcebergSinks.catalog(cfg));
+    LakehouseBootstrap.createAll(IcebergSinks.catalog(cfg), cfg.zone());
     return cfg;
   }
 

@@ -46,7 +46,12 @@ public class ResultProcessorHarnessTest {
   /** The operator under test, opened, judging with {@code initial}. */
   public static KeyedBroadcastOperatorTestHarness<String, UploadEnvelope, ReferenceVersion, RowData>
       harness(Duration ttl, ReferenceVersion initial) throws Exception {
-    StreamConfig cfg = StreamConfig.defaults().withDedupeTtl(ttl);
+    return harness(StreamConfig.defaults().withDedupeTtl(ttl), initial);
+  }
+
+  /** The operator under test with stream configuration {@code cfg}, opened, judging with {@code initial}. */
+  public static KeyedBroadcastOperatorTestHarness<String, UploadEnvelope, ReferenceVersion, RowData>
+      harness(StreamConfig cfg, ReferenceVersion initial) throws Exception {
     return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
         new ResultProcessor(initial, cfg, List.of(StreamRules.Rule.values())),
         new StreamingJob.ResultKey(),

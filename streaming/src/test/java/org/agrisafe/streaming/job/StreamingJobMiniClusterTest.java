@@ -243,7 +243,7 @@ class StreamingJobMiniClusterTest {
     Map<String, Map<String, Object>> out = new TreeMap<>();
     Judging judging = new Judging(ReferenceData.loadBundled());
     for (Path p : List.of(all, dir.resolve("lab-b.csv"))) {
-      var batch = UploadAdapter.read(p, StandardCharsets.UTF_8);
+      var batch = UploadAdapter.read(p, StandardCharsets.UTF_8, StreamConfig.defaults().zone());
       for (var js : judging.judgeAll(batch.samples(), batch.results()).samples()) {
         out.put(
             js.sample().sampleId(),

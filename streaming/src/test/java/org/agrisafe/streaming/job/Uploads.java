@@ -94,7 +94,7 @@ public final class Uploads {
             UploadJson.fields(payload),
             "test.jsonl",
             line,
-            java.time.ZoneId.of(StreamConfig.ZONE_DEFAULT));
+            java.time.ZoneId.of(org.agrisafe.lakehouse.config.LakehouseConfig.ZONE_DEFAULT));
     if (o instanceof org.agrisafe.intake.ingest.UploadRecords.Invalid inv) {
       throw new IllegalArgumentException(
           "Invalid test record " + line + ": " + inv.rejected().reason());

@@ -198,7 +198,11 @@ class UploadBatchStreamParityTest {
         "a repeated field keeps its last value");
     assertEquals("ppm", UploadJson.fields(LINES.get(6)).get("unit"));
 
-    IngestBatch batch = UploadAdapter.read(file, StandardCharsets.UTF_8);
+    IngestBatch batch =
+        UploadAdapter.read(
+            file,
+            StandardCharsets.UTF_8,
+            org.agrisafe.streaming.job.StreamConfig.defaults().zone());
     IngestReport report = batch.report().reconcile();
     StreamRun stream = stream(envelopes);
 
@@ -296,7 +300,11 @@ class UploadBatchStreamParityTest {
         List.of(2L, 5L, 7L, 8L),
         envelopes.stream().map(e -> e.line).toList(),
         "blank rows give no envelope and do not shift the record numbers");
-    IngestBatch batch = UploadAdapter.read(file, StandardCharsets.UTF_8);
+    IngestBatch batch =
+        UploadAdapter.read(
+            file,
+            StandardCharsets.UTF_8,
+            org.agrisafe.streaming.job.StreamConfig.defaults().zone());
     IngestReport report = batch.report().reconcile();
     StreamRun stream = stream(envelopes);
 
@@ -334,7 +342,13 @@ class UploadBatchStreamParityTest {
     for (String[] f : new String[][] {{"bom.csv", csv}, {"bom.jsonl", jsonl}}) {
       Path file = tmp.resolve(f[0]);
       Files.writeString(file, f[1], StandardCharsets.UTF_8);
-      IngestReport report = UploadAdapter.read(file, StandardCharsets.UTF_8).report().reconcile();
+      IngestReport report =
+          UploadAdapter.read(
+                  file,
+                  StandardCharsets.UTF_8,
+                  org.agrisafe.streaming.job.StreamConfig.defaults().zone())
+              .report()
+              .reconcile();
       StreamRun stream = stream(UploadFileFormat.parse(f[0], f[1], 1_700_000_000_000L));
       assertEquals(1, batchAccepted(report), f[0]);
       assertEquals(
