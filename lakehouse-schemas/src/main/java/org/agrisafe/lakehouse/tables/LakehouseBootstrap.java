@@ -174,6 +174,55 @@ public final class LakehouseBootstrap {
     return all;
   }
 
+  /**
+   * Whether a table's schema has the columns of a definition: the same names in the same order, with the same
+   * types, optionality and docs, nested types included. Field IDs are not compared: Iceberg assigns fresh IDs when
+   * it creates a table (in column order), and a column added later by evolution gets the next free ID, so the IDs
+   * of a definition, of a table created from it, and of an older table evolved to it differ.
+   */
+  public static boolean sameColumns(Schema a, Schema b) {
+    return sameStruct(a.asStruct(), b.asStruct());
+  }
+
+  private static boolean sameStruct(Types.StructType a, Types.StructType b) {
+    List<Types.NestedField> fa = a.fields();
+    List<Types.NestedField> fb = b.fields();
+    if (fa.size() != fb.size()) {
+      return false;
+    }
+    for (int i = 0; i < fa.size(); i++) {
+      Types.NestedField x = fa.get(i);
+      Types.NestedField y = fb.get(i);
+      if (!x.name().equals(y.name())
+          || x.isOptional() != y.isOptional()
+          || !Objects.equals(x.doc(), y.doc())
+          || !sameType(x.type(), y.type())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean sameType(
+      org.apache.iceberg.types.Type a, org.apache.iceberg.types.Type b) {
+    if (a.isPrimitiveType() || b.isPrimitiveType()) {
+      return a.equals(b);
+    }
+    if (a.isStructType() && b.isStructType()) {
+      return sameStruct(a.asStructType(), b.asStructType());
+    }
+    if (a.isListType() && b.isListType()) {
+      return a.asListType().isElementOptional() == b.asListType().isElementOptional()
+          && sameType(a.asListType().elementType(), b.asListType().elementType());
+    }
+    if (a.isMapType() && b.isMapType()) {
+      return a.asMapType().isValueOptional() == b.asMapType().isValueOptional()
+          && sameType(a.asMapType().keyType(), b.asMapType().keyType())
+          && sameType(a.asMapType().valueType(), b.asMapType().valueType());
+    }
+    return false;
+  }
+
   /** Creates one table if missing, or adds fields that its definition gained. */
   public static String ensure(Catalog catalog, TableDef def) {
     return ensure(catalog, def, Map.of());
@@ -192,7 +241,7 @@ public final class LakehouseBootstrap {
       return "created table " + def.identifier();
     }
     Table table = catalog.loadTable(def.identifier());
-    if (table.schema().sameSchema(def.schema())) {
+    if (sameColumns(table.schema(), def.schema())) {
       return "exists  table " + def.identifier();
     }
     Schema before = table.schema();
